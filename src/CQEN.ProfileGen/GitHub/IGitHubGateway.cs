@@ -1,0 +1,54 @@
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// The one seam between the tool and GitHub. Implementations map GitHub's types to our own
+/// records at this boundary and translate its failures into <see cref="GitHubException"/>.
+/// Reading the organization is <see cref="IOrgSource.ReadAsync"/>; the rest is what publishing needs.
+/// </summary>
+public interface IGitHubGateway : IOrgSource
+{
+    Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct);
+
+    /// <summary>The branch head, or null when the branch does not exist.</summary>
+    Task<CommitRef?> GetBranchAsync(string owner, string repo, string branch, CancellationToken ct);
+
+    Task<CommitRef> GetCommitAsync(string owner, string repo, string sha, CancellationToken ct);
+
+    /// <summary>The file's bytes at a ref, or null when the path does not exist there.</summary>
+    Task<byte[]?> GetFileAsync(string owner, string repo, string path, string gitRef, CancellationToken ct);
+
+    /// <summary>Blob, tree (on the parent's tree) and commit through the Git Data API; returns the new commit.</summary>
+    Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct);
+
+    Task CreateBranchAsync(string owner, string repo, string branch, string sha, CancellationToken ct);
+    Task UpdateBranchAsync(string owner, string repo, string branch, string sha, bool force, CancellationToken ct);
+    Task DeleteBranchAsync(string owner, string repo, string branch, CancellationToken ct);
+
+    /// <summary>Open pull requests whose head is <paramref name="headOwner"/>:<paramref name="branch"/>.</summary>
+    Task<IReadOnlyList<PullRequestRef>> FindOpenPullRequestsAsync(string owner, string repo, string headOwner, string branch, CancellationToken ct);
+    Task<PullRequestRef> CreatePullRequestAsync(string owner, string repo, NewPullRequestSpec spec, CancellationToken ct);
+    Task<PullRequestRef> UpdatePullRequestAsync(string owner, string repo, int number, string? title, string? body, bool close, CancellationToken ct);
+    Task AddCommentAsync(string owner, string repo, int number, string body, CancellationToken ct);
+    Task<IReadOnlyList<string>> GetCommentsAsync(string owner, string repo, int number, CancellationToken ct);
+    Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken ct);
+    Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, CancellationToken ct);
+}
+
+public sealed record RepoRef(string Owner, string Name, string DefaultBranch);
+
+/// <summary>A commit as publishing sees it: its sha, tree, parents and message.</summary>
+public sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message);
+
+public sealed record NewFileCommit(string ParentSha, string Path, byte[] Content, string Message);
+
+public sealed record PullRequestRef(int Number, string Url, string Title, string Body, string HeadRef, string HeadSha, string BaseRef, string State);
+
+public sealed record NewPullRequestSpec(string Title, string Body, string Head, string Base);
+
+/// <summary>A GitHub failure the command line reports in one line (never with a token in it).</summary>
+public class GitHubException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)
+{
+    public int? StatusCode { get; } = statusCode;
+}

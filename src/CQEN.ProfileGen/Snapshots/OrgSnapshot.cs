@@ -1,0 +1,104 @@
+namespace CQEN.ProfileGen.Snapshots;
+
+/// <summary>
+/// Everything read about one organization, at one moment: the only input of the pure core.
+/// Its JSON form (see <see cref="SnapshotJson"/>) is versioned and stable, so users can keep
+/// snapshots for review and render them again without a network.
+/// </summary>
+public sealed record OrgSnapshot
+{
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; init; } = CurrentSchema;
+
+    /// <summary>The REST API base the data came from (never carries a token).</summary>
+    public string ApiUrl { get; init; } = "https://api.github.com/";
+
+    /// <summary>When the data was read. Not used by the default template (zero churn).</summary>
+    public DateTimeOffset ReadAt { get; init; }
+
+    public required OrgProfile Org { get; init; }
+
+    /// <summary>Every repository read, unfiltered, sorted by name (ordinal, case-insensitive).</summary>
+    public IReadOnlyList<RepoSnapshot> Repos { get; init; } = [];
+}
+
+public sealed record OrgProfile
+{
+    public required string Login { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public required string Url { get; init; }
+    public string? Blog { get; init; }
+    public string? Location { get; init; }
+    public string? Email { get; init; }
+    public string? AvatarUrl { get; init; }
+    public bool IsVerified { get; init; }
+    public int PublicRepos { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+}
+
+public sealed record RepoSnapshot
+{
+    public required string Name { get; init; }
+    public required string FullName { get; init; }
+    public string? Description { get; init; }
+    public required string Url { get; init; }
+    public string? Homepage { get; init; }
+    public string? Language { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public int Stars { get; init; }
+    public int Forks { get; init; }
+    public bool Archived { get; init; }
+    public bool Fork { get; init; }
+    public bool IsTemplate { get; init; }
+
+    /// <summary>"public", "private" or "internal".</summary>
+    public string Visibility { get; init; } = "public";
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public DateTimeOffset? PushedAt { get; init; }
+    public string? DefaultBranch { get; init; }
+
+    /// <summary>Null when the repository has no licence at all.</summary>
+    public RepoLicense? License { get; init; }
+
+    /// <summary>Null when the repository has no README.</summary>
+    public ReadmeHeader? Readme { get; init; }
+
+    /// <summary>The shields.io badges of the README header, in reading order.</summary>
+    public IReadOnlyList<Badges.ShieldsBadge> Badges { get; init; } = [];
+
+    public bool Pinned { get; init; }
+}
+
+/// <summary>What is known of a repository's licence and where that knowledge came from.</summary>
+public sealed record RepoLicense
+{
+    /// <summary>SPDX id ("LiLiQ-P-1.1", "MIT"), or "NOASSERTION" when nobody could tell.</summary>
+    public required string SpdxId { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>GitHub's licence key ("mit", "other"), when GitHub gave one.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Path of the licence file in the repository ("LICENSE").</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Web URL of the licence file (html_url), which badges link to.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>"github" (GitHub's detection), "file-text" (identified from the file) or "config" (an override).</summary>
+    public string Source { get; init; } = "github";
+}
+
+/// <summary>The top of a README: the part that carries badges, kept so a snapshot can be re-parsed.</summary>
+public sealed record ReadmeHeader
+{
+    public required string Path { get; init; }
+    public string? Url { get; init; }
+
+    /// <summary>The header text: between the ENTETE markers when present, else the first lines.</summary>
+    public required string Text { get; init; }
+    public bool HasEnteteMarkers { get; init; }
+}

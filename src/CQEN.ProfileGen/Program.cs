@@ -1,1 +1,5 @@
-return 0;
+using System.Text;
+using CQEN.ProfileGen.Cli;
+
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,14 @@
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>The process exit codes, in one place (documented in the README).</summary>
+public static class ExitCodes
+{
+    /// <summary>Done, or already up to date.</summary>
+    public const int Success = 0;
+
+    /// <summary>Any error: bad input, GitHub failure, blocked publish. Nothing was written.</summary>
+    public const int Error = 1;
+
+    /// <summary>With --detailed-exitcode: there were changes (dry-run: would change).</summary>
+    public const int Changes = 2;
+}

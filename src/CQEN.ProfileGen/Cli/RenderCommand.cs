@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>`profilegen render`: the profile README, from GitHub or from a snapshot file.</summary>
+public sealed class RenderCommand : Command
+{
+    public RenderCommand(CommandContext context)
+        : base("render", "Render the profile README from GitHub (or from --snapshot) to stdout or --output.")
+    {
+        Options.Add(RunOptions.Config);
+        Options.Add(RunOptions.Org);
+        Options.Add(RunOptions.Template);
+        Options.Add(RunOptions.ApiUrl);
+        Options.Add(RunOptions.Snapshot);
+        Options.Add(RunOptions.Output);
+        Options.Add(RunOptions.AppId);
+        Options.Add(RunOptions.AppPrivateKeyFile);
+        SetAction(async (parse, ct) =>
+        {
+            var settings = context.Resolve(parse);
+            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var markdown = job.Render(snapshot, settings);
+            await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>The options shared by the verbs, declared once.</summary>
+public static class RunOptions
+{
+    public static readonly Option<FileInfo?> Config = new("--config")
+    {
+        Description = $"Configuration file (default: ./{Configuration.ConfigLoader.DefaultFileName} when present).",
+    };
+
+    public static readonly Option<string?> Org = new("--org")
+    {
+        Description = "Organization login, e.g. CQEN-QDCE (overrides `org` in the configuration).",
+    };
+
+    public static readonly Option<FileInfo?> Template = new("--template")
+    {
+        Description = "Scriban template (default: the configuration's, else the embedded default for the culture).",
+    };
+
+    public static readonly Option<string?> ApiUrl = new("--api-url")
+    {
+        Description = "GitHub REST API URL (default: $GITHUB_API_URL, else https://api.github.com; GitHub Enterprise: https://HOST/api/v3).",
+    };
+
+    public static readonly Option<FileInfo?> Snapshot = new("--snapshot")
+    {
+        Description = "Read this snapshot file instead of calling GitHub (no network, no token).",
+    };
+
+    public static readonly Option<FileInfo?> Output = new("--output", "-o")
+    {
+        Description = "Write the result to this file instead of standard output (written only when the run succeeds).",
+    };
+
+    public static readonly Option<string?> AppId = new("--app-id")
+    {
+        Description = "GitHub App id, to authenticate as the App's installation instead of with a token (or $PROFILEGEN_APP_ID).",
+    };
+
+    public static readonly Option<FileInfo?> AppPrivateKeyFile = new("--app-private-key-file")
+    {
+        Description = "GitHub App private key (PEM) file (or $PROFILEGEN_APP_PRIVATE_KEY / $PROFILEGEN_APP_PRIVATE_KEY_FILE).",
+    };
+}

@@ -1,0 +1,68 @@
+using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Rendering;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>One run's settings after layering defaults → profilegen.yml → options → environment.</summary>
+public sealed record RunSettings
+{
+    public required ProfileGenConfig Config { get; init; }
+    public string? ConfigPath { get; init; }
+    public string? Org { get; init; }
+    public required GitHubEndpoint Endpoint { get; init; }
+    public string? SnapshotPath { get; init; }
+    public required TemplateSource Template { get; init; }
+    public string? OutputPath { get; init; }
+    public GitHubCredentials Credentials { get; init; } = GitHubCredentials.Anonymous;
+
+    public static RunSettings Resolve(System.CommandLine.ParseResult parse, CliEnvironment env)
+    {
+        var configPath = parse.GetValue(RunOptions.Config) is { } c
+            ? env.ResolvePath(c.ToString())
+            : File.Exists(env.ResolvePath(ConfigLoader.DefaultFileName)) ? env.ResolvePath(ConfigLoader.DefaultFileName) : null;
+        if (configPath is not null && !File.Exists(configPath))
+        {
+            throw new InputException($"--config: file not found: {configPath}");
+        }
+        var config = configPath is null ? new ProfileGenConfig() : ConfigLoader.Load(configPath);
+
+        var apiUrlText = parse.GetValue(RunOptions.ApiUrl) ?? config.ApiUrl ?? env.Get("GITHUB_API_URL") ?? "https://api.github.com";
+        var endpoint = GitHubEndpoint.Parse(apiUrlText, env.Get("GITHUB_GRAPHQL_URL"))
+            ?? throw new InputException($"--api-url: not an http(s) API URL: '{apiUrlText}' (e.g. https://api.github.com or https://HOST/api/v3)");
+
+        var template = parse.GetValue(RunOptions.Template) is { } t ? TemplateSource.FromFile(Existing(env.ResolvePath(t.ToString()), "--template"))
+            : config.Template is { } ct ? TemplateSource.FromFile(Existing(ct, $"{configPath}: template"))
+            : TemplateSource.Default(config.Culture);
+
+        var snapshot = parse.GetValue(RunOptions.Snapshot) is { } s ? Existing(env.ResolvePath(s.ToString()), "--snapshot") : null;
+        var output = parse.GetValue(RunOptions.Output) is { } o ? env.ResolvePath(o.ToString()) : null;
+        var org = parse.GetValue(RunOptions.Org) ?? config.Org;
+        if (org is not null && !IsLogin(org))
+        {
+            throw new InputException($"--org: '{org}' is not a GitHub organization login");
+        }
+
+        return new RunSettings
+        {
+            Config = config,
+            ConfigPath = configPath,
+            Org = org,
+            Endpoint = endpoint,
+            SnapshotPath = snapshot,
+            Template = template,
+            OutputPath = output,
+            Credentials = GitHubCredentials.FromEnvironment(parse, env),
+        };
+    }
+
+    /// <summary>The organization to read: required when no snapshot is given.</summary>
+    public string RequireOrg() =>
+        Org ?? throw new InputException("--org: no organization given (pass --org LOGIN or set `org` in profilegen.yml)");
+
+    private static bool IsLogin(string org) =>
+        org.Length is > 0 and <= 39 && org.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-') && !org.StartsWith('-');
+
+    private static string Existing(string path, string what) =>
+        File.Exists(path) ? path : throw new InputException($"{what}: file not found: {path}");
+}

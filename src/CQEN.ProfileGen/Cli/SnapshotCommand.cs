@@ -1,0 +1,27 @@
+using System.CommandLine;
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>`profilegen snapshot`: everything read from GitHub, as one versioned JSON document.</summary>
+public sealed class SnapshotCommand : Command
+{
+    public SnapshotCommand(CommandContext context)
+        : base("snapshot", "Read the organization from GitHub and write its snapshot (JSON) to stdout or --output.")
+    {
+        Options.Add(RunOptions.Config);
+        Options.Add(RunOptions.Org);
+        Options.Add(RunOptions.ApiUrl);
+        Options.Add(RunOptions.Output);
+        Options.Add(RunOptions.AppId);
+        Options.Add(RunOptions.AppPrivateKeyFile);
+        SetAction(async (parse, ct) =>
+        {
+            var settings = context.Resolve(parse);
+            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            await context.WriteResultAsync(settings.OutputPath, SnapshotJson.Serialize(snapshot), ct).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,326 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CQEN.ProfileGen.Configuration;
+
+/// <summary>
+/// Reads profilegen.yml. The YAML tree is walked by hand rather than deserialized so that
+/// every unknown key and wrong type is reported as <c>file:line:col: message</c>.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string DefaultFileName = "profilegen.yml";
+
+    public static ProfileGenConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the configuration file ({ex.Message})");
+        }
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Parses configuration text; relative paths in it resolve against <paramref name="baseDirectory"/>.</summary>
+    public static ProfileGenConfig Parse(string text, string displayPath, string baseDirectory)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new InputException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new ProfileGenConfig();
+        }
+        var reader = new Reader(displayPath, baseDirectory);
+        return reader.Root(stream.Documents[0].RootNode);
+    }
+
+    private sealed class Reader(string file, string baseDirectory)
+    {
+        public ProfileGenConfig Root(YamlNode node)
+        {
+            var config = new ProfileGenConfig();
+            foreach (var (key, value) in Mapping(node, "the configuration"))
+            {
+                config = key.Value switch
+                {
+                    "org" => config with { Org = Scalar(value, key) },
+                    "api_url" => config with { ApiUrl = Url(value, key) },
+                    "template" => config with { Template = FilePath(value, key) },
+                    "culture" => config with { Culture = OneOf(value, key, "fr-CA", "en") },
+                    "sort" => config with { Sort = OneOf(value, key, "name", "pushed", "stars") },
+                    "filters" => config with { Filters = Filters(value) },
+                    "grouping" => config with { Grouping = Grouping(value) },
+                    "lifecycle_rules" => config with { LifecycleRules = Sequence(value, key, LifecycleRule) },
+                    "license_overrides" => config with { LicenseOverrides = StringMap(value, key, (v, k) => Scalar(v, k)) },
+                    "profile" => config with { Profile = Profile(value) },
+                    "publish" => config with { Publish = Publish(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish"),
+                };
+            }
+            return config;
+        }
+
+        private RepoFilter Filters(YamlNode node)
+        {
+            var f = new RepoFilter();
+            foreach (var (key, value) in Mapping(node, "filters"))
+            {
+                f = key.Value switch
+                {
+                    "visibility" => f with { Visibility = Sequence(value, key, (v, k) => OneOf(v, k, "public", "private", "internal")) },
+                    "include_archived" => f with { IncludeArchived = Bool(value, key) },
+                    "include_forks" => f with { IncludeForks = Bool(value, key) },
+                    "include_names" => f with { IncludeNames = Sequence(value, key, Scalar) },
+                    "exclude_names" => f with { ExcludeNames = Sequence(value, key, Scalar) },
+                    "topics" => f with { Topics = Sequence(value, key, Scalar) },
+                    "exclude_topics" => f with { ExcludeTopics = Sequence(value, key, Scalar) },
+                    "include_profile_repos" => f with { IncludeProfileRepos = Bool(value, key) },
+                    _ => throw Unknown(key, "visibility, include_archived, include_forks, include_names, exclude_names, topics, exclude_topics, include_profile_repos"),
+                };
+            }
+            return f;
+        }
+
+        private GroupingOptions Grouping(YamlNode node)
+        {
+            var g = new GroupingOptions();
+            foreach (var (key, value) in Mapping(node, "grouping"))
+            {
+                g = key.Value switch
+                {
+                    "by" => g with { By = OneOf(value, key, "lifecycle", "language", "license", "none") },
+                    "order" => g with { Order = Sequence(value, key, Scalar) },
+                    "other_title" => g with { OtherTitle = Scalar(value, key) },
+                    _ => throw Unknown(key, "by, order, other_title"),
+                };
+            }
+            return g;
+        }
+
+        private LifecycleRule LifecycleRule(YamlNode node, YamlScalarNode owner)
+        {
+            string? topic = null, message = null;
+            var rule = new LifecycleRule { Topic = "", Message = "" };
+            foreach (var (key, value) in Mapping(node, "a lifecycle rule"))
+            {
+                switch (key.Value)
+                {
+                    case "topic": topic = Scalar(value, key); break;
+                    case "message": message = Scalar(value, key); break;
+                    case "label": rule = rule with { Label = Scalar(value, key) }; break;
+                    case "color": rule = rule with { Color = Scalar(value, key) }; break;
+                    default: throw Unknown(key, "topic, label, message, color");
+                }
+            }
+            if (topic is null || message is null)
+            {
+                throw Error(node, $"a lifecycle rule needs both 'topic' and 'message'");
+            }
+            return rule with { Topic = topic, Message = message };
+        }
+
+        private ProfileText Profile(YamlNode node)
+        {
+            var p = new ProfileText();
+            foreach (var (key, value) in Mapping(node, "profile"))
+            {
+                p = key.Value switch
+                {
+                    "badges" => p with { Badges = Sequence(value, key, ProfileBadge) },
+                    "logo" => p with { Logo = Logo(value) },
+                    "intro" => p with { Intro = Scalar(value, key) },
+                    "intro_file" => p with { Intro = ReadTextFile(value, key) },
+                    "links_intro" => p with { LinksIntro = Scalar(value, key) },
+                    "links" => p with { Links = Sequence(value, key, Link) },
+                    _ => throw Unknown(key, "badges, logo, intro, intro_file, links_intro, links"),
+                };
+            }
+            return p;
+        }
+
+        private ProfileBadge ProfileBadge(YamlNode node, YamlScalarNode owner)
+        {
+            var b = new ProfileBadge();
+            foreach (var (key, value) in Mapping(node, "a badge"))
+            {
+                b = key.Value switch
+                {
+                    "alt" => b with { Alt = Scalar(value, key) },
+                    "label" => b with { Label = Scalar(value, key) },
+                    "message" => b with { Message = Scalar(value, key) },
+                    "color" => b with { Color = Scalar(value, key) },
+                    "link" => b with { Link = Url(value, key) },
+                    "license" => b with { License = Bool(value, key) },
+                    _ => throw Unknown(key, "alt, label, message, color, link, license"),
+                };
+            }
+            if (b.Message is null && !b.License)
+            {
+                throw Error(node, "a badge needs a 'message' (or 'license: true' to show the profile repository's licence)");
+            }
+            return b;
+        }
+
+        private ProfileImage Logo(YamlNode node)
+        {
+            string alt = "logo"; string? image = null; string? link = null;
+            foreach (var (key, value) in Mapping(node, "logo"))
+            {
+                switch (key.Value)
+                {
+                    case "alt": alt = Scalar(value, key); break;
+                    case "image": image = Url(value, key); break;
+                    case "link": link = Url(value, key); break;
+                    default: throw Unknown(key, "alt, image, link");
+                }
+            }
+            return new ProfileImage(alt, image ?? throw Error(node, "logo needs an 'image'"), link);
+        }
+
+        private ProfileLink Link(YamlNode node, YamlScalarNode owner)
+        {
+            string? title = null, url = null;
+            foreach (var (key, value) in Mapping(node, "a link"))
+            {
+                switch (key.Value)
+                {
+                    case "title": title = Scalar(value, key); break;
+                    case "url": url = Url(value, key); break;
+                    default: throw Unknown(key, "title, url");
+                }
+            }
+            if (title is null || url is null)
+            {
+                throw Error(node, "a link needs both 'title' and 'url'");
+            }
+            return new ProfileLink(title, url);
+        }
+
+        private PublishTarget Publish(YamlNode node)
+        {
+            var p = new PublishTarget();
+            foreach (var (key, value) in Mapping(node, "publish"))
+            {
+                p = key.Value switch
+                {
+                    "target_repo" => p with { TargetRepo = Scalar(value, key) },
+                    "target_path" => p with { TargetPath = Scalar(value, key) },
+                    "branch" => p with { Branch = Scalar(value, key) },
+                    "base" => p with { Base = Scalar(value, key) },
+                    "title" => p with { Title = Scalar(value, key) },
+                    "labels" => p with { Labels = Sequence(value, key, Scalar) },
+                    "reviewers" => p with { Reviewers = Sequence(value, key, Scalar) },
+                    "regions" => p with { Regions = StringMap(value, key, FilePath) },
+                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions"),
+                };
+            }
+            return p;
+        }
+
+        // ---- primitives -------------------------------------------------------------
+
+        private IEnumerable<(YamlScalarNode Key, YamlNode Value)> Mapping(YamlNode node, string what)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                throw Error(node, $"{what} must be a mapping (key: value)");
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (k, v) in mapping.Children)
+            {
+                if (k is not YamlScalarNode key || key.Value is null)
+                {
+                    throw Error(k, "keys must be plain names");
+                }
+                if (!seen.Add(key.Value))
+                {
+                    throw Error(k, $"duplicate key '{key.Value}'");
+                }
+                yield return (key, v);
+            }
+        }
+
+        private string Scalar(YamlNode node, YamlScalarNode key)
+        {
+            if (node is not YamlScalarNode { Value: { } value } scalar || scalar.Tag.IsEmpty is false && scalar.Tag.Value == "tag:yaml.org,2002:null")
+            {
+                throw Error(node, $"'{key.Value}' must be a text value");
+            }
+            if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "~" or "null" or "")
+            {
+                throw Error(node, $"'{key.Value}' must not be empty");
+            }
+            return value;
+        }
+
+        private bool Bool(YamlNode node, YamlScalarNode key)
+        {
+            if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } s)
+            {
+                return s.Value == "true";
+            }
+            throw Error(node, $"'{key.Value}' must be true or false");
+        }
+
+        private string OneOf(YamlNode node, YamlScalarNode key, params string[] allowed)
+        {
+            var value = Scalar(node, key);
+            return allowed.Contains(value, StringComparer.Ordinal)
+                ? value
+                : throw Error(node, $"'{key.Value}' must be one of {string.Join(", ", allowed)} (got '{value}')");
+        }
+
+        private string Url(YamlNode node, YamlScalarNode key)
+        {
+            var value = Scalar(node, key);
+            return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                ? value
+                : throw Error(node, $"'{key.Value}' must be an http(s) URL (got '{value}')");
+        }
+
+        private string FilePath(YamlNode node, YamlScalarNode key) =>
+            Path.GetFullPath(Path.Combine(baseDirectory, Scalar(node, key)));
+
+        private string ReadTextFile(YamlNode node, YamlScalarNode key)
+        {
+            var path = FilePath(node, key);
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw Error(node, $"cannot read '{key.Value}' file {path}: {ex.Message}");
+            }
+        }
+
+        private IReadOnlyList<T> Sequence<T>(YamlNode node, YamlScalarNode key, Func<YamlNode, YamlScalarNode, T> item)
+        {
+            if (node is not YamlSequenceNode sequence)
+            {
+                throw Error(node, $"'{key.Value}' must be a list");
+            }
+            return sequence.Children.Select(child => item(child, key)).ToArray();
+        }
+
+        private Dictionary<string, string> StringMap(YamlNode node, YamlScalarNode key, Func<YamlNode, YamlScalarNode, string> value) =>
+            Mapping(node, $"'{key.Value}'").ToDictionary(kv => kv.Key.Value!, kv => value(kv.Value, kv.Key), StringComparer.Ordinal);
+
+        private InputException Unknown(YamlScalarNode key, string known) =>
+            Error(key, $"unknown key '{key.Value}' (known keys: {known})");
+
+        private InputException Error(YamlNode node, string message) =>
+            new($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
+    }
+}

@@ -1,0 +1,113 @@
+namespace CQEN.ProfileGen.Configuration;
+
+/// <summary>
+/// Everything a run can be told, with defaults. Layered: defaults → profilegen.yml → command-line
+/// options. Paths are already resolved against the config file's folder.
+/// </summary>
+public sealed record ProfileGenConfig
+{
+    public string? Org { get; init; }
+    public string? ApiUrl { get; init; }
+
+    /// <summary>A template file; null means the embedded default for <see cref="Culture"/>.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>"fr-CA" or "en": picks the default template and date formats.</summary>
+    public string Culture { get; init; } = "fr-CA";
+
+    public RepoFilter Filters { get; init; } = new();
+    public GroupingOptions Grouping { get; init; } = new();
+
+    /// <summary>"name" (default), "pushed" (most recent first) or "stars".</summary>
+    public string Sort { get; init; } = "name";
+
+    /// <summary>Fallback lifecycles, by topic, for repositories whose README has no lifecycle badge.</summary>
+    public IReadOnlyList<LifecycleRule> LifecycleRules { get; init; } = [];
+
+    /// <summary>Repository name → SPDX id, when neither GitHub nor the file text is right.</summary>
+    public IReadOnlyDictionary<string, string> LicenseOverrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Trusted, organization-written parts of the profile (header, prose, links).</summary>
+    public ProfileText Profile { get; init; } = new();
+
+    public PublishTarget Publish { get; init; } = new();
+}
+
+public sealed record RepoFilter
+{
+    /// <summary>Visibilities listed: "public", "private", "internal".</summary>
+    public IReadOnlyList<string> Visibility { get; init; } = ["public"];
+    public bool IncludeArchived { get; init; }
+    public bool IncludeForks { get; init; }
+
+    /// <summary>Name globs (* and ?), case-insensitive; empty means every name.</summary>
+    public IReadOnlyList<string> IncludeNames { get; init; } = [];
+    public IReadOnlyList<string> ExcludeNames { get; init; } = [];
+
+    /// <summary>When not empty, a repository needs at least one of these topics.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public IReadOnlyList<string> ExcludeTopics { get; init; } = [];
+
+    /// <summary>The profile repositories themselves (.github, .github-private) are left out unless true.</summary>
+    public bool IncludeProfileRepos { get; init; }
+}
+
+public sealed record GroupingOptions
+{
+    /// <summary>"lifecycle" (default), "language", "license" or "none".</summary>
+    public string By { get; init; } = "lifecycle";
+
+    /// <summary>Group titles in the order they should appear; the rest follow alphabetically.</summary>
+    public IReadOnlyList<string> Order { get; init; } = [];
+
+    /// <summary>Title of the group of repositories without a value; null = the culture's default.</summary>
+    public string? OtherTitle { get; init; }
+}
+
+public sealed record LifecycleRule
+{
+    public required string Topic { get; init; }
+    public string Label { get; init; } = "Cycle de vie";
+    public required string Message { get; init; }
+    public string Color { get; init; } = "339999";
+}
+
+public sealed record ProfileText
+{
+    public IReadOnlyList<ProfileBadge> Badges { get; init; } = [];
+    public ProfileImage? Logo { get; init; }
+
+    /// <summary>Markdown written by the organization (trusted), from <c>intro_file</c> or <c>intro</c>.</summary>
+    public string? Intro { get; init; }
+    public string? LinksIntro { get; init; }
+    public IReadOnlyList<ProfileLink> Links { get; init; } = [];
+}
+
+/// <summary>A header badge. <see cref="License"/> true: message and link come from the profile repository's licence.</summary>
+public sealed record ProfileBadge
+{
+    public string Alt { get; init; } = "img";
+    public string Label { get; init; } = "";
+    public string? Message { get; init; }
+    public string Color { get; init; } = "blue";
+    public string? Link { get; init; }
+    public bool License { get; init; }
+}
+
+public sealed record ProfileImage(string Alt, string Image, string? Link);
+
+public sealed record ProfileLink(string Title, string Url);
+
+public sealed record PublishTarget
+{
+    public string TargetRepo { get; init; } = ".github";
+    public string TargetPath { get; init; } = "profile/README.md";
+    public string Branch { get; init; } = "profilegen/profile-readme";
+    public string? Base { get; init; }
+    public string? Title { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> Reviewers { get; init; } = [];
+
+    /// <summary>Managed region name → template file, for hand-written READMEs with regions.</summary>
+    public IReadOnlyDictionary<string, string> Regions { get; init; } = new Dictionary<string, string>();
+}

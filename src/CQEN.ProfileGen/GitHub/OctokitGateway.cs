@@ -1,0 +1,171 @@
+using System.Text;
+using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Licenses;
+using CQEN.ProfileGen.Snapshots;
+using Octokit;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// The GitHub adapter over Octokit's REST client. Octokit types stop here: callers get our
+/// records, and Octokit's exceptions become <see cref="GitHubException"/> (see <see cref="GitHubErrors"/>).
+/// </summary>
+public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8) : IGitHubGateway
+{
+    private static readonly ApiOptions AllPages = new() { PageSize = 100 };
+
+    public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken cancellationToken)
+    {
+        var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
+        var repos = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
+
+        // Per-repository reads run a few at a time: fast, yet gentle with secondary rate limits.
+        // Any failure fails the whole read (Task.WhenAll rethrows): no partial snapshot.
+        using var gate = new SemaphoreSlim(maxConcurrency);
+        var details = await Task.WhenAll(repos.Select(async repo =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ReadRepositoryAsync(repo, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+
+        return new OrgSnapshot
+        {
+            ApiUrl = endpoint.RestBase.AbsoluteUri,
+            ReadAt = clock.GetUtcNow(),
+            Org = new OrgProfile
+            {
+                Login = profile.Login,
+                Name = profile.Name,
+                Description = profile.Description,
+                Url = profile.HtmlUrl,
+                Blog = NullIfEmpty(profile.Blog),
+                Location = NullIfEmpty(profile.Location),
+                Email = NullIfEmpty(profile.Email),
+                AvatarUrl = profile.AvatarUrl,
+                IsVerified = profile.IsVerified,
+                PublicRepos = profile.PublicRepos,
+                CreatedAt = profile.CreatedAt,
+            },
+            Repos = details.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
+        };
+    }
+
+    private async Task<RepoSnapshot> ReadRepositoryAsync(Repository repo, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var owner = repo.Owner.Login;
+        var readme = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetReadme(owner, repo.Name), $"the README of {repo.FullName}").ConfigureAwait(false);
+        var license = repo.License is null
+            ? null
+            : await ReadLicenseAsync(owner, repo).ConfigureAwait(false);
+
+        ReadmeHeader? header = null;
+        IReadOnlyList<ShieldsBadge> badges = [];
+        if (readme?.Content is { } text)
+        {
+            var (headerText, markers) = ReadmeHeaderExtractor.Extract(text);
+            header = new ReadmeHeader { Path = readme.Name, Url = readme.HtmlUrl, Text = headerText, HasEnteteMarkers = markers };
+            badges = ShieldsBadgeParser.Parse(text);
+        }
+
+        return new RepoSnapshot
+        {
+            Name = repo.Name,
+            FullName = repo.FullName,
+            Description = NullIfEmpty(repo.Description),
+            Url = repo.HtmlUrl,
+            Homepage = NullIfEmpty(repo.Homepage),
+            Language = NullIfEmpty(repo.Language),
+            Topics = (repo.Topics ?? []).Order(StringComparer.Ordinal).ToArray(),
+            Stars = repo.StargazersCount,
+            Forks = repo.ForksCount,
+            Archived = repo.Archived,
+            Fork = repo.Fork,
+            IsTemplate = repo.IsTemplate,
+            Visibility = Visibility(repo),
+            CreatedAt = repo.CreatedAt,
+            UpdatedAt = repo.UpdatedAt,
+            PushedAt = repo.PushedAt,
+            DefaultBranch = repo.DefaultBranch,
+            License = license,
+            Readme = header,
+            Badges = badges,
+        };
+    }
+
+    /// <summary>
+    /// GitHub's licence answer, plus the file's path and web URL (badges link to the file). When
+    /// GitHub could not tell (NOASSERTION, "other" — it does not know the LiLiQ licences), the
+    /// licence is identified from the file's text.
+    /// </summary>
+    private async Task<RepoLicense?> ReadLicenseAsync(string owner, Repository repo)
+    {
+        // Octokit's licence model drops the file content, so read GitHub's answer into our own shape.
+        var response = await GitHubErrors.GuardOptional(
+            () => client.Connection.Get<LicenseFileResponse>(new Uri($"repos/{owner}/{repo.Name}/license", UriKind.Relative), null),
+            $"the licence of {repo.FullName}").ConfigureAwait(false);
+        var contents = response?.Body;
+        var githubSpdx = contents?.License?.SpdxId ?? repo.License.SpdxId;
+        var known = !string.IsNullOrEmpty(githubSpdx) && githubSpdx != "NOASSERTION";
+        if (known)
+        {
+            return new RepoLicense
+            {
+                SpdxId = githubSpdx!,
+                Name = contents?.License?.Name ?? repo.License.Name,
+                Key = contents?.License?.Key ?? repo.License.Key,
+                Path = contents?.Path,
+                Url = contents?.HtmlUrl,
+                Source = "github",
+            };
+        }
+        var identified = contents?.Content is { } base64 ? LicenseIdentifier.Identify(Decode(base64)) : null;
+        return new RepoLicense
+        {
+            SpdxId = identified ?? "NOASSERTION",
+            Name = identified is null ? repo.License.Name : LicenseCatalog.Name(identified) ?? identified,
+            Key = repo.License.Key,
+            Path = contents?.Path,
+            Url = contents?.HtmlUrl,
+            Source = identified is null ? "github" : "file-text",
+        };
+    }
+
+    private static byte[] Decode(string base64)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return Encoding.UTF8.GetBytes(base64);
+        }
+    }
+
+    private static string Visibility(Repository repo) => repo.Visibility switch
+    {
+        RepositoryVisibility.Private => "private",
+        RepositoryVisibility.Internal => "internal",
+        RepositoryVisibility.Public => "public",
+        _ => repo.Private ? "private" : "public",
+    };
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>GET /repos/{o}/{r}/license as GitHub sends it (Octokit maps snake_case names onto these).</summary>
+    private sealed class LicenseFileResponse
+    {
+        public string? Path { get; set; }
+        public string? HtmlUrl { get; set; }
+        public string? Content { get; set; }
+        public LicenseMetadata? License { get; set; }
+    }
+}

@@ -1,0 +1,31 @@
+using CQEN.ProfileGen.Cli;
+using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen;
+
+/// <summary>
+/// The one service the verbs share: get a snapshot (a file, or GitHub through the gateway),
+/// and render it. Knows nothing of options or exit codes.
+/// </summary>
+public sealed class ProfileJob(GitHubConnector connector, TimeProvider clock)
+{
+    public async Task<OrgSnapshot> ReadSnapshotAsync(RunSettings settings, CancellationToken ct)
+    {
+        if (settings.SnapshotPath is { } path)
+        {
+            var snapshot = SnapshotJson.Deserialize(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
+            if (settings.Org is { } org && !string.Equals(org, snapshot.Org.Login, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InputException($"--org: '{org}' does not match the snapshot's organization '{snapshot.Org.Login}' ({path})");
+            }
+            return snapshot;
+        }
+        var gateway = await connector.ConnectAsync(settings, ct).ConfigureAwait(false);
+        return await gateway.ReadAsync(settings.RequireOrg(), ct).ConfigureAwait(false);
+    }
+
+    public string Render(OrgSnapshot snapshot, RunSettings settings) =>
+        ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, clock.GetUtcNow()));
+}

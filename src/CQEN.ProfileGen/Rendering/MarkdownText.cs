@@ -1,0 +1,153 @@
+using System.Text;
+
+namespace CQEN.ProfileGen.Rendering;
+
+/// <summary>
+/// Makes untrusted repository text (names, descriptions, topics, badge texts) safe to place in
+/// Markdown: it stays plain text whatever it contains. No raw HTML (&lt; &gt; &amp; become
+/// entities, so no "&lt;!--" marker text can appear either), no links or images, no emphasis,
+/// no headings or lists, no table breaks, and bare URLs and e-mail addresses are defused so
+/// GitHub's autolinker leaves them alone.
+/// </summary>
+public static class MarkdownText
+{
+    // Zero-width space: invisible, and breaks the autolink patterns (scheme://, www., user@host).
+    private const char Defuse = '\u200B';
+
+    /// <summary>Inline text: one line, every Markdown-significant character neutralised.</summary>
+    public static string Inline(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var flat = Flatten(text);
+        var sb = new StringBuilder(flat.Length + 16);
+        for (var i = 0; i < flat.Length; i++)
+        {
+            var c = flat[i];
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '$':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '#' or '-' or '+' or '=' or '!' or '(' or ')' when i == 0:
+                    // Only dangerous where a block can start: the text's first character.
+                    sb.Append('\\').Append(c);
+                    break;
+                case '.' or ')' when i > 0 && IsOnlyDigits(flat, 0, i):
+                    sb.Append('\\').Append(c); // "1. x" or "1) x" would start an ordered list
+                    break;
+                case ':' when Follows(flat, i + 1, "//"):
+                    sb.Append(':').Append(Defuse);
+                    break;
+                case '@':
+                    sb.Append('@').Append(Defuse);
+                    break;
+                case '.' when i >= 3 && string.Compare(flat, i - 3, "www", 0, 3, StringComparison.OrdinalIgnoreCase) == 0:
+                    sb.Append(Defuse).Append('.');
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Text for a GFM table cell: inline-safe, never empty (an empty cell stays a cell).</summary>
+    public static string TableCell(string? text) => Inline(text);
+
+    /// <summary>
+    /// The URL when it is an absolute http(s) URL, with the characters that could end a Markdown
+    /// link destination percent-encoded; null for anything else (javascript:, data:, relative…).
+    /// </summary>
+    public static string? SafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp || string.IsNullOrEmpty(uri.Host) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return null;
+        }
+        var sb = new StringBuilder();
+        foreach (var c in uri.AbsoluteUri)
+        {
+            sb.Append(c switch
+            {
+                '(' => "%28",
+                ')' => "%29",
+                '<' => "%3C",
+                '>' => "%3E",
+                '"' => "%22",
+                '\'' => "%27",
+                ' ' => "%20",
+                '\\' => "%5C",
+                '|' => "%7C",
+                '`' => "%60",
+                '[' => "%5B",
+                ']' => "%5D",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A Markdown link when the URL is safe, else just the escaped text.</summary>
+    public static string Link(string? text, string? url)
+    {
+        var label = Inline(text);
+        var safe = SafeUrl(url);
+        if (label.Length == 0)
+        {
+            label = safe is null ? "" : Inline(url);
+        }
+        return safe is null ? label : $"[{label}]({safe})";
+    }
+
+    private static string Flatten(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            var isSpace = char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\uFEFF';
+            if (isSpace)
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format && c is not '\u200D')
+            {
+                continue; // bidi overrides and other invisible formatting could disguise the text
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsOnlyDigits(string s, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+        }
+        return end > start;
+    }
+
+    private static bool Follows(string s, int index, string what) =>
+        index + what.Length <= s.Length && string.CompareOrdinal(s, index, what, 0, what.Length) == 0;
+}

@@ -1,0 +1,72 @@
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace CQEN.ProfileGen.Rendering;
+
+/// <summary>Template + model → Markdown, inside a sandbox (loop, recursion, output and time limits).</summary>
+public static class ProfileRenderer
+{
+    /// <summary>Limits generous enough for 10,000+ repositories, tight enough to stop a runaway template.</summary>
+    public sealed record Limits(int LoopLimit = 1_000_000, int RecursiveLimit = 64, int OutputLimitChars = 50_000_000, TimeSpan? TimeLimit = null)
+    {
+        public TimeSpan Time => TimeLimit ?? TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>Parses a template, reporting the first syntax error as <c>file:line:col: message</c>.</summary>
+    public static Template Parse(TemplateSource source)
+    {
+        var template = Template.Parse(source.Text, source.DisplayPath);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
+            throw new InputException($"{Where(first.Span, source.DisplayPath)}: {first.Message}");
+        }
+        return template;
+    }
+
+    public static string Render(TemplateSource source, ProfileModel model, Limits? limits = null)
+    {
+        limits ??= new Limits();
+        var template = Parse(source);
+        using var timeout = new CancellationTokenSource(limits.Time);
+        var context = new TemplateContext
+        {
+            TemplateLoader = source.Loader,
+            LoopLimit = limits.LoopLimit,
+            RecursiveLimit = limits.RecursiveLimit,
+            OutputLimit = limits.OutputLimitChars,
+            LimitToString = 1_000_000,
+            StrictVariables = true,
+            NewLine = "\n",
+            CancellationToken = timeout.Token,
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        var globals = new ScriptObject();
+        globals.Import(model, renamer: StandardMemberRenamer.Default);
+        context.PushGlobal(TemplateFunctions.Create(model));
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            throw new InputException($"{Where(ex.Span, source.DisplayPath)}: {ex.OriginalMessage}");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InputException($"{source.DisplayPath}: rendering took longer than {limits.Time.TotalSeconds:0} s and was stopped");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException($"{Where(context.CurrentSpan, source.DisplayPath)}: {ex.Message}");
+        }
+    }
+
+    private static string Where(Scriban.Parsing.SourceSpan span, string fallbackFile)
+    {
+        var file = string.IsNullOrEmpty(span.FileName) || span.FileName == "<input>" ? fallbackFile : span.FileName;
+        return $"{file}:{span.Start.Line + 1}:{span.Start.Column + 1}";
+    }
+}

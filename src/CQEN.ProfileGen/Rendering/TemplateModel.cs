@@ -1,0 +1,63 @@
+using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Configuration;
+
+namespace CQEN.ProfileGen.Rendering;
+
+// The template model. Scriban sees these with snake_case names (pushed_at, spdx_id…);
+// each field is documented in the README, and renaming one is a breaking change.
+
+public sealed record ProfileModel
+{
+    public required OrgModel Org { get; init; }
+
+    /// <summary>The repositories kept by the filters, in the configured order.</summary>
+    public required IReadOnlyList<RepoModel> Repos { get; init; }
+
+    /// <summary>The same repositories, grouped (by lifecycle by default), groups in display order.</summary>
+    public required IReadOnlyList<GroupModel> Groups { get; init; }
+    public required IReadOnlyList<RepoModel> PinnedRepos { get; init; }
+
+    /// <summary>The repository holding the profile (.github), even though filters leave it out of <see cref="Repos"/>.</summary>
+    public RepoModel? ProfileRepo { get; init; }
+    public required ProfileText Profile { get; init; }
+    public required string Culture { get; init; }
+
+    /// <summary>When the run happened. Using it makes the file change on every run.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+}
+
+public sealed record OrgModel(
+    string Login, string? Name, string? Description, string Url, string? Blog, string? Location,
+    string? Email, string? AvatarUrl, bool IsVerified, int PublicRepos);
+
+public sealed record RepoModel
+{
+    public required string Name { get; init; }
+    public required string FullName { get; init; }
+    public string? Description { get; init; }
+    public required string Url { get; init; }
+    public string? Homepage { get; init; }
+    public string? Language { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public int Stars { get; init; }
+    public int Forks { get; init; }
+    public DateTimeOffset? PushedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public bool Archived { get; init; }
+    public bool Fork { get; init; }
+    public bool IsTemplate { get; init; }
+    public required string Visibility { get; init; }
+    public string? DefaultBranch { get; init; }
+    public LicenseModel? License { get; init; }
+    public LifecycleModel? Lifecycle { get; init; }
+    public IReadOnlyList<ShieldsBadge> Badges { get; init; } = [];
+    public bool Pinned { get; init; }
+}
+
+public sealed record LicenseModel(string SpdxId, string Name, string ShortName, string? Url, string? Path, string Source);
+
+/// <summary>Source: "badge" (the README's lifecycle badge) or "topic" (a configured rule).</summary>
+public sealed record LifecycleModel(string Label, string Message, string Color, string Source);
+
+public sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoModel> Repos);

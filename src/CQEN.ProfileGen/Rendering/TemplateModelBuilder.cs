@@ -1,0 +1,140 @@
+using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Licenses;
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen.Rendering;
+
+/// <summary>Snapshot + configuration + the time → the template model. Pure and deterministic.</summary>
+public static class TemplateModelBuilder
+{
+    public static readonly string[] ProfileRepoNames = [".github", ".github-private"];
+
+    public static ProfileModel Build(OrgSnapshot snapshot, ProfileGenConfig config, DateTimeOffset now)
+    {
+        var all = snapshot.Repos.Select(r => ToModel(r, config)).ToArray();
+        var kept = Sort(all.Where(r => RepoSelection.Keep(r, config.Filters)), config.Sort).ToArray();
+        var profileRepo = all.FirstOrDefault(r => string.Equals(r.Name, ProfileRepoNames[0], StringComparison.OrdinalIgnoreCase));
+        var org = snapshot.Org;
+        return new ProfileModel
+        {
+            Org = new OrgModel(org.Login, org.Name, org.Description, org.Url, org.Blog, org.Location, org.Email, org.AvatarUrl, org.IsVerified, org.PublicRepos),
+            Repos = kept,
+            Groups = Group(kept, config),
+            PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
+            ProfileRepo = profileRepo,
+            Profile = config.Profile,
+            Culture = config.Culture,
+            GeneratedAt = now,
+        };
+    }
+
+    private static RepoModel ToModel(RepoSnapshot r, ProfileGenConfig config) => new()
+    {
+        Name = r.Name,
+        FullName = r.FullName,
+        Description = r.Description,
+        Url = r.Url,
+        Homepage = r.Homepage,
+        Language = r.Language,
+        Topics = r.Topics,
+        Stars = r.Stars,
+        Forks = r.Forks,
+        PushedAt = r.PushedAt,
+        CreatedAt = r.CreatedAt,
+        UpdatedAt = r.UpdatedAt,
+        Archived = r.Archived,
+        Fork = r.Fork,
+        IsTemplate = r.IsTemplate,
+        Visibility = r.Visibility,
+        DefaultBranch = r.DefaultBranch,
+        License = License(r, config),
+        Lifecycle = Lifecycle(r, config),
+        Badges = r.Badges,
+        Pinned = r.Pinned,
+    };
+
+    private static LicenseModel? License(RepoSnapshot r, ProfileGenConfig config)
+    {
+        if (config.LicenseOverrides.TryGetValue(r.Name, out var overridden))
+        {
+            return new LicenseModel(overridden, LicenseCatalog.Name(overridden) ?? overridden, ShortName(overridden),
+                r.License?.Url, r.License?.Path, "config");
+        }
+        if (r.License is not { } l || l.SpdxId is "NOASSERTION" or "")
+        {
+            return null;
+        }
+        return new LicenseModel(l.SpdxId, LicenseCatalog.Name(l.SpdxId) ?? l.Name ?? l.SpdxId, ShortName(l.SpdxId), l.Url, l.Path, l.Source);
+    }
+
+    // Badge texts people recognise: the LiLiQ family is known without its version.
+    private static string ShortName(string spdxId) =>
+        spdxId.StartsWith("LiLiQ-", StringComparison.Ordinal) && spdxId.EndsWith("-1.1", StringComparison.Ordinal)
+            ? spdxId[..^4]
+            : spdxId;
+
+    private static LifecycleModel? Lifecycle(RepoSnapshot r, ProfileGenConfig config)
+    {
+        if (LifecycleBadge.Find(r.Badges) is { Label: { } label, Message: { } message } badge)
+        {
+            return new LifecycleModel(label, message, badge.Color ?? "", "badge");
+        }
+        foreach (var rule in config.LifecycleRules)
+        {
+            if (r.Topics.Contains(rule.Topic, StringComparer.OrdinalIgnoreCase))
+            {
+                return new LifecycleModel(rule.Label, rule.Message, rule.Color, "topic");
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, string sort) => sort switch
+    {
+        "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal),
+        "stars" => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal),
+        _ => repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal),
+    };
+
+    private static IReadOnlyList<GroupModel> Group(IReadOnlyList<RepoModel> repos, ProfileGenConfig config)
+    {
+        var by = config.Grouping.By;
+        var other = config.Grouping.OtherTitle ?? (config.Culture == "en" ? "Other" : "Autres");
+        if (by == "none")
+        {
+            return repos.Count == 0 ? [] : [new GroupModel("all", config.Culture == "en" ? "Repositories" : "Dépôts", repos)];
+        }
+        Func<RepoModel, string?> keyOf = by switch
+        {
+            "language" => r => r.Language,
+            "license" => r => r.License?.ShortName,
+            _ => r => r.Lifecycle?.Message,
+        };
+        // Case variants of one value ("Phase Découverte", "Phase découverte") are one group;
+        // its title is the most frequent spelling, ties broken ordinally, so output is stable.
+        var groups = repos
+            .GroupBy(r => keyOf(r)?.Trim() is { Length: > 0 } k ? k.ToUpperInvariant() : "")
+            .Select(g =>
+            {
+                var title = g.Key.Length == 0
+                    ? other
+                    : g.Select(r => keyOf(r)!.Trim()).GroupBy(t => t, StringComparer.Ordinal)
+                        .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key;
+                return new GroupModel(g.Key.Length == 0 ? "" : title, title, g.ToArray());
+            })
+            .ToArray();
+        var order = config.Grouping.Order;
+        int Rank(GroupModel g)
+        {
+            var i = order.Select((o, idx) => (o, idx)).FirstOrDefault(x => string.Equals(x.o, g.Title, StringComparison.OrdinalIgnoreCase), (o: "", idx: -1)).idx;
+            return i >= 0 ? i : order.Count;
+        }
+        return groups
+            .OrderBy(Rank)
+            .ThenBy(g => g.Key.Length == 0 ? 1 : 0) // "other" last among the unordered
+            .ThenBy(g => g.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(g => g.Title, StringComparer.Ordinal)
+            .ToArray();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace CQEN.ProfileGen.Rendering;
+
+/// <summary>
+/// A template's text, the name errors give it, and where its includes may come from: only
+/// the template's own folder (or the embedded default set), never elsewhere on disk.
+/// </summary>
+public sealed class TemplateSource
+{
+    private const string ResourcePrefix = "templates/";
+
+    private TemplateSource(string text, string displayPath, ITemplateLoader loader)
+    {
+        Text = text;
+        DisplayPath = displayPath;
+        Loader = loader;
+    }
+
+    public string Text { get; }
+    public string DisplayPath { get; }
+    public ITemplateLoader Loader { get; }
+
+    /// <summary>The default template for a culture: profile.fr.sbn or profile.en.sbn, embedded in the tool.</summary>
+    public static TemplateSource Default(string culture) =>
+        Embedded(culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "profile.en.sbn" : "profile.fr.sbn");
+
+    public static TemplateSource Embedded(string name)
+    {
+        var text = EmbeddedTemplates.Read(name) ?? throw new InputException($"no embedded template named '{name}'");
+        return new TemplateSource(text, "templates/" + name, new EmbeddedTemplates());
+    }
+
+    public static TemplateSource FromFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the template ({ex.Message})");
+        }
+        return new TemplateSource(text, path, new FolderTemplateLoader(Path.GetDirectoryName(full)!));
+    }
+
+    /// <summary>The names of the embedded templates (for `init` and the README).</summary>
+    public static IReadOnlyList<string> EmbeddedNames() => EmbeddedTemplates.Names();
+
+    private sealed class EmbeddedTemplates : ITemplateLoader
+    {
+        public static string? Read(string name)
+        {
+            using var stream = typeof(TemplateSource).Assembly.GetManifestResourceStream(ResourcePrefix + name);
+            if (stream is null)
+            {
+                return null;
+            }
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+
+        public static IReadOnlyList<string> Names() =>
+            typeof(TemplateSource).Assembly.GetManifestResourceNames()
+                .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+                .Select(n => n[ResourcePrefix.Length..]).Order(StringComparer.Ordinal).ToArray();
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            Read(templatePath) ?? throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"no embedded template named '{templatePath}'");
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+
+    private sealed class FolderTemplateLoader(string root) : ITemplateLoader
+    {
+        private readonly string _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            var full = Path.GetFullPath(Path.Combine(_root, templateName));
+            // Includes stay inside the template folder: no "../", no absolute paths, no links out.
+            if (!full.StartsWith(_root, StringComparison.Ordinal) || Path.IsPathRooted(templateName))
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is outside the template folder");
+            }
+            var info = new FileInfo(full);
+            if (info.LinkTarget is not null)
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is a symbolic link, which templates may not follow");
+            }
+            return full;
+        }
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        {
+            try
+            {
+                return File.ReadAllText(templatePath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"cannot read include '{Path.GetFileName(templatePath)}': {ex.Message}");
+            }
+        }
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+}

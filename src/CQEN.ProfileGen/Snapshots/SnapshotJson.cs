@@ -1,0 +1,69 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CQEN.ProfileGen.Snapshots;
+
+/// <summary>
+/// The snapshot's JSON form: snake_case, indented, LF line ends, fields in declaration order,
+/// so two snapshots of the same data are byte-identical and diff well in review.
+/// </summary>
+public static class SnapshotJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Keep accents readable in review; the file is UTF-8 and never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = false,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    public static string Serialize(OrgSnapshot snapshot) =>
+        JsonSerializer.Serialize(snapshot, Options) + "\n";
+
+    /// <summary>Reads a snapshot; <paramref name="displayPath"/> names the file in errors.</summary>
+    public static OrgSnapshot Deserialize(string json, string displayPath)
+    {
+        OrgSnapshot? snapshot;
+        try
+        {
+            using (var doc = JsonDocument.Parse(json))
+            {
+                if (doc.RootElement.ValueKind == JsonValueKind.Object
+                    && doc.RootElement.TryGetProperty("schema", out var schema)
+                    && (schema.ValueKind != JsonValueKind.Number || schema.GetInt32() != OrgSnapshot.CurrentSchema))
+                {
+                    throw new InputException($"{displayPath}: unsupported snapshot schema {schema.GetRawText()} (this version reads schema {OrgSnapshot.CurrentSchema})");
+                }
+            }
+            snapshot = JsonSerializer.Deserialize<OrgSnapshot>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line
+                ? $"{displayPath}:{line + 1}:{(ex.BytePositionInLine ?? 0) + 1}"
+                : displayPath;
+            throw new InputException($"{where}: invalid snapshot: {FirstSentence(ex.Message)}");
+        }
+        if (snapshot is null)
+        {
+            throw new InputException($"{displayPath}:1:1: invalid snapshot: the document is null");
+        }
+        return snapshot;
+    }
+
+    // System.Text.Json appends "Path: $.x | LineNumber: …" which we already report as file:line:col.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}

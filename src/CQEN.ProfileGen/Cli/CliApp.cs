@@ -25,10 +25,24 @@ public static class CliApp
             await env.Error.WriteLineAsync($"profilegen: error: {parse.Errors[0].Message} (see 'profilegen --help')").ConfigureAwait(false);
             return ExitCodes.Error;
         }
+        var timeout = parse.GetValue(RunOptions.Timeout) ?? 600;
+        if (timeout <= 0)
+        {
+            await env.Error.WriteLineAsync($"profilegen: error: --timeout: must be a positive number of seconds (got {timeout})").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        // The overall deadline: when it passes, every pending call is cancelled and nothing is written.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(timeout));
         try
         {
             var output = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
-            return await parse.InvokeAsync(output, ct).ConfigureAwait(false);
+            return await parse.InvokeAsync(output, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            await env.Error.WriteLineAsync($"profilegen: error: the run did not finish within --timeout {timeout} s; nothing was written").ConfigureAwait(false);
+            return ExitCodes.Error;
         }
         catch (Exception ex)
         {

@@ -16,6 +16,8 @@ public sealed class RenderCommand : Command
         Options.Add(RunOptions.Output);
         Options.Add(RunOptions.AppId);
         Options.Add(RunOptions.AppPrivateKeyFile);
+        Options.Add(RunOptions.Timeout);
+        Options.Add(RunOptions.RateLimitWait);
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);

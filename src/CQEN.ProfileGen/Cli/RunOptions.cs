@@ -44,4 +44,14 @@ public static class RunOptions
     {
         Description = "GitHub App private key (PEM) file (or $PROFILEGEN_APP_PRIVATE_KEY / $PROFILEGEN_APP_PRIVATE_KEY_FILE).",
     };
+
+    public static readonly Option<int?> Timeout = new("--timeout")
+    {
+        Description = "Overall time limit of the run, in seconds (default 600). When reached, the run stops and writes nothing.",
+    };
+
+    public static readonly Option<int?> RateLimitWait = new("--rate-limit-wait")
+    {
+        Description = "When GitHub's hourly rate limit is exhausted, wait for its reset if it is at most this many seconds away (default 300); else stop.",
+    };
 }

@@ -15,6 +15,7 @@ public sealed record RunSettings
     public required TemplateSource Template { get; init; }
     public string? OutputPath { get; init; }
     public GitHubCredentials Credentials { get; init; } = GitHubCredentials.Anonymous;
+    public TimeSpan? RateLimitWait { get; init; }
 
     public static RunSettings Resolve(System.CommandLine.ParseResult parse, CliEnvironment env)
     {
@@ -53,6 +54,9 @@ public sealed record RunSettings
             Template = template,
             OutputPath = output,
             Credentials = GitHubCredentials.FromEnvironment(parse, env),
+            RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
+                ? w >= 0 ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be 0 or more seconds (got {w})")
+                : null,
         };
     }
 

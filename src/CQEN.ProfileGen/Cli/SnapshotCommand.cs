@@ -15,6 +15,8 @@ public sealed class SnapshotCommand : Command
         Options.Add(RunOptions.Output);
         Options.Add(RunOptions.AppId);
         Options.Add(RunOptions.AppPrivateKeyFile);
+        Options.Add(RunOptions.Timeout);
+        Options.Add(RunOptions.RateLimitWait);
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);

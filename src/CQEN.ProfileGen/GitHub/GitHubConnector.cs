@@ -2,8 +2,11 @@ using CQEN.ProfileGen.Cli;
 
 namespace CQEN.ProfileGen.GitHub;
 
-/// <summary>Turns run settings into a connected gateway: endpoint, credentials, HTTP pipeline.</summary>
-public class GitHubConnector(Func<HttpMessageHandler> handlerFactory, TimeProvider clock)
+/// <summary>
+/// Turns run settings into a connected gateway: endpoint, credentials, and the HTTP pipeline
+/// (resilience over the transport). Tests give their own transport options and retry timings.
+/// </summary>
+public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptions resilience, TimeProvider clock)
 {
     public static GitHubConnector Default(TimeProvider clock) =>
         new(() => new SocketsHttpHandler
@@ -11,11 +14,14 @@ public class GitHubConnector(Func<HttpMessageHandler> handlerFactory, TimeProvid
             AllowAutoRedirect = false, // Octokit follows redirects itself and drops auth across hosts
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        }, clock);
+        }, new ResilienceOptions(), clock);
+
+    public ResilienceOptions Resilience => resilience;
 
     public virtual Task<IGitHubGateway> ConnectAsync(RunSettings settings, CancellationToken ct)
     {
-        var client = GitHubClientFactory.Create(settings.Endpoint, settings.Credentials.Token, handlerFactory);
+        var options = settings.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
+        var client = GitHubClientFactory.Create(settings.Endpoint, settings.Credentials.Token, () => new GitHubResilienceHandler(transport(), options, clock, ct));
         return Task.FromResult<IGitHubGateway>(new OctokitGateway(client, settings.Endpoint, clock));
     }
 }

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// Retries and rate-limit handling for every GitHub call, below Octokit (which has none).
+/// Reads are retried on 5xx, timeouts and reset connections with jittered exponential backoff;
+/// writes only where GitHub certainly did not act on them (rate-limit refusals, 502/503).
+/// Secondary limits wait for retry-after; an exhausted primary limit waits for its reset when
+/// that is near (<see cref="ResilienceOptions.MaxRateLimitWait"/>), else ends the run with the reset time.
+/// </summary>
+public sealed class GitHubResilienceHandler : DelegatingHandler
+{
+    private readonly ResilienceOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    private readonly CancellationToken _runToken;
+
+    /// <param name="runToken">The run's overall deadline: Octokit passes no token of ours, so it comes in here.</param>
+    public GitHubResilienceHandler(HttpMessageHandler inner, ResilienceOptions options, TimeProvider clock, CancellationToken runToken = default) : base(inner)
+    {
+        _runToken = runToken;
+        _options = options;
+        _clock = clock;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Context, args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitDelay(r) : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+    }
+
+    private static readonly ResiliencePropertyKey<bool> IsWrite = new("profilegen.is-write");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken requestToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestToken, _runToken);
+        var cancellationToken = linked.Token;
+        // A request can be sent once only: buffer its body so each attempt sends a fresh copy.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(IsWrite, request.Method != HttpMethod.Get && request.Method != HttpMethod.Head);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(async (ctx, state) =>
+            {
+                try
+                {
+                    var attempt = Clone(state.request, state.body);
+                    var response = await base.SendAsync(attempt, ctx.CancellationToken).ConfigureAwait(false);
+                    if (response.Content is not null)
+                    {
+                        await response.Content.LoadIntoBufferAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    }
+                    return Outcome.FromResult(response);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    return Outcome.FromException<HttpResponseMessage>(ex);
+                }
+            }, context, (request, body)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+            {
+                throw exception switch
+                {
+                    TimeoutRejectedException => new GitHubException($"GitHub did not answer {request.Method} {PathOf(request)} within {_options.AttemptTimeout.TotalSeconds:0} s, {_options.MaxRetries + 1} times"),
+                    HttpRequestException h => new GitHubException($"Could not reach GitHub for {request.Method} {PathOf(request)} after {_options.MaxRetries + 1} attempts: {h.Message}", null, h),
+                    _ => exception,
+                };
+            }
+            var final = outcome.Result!;
+            if (PrimaryLimitReset(final) is { } reset)
+            {
+                final.Dispose();
+                throw new RateLimitException(
+                    $"GitHub's API rate limit is exhausted; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, more than {_options.MaxRateLimitWait.TotalMinutes:0.#} min away, so the run stopped before writing anything",
+                    reset);
+            }
+            return final;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome)
+    {
+        var write = context.Properties.GetValue(IsWrite, false);
+        if (outcome.Exception is { } ex)
+        {
+            // A timed-out or reset write may have been applied: never repeat it.
+            return !write && ex is HttpRequestException or TimeoutRejectedException or IOException;
+        }
+        var response = outcome.Result!;
+        var status = (int)response.StatusCode;
+        if (IsRateLimited(response))
+        {
+            return RateLimitDelay(response) is not null;
+        }
+        return write ? status is 502 or 503 : status is 500 or 502 or 503 or 504;
+    }
+
+    /// <summary>How long to wait before retrying a rate-limited response; null when it is not one, or the wait is too long.</summary>
+    private TimeSpan? RateLimitDelay(HttpResponseMessage response)
+    {
+        if (!IsRateLimited(response))
+        {
+            return null;
+        }
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            var wait = retryAfter.Delta ?? (retryAfter.Date - _clock.GetUtcNow()) ?? TimeSpan.Zero;
+            return wait <= _options.MaxDelay ? Max(wait, TimeSpan.Zero) : null;
+        }
+        if (Remaining(response) == 0 && Reset(response) is { } reset)
+        {
+            var wait = reset - _clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+            return wait <= _options.MaxRateLimitWait ? Max(wait, TimeSpan.Zero) : null;
+        }
+        return _options.SecondaryLimitWait; // secondary limit with no retry-after
+    }
+
+    private DateTimeOffset? PrimaryLimitReset(HttpResponseMessage response) =>
+        IsRateLimited(response) && response.Headers.RetryAfter is null && Remaining(response) == 0 ? Reset(response) : null;
+
+    private static bool IsRateLimited(HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return true;
+        }
+        if (response.StatusCode != HttpStatusCode.Forbidden)
+        {
+            return false;
+        }
+        if (Remaining(response) == 0 || response.Headers.RetryAfter is not null)
+        {
+            return true;
+        }
+        var text = response.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? ""; // already buffered
+        return text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("abuse detection", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("rate limit exceeded", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static long? Remaining(HttpResponseMessage r) => Header(r, "x-ratelimit-remaining");
+
+    private static DateTimeOffset? Reset(HttpResponseMessage r) =>
+        Header(r, "x-ratelimit-reset") is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+
+    private static long? Header(HttpResponseMessage r, string name) =>
+        r.Headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // The path only: query strings and headers (where a token lives) never reach a message.
+    private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "";
+
+    private static HttpRequestMessage Clone(HttpRequestMessage request, byte[]? body)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        if (body is not null)
+        {
+            copy.Content = new ByteArrayContent(body);
+            foreach (var header in request.Content!.Headers)
+            {
+                copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+        foreach (var option in request.Options)
+        {
+            copy.Options.Set(new HttpRequestOptionsKey<object?>(option.Key), option.Value);
+        }
+        return copy;
+    }
+}

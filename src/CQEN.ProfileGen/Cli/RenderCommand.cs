@@ -11,13 +11,12 @@ public sealed class RenderCommand : Command
         Options.Add(RunOptions.Config);
         Options.Add(RunOptions.Org);
         Options.Add(RunOptions.Template);
-        Options.Add(RunOptions.ApiUrl);
         Options.Add(RunOptions.Snapshot);
         Options.Add(RunOptions.Output);
-        Options.Add(RunOptions.AppId);
-        Options.Add(RunOptions.AppPrivateKeyFile);
-        Options.Add(RunOptions.Timeout);
-        Options.Add(RunOptions.RateLimitWait);
+        foreach (var option in RunOptions.GitHubAccess)
+        {
+            Options.Add(option);
+        }
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);

@@ -54,4 +54,12 @@ public static class RunOptions
     {
         Description = "When GitHub's hourly rate limit is exhausted, wait for its reset if it is at most this many seconds away (default 300); else stop.",
     };
+
+    public static readonly Option<string?> Reader = new("--reader")
+    {
+        Description = "How to read GitHub: auto (GraphQL with a token, else REST; the default), rest, or graphql.",
+    };
+
+    /// <summary>The options of every verb that talks to GitHub.</summary>
+    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader];
 }

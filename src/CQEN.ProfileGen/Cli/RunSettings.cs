@@ -16,6 +16,7 @@ public sealed record RunSettings
     public string? OutputPath { get; init; }
     public GitHubCredentials Credentials { get; init; } = GitHubCredentials.Anonymous;
     public TimeSpan? RateLimitWait { get; init; }
+    public OrgReader Reader { get; init; } = OrgReader.Auto;
 
     public static RunSettings Resolve(System.CommandLine.ParseResult parse, CliEnvironment env)
     {
@@ -54,6 +55,13 @@ public sealed record RunSettings
             Template = template,
             OutputPath = output,
             Credentials = GitHubCredentials.FromEnvironment(parse, env),
+            Reader = parse.GetValue(RunOptions.Reader) switch
+            {
+                null or "auto" => OrgReader.Auto,
+                "rest" => OrgReader.Rest,
+                "graphql" => OrgReader.GraphQl,
+                var other => throw new InputException($"--reader: must be auto, rest or graphql (got '{other}')"),
+            },
             RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
                 ? w >= 0 ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be 0 or more seconds (got {w})")
                 : null,

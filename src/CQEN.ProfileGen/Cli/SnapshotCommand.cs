@@ -11,12 +11,11 @@ public sealed class SnapshotCommand : Command
     {
         Options.Add(RunOptions.Config);
         Options.Add(RunOptions.Org);
-        Options.Add(RunOptions.ApiUrl);
         Options.Add(RunOptions.Output);
-        Options.Add(RunOptions.AppId);
-        Options.Add(RunOptions.AppPrivateKeyFile);
-        Options.Add(RunOptions.Timeout);
-        Options.Add(RunOptions.RateLimitWait);
+        foreach (var option in RunOptions.GitHubAccess)
+        {
+            Options.Add(option);
+        }
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);

@@ -22,6 +22,12 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
     {
         var options = settings.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
         var client = GitHubClientFactory.Create(settings.Endpoint, settings.Credentials.Token, () => new GitHubResilienceHandler(transport(), options, clock, ct));
-        return Task.FromResult<IGitHubGateway>(new OctokitGateway(client, settings.Endpoint, clock));
+        // GraphQL answers only authenticated calls; anonymous runs read with REST.
+        var reader = settings.Reader == OrgReader.Auto && settings.Credentials.Token is null ? OrgReader.Rest : settings.Reader;
+        if (reader == OrgReader.GraphQl && settings.Credentials.Token is null)
+        {
+            throw new InputException("--reader graphql: GitHub's GraphQL API needs a token (GITHUB_TOKEN, GH_TOKEN or a GitHub App)");
+        }
+        return Task.FromResult<IGitHubGateway>(new OctokitGateway(client, settings.Endpoint, clock, reader));
     }
 }

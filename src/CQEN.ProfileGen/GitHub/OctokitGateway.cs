@@ -10,11 +10,27 @@ namespace CQEN.ProfileGen.GitHub;
 /// The GitHub adapter over Octokit's REST client. Octokit types stop here: callers get our
 /// records, and Octokit's exceptions become <see cref="GitHubException"/> (see <see cref="GitHubErrors"/>).
 /// </summary>
-public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8) : IGitHubGateway
+public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, OrgReader reader = OrgReader.Rest, int maxConcurrency = 8) : IGitHubGateway
 {
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken cancellationToken)
+    {
+        if (reader != OrgReader.Rest)
+        {
+            try
+            {
+                return await new GraphQlOrgReader(client, endpoint, clock, maxConcurrency).ReadAsync(org, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GraphQlUnavailableException) when (reader == OrgReader.Auto)
+            {
+                // An old or restricted server without GraphQL: the REST reader gives the same snapshot.
+            }
+        }
+        return await ReadWithRestAsync(org, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<OrgSnapshot> ReadWithRestAsync(string org, CancellationToken cancellationToken)
     {
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
         var repos = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
@@ -168,4 +184,12 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
         public string? Content { get; set; }
         public LicenseMetadata? License { get; set; }
     }
+}
+
+/// <summary>How to read an organization: REST (any token or none), GraphQL (needs a token), or GraphQL when possible.</summary>
+public enum OrgReader
+{
+    Auto,
+    Rest,
+    GraphQl,
 }

@@ -1,0 +1,233 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Licenses;
+using CQEN.ProfileGen.Snapshots;
+using Octokit;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// Reads an organization in ceil(N/100) GraphQL requests (plus one for the org and pins) instead
+/// of 2N+ REST calls: each page brings 100 repositories with licence, topics, language, README
+/// text and root file names. REST is used only where GraphQL cannot answer: a README not named
+/// README.md, and licence text GitHub could not identify (NOASSERTION).
+/// GraphQL needs a token; without one the REST reader is used.
+/// </summary>
+public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8)
+{
+    internal const string Query = """
+        query OrgRepos($org: String!, $cursor: String) {
+          rateLimit { cost limit remaining used resetAt nodeCount }
+          organization(login: $org) {
+            login name description url websiteUrl location email avatarUrl isVerified createdAt
+            pinnedItems(first: 6, types: REPOSITORY) { nodes { ... on Repository { name } } }
+            repositories(first: 100, after: $cursor, orderBy: {field: NAME, direction: ASC}) {
+              totalCount
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                name nameWithOwner url description homepageUrl visibility isPrivate isArchived isFork
+                isTemplate isEmpty stargazerCount forkCount pushedAt updatedAt createdAt
+                defaultBranchRef { name }
+                primaryLanguage { name }
+                licenseInfo { key name spdxId pseudoLicense }
+                repositoryTopics(first: 100) { nodes { topic { name } } }
+                readme: object(expression: "HEAD:README.md") { ... on Blob { text isBinary isTruncated } }
+                root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
+              }
+            }
+          }
+        }
+        """;
+
+    public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken ct)
+    {
+        var nodes = new List<JsonNode>();
+        JsonNode? orgNode = null;
+        string? cursor = null;
+        do
+        {
+            ct.ThrowIfCancellationRequested();
+            var data = await PostAsync(org, cursor).ConfigureAwait(false);
+            orgNode = data["organization"] ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
+            var page = orgNode["repositories"]!;
+            nodes.AddRange(page["nodes"]!.AsArray().OfType<JsonNode>());
+            cursor = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (cursor is not null);
+
+        var pinned = orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+        using var gate = new SemaphoreSlim(maxConcurrency);
+        var repos = await Task.WhenAll(nodes.Select(async node =>
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                return await ToRepoAsync(node, pinned).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+
+        return new OrgSnapshot
+        {
+            ApiUrl = endpoint.RestBase.AbsoluteUri,
+            ReadAt = clock.GetUtcNow(),
+            Org = new OrgProfile
+            {
+                Login = Str(orgNode, "login") ?? org,
+                Name = Str(orgNode, "name"),
+                Description = Str(orgNode, "description"),
+                Url = Str(orgNode, "url") ?? $"https://github.com/{org}",
+                Blog = Str(orgNode, "websiteUrl"),
+                Location = Str(orgNode, "location"),
+                Email = Str(orgNode, "email"),
+                AvatarUrl = Str(orgNode, "avatarUrl"),
+                IsVerified = orgNode["isVerified"]?.GetValue<bool>() ?? false,
+                PublicRepos = repos.Count(r => r.Visibility == "public"),
+                CreatedAt = Date(orgNode, "createdAt"),
+            },
+            Repos = repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
+        };
+    }
+
+    private async Task<JsonNode> PostAsync(string org, string? cursor)
+    {
+        var body = JsonSerializer.Serialize(new { query = Query, variables = new { org, cursor } });
+        IApiResponse<string> response;
+        try
+        {
+            response = await GitHubErrors.Guard(
+                () => client.Connection.Post<string>(endpoint.GraphQl, body, "application/json", "application/json"),
+                $"the repositories of '{org}' (GraphQL)").ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (ex.StatusCode is 404 or 410 or 501)
+        {
+            throw new GraphQlUnavailableException($"GitHub's GraphQL API is not available at {endpoint.GraphQl} ({ex.StatusCode})", ex);
+        }
+        var text = response.HttpResponse.Body as string ?? throw new GitHubException($"GitHub's GraphQL API gave an empty answer for '{org}'");
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(text) ?? throw new JsonException("null document");
+        }
+        catch (JsonException ex)
+        {
+            throw new GitHubException($"GitHub's GraphQL API gave an answer that is not JSON for '{org}': {ex.Message}");
+        }
+        if (root["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            var first = errors[0]!;
+            var type = Str(first, "type");
+            var message = Str(first, "message") ?? "unknown error";
+            throw type switch
+            {
+                "NOT_FOUND" => new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404),
+                "RATE_LIMITED" => new GitHubException($"GitHub's GraphQL rate limit stopped the run: {message}", 403),
+                _ => new GitHubException($"GitHub's GraphQL API refused the query for '{org}': {message}"),
+            };
+        }
+        return root["data"] ?? throw new GitHubException($"GitHub's GraphQL API gave no data for '{org}'");
+    }
+
+    private async Task<RepoSnapshot> ToRepoAsync(JsonNode n, HashSet<string> pinned)
+    {
+        var name = Str(n, "name")!;
+        var fullName = Str(n, "nameWithOwner")!;
+        var owner = fullName[..fullName.IndexOf('/')];
+        var url = Str(n, "url")!;
+        var branch = n["defaultBranchRef"]?["name"]?.GetValue<string>();
+        var rootFiles = n["root"]?["entries"]?.AsArray()
+            .Where(e => Str(e, "type") == "blob").Select(e => Str(e, "name")!).ToArray() ?? [];
+
+        var readmeText = n["readme"] is { } blob && blob["isBinary"]?.GetValue<bool>() != true ? Str(blob, "text") : null;
+        var readmeName = readmeText is null ? null : "README.md";
+        if (readmeText is null && rootFiles.FirstOrDefault(IsReadme) is { } otherName)
+        {
+            // HEAD:README.md is case-sensitive: readme.md, README, README.rst… come from REST.
+            var readme = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetReadme(owner, name), $"the README of {fullName}").ConfigureAwait(false);
+            (readmeText, readmeName) = (readme?.Content, readme?.Name ?? otherName);
+        }
+
+        ReadmeHeader? header = null;
+        IReadOnlyList<ShieldsBadge> badges = [];
+        if (readmeText is not null)
+        {
+            var (headerText, markers) = ReadmeHeaderExtractor.Extract(readmeText);
+            header = new ReadmeHeader { Path = readmeName!, Url = branch is null ? null : $"{url}/blob/{branch}/{readmeName}", Text = headerText, HasEnteteMarkers = markers };
+            badges = ShieldsBadgeParser.Parse(readmeText);
+        }
+
+        return new RepoSnapshot
+        {
+            Name = name,
+            FullName = fullName,
+            Description = NullIfBlank(Str(n, "description")),
+            Url = url,
+            Homepage = NullIfBlank(Str(n, "homepageUrl")),
+            Language = n["primaryLanguage"]?["name"]?.GetValue<string>(),
+            Topics = n["repositoryTopics"]?["nodes"]?.AsArray().Select(t => t?["topic"]?["name"]?.GetValue<string>()).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
+            Stars = n["stargazerCount"]?.GetValue<int>() ?? 0,
+            Forks = n["forkCount"]?.GetValue<int>() ?? 0,
+            Archived = n["isArchived"]?.GetValue<bool>() ?? false,
+            Fork = n["isFork"]?.GetValue<bool>() ?? false,
+            IsTemplate = n["isTemplate"]?.GetValue<bool>() ?? false,
+            Visibility = (Str(n, "visibility") ?? "PUBLIC").ToLowerInvariant(),
+            CreatedAt = Date(n, "createdAt"),
+            UpdatedAt = Date(n, "updatedAt"),
+            PushedAt = Date(n, "pushedAt"),
+            DefaultBranch = branch,
+            License = await LicenseAsync(n, owner, name, url, branch, rootFiles).ConfigureAwait(false),
+            Readme = header,
+            Badges = badges,
+            Pinned = pinned.Contains(name),
+        };
+    }
+
+    private async Task<RepoLicense?> LicenseAsync(JsonNode n, string owner, string name, string url, string? branch, string[] rootFiles)
+    {
+        if (n["licenseInfo"] is not { } info)
+        {
+            return null;
+        }
+        var path = rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+        var fileUrl = path is null || branch is null ? null : $"{url}/blob/{branch}/{path}";
+        var spdx = Str(info, "spdxId");
+        if (!string.IsNullOrEmpty(spdx) && spdx != "NOASSERTION")
+        {
+            return new RepoLicense { SpdxId = spdx, Name = Str(info, "name"), Key = Str(info, "key"), Path = path, Url = fileUrl, Source = "github" };
+        }
+        // GitHub could not tell (it does not know the LiLiQ licences): read the file itself.
+        string? identified = null;
+        if (path is not null && branch is not null)
+        {
+            var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, name, path, branch), $"{path} of {owner}/{name}").ConfigureAwait(false);
+            identified = bytes is null ? null : LicenseIdentifier.Identify(bytes);
+        }
+        return new RepoLicense
+        {
+            SpdxId = identified ?? "NOASSERTION",
+            Name = identified is null ? Str(info, "name") : LicenseCatalog.Name(identified) ?? identified,
+            Key = Str(info, "key"),
+            Path = path,
+            Url = fileUrl,
+            Source = identified is null ? "github" : "file-text",
+        };
+    }
+
+    private static bool IsReadme(string fileName) =>
+        fileName.StartsWith("readme", StringComparison.OrdinalIgnoreCase) && !fileName.Equals("README.md", StringComparison.Ordinal);
+
+    private static string? Str(JsonNode? node, string property) =>
+        node?[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static DateTimeOffset? Date(JsonNode node, string property) =>
+        Str(node, property) is { } s ? DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
+
+/// <summary>The GraphQL endpoint itself is missing (an old or restricted server): the REST reader can take over.</summary>
+public sealed class GraphQlUnavailableException(string message, Exception inner) : GitHubException(message, null, inner);

@@ -1,0 +1,58 @@
+using ApprovalTests;
+using ApprovalTests.Reporters;
+using ApprovalTests.Writers;
+using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Snapshots;
+using CQEN.ProfileGen.Tests.Cli;
+
+namespace CQEN.ProfileGen.Tests.Rendering;
+
+/// <summary>
+/// The default templates rendered from the bundled CQEN-QDCE snapshot, approved as Markdown
+/// files next to this test. A change to a template or to the model shows up as a diff here.
+/// </summary>
+[UseReporter(typeof(QuietReporter))]
+public class DefaultTemplateApprovalTests
+{
+    private static OrgSnapshot Sample() =>
+        SnapshotJson.Deserialize(File.ReadAllText(CliHarness.Sample("cqen-qdce.snapshot.json")), "sample");
+
+    private static ProfileGenConfig CqenConfig() => ConfigLoader.Load(CliHarness.Sample("cqen-qdce.profilegen.yml"));
+
+    private static string Render(ProfileGenConfig config) =>
+        ProfileRenderer.Render(TemplateSource.Default(config.Culture), TemplateModelBuilder.Build(Sample(), config, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    [Fact]
+    public void French_profile_of_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Render(CqenConfig()), "md"));
+
+    [Fact]
+    public void English_profile_of_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Render(CqenConfig() with { Culture = "en", Grouping = new GroupingOptions() }), "md"));
+
+    [Fact]
+    public void Without_a_configuration_the_profile_still_reads_well() => Approvals.Verify(new ApprovalTextWriter(Render(new ProfileGenConfig()), "md"));
+
+    [Fact]
+    public void The_output_does_not_depend_on_the_day_it_runs()
+    {
+        var config = CqenConfig();
+        var template = TemplateSource.Default(config.Culture);
+        var monday = ProfileRenderer.Render(template, TemplateModelBuilder.Build(Sample(), config, new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)));
+        var yearLater = ProfileRenderer.Render(template, TemplateModelBuilder.Build(Sample(), config, new DateTimeOffset(2027, 6, 30, 23, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(monday, yearLater);
+    }
+
+    [Fact]
+    public void The_cqen_profile_keeps_todays_seed_text()
+    {
+        var markdown = Render(CqenConfig());
+        var seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "dot-github", "profile", "README.md"));
+        // Every line of prose and every link of today's profile is still there, verbatim.
+        foreach (var line in seed.Split('\n').Skip(6).Where(l => l.Trim().Length > 0))
+        {
+            Assert.Contains(line, markdown);
+        }
+        Assert.Contains("<!-- ENTETE -->", markdown);
+        Assert.Contains("(https://github.com/CQEN-QDCE/.github/blob/main/LICENSE)", markdown); // the real licence file
+    }
+}

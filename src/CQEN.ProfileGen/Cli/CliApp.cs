@@ -18,6 +18,7 @@ public static class CliApp
             new RenderCommand(context),
             new SnapshotCommand(context),
             new ValidateCommand(context),
+            new InitCommand(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -21,6 +21,12 @@ public static class MarkdownText
         {
             return "";
         }
+        // Most names and descriptions need no change at all: answer those without allocating.
+        if (text.AsSpan().IndexOfAny(Special) < 0 && !IsBlockStart(text[0]) && text[^1] != ' ' && IsNormalizedQuickly(text)
+            && !text.Contains("://", StringComparison.Ordinal) && !text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
         var flat = Flatten(text);
         var sb = new StringBuilder(flat.Length + 16);
         for (var i = 0; i < flat.Length; i++)
@@ -108,6 +114,25 @@ public static class MarkdownText
             label = safe is null ? "" : Inline(url);
         }
         return safe is null ? label : $"[{label}]({safe})";
+    }
+
+    // Everything Inline may change: escapes, entities, autolink triggers, and all whitespace but a single space.
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "<>&\\`*_[]|~$@\t\n\r\f\v\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u200C\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u202F\u205F\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3000\uFEFF\u0000");
+
+    private static bool IsBlockStart(char c) => c is '#' or '-' or '+' or '=' or '!' or '(' or ')' or ' ' || char.IsAsciiDigit(c);
+
+    // ASCII and Latin-1 letters with no combining marks are already NFC; only then skip the normalizer.
+    private static bool IsNormalizedQuickly(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+        return !text.Contains("  ", StringComparison.Ordinal);
     }
 
     private static string Flatten(string text)

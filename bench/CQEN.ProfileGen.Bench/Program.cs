@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using CQEN.ProfileGen.Bench;
+
+// dotnet run -c Release --project bench/CQEN.ProfileGen.Bench            whole-run figures (the README table)
+// dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- micro   BenchmarkDotNet, in-process parts
+// (child mode, used by the harness itself:  -- child render N)
+if (args is ["micro", .. var rest])
+{
+    BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
+    return 0;
+}
+if (args is ["child", var scenario, var n, .. var options])
+{
+    var result = await ChildScenarios.RunAsync(scenario, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture), options);
+    // Peak memory of this whole process, measured by the OS: what a user's runner would see.
+    Console.WriteLine(result with { PeakMemoryMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0 });
+    return 0;
+}
+return await WholeRunHarness.RunAsync(args);

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CQEN.ProfileGen.Bench;
+
+/// <summary>Runs each scenario in its own process and prints one table of figures against the targets.</summary>
+public static class WholeRunHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [100, 1_000, 10_000];
+        var results = new List<ScenarioResult>();
+        foreach (var n in sizes)
+        {
+            results.Add(await ChildAsync("render", n));
+        }
+        Console.WriteLine();
+        Console.WriteLine("| scenario | repositories | requests | wall time (ms) | render (ms) | peak memory (MB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Repositories:N0} | {r.Requests:N0} | {r.WallMs:F0} | {r.RenderMs:F0} | {r.PeakMemoryMb:F0} |"));
+        }
+        var render10k = results.FirstOrDefault(r => r.Scenario == "render" && r.Repositories == 10_000);
+        if (render10k is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"target: 10,000 repositories rendered in < 200 ms ({render10k.RenderMs:F0} ms: {(render10k.RenderMs < 200 ? "met" : "MISSED")}), peak memory < 200 MB ({render10k.PeakMemoryMb:F0} MB: {(render10k.PeakMemoryMb < 200 ? "met" : "MISSED")})"));
+        }
+        return 0;
+    }
+
+    private static async Task<ScenarioResult> ChildAsync(string scenario, int n, params string[] options)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(WholeRunHarness).Assembly.Location);
+        }
+        foreach (var a in new[] { "child", scenario, n.ToString(CultureInfo.InvariantCulture) }.Concat(options))
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException($"scenario {scenario} {n} printed nothing (exit {process.ExitCode})");
+        return ScenarioResult.Parse(last);
+    }
+}

@@ -1,8 +1,28 @@
 namespace CQEN.ProfileGen.Badges;
 
-// Temporary until the badges branch lands (it owns this file).
+/// <summary>The header of a README: the part that carries the badges, kept in snapshots for review.</summary>
 public static class ReadmeHeaderExtractor
 {
-    public static (string Text, bool HasEnteteMarkers) Extract(string readmeText) =>
-        (string.Join('\n', readmeText.Split('\n').Take(30)), readmeText.Contains("<!-- ENTETE -->") && readmeText.Contains("<!-- FIN ENTETE -->"));
+    public const string Begin = "<!-- ENTETE -->";
+    public const string End = "<!-- FIN ENTETE -->";
+
+    /// <summary>
+    /// Between the ENTETE markers when both are there; up to FIN ENTETE when only it is (some
+    /// READMEs lost the opening marker); else the first lines, where badges live by convention.
+    /// </summary>
+    public static (string Text, bool HasEnteteMarkers) Extract(string readmeText)
+    {
+        var lines = ShieldsBadgeParser.Lines(readmeText);
+        var begin = Array.FindIndex(lines, l => l.Trim() == Begin);
+        var end = Array.FindIndex(lines, l => l.Trim() == End);
+        if (begin >= 0 && end > begin)
+        {
+            return (string.Join('\n', lines[(begin + 1)..end]), true);
+        }
+        if (end >= 0 && begin < 0)
+        {
+            return (string.Join('\n', lines[..end]), false);
+        }
+        return (string.Join('\n', lines.Take(ShieldsBadgeParser.HeaderLines)).TrimEnd(), false);
+    }
 }

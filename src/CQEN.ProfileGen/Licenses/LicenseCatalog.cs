@@ -1,9 +1,51 @@
 namespace CQEN.ProfileGen.Licenses;
 
-// Temporary until the licences branch lands (it owns this file).
+/// <summary>Display names of licences and the names licence files go by.</summary>
 public static class LicenseCatalog
 {
-    public static string? Name(string spdxId) => null;
-    public static bool IsLicenseFileName(string name) => name.StartsWith("LICEN", StringComparison.OrdinalIgnoreCase) || name.StartsWith("COPYING", StringComparison.OrdinalIgnoreCase);
-    public static int Preference(string name) => 0;
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["LiLiQ-P-1.1"] = "Licence Libre du Québec – Permissive (LiLiQ-P) v1.1",
+        ["LiLiQ-R-1.1"] = "Licence Libre du Québec – Réciprocité (LiLiQ-R) v1.1",
+        ["LiLiQ-Rplus-1.1"] = "Licence Libre du Québec – Réciprocité forte (LiLiQ-R+) v1.1",
+        ["Apache-2.0"] = "Apache License 2.0",
+        ["MIT"] = "MIT License",
+        ["EUPL-1.2"] = "European Union Public Licence 1.2",
+        ["GPL-2.0-only"] = "GNU General Public License v2.0",
+        ["GPL-2.0"] = "GNU General Public License v2.0",
+        ["GPL-3.0-only"] = "GNU General Public License v3.0",
+        ["GPL-3.0"] = "GNU General Public License v3.0",
+        ["LGPL-2.1-only"] = "GNU Lesser General Public License v2.1",
+        ["LGPL-3.0-only"] = "GNU Lesser General Public License v3.0",
+        ["AGPL-3.0-only"] = "GNU Affero General Public License v3.0",
+        ["MPL-2.0"] = "Mozilla Public License 2.0",
+        ["BSD-2-Clause"] = "BSD 2-Clause \"Simplified\" License",
+        ["BSD-3-Clause"] = "BSD 3-Clause \"New\" or \"Revised\" License",
+    };
+
+    // The root file names a licence is kept under, most preferred first (as GitHub picks one).
+    private static readonly string[] FileNames =
+    [
+        "LICENSE", "LICENCE", "LICENSE.md", "LICENCE.md", "LICENSE.txt", "LICENCE.txt", "COPYING",
+        "COPYING.md", "COPYING.txt", "LICENSE.rst", "UNLICENSE",
+    ];
+
+    public static string? Name(string spdxId) => Names.GetValueOrDefault(spdxId);
+
+    /// <summary>Whether a root file name looks like a licence (LICENSE, LICENCE_EN.md, COPYING…).</summary>
+    public static bool IsLicenseFileName(string fileName)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName).ToUpperInvariant();
+        var extension = Path.GetExtension(fileName).ToUpperInvariant();
+        return extension is "" or ".MD" or ".TXT" or ".RST" or ".MARKDOWN"
+            && (stem is "LICENSE" or "LICENCE" or "COPYING" or "UNLICENSE" || stem.StartsWith("LICENSE-", StringComparison.Ordinal) || stem.StartsWith("LICENSE_", StringComparison.Ordinal)
+                || stem.StartsWith("LICENCE-", StringComparison.Ordinal) || stem.StartsWith("LICENCE_", StringComparison.Ordinal));
+    }
+
+    /// <summary>Lower is preferred; unknown licence-like names come after the known ones.</summary>
+    public static int Preference(string fileName)
+    {
+        var i = Array.FindIndex(FileNames, n => n.Equals(fileName, StringComparison.OrdinalIgnoreCase));
+        return i >= 0 ? i : FileNames.Length;
+    }
 }

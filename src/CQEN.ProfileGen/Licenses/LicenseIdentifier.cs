@@ -1,8 +1,145 @@
+using System.Text;
+
 namespace CQEN.ProfileGen.Licenses;
 
-/// <summary>Identifies a licence from its file text when GitHub cannot (NOASSERTION, Other, nothing).</summary>
+/// <summary>
+/// Identifies a licence from its file text, for when GitHub cannot (it answers NOASSERTION or
+/// "Other" for the Québec licences). Matching is on phrases that only that licence's text has,
+/// after normalising encoding (UTF-8 with or without BOM, else Windows-1252), case, dashes,
+/// no-break spaces and line breaks — so reformatted copies are still recognised.
+/// </summary>
 public static class LicenseIdentifier
 {
-    /// <summary>Placeholder signature: implemented in the licences work. Returns an SPDX id or null.</summary>
-    public static string? Identify(ReadOnlySpan<byte> fileBytes) => null;
+    static LicenseIdentifier() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string? Identify(ReadOnlySpan<byte> fileBytes) => IdentifyText(Decode(fileBytes));
+
+    public static string? IdentifyText(string text)
+    {
+        var t = Normalize(text);
+        // Licence texts cite one another (compatibility lists, "use the Lesser GPL instead"):
+        // family names count only in the title, at the top of the file.
+        var head = t.Length > 600 ? t[..600] : t;
+        // The LiLiQ texts name each other (compatibility clauses), so read the title that the
+        // preamble gives: "…aux termes de la Licence Libre du Québec – Réciprocité forte (LiLiQ-R+)".
+        if (LiLiQ(t, head) is { } liliq)
+        {
+            return liliq;
+        }
+        if (t.Contains("apache license") && t.Contains("version 2.0") && t.Contains("terms and conditions for use, reproduction, and distribution"))
+        {
+            return "Apache-2.0";
+        }
+        if (t.Contains("permission is hereby granted, free of charge, to any person obtaining a copy")
+            && t.Contains("the above copyright notice and this permission notice shall be included"))
+        {
+            return "MIT";
+        }
+        if (head.Contains("european union public licence") && (head.Contains("v. 1.2") || head.Contains("v.1.2") || head.Contains("version 1.2")))
+        {
+            return "EUPL-1.2";
+        }
+        if (head.Contains("gnu lesser general public license"))
+        {
+            return head.Contains("version 3, 29 june 2007") ? "LGPL-3.0-only" : head.Contains("version 2.1, february 1999") ? "LGPL-2.1-only" : null;
+        }
+        if (head.Contains("gnu affero general public license") && head.Contains("version 3, 19 november 2007"))
+        {
+            return "AGPL-3.0-only";
+        }
+        if (head.Contains("gnu general public license"))
+        {
+            // The text alone cannot say "or later": that is in each file's notice.
+            return head.Contains("version 3, 29 june 2007") ? "GPL-3.0-only" : head.Contains("version 2, june 1991") ? "GPL-2.0-only" : null;
+        }
+        if (head.Contains("mozilla public license version 2.0") || head.Contains("mozilla public license, version 2.0"))
+        {
+            return "MPL-2.0";
+        }
+        if (t.Contains("redistribution and use in source and binary forms, with or without modification, are permitted"))
+        {
+            return t.Contains("neither the name of") || t.Contains("may be used to endorse or promote products") ? "BSD-3-Clause" : "BSD-2-Clause";
+        }
+        return null;
+    }
+
+    private static string? LiLiQ(string t, string head)
+    {
+        // The preamble names the licence itself; the title alone counts only at the top.
+        (string Text, string Phrase)[] places =
+        [
+            (t, "aux termes de la licence libre du québec - "),
+            (t, "to the terms of the québec free and open-source licence - "),
+            (head, "licence libre du québec - "),
+            (head, "québec free and open-source licence - "),
+        ];
+        foreach (var (text, preamble) in places)
+        {
+            var at = text.IndexOf(preamble, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+            var title = text.AsSpan(at + preamble.Length);
+            if (title.StartsWith("réciprocité forte") || title.StartsWith("strong reciprocity"))
+            {
+                return "LiLiQ-Rplus-1.1";
+            }
+            if (title.StartsWith("réciprocité") || title.StartsWith("reciprocity"))
+            {
+                return "LiLiQ-R-1.1";
+            }
+            if (title.StartsWith("permissive"))
+            {
+                return "LiLiQ-P-1.1";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>UTF-8 (BOM or not) when the bytes are valid UTF-8, else Windows-1252 (older Windows-made files).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
+    }
+
+    private static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var raw in text.Normalize(NormalizationForm.FormC))
+        {
+            var c = raw switch
+            {
+                '\u2013' or '\u2014' or '\u2012' or '\u2010' or '\u2011' or '\u2212' => '-',
+                '\u2018' or '\u2019' => '\'',
+                '\u201C' or '\u201D' => '"',
+                '#' or '*' => ' ', // Markdown-formatted copies ("### GNU GENERAL PUBLIC LICENSE")
+                _ => raw,
+            };
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
 }

@@ -34,6 +34,9 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
                 repositoryTopics(first: 100) { nodes { topic { name } } }
                 readme: object(expression: "HEAD:README.md") { ... on Blob { text isBinary isTruncated } }
                 root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
+                licenseFile: object(expression: "HEAD:LICENSE") { ... on Blob { text isBinary } }
+                licenceFile: object(expression: "HEAD:LICENCE") { ... on Blob { text isBinary } }
+                licenseMarkdown: object(expression: "HEAD:LICENSE.md") { ... on Blob { text isBinary } }
               }
             }
           }
@@ -199,9 +202,21 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         {
             return new RepoLicense { SpdxId = spdx, Name = Str(info, "name"), Key = Str(info, "key"), Path = path, Url = fileUrl, Source = "github" };
         }
-        // GitHub could not tell (it does not know the LiLiQ licences): read the file itself.
+        // GitHub could not tell (it does not know the LiLiQ licences): read the file itself,
+        // from the page when it has one of the usual names, else with one REST call.
         string? identified = null;
-        if (path is not null && branch is not null)
+        var inline = path switch
+        {
+            "LICENSE" => n["licenseFile"],
+            "LICENCE" => n["licenceFile"],
+            "LICENSE.md" => n["licenseMarkdown"],
+            _ => null,
+        };
+        if (inline is not null && Str(inline, "text") is { } text)
+        {
+            identified = LicenseIdentifier.IdentifyText(text);
+        }
+        else if (path is not null && branch is not null)
         {
             var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, name, path, branch), $"{path} of {owner}/{name}").ConfigureAwait(false);
             identified = bytes is null ? null : LicenseIdentifier.Identify(bytes);

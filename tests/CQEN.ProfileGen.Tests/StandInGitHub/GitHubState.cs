@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CQEN.ProfileGen.Tests.StandInGitHub;
+
+/// <summary>What the stand-in GitHub holds: organizations, repositories with real git objects, pull requests, tokens.</summary>
+public sealed class GitHubState
+{
+    private readonly object _gate = new();
+    private int _nextId = 1000;
+
+    public Dictionary<string, FakeOrg> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, FakeRepo> Repos { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Token → the login it acts as and whether it may write. Unknown tokens get 401.</summary>
+    public Dictionary<string, FakeToken> Tokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Calls a token may make per hour before the primary rate limit answers 403.</summary>
+    public int RateLimit { get; set; } = 5000;
+
+    /// <summary>GitHub gives unauthenticated callers 60 requests an hour.</summary>
+    public int AnonymousRateLimit { get; set; } = 60;
+
+    public object Gate => _gate;
+
+    public int NextId() => Interlocked.Increment(ref _nextId);
+
+    public FakeOrg AddOrg(string login, string? name = null, string? description = null)
+    {
+        var org = new FakeOrg { Login = login, Name = name, Description = description, Id = NextId() };
+        Orgs[login] = org;
+        return org;
+    }
+
+    public FakeRepo AddRepo(string org, string name, Action<FakeRepo>? configure = null)
+    {
+        var repo = new FakeRepo { Owner = org, Name = name, Id = NextId() };
+        configure?.Invoke(repo);
+        Repos[repo.FullName] = repo;
+        return repo;
+    }
+
+    public FakeToken AddToken(string token, string login = "profilegen-bot", bool canWrite = true)
+    {
+        var t = new FakeToken(token, login, canWrite, NextId());
+        Tokens[token] = t;
+        return t;
+    }
+
+    public FakeRepo Repo(string owner, string name) => Repos[$"{owner}/{name}"];
+}
+
+public sealed class FakeOrg
+{
+    public required string Login { get; init; }
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public string? Blog { get; set; }
+    public string? Location { get; set; }
+    public int Id { get; init; }
+    public List<string> Pinned { get; } = [];
+}
+
+public sealed record FakeToken(string Token, string Login, bool CanWrite, int UserId)
+{
+    public int Used;
+}
+
+public sealed class FakeRepo
+{
+    public required string Owner { get; init; }
+    public required string Name { get; init; }
+    public int Id { get; init; }
+    public string FullName => $"{Owner}/{Name}";
+    public string? Description { get; set; }
+    public string? Homepage { get; set; }
+    public string? Language { get; set; }
+    public List<string> Topics { get; set; } = [];
+    public int Stars { get; set; }
+    public int Forks { get; set; }
+    public bool Archived { get; set; }
+    public bool Fork { get; set; }
+    public bool IsTemplate { get; set; }
+    public string Visibility { get; set; } = "public";
+    public DateTimeOffset CreatedAt { get; set; } = new(2021, 3, 4, 5, 6, 7, TimeSpan.Zero);
+    public DateTimeOffset UpdatedAt { get; set; } = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    public DateTimeOffset? PushedAt { get; set; } = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    public string DefaultBranch { get; set; } = "main";
+
+    /// <summary>GitHub's licence detection: null (none), or key/name/spdx ("other"/"Other"/"NOASSERTION" when unknown).</summary>
+    public (string Key, string Name, string SpdxId)? License { get; set; }
+
+    public GitStore Git { get; } = new();
+    public List<FakePullRequest> Pulls { get; } = [];
+
+    /// <summary>Commits files on a branch (creating it), like a push. Returns the new commit sha.</summary>
+    public string Commit(string branch, IReadOnlyDictionary<string, string> files, string message = "Update", bool replaceAll = false)
+    {
+        var parent = Git.Refs.GetValueOrDefault("refs/heads/" + branch);
+        var tree = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (parent is not null && !replaceAll)
+        {
+            foreach (var (path, sha) in Git.Trees[Git.Commits[parent].Tree])
+            {
+                tree[path] = sha;
+            }
+        }
+        foreach (var (path, text) in files)
+        {
+            tree[path] = Git.AddBlob(Encoding.UTF8.GetBytes(text));
+        }
+        var commit = Git.AddCommit(Git.AddTree(tree), parent is null ? [] : [parent], message, "octocat");
+        Git.Refs["refs/heads/" + branch] = commit;
+        return commit;
+    }
+
+    public byte[]? FileAt(string gitRef, string path)
+    {
+        var commit = Git.Resolve(gitRef);
+        return commit is not null && Git.Trees[Git.Commits[commit].Tree].TryGetValue(path, out var blob) ? Git.Blobs[blob] : null;
+    }
+
+    public string? TextAt(string gitRef, string path) => FileAt(gitRef, path) is { } b ? Encoding.UTF8.GetString(b) : null;
+
+    public IEnumerable<string> RootFiles(string gitRef) =>
+        Git.Resolve(gitRef) is { } c ? Git.Trees[Git.Commits[c].Tree].Keys.Where(p => !p.Contains('/')) : [];
+}
+
+public sealed class FakePullRequest
+{
+    public int Number { get; init; }
+    public required string Title { get; set; }
+    public string Body { get; set; } = "";
+    public required string Head { get; init; }
+    public required string Base { get; set; }
+    public string State { get; set; } = "open";
+    public List<string> Labels { get; } = [];
+    public List<string> Reviewers { get; } = [];
+    public List<string> Comments { get; } = [];
+}
+
+/// <summary>
+/// Git objects with real git SHA-1 ids for blobs and commits. Trees are kept flat (full path →
+/// blob), hashed over a canonical listing: the API shape is GitHub's, the storage is simple.
+/// </summary>
+public sealed class GitStore
+{
+    public Dictionary<string, byte[]> Blobs { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SortedDictionary<string, string>> Trees { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, GitCommit> Commits { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Refs { get; } = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => Refs.Count == 0;
+
+    public string AddBlob(byte[] content)
+    {
+        var header = Encoding.ASCII.GetBytes($"blob {content.Length}\0");
+        var sha = Sha1([.. header, .. content]);
+        Blobs[sha] = content;
+        return sha;
+    }
+
+    public string AddTree(SortedDictionary<string, string> entries)
+    {
+        var sha = Sha1(Encoding.UTF8.GetBytes("tree\0" + string.Join('\n', entries.Select(e => $"100644 {e.Key}\t{e.Value}"))));
+        Trees[sha] = new SortedDictionary<string, string>(entries, StringComparer.Ordinal);
+        return sha;
+    }
+
+    private long _clock = 1_700_000_000;
+
+    public string AddCommit(string tree, IReadOnlyList<string> parents, string message, string author)
+    {
+        var time = Interlocked.Increment(ref _clock);
+        var text = $"tree {tree}\n{string.Concat(parents.Select(p => $"parent {p}\n"))}author {author} <{author}@users.noreply.github.com> {time} +0000\ncommitter GitHub <noreply@github.com> {time} +0000\n\n{message}";
+        var body = Encoding.UTF8.GetBytes(text);
+        var sha = Sha1([.. Encoding.ASCII.GetBytes($"commit {body.Length}\0"), .. body]);
+        Commits[sha] = new GitCommit(sha, tree, parents, message, author, DateTimeOffset.FromUnixTimeSeconds(time));
+        return sha;
+    }
+
+    /// <summary>A branch name, "refs/heads/x", or a commit sha → commit sha.</summary>
+    public string? Resolve(string gitRef) =>
+        Commits.ContainsKey(gitRef) ? gitRef : Refs.GetValueOrDefault(gitRef.StartsWith("refs/", StringComparison.Ordinal) ? gitRef : "refs/heads/" + gitRef);
+
+    public bool IsAncestor(string ancestor, string descendant)
+    {
+        var seen = new HashSet<string>();
+        var queue = new Queue<string>([descendant]);
+        while (queue.TryDequeue(out var sha))
+        {
+            if (sha == ancestor)
+            {
+                return true;
+            }
+            if (seen.Add(sha) && Commits.TryGetValue(sha, out var c))
+            {
+                foreach (var p in c.Parents)
+                {
+                    queue.Enqueue(p);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static string Sha1(byte[] data) => Convert.ToHexStringLower(SHA1.HashData(data));
+}
+
+public sealed record GitCommit(string Sha, string Tree, IReadOnlyList<string> Parents, string Message, string Author, DateTimeOffset Date);

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+
+namespace CQEN.ProfileGen.Tests.StandInGitHub;
+
+/// <summary>Every request the stand-in answered (tokens kept only as a fingerprint).</summary>
+public sealed class RequestLog
+{
+    private readonly ConcurrentQueue<LoggedRequest> _requests = new();
+
+    public IReadOnlyList<LoggedRequest> All => _requests.ToArray();
+
+    /// <summary>The requests that change something on GitHub (REST writes; GraphQL reads are not writes).</summary>
+    public IReadOnlyList<LoggedRequest> Writes => All.Where(r => r.IsWrite).ToArray();
+
+    public int Count(string method, string pathPattern) =>
+        All.Count(r => r.Method == method && System.Text.RegularExpressions.Regex.IsMatch(r.Path, pathPattern));
+
+    public void Add(LoggedRequest request) => _requests.Enqueue(request);
+
+    public void Clear() => _requests.Clear();
+}
+
+public sealed record LoggedRequest(string Method, string Path, string Query, int Status, string? TokenFingerprint, string? Body)
+{
+    public bool IsWrite => Method is not ("GET" or "HEAD") && !Path.EndsWith("/graphql", StringComparison.Ordinal) && !Path.Contains("/access_tokens", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Method} {Path}{Query} → {Status}";
+}
+
+/// <summary>A scripted failure: matching requests get this answer instead of the real one.</summary>
+public sealed record Fault
+{
+    public string Method { get; init; } = "*";
+    public required string PathPattern { get; init; }
+
+    /// <summary>Skip this many matching requests before failing (e.g. fail page 3 of 3: Skip = 2).</summary>
+    public int Skip { get; init; }
+
+    /// <summary>How many matching requests fail; then the fault is spent.</summary>
+    public int Times { get; init; } = 1;
+    public int Status { get; init; } = 502;
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public string Body { get; init; } = """{"message":"Server Error"}""";
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Abort the connection instead of answering (a reset).</summary>
+    public bool Reset { get; init; }
+
+    internal int Seen;
+    internal int Fired;
+}

@@ -1,0 +1,61 @@
+using CQEN.ProfileGen.Tests.Cli;
+using CQEN.ProfileGen.Tests.StandInGitHub;
+
+namespace CQEN.ProfileGen.Tests.EndToEnd;
+
+/// <summary>A canary token is used for every kind of run; it must appear in no output, file or error.</summary>
+public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
+{
+    private const string Canary = "ghp_CANARYcanaryCANARYcanaryCANARY0123456";
+    private StandInGitHubServer _github = null!;
+    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-canary-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        _github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(_github.State, "org", 12);
+        _github.State.AddToken(Canary);
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    [Theory]
+    [InlineData("GITHUB_TOKEN", false)]
+    [InlineData("GH_TOKEN", false)]
+    [InlineData("GITHUB_TOKEN", true)]
+    public async Task The_token_never_leaves_the_process(string variable, bool debug)
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        cli.Variables[variable] = Canary;
+        if (debug)
+        {
+            cli.Variables["PROFILEGEN_DEBUG"] = "1";
+        }
+        _github.AddFault(new Fault { PathPattern = "/orgs/broken-org$", Status = 500, Times = 100, Body = $$"""{"message":"echoing the request: Authorization: token {{Canary}}"}""" });
+        _github.State.AddOrg("broken-org");
+
+        var runs = new List<CliResult>
+        {
+            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--output", "readme.md"),
+            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest"),
+            await cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--output", "snapshot.json"),
+            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "no-such-org"),
+            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "broken-org", "--reader", "rest"),
+            await cli.RunAsync("render", "--api-url", "http://127.0.0.1:1/api/v3", "--org", "org", "--reader", "rest"),
+        };
+
+        Assert.Equal([0, 0, 0, 1, 1, 1], runs.Select(r => r.ExitCode));
+        foreach (var run in runs)
+        {
+            Assert.DoesNotContain(Canary, run.Out + run.Error);
+            Assert.DoesNotContain("CANARYcanary", run.Out + run.Error);
+        }
+        foreach (var file in Directory.GetFiles(_dir, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain("CANARYcanary", File.ReadAllText(file));
+        }
+        Assert.All(_github.Log.All, r => Assert.DoesNotContain("CANARY", r.ToString()));
+    }
+}

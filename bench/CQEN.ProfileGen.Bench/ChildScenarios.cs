@@ -11,6 +11,7 @@ public static class ChildScenarios
     public static Task<ScenarioResult> RunAsync(string scenario, int repositories, string[] options) => scenario switch
     {
         "render" => Task.FromResult(Render(repositories)),
+        "read" => ReadScenario.RunAsync(repositories, options),
         _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
     };
 

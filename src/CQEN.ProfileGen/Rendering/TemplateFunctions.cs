@@ -12,16 +12,18 @@ public static class TemplateFunctions
     public static ScriptObject Create(ProfileModel model)
     {
         var functions = new ScriptObject();
-        functions.Import("md_escape", new Func<object?, string>(v => MarkdownText.Inline(Text(v))));
-        functions.Import("md_cell", new Func<object?, string>(v => MarkdownText.TableCell(Text(v))));
-        functions.Import("md_url", new Func<object?, string>(v => MarkdownText.SafeUrl(Text(v)) ?? ""));
-        functions.Import("md_link", new Func<object?, object?, string>((text, url) => MarkdownText.Link(Text(text), Text(url))));
-        functions.Import("badge_url", new Func<object?, object?, object?, string>((label, message, color) => BadgeUrl(label, message, color)));
-        functions.Import("badge", new Func<object?, object?, object?, object?, object?, string>(Badge));
-        functions.Import("format_date", new Func<object?, string?, string>((date, format) => DateText.Format(Date(date), model.Culture, format ?? "long")));
-        functions.Import("relative_date", new Func<object?, string>(date => DateText.Relative(Date(date), model.GeneratedAt, model.Culture)));
-        functions.Import("group_repos", new Func<IEnumerable<RepoModel>, string, IReadOnlyList<GroupModel>>(GroupRepos));
-        functions.Import("sort_repos", new Func<IEnumerable<RepoModel>, string, IReadOnlyList<RepoModel>>(SortRepos));
+        void Add(string name, int required, int parameters, Func<object?[], object?> body) =>
+            functions.Add(name, new TemplateFunction(name, required, parameters, body));
+        Add("md_escape", 1, 1, a => MarkdownText.Inline(Text(a[0])));
+        Add("md_cell", 1, 1, a => MarkdownText.TableCell(Text(a[0])));
+        Add("md_url", 1, 1, a => MarkdownText.SafeUrl(Text(a[0])) ?? "");
+        Add("md_link", 2, 2, a => MarkdownText.Link(Text(a[0]), Text(a[1])));
+        Add("badge_url", 3, 3, a => BadgeUrl(a[0], a[1], a[2]));
+        Add("badge", 4, 5, a => Badge(a[0], a[1], a[2], a[3], a[4]));
+        Add("format_date", 1, 2, a => DateText.Format(Date(a[0]), model.Culture, Text(a[1]) ?? "long"));
+        Add("relative_date", 1, 1, a => DateText.Relative(Date(a[0]), model.GeneratedAt, model.Culture));
+        Add("group_repos", 2, 2, a => GroupRepos(Repos(a[0]), Text(a[1]) ?? ""));
+        Add("sort_repos", 2, 2, a => SortRepos(Repos(a[0]), Text(a[1]) ?? ""));
         return functions;
     }
 
@@ -61,6 +63,13 @@ public static class TemplateFunctions
         "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
         "stars" => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
         _ => throw new ArgumentException($"sort_repos: unknown order '{by}' (use name, pushed or stars)"),
+    };
+
+    private static IEnumerable<RepoModel> Repos(object? value) => value switch
+    {
+        IEnumerable<RepoModel> repos => repos,
+        System.Collections.IEnumerable items => items.Cast<object>().Select(i => i as RepoModel ?? throw new ArgumentException("expected a list of repositories")),
+        _ => throw new ArgumentException("expected a list of repositories"),
     };
 
     private static string? Text(object? value) => value switch

@@ -35,14 +35,9 @@ public static class SnapshotJson
         OrgSnapshot? snapshot;
         try
         {
-            using (var doc = JsonDocument.Parse(json))
+            if (SchemaOf(json) is { } schema && schema != OrgSnapshot.CurrentSchema.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                if (doc.RootElement.ValueKind == JsonValueKind.Object
-                    && doc.RootElement.TryGetProperty("schema", out var schema)
-                    && (schema.ValueKind != JsonValueKind.Number || schema.GetInt32() != OrgSnapshot.CurrentSchema))
-                {
-                    throw new InputException($"{displayPath}: unsupported snapshot schema {schema.GetRawText()} (this version reads schema {OrgSnapshot.CurrentSchema})");
-                }
+                throw new InputException($"{displayPath}: unsupported snapshot schema {schema} (this version reads schema {OrgSnapshot.CurrentSchema})");
             }
             snapshot = JsonSerializer.Deserialize<OrgSnapshot>(json, Options);
         }
@@ -58,6 +53,28 @@ public static class SnapshotJson
             throw new InputException($"{displayPath}:1:1: invalid snapshot: the document is null");
         }
         return snapshot;
+    }
+
+    // The top-level "schema" value, read before anything else so a future schema gets a clear
+    // message rather than an "unknown member" error; stops at the first top-level property after it.
+    private static string? SchemaOf(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { AllowTrailingCommas = false });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isSchema = reader.ValueTextEquals("schema");
+            reader.Read();
+            if (isSchema)
+            {
+                return reader.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(reader.ValueSpan) : $"'{reader.GetString()}'";
+            }
+            reader.Skip();
+        }
+        return null;
     }
 
     // System.Text.Json appends "Path: $.x | LineNumber: …" which we already report as file:line:col.

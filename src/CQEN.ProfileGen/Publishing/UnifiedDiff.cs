@@ -1,0 +1,185 @@
+using System.Text;
+
+namespace CQEN.ProfileGen.Publishing;
+
+/// <summary>
+/// A git-style unified diff of one file: what `git diff` prints from the `---` line on, with
+/// three lines of context, git's hunk placement and hunk headers (including the nearest
+/// preceding "function" line, which for Markdown is the last line starting with a letter),
+/// and "\ No newline at end of file" where a side ends without one. Line endings are kept as
+/// they are, so a CRLF file's diff carries its '\r's.
+/// </summary>
+public sealed record UnifiedDiff
+{
+    public const int DefaultContextLines = 3;
+
+    /// <summary>The diff text; empty when the two sides are identical.</summary>
+    public string Text { get; }
+
+    /// <summary>Lines added ('+' lines).</summary>
+    public int Added { get; }
+
+    /// <summary>Lines removed ('-' lines).</summary>
+    public int Removed { get; }
+
+    public bool HasChanges => Text.Length > 0;
+
+    private UnifiedDiff(string text, int added, int removed)
+    {
+        Text = text;
+        Added = added;
+        Removed = removed;
+    }
+
+    /// <summary>
+    /// Diffs <paramref name="before"/> against <paramref name="after"/>; a null side is a file
+    /// that does not exist (shown as <c>/dev/null</c>).
+    /// </summary>
+    public static UnifiedDiff Between(string? before, string? after, string path, int contextLines = DefaultContextLines)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(contextLines);
+        if (before == after)
+            return new UnifiedDiff("", 0, 0);
+
+        var oldLines = LineDiff.SplitLines(before ?? "");
+        var newLines = LineDiff.SplitLines(after ?? "");
+        var changes = LineDiff.Compute(oldLines, newLines);
+
+        var text = new StringBuilder();
+        text.Append("--- ").Append(before is null ? "/dev/null" : "a/" + path).Append('\n');
+        text.Append("+++ ").Append(after is null ? "/dev/null" : "b/" + path).Append('\n');
+
+        int added = 0, removed = 0;
+        foreach (var hunk in GroupIntoHunks(changes, contextLines))
+        {
+            var first = hunk[0];
+            var last = hunk[^1];
+            int oldStart = Math.Max(first.OldStart - contextLines, 0);
+            int newStart = Math.Max(first.NewStart - contextLines, 0);
+            int trailing = Math.Min(contextLines, Math.Min(oldLines.Length - (last.OldStart + last.Removed), newLines.Length - (last.NewStart + last.Added)));
+            int oldEnd = last.OldStart + last.Removed + trailing;
+            int newEnd = last.NewStart + last.Added + trailing;
+
+            AppendHunkHeader(text, oldStart, oldEnd - oldStart, newStart, newEnd - newStart, FunctionLineBefore(oldLines, oldStart));
+
+            int o = oldStart;
+            foreach (var change in hunk)
+            {
+                for (; o < change.OldStart; o++)
+                    AppendLine(text, ' ', oldLines[o]);
+                for (int i = 0; i < change.Removed; i++)
+                    AppendLine(text, '-', oldLines[change.OldStart + i]);
+                for (int i = 0; i < change.Added; i++)
+                    AppendLine(text, '+', newLines[change.NewStart + i]);
+                o = change.OldStart + change.Removed;
+                added += change.Added;
+                removed += change.Removed;
+            }
+            for (; o < oldEnd; o++)
+                AppendLine(text, ' ', oldLines[o]);
+        }
+        return new UnifiedDiff(text.ToString(), added, removed);
+    }
+
+    /// <summary>The diff with ANSI colours, as git colours it: for a terminal only (the caller decides, honouring NO_COLOR).</summary>
+    public string ToAnsi()
+    {
+        const string Reset = "\u001b[m";
+        var colored = new StringBuilder(Text.Length + Text.Length / 4);
+        foreach (var line in LineDiff.SplitLines(Text))
+        {
+            var body = line.EndsWith('\n') ? line[..^1] : line;
+            // A '\r' at the end of a line would send the cursor back silently: show it.
+            bool carriageReturn = body.EndsWith('\r');
+            if (carriageReturn) body = body[..^1];
+
+            string? color = body switch
+            {
+                _ when body.StartsWith("--- ", StringComparison.Ordinal) || body.StartsWith("+++ ", StringComparison.Ordinal) => "\u001b[1m",
+                _ when body.StartsWith("@@", StringComparison.Ordinal) => "\u001b[36m",
+                _ when body.StartsWith('-') => "\u001b[31m",
+                _ when body.StartsWith('+') => "\u001b[32m",
+                _ when body.StartsWith('\\') => "\u001b[2m",
+                _ => null,
+            };
+            if (color is null) colored.Append(body);
+            else colored.Append(color).Append(body).Append(Reset);
+            if (carriageReturn) colored.Append("\u001b[7m^M").Append(Reset);
+            colored.Append('\n');
+        }
+        return colored.ToString();
+    }
+
+    /// <summary>Changes closer than twice the context share a hunk, as in git.</summary>
+    private static IEnumerable<List<LineDiff.Change>> GroupIntoHunks(IReadOnlyList<LineDiff.Change> changes, int contextLines)
+    {
+        var hunk = new List<LineDiff.Change>();
+        foreach (var change in changes)
+        {
+            if (hunk.Count > 0 && change.OldStart - (hunk[^1].OldStart + hunk[^1].Removed) > 2 * contextLines)
+            {
+                yield return hunk;
+                hunk = [];
+            }
+            hunk.Add(change);
+        }
+        if (hunk.Count > 0)
+            yield return hunk;
+    }
+
+    private static void AppendHunkHeader(StringBuilder text, int oldStart, int oldCount, int newStart, int newCount, string functionLine)
+    {
+        text.Append("@@ -");
+        AppendRange(text, oldStart, oldCount);
+        text.Append(" +");
+        AppendRange(text, newStart, newCount);
+        text.Append(" @@");
+        if (functionLine.Length > 0)
+            text.Append(' ').Append(functionLine);
+        text.Append('\n');
+    }
+
+    /// <summary>git's range: 1-based start, count omitted when 1, and an empty range named by the line before it.</summary>
+    private static void AppendRange(StringBuilder text, int start, int count)
+    {
+        text.Append(count == 0 ? start : start + 1);
+        if (count != 1)
+            text.Append(',').Append(count);
+    }
+
+    private static void AppendLine(StringBuilder text, char prefix, string line)
+    {
+        text.Append(prefix).Append(line);
+        if (!line.EndsWith('\n'))
+            text.Append("\n\\ No newline at end of file\n");
+    }
+
+    private const int FunctionLineMaxBytes = 80;
+
+    /// <summary>
+    /// git's default "function" line for a hunk: the nearest old line above the hunk that starts
+    /// with an ASCII letter, '_' or '$', cut to 80 bytes and trimmed of trailing whitespace.
+    /// </summary>
+    private static string FunctionLineBefore(string[] oldLines, int hunkStart)
+    {
+        for (int i = hunkStart - 1; i >= 0; i--)
+        {
+            var line = oldLines[i];
+            if (line.Length == 0 || !(char.IsAsciiLetter(line[0]) || line[0] is '_' or '$'))
+                continue;
+
+            // Cut at a character boundary within 80 UTF-8 bytes (git cuts bytes).
+            int length = 0, bytes = 0;
+            while (length < line.Length)
+            {
+                int width = char.IsHighSurrogate(line[length]) && length + 1 < line.Length ? 2 : 1;
+                int size = Encoding.UTF8.GetByteCount(line.AsSpan(length, width));
+                if (bytes + size > FunctionLineMaxBytes) break;
+                bytes += size;
+                length += width;
+            }
+            return line[..length].TrimEnd(' ', '\t', '\n', '\r', '\v', '\f');
+        }
+        return "";
+    }
+}

@@ -18,6 +18,7 @@ public static class CliApp
             new RenderCommand(context),
             new SnapshotCommand(context),
             new ValidateCommand(context),
+            new PublishCommand(context),
             new InitCommand(context),
         };
         var parse = root.Parse(args);
@@ -54,7 +55,7 @@ public static class CliApp
 
     private static string Describe(Exception ex, CliEnvironment env) => ex switch
     {
-        InputException or GitHubException => OneLine(ex.Message),
+        InputException or GitHubException or Publishing.ManagedRegionException => OneLine(ex.Message),
         OperationCanceledException => "the run was cancelled; nothing was written",
         // Anything else is a bug: still one line (no stack trace), but saying so.
         _ => env.Get("PROFILEGEN_DEBUG") is not null

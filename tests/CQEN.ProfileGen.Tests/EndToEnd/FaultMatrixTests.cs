@@ -79,7 +79,10 @@ public sealed class FaultMatrixTests : IAsyncLifetime, IDisposable
     {
         _github.AddFault(new Fault
         {
-            PathPattern = "/license$", Status = 403, Times = 2, Headers = Headers(("retry-after", "1")),
+            PathPattern = "/license$",
+            Status = 403,
+            Times = 2,
+            Headers = Headers(("retry-after", "1")),
             Body = """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/en/free-pro-team@latest/rest/overview/resources-in-the-rest-api#secondary-rate-limits"}""",
         });
         await Succeeds();
@@ -114,7 +117,9 @@ public sealed class FaultMatrixTests : IAsyncLifetime, IDisposable
         var reset = DateTimeOffset.UtcNow.AddMinutes(40);
         _github.AddFault(new Fault
         {
-            PathPattern = "/readme$", Status = 403, Times = 1000,
+            PathPattern = "/readme$",
+            Status = 403,
+            Times = 1000,
             Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))),
             Body = """{"message":"API rate limit exceeded for user ID 1.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}""",
         });

@@ -301,232 +301,232 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
             case ("GET", "/topics"):
                 return Json(200, new JsonObject { ["names"] = new JsonArray([.. repo.Topics.Select(t => (JsonNode)t)]) });
             case ("GET", "/readme"):
-            {
-                var gitRef = query["ref"].ToString() is { Length: > 0 } r ? r : repo.DefaultBranch;
-                var name = repo.RootFiles(gitRef).FirstOrDefault(f => f.StartsWith("readme", StringComparison.OrdinalIgnoreCase));
-                return name is null ? Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-a-repository-readme")
-                    : Json(200, ContentJson("get_repos_owner_repo_readme.200.default.json", repo, gitRef, name, apiBase));
-            }
+                {
+                    var gitRef = query["ref"].ToString() is { Length: > 0 } r ? r : repo.DefaultBranch;
+                    var name = repo.RootFiles(gitRef).FirstOrDefault(f => f.StartsWith("readme", StringComparison.OrdinalIgnoreCase));
+                    return name is null ? Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-a-repository-readme")
+                        : Json(200, ContentJson("get_repos_owner_repo_readme.200.default.json", repo, gitRef, name, apiBase));
+                }
             case ("GET", "/license"):
-            {
-                var name = repo.RootFiles(repo.DefaultBranch).Where(IsLicenseName).OrderBy(n => n.Length).FirstOrDefault();
-                if (repo.License is null || name is null)
                 {
-                    return Error(404, "Not Found", "https://docs.github.com/rest/licenses/licenses#get-the-license-for-a-repository");
+                    var name = repo.RootFiles(repo.DefaultBranch).Where(IsLicenseName).OrderBy(n => n.Length).FirstOrDefault();
+                    if (repo.License is null || name is null)
+                    {
+                        return Error(404, "Not Found", "https://docs.github.com/rest/licenses/licenses#get-the-license-for-a-repository");
+                    }
+                    var json = ContentJson("get_repos_owner_repo_license.200.default.json", repo, repo.DefaultBranch, name, apiBase);
+                    json["license"] = LicenseJson(repo);
+                    return Json(200, json);
                 }
-                var json = ContentJson("get_repos_owner_repo_license.200.default.json", repo, repo.DefaultBranch, name, apiBase);
-                json["license"] = LicenseJson(repo);
-                return Json(200, json);
-            }
             case ("GET", _) when (m = Re(rest, @"^/contents/(?<path>.+)$")).Success:
-            {
-                var gitRef = query["ref"].ToString() is { Length: > 0 } r ? r : repo.DefaultBranch;
-                var filePath = Uri.UnescapeDataString(m.Groups["path"].Value);
-                if (git.IsEmpty)
                 {
-                    return Error(404, "This repository is empty.", "https://docs.github.com/rest/repos/contents#get-repository-content");
+                    var gitRef = query["ref"].ToString() is { Length: > 0 } r ? r : repo.DefaultBranch;
+                    var filePath = Uri.UnescapeDataString(m.Groups["path"].Value);
+                    if (git.IsEmpty)
+                    {
+                        return Error(404, "This repository is empty.", "https://docs.github.com/rest/repos/contents#get-repository-content");
+                    }
+                    if (repo.FileAt(gitRef, filePath) is not { } bytes)
+                    {
+                        return Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-repository-content");
+                    }
+                    var accept = _currentAccept.Value ?? "";
+                    return accept.Contains("raw", StringComparison.Ordinal)
+                        ? new Response(200, null, new Dictionary<string, string>(), bytes, "application/vnd.github.v3.raw; charset=utf-8")
+                        : Json(200, ContentJson("get_repos_owner_repo_contents_path.200.response-if-content-is-a-file.json", repo, gitRef, filePath, apiBase));
                 }
-                if (repo.FileAt(gitRef, filePath) is not { } bytes)
-                {
-                    return Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-repository-content");
-                }
-                var accept = _currentAccept.Value ?? "";
-                return accept.Contains("raw", StringComparison.Ordinal)
-                    ? new Response(200, null, new Dictionary<string, string>(), bytes, "application/vnd.github.v3.raw; charset=utf-8")
-                    : Json(200, ContentJson("get_repos_owner_repo_contents_path.200.response-if-content-is-a-file.json", repo, gitRef, filePath, apiBase));
-            }
             case ("GET", _) when (m = Re(rest, @"^/git/(?<kind>refs|ref|matching-refs)/(?<ref>.+)$")).Success:
                 return GetRefs(repo, m.Groups["kind"].Value, m.Groups["ref"].Value, apiBase);
             case ("POST", "/git/refs"):
-            {
-                var input = Body(body);
-                var name = Str(input, "ref") ?? throw Invalid("ref");
-                var sha = Str(input, "sha") ?? throw Invalid("sha");
-                if (git.IsEmpty)
                 {
-                    throw new ApiError(Error(409, "Git Repository is empty.", "https://docs.github.com/rest/git/refs#create-a-reference"));
+                    var input = Body(body);
+                    var name = Str(input, "ref") ?? throw Invalid("ref");
+                    var sha = Str(input, "sha") ?? throw Invalid("sha");
+                    if (git.IsEmpty)
+                    {
+                        throw new ApiError(Error(409, "Git Repository is empty.", "https://docs.github.com/rest/git/refs#create-a-reference"));
+                    }
+                    if (!name.StartsWith("refs/", StringComparison.Ordinal) || name.Count(c => c == '/') < 2)
+                    {
+                        throw new ApiError(Error(422, "Reference name must start with 'refs/' and have at least two slashes.", "https://docs.github.com/rest/git/refs#create-a-reference"));
+                    }
+                    if (git.Refs.ContainsKey(name))
+                    {
+                        throw new ApiError(Error(422, "Reference already exists", "https://docs.github.com/rest/git/refs#create-a-reference"));
+                    }
+                    if (!git.Commits.ContainsKey(sha))
+                    {
+                        throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#create-a-reference"));
+                    }
+                    git.Refs[name] = sha;
+                    return Json(201, RefJson(repo, name, sha, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/git/{name}" });
                 }
-                if (!name.StartsWith("refs/", StringComparison.Ordinal) || name.Count(c => c == '/') < 2)
-                {
-                    throw new ApiError(Error(422, "Reference name must start with 'refs/' and have at least two slashes.", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                }
-                if (git.Refs.ContainsKey(name))
-                {
-                    throw new ApiError(Error(422, "Reference already exists", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                }
-                if (!git.Commits.ContainsKey(sha))
-                {
-                    throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                }
-                git.Refs[name] = sha;
-                return Json(201, RefJson(repo, name, sha, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/git/{name}" });
-            }
             case ("PATCH", _) when (m = Re(rest, @"^/git/refs/(?<ref>.+)$")).Success:
-            {
-                var name = "refs/" + m.Groups["ref"].Value;
-                var input = Body(body);
-                var sha = Str(input, "sha") ?? throw Invalid("sha");
-                var force = input["force"]?.GetValue<bool>() ?? false;
-                if (!git.Refs.TryGetValue(name, out var current))
                 {
-                    throw new ApiError(Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#update-a-reference"));
+                    var name = "refs/" + m.Groups["ref"].Value;
+                    var input = Body(body);
+                    var sha = Str(input, "sha") ?? throw Invalid("sha");
+                    var force = input["force"]?.GetValue<bool>() ?? false;
+                    if (!git.Refs.TryGetValue(name, out var current))
+                    {
+                        throw new ApiError(Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#update-a-reference"));
+                    }
+                    if (!git.Commits.ContainsKey(sha))
+                    {
+                        throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#update-a-reference"));
+                    }
+                    if (!force && !git.IsAncestor(current, sha))
+                    {
+                        throw new ApiError(Error(422, "Update is not a fast forward", "https://docs.github.com/rest/git/refs#update-a-reference"));
+                    }
+                    git.Refs[name] = sha;
+                    return Json(200, RefJson(repo, name, sha, apiBase));
                 }
-                if (!git.Commits.ContainsKey(sha))
-                {
-                    throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#update-a-reference"));
-                }
-                if (!force && !git.IsAncestor(current, sha))
-                {
-                    throw new ApiError(Error(422, "Update is not a fast forward", "https://docs.github.com/rest/git/refs#update-a-reference"));
-                }
-                git.Refs[name] = sha;
-                return Json(200, RefJson(repo, name, sha, apiBase));
-            }
             case ("DELETE", _) when (m = Re(rest, @"^/git/refs/(?<ref>.+)$")).Success:
                 return git.Refs.Remove("refs/" + m.Groups["ref"].Value)
                     ? new Response(204, null)
                     : Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#delete-a-reference");
             case ("POST", "/git/blobs"):
-            {
-                var input = Body(body);
-                var content = Str(input, "content") ?? throw Invalid("content");
-                var bytes = Str(input, "encoding") == "base64" ? Convert.FromBase64String(content) : Encoding.UTF8.GetBytes(content);
-                var sha = git.AddBlob(bytes);
-                return Json(201, new JsonObject { ["url"] = $"{apiBase}repos/{repo.FullName}/git/blobs/{sha}", ["sha"] = sha });
-            }
+                {
+                    var input = Body(body);
+                    var content = Str(input, "content") ?? throw Invalid("content");
+                    var bytes = Str(input, "encoding") == "base64" ? Convert.FromBase64String(content) : Encoding.UTF8.GetBytes(content);
+                    var sha = git.AddBlob(bytes);
+                    return Json(201, new JsonObject { ["url"] = $"{apiBase}repos/{repo.FullName}/git/blobs/{sha}", ["sha"] = sha });
+                }
             case ("POST", "/git/trees"):
-            {
-                var input = Body(body);
-                var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
-                if (Str(input, "base_tree") is { } baseTree)
                 {
-                    if (!git.Trees.TryGetValue(baseTree, out var existing))
+                    var input = Body(body);
+                    var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                    if (Str(input, "base_tree") is { } baseTree)
                     {
-                        throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
+                        if (!git.Trees.TryGetValue(baseTree, out var existing))
+                        {
+                            throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
+                        }
+                        foreach (var (k, v) in existing)
+                        {
+                            entries[k] = v;
+                        }
                     }
-                    foreach (var (k, v) in existing)
+                    foreach (var item in input["tree"]?.AsArray() ?? throw Invalid("tree"))
                     {
-                        entries[k] = v;
+                        var itemPath = Str(item, "path") ?? throw Invalid("tree.path");
+                        var sha = Str(item, "sha") ?? (Str(item, "content") is { } c ? git.AddBlob(Encoding.UTF8.GetBytes(c)) : throw Invalid("tree.sha"));
+                        if (!git.Blobs.ContainsKey(sha))
+                        {
+                            throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
+                        }
+                        entries[itemPath] = sha;
                     }
+                    var treeSha = git.AddTree(entries);
+                    var json = Payload("post_repos_owner_repo_git_trees.201.default.json");
+                    json["sha"] = treeSha;
+                    json["url"] = $"{apiBase}repos/{repo.FullName}/git/trees/{treeSha}";
+                    return Json(201, json);
                 }
-                foreach (var item in input["tree"]?.AsArray() ?? throw Invalid("tree"))
-                {
-                    var itemPath = Str(item, "path") ?? throw Invalid("tree.path");
-                    var sha = Str(item, "sha") ?? (Str(item, "content") is { } c ? git.AddBlob(Encoding.UTF8.GetBytes(c)) : throw Invalid("tree.sha"));
-                    if (!git.Blobs.ContainsKey(sha))
-                    {
-                        throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
-                    }
-                    entries[itemPath] = sha;
-                }
-                var treeSha = git.AddTree(entries);
-                var json = Payload("post_repos_owner_repo_git_trees.201.default.json");
-                json["sha"] = treeSha;
-                json["url"] = $"{apiBase}repos/{repo.FullName}/git/trees/{treeSha}";
-                return Json(201, json);
-            }
             case ("POST", "/git/commits"):
-            {
-                var input = Body(body);
-                var tree = Str(input, "tree") ?? throw Invalid("tree");
-                var parents = input["parents"]?.AsArray().Select(p => p!.GetValue<string>()).ToArray() ?? [];
-                if (!git.Trees.ContainsKey(tree) || parents.Any(p => !git.Commits.ContainsKey(p)))
                 {
-                    throw new ApiError(Error(422, "Tree SHA does not exist", "https://docs.github.com/rest/git/commits#create-a-commit"));
+                    var input = Body(body);
+                    var tree = Str(input, "tree") ?? throw Invalid("tree");
+                    var parents = input["parents"]?.AsArray().Select(p => p!.GetValue<string>()).ToArray() ?? [];
+                    if (!git.Trees.ContainsKey(tree) || parents.Any(p => !git.Commits.ContainsKey(p)))
+                    {
+                        throw new ApiError(Error(422, "Tree SHA does not exist", "https://docs.github.com/rest/git/commits#create-a-commit"));
+                    }
+                    var sha = git.AddCommit(tree, parents, Str(input, "message") ?? throw Invalid("message"), user.Login);
+                    return Json(201, CommitJson(repo, git.Commits[sha], apiBase, "post_repos_owner_repo_git_commits.201.default.json"));
                 }
-                var sha = git.AddCommit(tree, parents, Str(input, "message") ?? throw Invalid("message"), user.Login);
-                return Json(201, CommitJson(repo, git.Commits[sha], apiBase, "post_repos_owner_repo_git_commits.201.default.json"));
-            }
             case ("GET", _) when (m = Re(rest, @"^/git/commits/(?<sha>[0-9a-f]{40})$")).Success:
                 return git.Commits.TryGetValue(m.Groups["sha"].Value, out var commit)
                     ? Json(200, CommitJson(repo, commit, apiBase, "get_repos_owner_repo_git_commits_commit_sha.200.default.json"))
                     : Error(404, "Not Found", "https://docs.github.com/rest/git/commits#get-a-commit-object");
             case ("GET", "/pulls"):
-            {
-                var state = query["state"].ToString() is { Length: > 0 } s ? s : "open";
-                IEnumerable<FakePullRequest> pulls = repo.Pulls.Where(p => state == "all" || p.State == state);
-                // GitHub filters on head only in the owner:branch form; a bare branch is ignored.
-                if (query["head"].ToString() is { Length: > 0 } head && head.Contains(':'))
                 {
-                    var (headOwner, branch) = (head[..head.IndexOf(':')], head[(head.IndexOf(':') + 1)..]);
-                    pulls = pulls.Where(p => headOwner.Equals(repo.Owner, StringComparison.OrdinalIgnoreCase) && p.Head == branch);
+                    var state = query["state"].ToString() is { Length: > 0 } s ? s : "open";
+                    IEnumerable<FakePullRequest> pulls = repo.Pulls.Where(p => state == "all" || p.State == state);
+                    // GitHub filters on head only in the owner:branch form; a bare branch is ignored.
+                    if (query["head"].ToString() is { Length: > 0 } head && head.Contains(':'))
+                    {
+                        var (headOwner, branch) = (head[..head.IndexOf(':')], head[(head.IndexOf(':') + 1)..]);
+                        pulls = pulls.Where(p => headOwner.Equals(repo.Owner, StringComparison.OrdinalIgnoreCase) && p.Head == branch);
+                    }
+                    if (query["base"].ToString() is { Length: > 0 } baseBranch)
+                    {
+                        pulls = pulls.Where(p => p.Base == baseBranch);
+                    }
+                    return Paged(pulls.OrderByDescending(p => p.Number).ToArray(), query, apiBase, $"repos/{repo.FullName}/pulls", p => PullJson(repo, p, apiBase));
                 }
-                if (query["base"].ToString() is { Length: > 0 } baseBranch)
-                {
-                    pulls = pulls.Where(p => p.Base == baseBranch);
-                }
-                return Paged(pulls.OrderByDescending(p => p.Number).ToArray(), query, apiBase, $"repos/{repo.FullName}/pulls", p => PullJson(repo, p, apiBase));
-            }
             case ("POST", "/pulls"):
-            {
-                var input = Body(body);
-                var head = Str(input, "head") ?? throw Invalid("head");
-                var baseBranch = Str(input, "base") ?? throw Invalid("base");
-                var branch = head.Contains(':') ? head[(head.IndexOf(':') + 1)..] : head;
-                if (git.Resolve(branch) is not { } headSha || !git.Refs.ContainsKey("refs/heads/" + branch))
                 {
-                    throw new ApiError(Validation("PullRequest", "invalid", null, "head"));
+                    var input = Body(body);
+                    var head = Str(input, "head") ?? throw Invalid("head");
+                    var baseBranch = Str(input, "base") ?? throw Invalid("base");
+                    var branch = head.Contains(':') ? head[(head.IndexOf(':') + 1)..] : head;
+                    if (git.Resolve(branch) is not { } headSha || !git.Refs.ContainsKey("refs/heads/" + branch))
+                    {
+                        throw new ApiError(Validation("PullRequest", "invalid", null, "head"));
+                    }
+                    if (repo.Pulls.Any(p => p.State == "open" && p.Head == branch && p.Base == baseBranch))
+                    {
+                        throw new ApiError(Validation("PullRequest", "custom", $"A pull request already exists for {repo.Owner}:{branch}."));
+                    }
+                    var baseSha = git.Resolve(baseBranch);
+                    if (baseSha is null || git.IsAncestor(headSha, baseSha))
+                    {
+                        throw new ApiError(Validation("PullRequest", "custom", $"No commits between {baseBranch} and {branch}"));
+                    }
+                    var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch };
+                    repo.Pulls.Add(pull);
+                    return Json(201, PullJson(repo, pull, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/pulls/{pull.Number}" });
                 }
-                if (repo.Pulls.Any(p => p.State == "open" && p.Head == branch && p.Base == baseBranch))
-                {
-                    throw new ApiError(Validation("PullRequest", "custom", $"A pull request already exists for {repo.Owner}:{branch}."));
-                }
-                var baseSha = git.Resolve(baseBranch);
-                if (baseSha is null || git.IsAncestor(headSha, baseSha))
-                {
-                    throw new ApiError(Validation("PullRequest", "custom", $"No commits between {baseBranch} and {branch}"));
-                }
-                var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch };
-                repo.Pulls.Add(pull);
-                return Json(201, PullJson(repo, pull, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/pulls/{pull.Number}" });
-            }
             case (_, _) when (m = Re(rest, @"^/(?:pulls|issues)/(?<n>\d+)(?<tail>/[a-z_]+)?$")).Success:
-            {
-                var pull = repo.Pulls.FirstOrDefault(p => p.Number == int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture))
-                    ?? throw new ApiError(Error(404, "Not Found"));
-                switch (method, m.Groups["tail"].Value)
                 {
-                    case ("GET", ""):
-                        return Json(200, PullJson(repo, pull, apiBase));
-                    case ("PATCH", ""):
+                    var pull = repo.Pulls.FirstOrDefault(p => p.Number == int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture))
+                        ?? throw new ApiError(Error(404, "Not Found"));
+                    switch (method, m.Groups["tail"].Value)
                     {
-                        var input = Body(body);
-                        pull.Title = Str(input, "title") ?? pull.Title;
-                        pull.Body = Str(input, "body") ?? pull.Body;
-                        if (Str(input, "state") is { } state)
-                        {
-                            if (state == "open" && pull.State == "closed" && repo.Pulls.Any(p => p != pull && p.State == "open" && p.Head == pull.Head))
+                        case ("GET", ""):
+                            return Json(200, PullJson(repo, pull, apiBase));
+                        case ("PATCH", ""):
                             {
-                                throw new ApiError(Validation("PullRequest", "custom", $"A pull request already exists for {repo.Owner}:{pull.Head}."));
+                                var input = Body(body);
+                                pull.Title = Str(input, "title") ?? pull.Title;
+                                pull.Body = Str(input, "body") ?? pull.Body;
+                                if (Str(input, "state") is { } state)
+                                {
+                                    if (state == "open" && pull.State == "closed" && repo.Pulls.Any(p => p != pull && p.State == "open" && p.Head == pull.Head))
+                                    {
+                                        throw new ApiError(Validation("PullRequest", "custom", $"A pull request already exists for {repo.Owner}:{pull.Head}."));
+                                    }
+                                    pull.State = state;
+                                }
+                                return Json(200, PullJson(repo, pull, apiBase));
                             }
-                            pull.State = state;
-                        }
-                        return Json(200, PullJson(repo, pull, apiBase));
+                        case ("GET", "/comments"):
+                            return Paged(pull.Comments.Select((c, i) => (c, i)).ToArray(), query, apiBase, $"repos/{repo.FullName}/issues/{pull.Number}/comments", x => CommentJson(repo, pull, x.c, x.i, apiBase));
+                        case ("POST", "/comments"):
+                            pull.Comments.Add(Str(Body(body), "body") ?? throw Invalid("body"));
+                            return Json(201, CommentJson(repo, pull, pull.Comments[^1], pull.Comments.Count - 1, apiBase));
+                        case ("POST", "/labels"):
+                            {
+                                var input = Body(body);
+                                var labels = (input as JsonArray ?? input["labels"]?.AsArray() ?? throw Invalid("labels")).Select(l => l!.GetValue<string>());
+                                foreach (var label in labels.Where(l => !pull.Labels.Contains(l)))
+                                {
+                                    pull.Labels.Add(label);
+                                }
+                                return Json(200, new JsonArray([.. pull.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = l.GetHashCode(), ["node_id"] = "LA_x", ["url"] = $"{apiBase}repos/{repo.FullName}/labels/{l}", ["name"] = l, ["color"] = "ededed", ["default"] = false, ["description"] = null })]));
+                            }
+                        case ("POST", "/requested_reviewers"):
+                            foreach (var reviewer in Body(body)["reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+                            {
+                                pull.Reviewers.Add(reviewer);
+                            }
+                            return Json(201, PullJson(repo, pull, apiBase));
                     }
-                    case ("GET", "/comments"):
-                        return Paged(pull.Comments.Select((c, i) => (c, i)).ToArray(), query, apiBase, $"repos/{repo.FullName}/issues/{pull.Number}/comments", x => CommentJson(repo, pull, x.c, x.i, apiBase));
-                    case ("POST", "/comments"):
-                        pull.Comments.Add(Str(Body(body), "body") ?? throw Invalid("body"));
-                        return Json(201, CommentJson(repo, pull, pull.Comments[^1], pull.Comments.Count - 1, apiBase));
-                    case ("POST", "/labels"):
-                    {
-                        var input = Body(body);
-                        var labels = (input as JsonArray ?? input["labels"]?.AsArray() ?? throw Invalid("labels")).Select(l => l!.GetValue<string>());
-                        foreach (var label in labels.Where(l => !pull.Labels.Contains(l)))
-                        {
-                            pull.Labels.Add(label);
-                        }
-                        return Json(200, new JsonArray([.. pull.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = l.GetHashCode(), ["node_id"] = "LA_x", ["url"] = $"{apiBase}repos/{repo.FullName}/labels/{l}", ["name"] = l, ["color"] = "ededed", ["default"] = false, ["description"] = null })]));
-                    }
-                    case ("POST", "/requested_reviewers"):
-                        foreach (var reviewer in Body(body)["reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
-                        {
-                            pull.Reviewers.Add(reviewer);
-                        }
-                        return Json(201, PullJson(repo, pull, apiBase));
+                    break;
                 }
-                break;
-            }
         }
         return Error(404, "Not Found");
     }

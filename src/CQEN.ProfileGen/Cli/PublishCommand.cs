@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Text.Json;
+using CQEN.ProfileGen.Publishing;
+using CQEN.ProfileGen.Rendering;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>
+/// `profilegen publish`: renders, compares with the target file on GitHub, and opens or updates
+/// one pull request. `--dry-run` prints the unified diff (stdout) and the plan (stderr) and
+/// writes nothing.
+/// </summary>
+public sealed class PublishCommand : Command
+{
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the unified diff and the plan of writes; write nothing." };
+    private static readonly Option<bool> DetailedExitCode = new("--detailed-exitcode") { Description = "Exit 2 when there were changes (dry-run: would be), 0 when up to date." };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON line with the outcome on stdout (instead of the diff)." };
+    private static readonly Option<bool> Force = new("--force") { Description = "Take the branch back even if someone else pushed to it." };
+    private static readonly Option<string?> TargetRepo = new("--target-repo") { Description = "Repository holding the profile (default .github; .github-private for members)." };
+    private static readonly Option<string?> TargetPath = new("--target-path") { Description = "File to keep up to date (default profile/README.md)." };
+    private static readonly Option<string?> Branch = new("--branch") { Description = "Branch of the pull request (default profilegen/profile-readme)." };
+    private static readonly Option<string?> Base = new("--base") { Description = "Branch the pull request targets (default: the repository's default branch)." };
+    private static readonly Option<string[]> Region = new("--region") { Description = "NAME=FILE: fill the managed region NAME with this template (repeatable).", AllowMultipleArgumentsPerToken = false };
+
+    public PublishCommand(CommandContext context)
+        : base("publish", "Open or update one pull request with the rendered profile README (--dry-run: show the diff, write nothing).")
+    {
+        foreach (var option in new Option[] { RunOptions.Config, RunOptions.Org, RunOptions.Template, RunOptions.Snapshot })
+        {
+            Options.Add(option);
+        }
+        foreach (var option in RunOptions.GitHubAccess)
+        {
+            Options.Add(option);
+        }
+        foreach (var option in new Option[] { DryRun, DetailedExitCode, Json, Force, TargetRepo, TargetPath, Branch, Base, Region })
+        {
+            Options.Add(option);
+        }
+        SetAction(async (parse, ct) =>
+        {
+            var settings = context.Resolve(parse);
+            var config = settings.Config;
+            var dryRun = parse.GetValue(DryRun);
+            if (!dryRun && settings.Credentials.Token is null && !settings.Credentials.IsApp)
+            {
+                throw new InputException("publish: writing needs a token with contents:write and pull-requests:write (GITHUB_TOKEN, GH_TOKEN or a GitHub App); --dry-run works without one");
+            }
+            var regions = Regions(parse, settings, context.Env);
+            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var owner = snapshot.Org.Login;
+            var path = parse.GetValue(TargetPath) ?? config.Publish.TargetPath;
+            var repo = parse.GetValue(TargetRepo) ?? config.Publish.TargetRepo;
+
+            var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
+            Func<string?, string> build = regions.Count == 0
+                ? _ => ProfileRenderer.Render(settings.Template, model)
+                : current => ManagedRegions.Splice(
+                    current ?? throw new InputException($"{owner}/{repo}:{path}: the file does not exist, so it has no managed regions to fill (publish a whole file, without regions, first)"),
+                    regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model)),
+                    $"{owner}/{repo}:{path}");
+
+            var request = new PublishRequest
+            {
+                Owner = owner,
+                Repo = repo,
+                Path = path,
+                Branch = parse.GetValue(Branch) ?? config.Publish.Branch,
+                Base = parse.GetValue(Base) ?? config.Publish.Base,
+                BuildContent = build,
+                DryRun = dryRun,
+                Force = parse.GetValue(Force),
+                Title = config.Publish.Title ?? PullRequestText.DefaultTitle(config.Culture),
+                Labels = config.Publish.Labels,
+                Reviewers = config.Publish.Reviewers,
+                Culture = config.Culture,
+            };
+            var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
+            var outcome = await new ProfilePublisher(gateway).PublishAsync(request, ct).ConfigureAwait(false);
+            await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
+            await GitHubActions.ReportAsync(context.Env, outcome).ConfigureAwait(false);
+            if (outcome.Problem is { } problem)
+            {
+                await context.Env.Error.WriteLineAsync("profilegen: error: " + problem).ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+            return parse.GetValue(DetailedExitCode) && outcome.Changed ? ExitCodes.Changes : ExitCodes.Success;
+        });
+    }
+
+    private static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env)
+    {
+        var regions = settings.Config.Publish.Regions.ToDictionary(r => r.Key, r => TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
+        foreach (var value in parse.GetValue(Region) ?? [])
+        {
+            var eq = value.IndexOf('=');
+            if (eq <= 0 || eq == value.Length - 1)
+            {
+                throw new InputException($"--region: expected NAME=FILE (got '{value}')");
+            }
+            var file = env.ResolvePath(value[(eq + 1)..]);
+            regions[value[..eq]] = File.Exists(file) ? TemplateSource.FromFile(file) : throw new InputException($"--region: file not found: {file}");
+        }
+        return regions;
+    }
+
+    private static async Task ReportAsync(CommandContext context, PublishOutcome outcome, bool json, bool dryRun)
+    {
+        var env = context.Env;
+        if (json)
+        {
+            await env.Out.WriteLineAsync(JsonSerializer.Serialize(new
+            {
+                status = outcome.Status,
+                changed = outcome.Changed,
+                pull_request = outcome.PullRequestNumber is { } n ? new { number = n, url = outcome.PullRequestUrl } : null,
+                branch = outcome.Branch,
+                diff = new { added = outcome.Diff.Added, removed = outcome.Diff.Removed },
+            })).ConfigureAwait(false);
+        }
+        else if (dryRun)
+        {
+            await env.Out.WriteAsync(Colour(outcome.Diff.Text, env)).ConfigureAwait(false);
+        }
+        foreach (var step in outcome.Plan)
+        {
+            await env.Error.WriteLineAsync($"profilegen: {(dryRun ? "would " : "")}{step}").ConfigureAwait(false);
+        }
+        var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
+        await env.Error.WriteLineAsync($"profilegen: {outcome.Status}{pr}").ConfigureAwait(false);
+    }
+
+    // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    private static string Colour(string diff, CliEnvironment env)
+    {
+        if (!env.OutputIsTerminal || env.Variables.ContainsKey("NO_COLOR") || diff.Length == 0)
+        {
+            return diff;
+        }
+        var lines = diff.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = lines[i];
+            lines[i] = l.StartsWith("+++", StringComparison.Ordinal) || l.StartsWith("---", StringComparison.Ordinal) ? $"\u001b[1m{l}\u001b[0m"
+                : l.StartsWith('+') ? $"\u001b[32m{l}\u001b[0m"
+                : l.StartsWith('-') ? $"\u001b[31m{l}\u001b[0m"
+                : l.StartsWith("@@", StringComparison.Ordinal) ? $"\u001b[36m{l}\u001b[0m"
+                : l;
+        }
+        return string.Join('\n', lines);
+    }
+}

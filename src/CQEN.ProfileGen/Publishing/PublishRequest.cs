@@ -1,0 +1,48 @@
+namespace CQEN.ProfileGen.Publishing;
+
+/// <summary>What to publish where. <see cref="BuildContent"/> gets the file on the base branch (null when absent).</summary>
+public sealed record PublishRequest
+{
+    public required string Owner { get; init; }
+    public required string Repo { get; init; }
+    public required string Path { get; init; }
+    public required string Branch { get; init; }
+
+    /// <summary>Null: the repository's default branch.</summary>
+    public string? Base { get; init; }
+
+    /// <summary>
+    /// Turns the current file into the new one: a whole-file template ignores its input; managed
+    /// regions splice into it. Called once, after the reads and before any write.
+    /// </summary>
+    public required Func<string?, string> BuildContent { get; init; }
+
+    public bool DryRun { get; init; }
+
+    /// <summary>Take the branch back even when someone else pushed to it.</summary>
+    public bool Force { get; init; }
+
+    public required string Title { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> Reviewers { get; init; } = [];
+    public string Culture { get; init; } = "fr-CA";
+}
+
+/// <summary>What a publish run did (or, in dry-run, would do).</summary>
+public sealed record PublishOutcome
+{
+    /// <summary>created, updated, unchanged, closed, would-create, would-update, would-close, blocked.</summary>
+    public required string Status { get; init; }
+
+    public bool Changed => Status is "created" or "updated" or "closed" or "would-create" or "would-update" or "would-close";
+    public int? PullRequestNumber { get; init; }
+    public string? PullRequestUrl { get; init; }
+    public required string Branch { get; init; }
+    public required UnifiedDiff Diff { get; init; }
+
+    /// <summary>The writes, in order, as lines for a person (stderr in dry-run, the log otherwise).</summary>
+    public required IReadOnlyList<string> Plan { get; init; }
+
+    /// <summary>Set when the run could not do its job (someone else's commits on our branch).</summary>
+    public string? Problem { get; init; }
+}

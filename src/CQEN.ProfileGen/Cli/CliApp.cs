@@ -48,7 +48,12 @@ public static class CliApp
         }
         catch (Exception ex)
         {
-            await env.Error.WriteLineAsync("profilegen: error: " + context.Scrub(Describe(ex, env))).ConfigureAwait(false);
+            var message = context.Scrub(Describe(ex, env));
+            await env.Error.WriteLineAsync("profilegen: error: " + message).ConfigureAwait(false);
+            if (GitHubActions.IsActive(env))
+            {
+                await env.Error.WriteLineAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
+            }
             return ExitCodes.Error;
         }
     }
@@ -67,12 +72,20 @@ public static class CliApp
 }
 
 /// <summary>What every verb needs: the environment, the GitHub connector, and the secrets to scrub.</summary>
-public sealed class CommandContext(CliEnvironment env, GitHubConnector connector)
+public sealed class CommandContext
 {
     private readonly List<string> _secrets = [];
 
-    public CliEnvironment Env { get; } = env;
-    public GitHubConnector Connector { get; } = connector;
+    public CommandContext(CliEnvironment env, GitHubConnector connector)
+    {
+        Env = env;
+        Connector = connector;
+        // Tokens minted during the run (GitHub App installation tokens) are scrubbed too.
+        connector.SecretMinted = _secrets.Add;
+    }
+
+    public CliEnvironment Env { get; }
+    public GitHubConnector Connector { get; }
 
     public RunSettings Resolve(ParseResult parse)
     {

@@ -11,6 +11,23 @@ public static class GitHubActions
 {
     public static bool IsActive(CliEnvironment env) => env.Get("GITHUB_ACTIONS") == "true";
 
+    /// <summary>
+    /// An `::error::` workflow command; a message that starts with file:line:col becomes an
+    /// annotation on that line of that file in the pull request or run view.
+    /// </summary>
+    public static string ErrorAnnotation(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^(?<file>[^\s:][^:]*):(?<line>\d+):(?<col>\d+): (?<text>.*)$");
+        return m.Success
+            ? $"::error file={Property(m.Groups["file"].Value)},line={m.Groups["line"].Value},col={m.Groups["col"].Value}::{Data(m.Groups["text"].Value)}"
+            : $"::error::{Data(message)}";
+    }
+
+    // Escaping of workflow commands: data escapes %, CR, LF; properties also : and ,.
+    private static string Data(string s) => s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string Property(string s) => Data(s).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
     public static async Task ReportAsync(CliEnvironment env, PublishOutcome outcome)
     {
         if (!IsActive(env))

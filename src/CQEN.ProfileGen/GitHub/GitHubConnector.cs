@@ -18,16 +18,28 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
 
     public ResilienceOptions Resilience => resilience;
 
-    public virtual Task<IGitHubGateway> ConnectAsync(RunSettings settings, CancellationToken ct)
+    /// <summary>Told every secret minted during the run (App installation tokens), so output can be scrubbed of them.</summary>
+    public Action<string>? SecretMinted { get; set; }
+
+    public virtual async Task<IGitHubGateway> ConnectAsync(RunSettings settings, CancellationToken ct)
     {
         var options = settings.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
-        var client = GitHubClientFactory.Create(settings.Endpoint, settings.Credentials.Token, () => new GitHubResilienceHandler(transport(), options, clock, ct));
+        HttpMessageHandler Pipeline() => new GitHubResilienceHandler(transport(), options, clock, ct);
+        var credentials = settings.Credentials;
+        var token = credentials.Token;
+        if (credentials.IsApp)
+        {
+            token = await GitHubAppAuthenticator.CreateInstallationTokenAsync(settings.Endpoint, credentials.AppId!, credentials.AppPrivateKeyPem!,
+                credentials.AppKeySource!, settings.RequireOrg(), Pipeline, clock).ConfigureAwait(false);
+            SecretMinted?.Invoke(token);
+        }
+        var client = GitHubClientFactory.Create(settings.Endpoint, token, Pipeline);
         // GraphQL answers only authenticated calls; anonymous runs read with REST.
-        var reader = settings.Reader == OrgReader.Auto && settings.Credentials.Token is null ? OrgReader.Rest : settings.Reader;
-        if (reader == OrgReader.GraphQl && settings.Credentials.Token is null)
+        var reader = settings.Reader == OrgReader.Auto && token is null ? OrgReader.Rest : settings.Reader;
+        if (reader == OrgReader.GraphQl && token is null)
         {
             throw new InputException("--reader graphql: GitHub's GraphQL API needs a token (GITHUB_TOKEN, GH_TOKEN or a GitHub App)");
         }
-        return Task.FromResult<IGitHubGateway>(new OctokitGateway(client, settings.Endpoint, clock, reader));
+        return new OctokitGateway(client, settings.Endpoint, clock, reader);
     }
 }

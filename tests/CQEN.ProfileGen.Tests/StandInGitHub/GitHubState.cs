@@ -48,6 +48,16 @@ public sealed class GitHubState
     }
 
     public FakeRepo Repo(string owner, string name) => Repos[$"{owner}/{name}"];
+
+    /// <summary>GitHub Apps: their public key (to check JWTs) and the org each is installed on.</summary>
+    public List<FakeApp> Apps { get; } = [];
+
+    public FakeApp AddApp(string appId, System.Security.Cryptography.RSA publicKey, string org)
+    {
+        var app = new FakeApp(appId, publicKey, NextId(), org);
+        Apps.Add(app);
+        return app;
+    }
 }
 
 public sealed class FakeOrg
@@ -60,6 +70,8 @@ public sealed class FakeOrg
     public int Id { get; init; }
     public List<string> Pinned { get; } = [];
 }
+
+public sealed record FakeApp(string AppId, System.Security.Cryptography.RSA PublicKey, int InstallationId, string Org);
 
 public sealed record FakeToken(string Token, string Login, bool CanWrite, int UserId)
 {

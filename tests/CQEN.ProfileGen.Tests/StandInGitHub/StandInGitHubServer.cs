@@ -226,6 +226,13 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             return Error(403, "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).");
         }
+        if (Re(path, @"^/(orgs/[^/]+/installation|app/installations/\d+/access_tokens)$").Success)
+        {
+            lock (State.Gate)
+            {
+                return AppRoute(method, path, token);
+            }
+        }
         FakeToken? user = null;
         if (token is not null && !State.Tokens.TryGetValue(token, out user))
         {

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Octokit;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// Authenticates as a GitHub App: app id + private key → a JWT (RS256, signed with the BCL's RSA)
+/// → the App's installation on the organization → a short-lived installation token, which the
+/// run then uses like any token. Neither the key, the JWT nor the token appears in any message.
+/// </summary>
+public static class GitHubAppAuthenticator
+{
+    /// <summary>A JWT GitHub accepts: issued a minute in the past (clock drift), valid nine minutes (GitHub's maximum is ten).</summary>
+    public static string CreateJwt(string appId, RSA key, DateTimeOffset now)
+    {
+        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT" }));
+        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            iat = now.AddSeconds(-60).ToUnixTimeSeconds(),
+            exp = now.AddMinutes(9).ToUnixTimeSeconds(),
+            iss = appId,
+        }));
+        var signed = $"{header}.{payload}";
+        var signature = key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{signed}.{Base64Url(signature)}";
+    }
+
+    /// <summary>Reads a PEM key (PKCS#1 as GitHub gives it, or PKCS#8); the error names only where it came from.</summary>
+    public static RSA ReadKey(string pem, string source)
+    {
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            return rsa;
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            rsa.Dispose();
+            throw new InputException($"{source}: not an RSA private key in PEM form (expected '-----BEGIN RSA PRIVATE KEY-----' as GitHub gives it)");
+        }
+    }
+
+    public static async Task<string> CreateInstallationTokenAsync(GitHubEndpoint endpoint, string appId, string privateKeyPem, string keySource, string org,
+        Func<HttpMessageHandler> handler, TimeProvider clock)
+    {
+        using var key = ReadKey(privateKeyPem, keySource);
+        var jwt = CreateJwt(appId, key, clock.GetUtcNow());
+        var client = GitHubClientFactory.Create(endpoint, null, handler);
+        client.Credentials = new Credentials(jwt, AuthenticationType.Bearer);
+        try
+        {
+            var installation = await client.GitHubApps.GetOrganizationInstallationForCurrent(org).ConfigureAwait(false);
+            var token = await client.GitHubApps.CreateInstallationToken(installation.Id).ConfigureAwait(false);
+            return token.Token;
+        }
+        catch (AuthorizationException ex)
+        {
+            throw new GitHubException($"GitHub rejected the App's JWT (401): check the App id {appId} and its private key ({keySource})", 401, ex);
+        }
+        catch (NotFoundException ex)
+        {
+            throw new GitHubException($"The GitHub App {appId} is not installed on organization '{org}' (404)", 404, ex);
+        }
+        catch (Exception ex) when (GitHubErrors.Translate(ex, $"an installation token for the App {appId}") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CQEN.ProfileGen.Tests.StandInGitHub;
+
+// GitHub App authentication: a JWT signed with the App's private key (checked here with its
+// public key) buys an installation token, which then works like any token.
+public sealed partial class StandInGitHubServer
+{
+    private Response AppRoute(string method, string path, string? jwt)
+    {
+        if (jwt is null || Verify(jwt) is not { } app)
+        {
+            return Json(401, new JsonObject { ["message"] = "A JSON web token could not be decoded", ["documentation_url"] = "https://docs.github.com/rest", ["status"] = "401" });
+        }
+        var orgMatch = Re(path, "^/orgs/(?<org>[^/]+)/installation$");
+        if (orgMatch.Success && method == "GET")
+        {
+            if (!app.Org.Equals(orgMatch.Groups["org"].Value, StringComparison.OrdinalIgnoreCase))
+            {
+                return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app");
+            }
+            var json = Payload("get_orgs_org_installation.200.default.json");
+            json["id"] = app.InstallationId;
+            json["app_id"] = int.Parse(app.AppId, CultureInfo.InvariantCulture);
+            json["account"]!["login"] = app.Org;
+            return Json(200, json);
+        }
+        var tokenMatch = Re(path, @"^/app/installations/(?<id>\d+)/access_tokens$");
+        if (tokenMatch.Success && method == "POST")
+        {
+            if (tokenMatch.Groups["id"].Value != app.InstallationId.ToString(CultureInfo.InvariantCulture))
+            {
+                return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
+            }
+            var token = "ghs_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
+            State.AddToken(token, $"app-{app.AppId}[bot]");
+            var json = Payload("post_app_installations_installation_id_access_tokens.201.default.json");
+            json["token"] = token;
+            json["expires_at"] = Iso(DateTimeOffset.UtcNow.AddHours(1));
+            return Json(201, json);
+        }
+        return Error(404, "Not Found");
+    }
+
+    // RS256 signature by a registered App's key, issuer = its id, and a lifetime GitHub accepts.
+    private FakeApp? Verify(string jwt)
+    {
+        var parts = jwt.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+        try
+        {
+            var header = JsonNode.Parse(FromBase64Url(parts[0]));
+            var payload = JsonNode.Parse(FromBase64Url(parts[1]))!;
+            if (header?["alg"]?.GetValue<string>() != "RS256")
+            {
+                return null;
+            }
+            var iss = payload["iss"]?.ToString();
+            var iat = payload["iat"]!.GetValue<long>();
+            var exp = payload["exp"]!.GetValue<long>();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            if (exp - iat > 600 || exp <= now || iat > now + 60)
+            {
+                return null;
+            }
+            var app = State.Apps.FirstOrDefault(a => a.AppId == iss);
+            return app is not null && app.PublicKey.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), FromBase64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                ? app
+                : null;
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] FromBase64Url(string s)
+    {
+        var b64 = s.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '='));
+    }
+}

@@ -24,7 +24,7 @@ public static class ChildScenarios
         // Warm up once (JIT, template parse paths), then measure a cold read + render.
         ProfileRenderer.Render(template, TemplateModelBuilder.Build(SyntheticOrg.Snapshot(10), new ProfileGenConfig(), DateTimeOffset.UnixEpoch));
         var clock = Stopwatch.StartNew();
-        var snapshot = SnapshotJson.Deserialize(File.ReadAllText(path), path);
+        var snapshot = SnapshotJson.Deserialize(File.ReadAllBytes(path), path); // as `render --snapshot` reads it
         var read = clock.Elapsed;
         var markdown = ProfileRenderer.Render(template, TemplateModelBuilder.Build(snapshot, new ProfileGenConfig(), DateTimeOffset.UnixEpoch));
         var total = clock.Elapsed;

@@ -15,7 +15,7 @@ public sealed class ProfileJob(GitHubConnector connector, TimeProvider clock)
     {
         if (settings.SnapshotPath is { } path)
         {
-            var snapshot = SnapshotJson.Deserialize(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path);
+            var snapshot = SnapshotJson.Deserialize(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path);
             if (settings.Org is { } org && !string.Equals(org, snapshot.Org.Login, StringComparison.OrdinalIgnoreCase))
             {
                 throw new InputException($"--org: '{org}' does not match the snapshot's organization '{snapshot.Org.Login}' ({path})");

@@ -81,8 +81,13 @@ public static class MarkdownText
         {
             return null;
         }
-        var sb = new StringBuilder();
-        foreach (var c in uri.AbsoluteUri)
+        var absolute = uri.AbsoluteUri;
+        if (absolute.AsSpan().IndexOfAny(UrlSpecial) < 0)
+        {
+            return absolute;
+        }
+        var sb = new StringBuilder(absolute.Length + 8);
+        foreach (var c in absolute)
         {
             sb.Append(c switch
             {
@@ -103,6 +108,8 @@ public static class MarkdownText
         }
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> UrlSpecial = System.Buffers.SearchValues.Create("()<>\"' \\|`[]");
 
     /// <summary>A Markdown link when the URL is safe, else just the escaped text.</summary>
     public static string Link(string? text, string? url)
@@ -139,7 +146,7 @@ public static class MarkdownText
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC))
         {
             var isSpace = char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\uFEFF';
             if (isSpace)

@@ -30,7 +30,11 @@ public static class SnapshotJson
         JsonSerializer.Serialize(snapshot, Options) + "\n";
 
     /// <summary>Reads a snapshot; <paramref name="displayPath"/> names the file in errors.</summary>
-    public static OrgSnapshot Deserialize(string json, string displayPath)
+    public static OrgSnapshot Deserialize(string json, string displayPath) =>
+        Deserialize(System.Text.Encoding.UTF8.GetBytes(json), displayPath);
+
+    /// <summary>Reads a snapshot file's UTF-8 bytes as they are: no UTF-16 copy of a large file.</summary>
+    public static OrgSnapshot Deserialize(byte[] json, string displayPath)
     {
         OrgSnapshot? snapshot;
         try
@@ -57,9 +61,9 @@ public static class SnapshotJson
 
     // The top-level "schema" value, read before anything else so a future schema gets a clear
     // message rather than an "unknown member" error; stops at the first top-level property after it.
-    private static string? SchemaOf(string json)
+    private static string? SchemaOf(byte[] json)
     {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { AllowTrailingCommas = false });
+        var reader = new Utf8JsonReader(json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? json.AsSpan(3) : json, new JsonReaderOptions { AllowTrailingCommas = false });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return null;

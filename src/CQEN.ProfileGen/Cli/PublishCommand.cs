@@ -123,9 +123,18 @@ public sealed class PublishCommand : Command
         {
             await env.Out.WriteAsync(Colour(outcome.Diff.Text, env)).ConfigureAwait(false);
         }
+        var actions = GitHubActions.IsActive(env);
+        if (actions)
+        {
+            await env.Error.WriteLineAsync(dryRun ? "::group::Plan (dry run: nothing written)" : "::group::Writes").ConfigureAwait(false);
+        }
         foreach (var step in outcome.Plan)
         {
             await env.Error.WriteLineAsync($"profilegen: {(dryRun ? "would " : "")}{step}").ConfigureAwait(false);
+        }
+        if (actions)
+        {
+            await env.Error.WriteLineAsync("::endgroup::").ConfigureAwait(false);
         }
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
         await env.Error.WriteLineAsync($"profilegen: {outcome.Status}{pr}").ConfigureAwait(false);

@@ -60,19 +60,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         while (cursor is not null);
 
         var pinned = orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-        using var gate = new SemaphoreSlim(maxConcurrency);
-        var repos = await Task.WhenAll(nodes.Select(async node =>
-        {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                return await ToRepoAsync(node, pinned).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        var repos = await BoundedConcurrency.SelectAsync(nodes, maxConcurrency, node => ToRepoAsync(node, pinned), ct).ConfigureAwait(false);
 
         return new OrgSnapshot
         {
@@ -158,9 +146,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         IReadOnlyList<ShieldsBadge> badges = [];
         if (readmeText is not null)
         {
-            var (headerText, markers) = ReadmeHeaderExtractor.Extract(readmeText);
-            header = new ReadmeHeader { Path = readmeName!, Url = branch is null ? null : $"{url}/blob/{branch}/{readmeName}", Text = headerText, HasEnteteMarkers = markers };
-            badges = ShieldsBadgeParser.Parse(readmeText);
+            (header, badges) = ReadmeHeader.Read(readmeName!, branch is null ? null : $"{url}/blob/{branch}/{readmeName}", readmeText);
         }
 
         return new RepoSnapshot

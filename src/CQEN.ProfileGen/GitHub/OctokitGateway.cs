@@ -35,21 +35,7 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
         var repos = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
 
-        // Per-repository reads run a few at a time: fast, yet gentle with secondary rate limits.
-        // Any failure fails the whole read (Task.WhenAll rethrows): no partial snapshot.
-        using var gate = new SemaphoreSlim(maxConcurrency);
-        var details = await Task.WhenAll(repos.Select(async repo =>
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await ReadRepositoryAsync(repo, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        var details = await BoundedConcurrency.SelectAsync(repos, maxConcurrency, repo => ReadRepositoryAsync(repo, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         return new OrgSnapshot
         {
@@ -86,9 +72,7 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
         IReadOnlyList<ShieldsBadge> badges = [];
         if (readme?.Content is { } text)
         {
-            var (headerText, markers) = ReadmeHeaderExtractor.Extract(text);
-            header = new ReadmeHeader { Path = readme.Name, Url = readme.HtmlUrl, Text = headerText, HasEnteteMarkers = markers };
-            badges = ShieldsBadgeParser.Parse(text);
+            (header, badges) = ReadmeHeader.Read(readme.Name, readme.HtmlUrl, text);
         }
 
         return new RepoSnapshot

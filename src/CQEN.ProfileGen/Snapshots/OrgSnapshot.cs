@@ -101,4 +101,11 @@ public sealed record ReadmeHeader
     /// <summary>The header text: between the ENTETE markers when present, else the first lines.</summary>
     public required string Text { get; init; }
     public bool HasEnteteMarkers { get; init; }
+
+    /// <summary>What a snapshot keeps of a README: its header, and the badges found in it.</summary>
+    public static (ReadmeHeader Header, IReadOnlyList<Badges.ShieldsBadge> Badges) Read(string path, string? url, string readmeText)
+    {
+        var (text, markers) = Badges.ReadmeHeaderExtractor.Extract(readmeText);
+        return (new ReadmeHeader { Path = path, Url = url, Text = text, HasEnteteMarkers = markers }, Badges.ShieldsBadgeParser.Parse(readmeText));
+    }
 }

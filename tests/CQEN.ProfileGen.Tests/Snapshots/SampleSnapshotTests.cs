@@ -34,10 +34,8 @@ public class SampleSnapshotTests
             if (entry.GetProperty("readme_path").GetString() is { } readmePath)
             {
                 var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(Corpus, readmePath)));
-                var (header, markers) = ReadmeHeaderExtractor.Extract(text);
                 var pathInRepo = entry.GetProperty("readme_path_in_repo").GetString()!;
-                readme = new ReadmeHeader { Path = pathInRepo, Url = $"{url}/blob/{branch}/{pathInRepo}", Text = header, HasEnteteMarkers = markers };
-                badges = ShieldsBadgeParser.Parse(text);
+                (readme, badges) = ReadmeHeader.Read(pathInRepo, $"{url}/blob/{branch}/{pathInRepo}", text);
             }
 
             RepoLicense? license = null;

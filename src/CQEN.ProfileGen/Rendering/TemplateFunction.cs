@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Rendering;
 /// reflection invoker that costs microseconds per call; the default template makes ten calls
 /// per repository, so at 10,000 repositories the difference is most of the render time.
 /// </summary>
-internal sealed class TemplateFunction(string name, int required, int parameters, Func<object?[], object?> body) : IScriptCustomFunction
+internal sealed class TemplateFunction(int required, int parameters, Func<object?[], object?> body) : IScriptCustomFunction
 {
     public int RequiredParameterCount => required;
     public int ParameterCount => parameters;
@@ -20,11 +20,7 @@ internal sealed class TemplateFunction(string name, int required, int parameters
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {
-        if (arguments.Count < required || arguments.Count > parameters)
-        {
-            throw new ScriptRuntimeException(callerContext?.Span ?? context.CurrentSpan,
-                $"{name} takes {(required == parameters ? $"{required}" : $"{required} to {parameters}")} argument{(parameters == 1 ? "" : "s")}, not {arguments.Count}");
-        }
+        // Scriban has already checked the argument count against the counts above.
         var values = new object?[parameters];
         for (var i = 0; i < arguments.Count; i++)
         {

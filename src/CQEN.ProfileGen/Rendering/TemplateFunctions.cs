@@ -13,7 +13,7 @@ public static class TemplateFunctions
     {
         var functions = new ScriptObject();
         void Add(string name, int required, int parameters, Func<object?[], object?> body) =>
-            functions.Add(name, new TemplateFunction(name, required, parameters, body));
+            functions.Add(name, new TemplateFunction(required, parameters, body));
         Add("md_escape", 1, 1, a => MarkdownText.Inline(Text(a[0])));
         Add("md_cell", 1, 1, a => MarkdownText.TableCell(Text(a[0])));
         Add("md_url", 1, 1, a => MarkdownText.SafeUrl(Text(a[0])) ?? "");

@@ -253,7 +253,7 @@ public static class ConfigLoader
 
         private string Scalar(YamlNode node, YamlScalarNode key)
         {
-            if (node is not YamlScalarNode { Value: { } value } scalar || scalar.Tag.IsEmpty is false && scalar.Tag.Value == "tag:yaml.org,2002:null")
+            if (node is not YamlScalarNode { Value: { } value } scalar)
             {
                 throw Error(node, $"'{key.Value}' must be a text value");
             }

@@ -1,4 +1,3 @@
-using System.Text;
 using Octokit;
 
 namespace CQEN.ProfileGen.GitHub;
@@ -104,6 +103,4 @@ public sealed partial class OctokitGateway
 
     private static PullRequestRef ToRef(PullRequest pr) =>
         new(pr.Number, pr.HtmlUrl, pr.Title ?? "", pr.Body ?? "", pr.Head.Ref, pr.Head.Sha, pr.Base.Ref, pr.State.StringValue);
-
-    private static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -60,6 +60,11 @@ public static class RunOptions
         Description = "How to read GitHub: auto (GraphQL with a token, else REST; the default), rest, or graphql.",
     };
 
+    public static readonly Option<DirectoryInfo?> CacheDir = new("--cache-dir")
+    {
+        Description = "Keep GitHub's answers here and make conditional requests next time (304s cost no rate limit); or $PROFILEGEN_CACHE_DIR.",
+    };
+
     /// <summary>The options of every verb that talks to GitHub.</summary>
-    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader];
+    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir];
 }

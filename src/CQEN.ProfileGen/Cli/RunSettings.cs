@@ -18,6 +18,9 @@ public sealed record RunSettings
     public TimeSpan? RateLimitWait { get; init; }
     public OrgReader Reader { get; init; } = OrgReader.Auto;
 
+    /// <summary>Where GET answers are kept for conditional requests across runs; null: no cache.</summary>
+    public string? CacheDirectory { get; init; }
+
     public static RunSettings Resolve(System.CommandLine.ParseResult parse, CliEnvironment env)
     {
         var configPath = parse.GetValue(RunOptions.Config) is { } c
@@ -62,6 +65,7 @@ public sealed record RunSettings
                 "graphql" => OrgReader.GraphQl,
                 var other => throw new InputException($"--reader: must be auto, rest or graphql (got '{other}')"),
             },
+            CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
             RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
                 ? w >= 0 ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be 0 or more seconds (got {w})")
                 : null,

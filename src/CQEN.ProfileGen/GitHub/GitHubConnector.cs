@@ -24,7 +24,11 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
     public virtual async Task<IGitHubGateway> ConnectAsync(RunSettings settings, CancellationToken ct)
     {
         var options = settings.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
-        HttpMessageHandler Pipeline() => new GitHubResilienceHandler(transport(), options, clock, ct);
+        HttpMessageHandler Pipeline()
+        {
+            HttpMessageHandler handler = new GitHubResilienceHandler(transport(), options, clock, ct);
+            return settings.CacheDirectory is { } cache ? new ConditionalRequestHandler(handler, cache) : handler;
+        }
         var credentials = settings.Credentials;
         var token = credentials.Token;
         if (credentials.IsApp)

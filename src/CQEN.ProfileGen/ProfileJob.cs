@@ -26,6 +26,6 @@ public sealed class ProfileJob(GitHubConnector connector, TimeProvider clock)
         return await gateway.ReadAsync(settings.RequireOrg(), ct).ConfigureAwait(false);
     }
 
-    public string Render(OrgSnapshot snapshot, RunSettings settings) =>
-        ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, clock.GetUtcNow()));
+    public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) =>
+        ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, clock.GetUtcNow()), ct: ct);
 }

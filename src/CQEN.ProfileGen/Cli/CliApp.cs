@@ -9,6 +9,9 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>The longest wait a .NET timer takes (about 49 days); a longer one is refused as an option, never a crash.</summary>
+    public const int MaxSeconds = 4_294_967;
+
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, GitHubConnector? connector = null, CancellationToken ct = default)
     {
         connector ??= GitHubConnector.Default(env.Clock);
@@ -28,9 +31,9 @@ public static class CliApp
             return ExitCodes.Error;
         }
         var timeout = parse.GetValue(RunOptions.Timeout) ?? 600;
-        if (timeout <= 0)
+        if (timeout is <= 0 or > MaxSeconds)
         {
-            await env.Error.WriteLineAsync($"profilegen: error: --timeout: must be a positive number of seconds (got {timeout})").ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"profilegen: error: --timeout: must be a whole number of seconds from 1 to {MaxSeconds} (got {timeout})").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         // The overall deadline: when it passes, every pending call is cancelled and nothing is written.
@@ -48,7 +51,9 @@ public static class CliApp
         }
         catch (Exception ex)
         {
+            // Scrubbed before it is flattened to one line: a secret holding a line break still matches.
             var message = context.Scrub(Describe(ex, env));
+            message = env.Get("PROFILEGEN_DEBUG") is null ? OneLine(message) : message;
             await env.Error.WriteLineAsync("profilegen: error: " + message).ConfigureAwait(false);
             if (GitHubActions.IsActive(env))
             {
@@ -60,12 +65,12 @@ public static class CliApp
 
     private static string Describe(Exception ex, CliEnvironment env) => ex switch
     {
-        InputException or GitHubException or Publishing.ManagedRegionException => OneLine(ex.Message),
+        InputException or GitHubException or Publishing.ManagedRegionException => ex.Message,
         OperationCanceledException => "the run was cancelled; nothing was written",
         // Anything else is a bug: still one line (no stack trace), but saying so.
         _ => env.Get("PROFILEGEN_DEBUG") is not null
             ? ex.ToString()
-            : $"unexpected {ex.GetType().Name}: {OneLine(ex.Message)} (this is a bug in profilegen; set PROFILEGEN_DEBUG=1 for details)",
+            : $"unexpected {ex.GetType().Name}: {ex.Message} (this is a bug in profilegen; set PROFILEGEN_DEBUG=1 for details)",
     };
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
@@ -97,17 +102,19 @@ public sealed class CommandContext
     /// <summary>Removes every known secret from a text that is about to leave the process.</summary>
     public string Scrub(string text)
     {
-        foreach (var secret in _secrets.Concat(new[] { Env.Get("GITHUB_TOKEN"), Env.Get("GH_TOKEN"), Env.Get("PROFILEGEN_APP_PRIVATE_KEY") }))
+        var raw = new[] { Env.Get("GITHUB_TOKEN"), Env.Get("GH_TOKEN"), Env.Get("PROFILEGEN_APP_PRIVATE_KEY") };
+        // The raw values (with any pasted line break) and their trimmed forms, longest first.
+        foreach (var secret in _secrets.Concat(raw).Concat(raw.Select(s => s?.Trim())).OfType<string>().Distinct().OrderByDescending(s => s.Length))
         {
-            if (!string.IsNullOrEmpty(secret) && secret.Length >= 4)
+            if (secret.Length >= 4)
             {
                 text = text.Replace(secret, "***", StringComparison.Ordinal);
             }
         }
-        return text;
+        return GitHub.SafeUrl.RedactAll(text);
     }
 
-    /// <summary>Writes the result to --output (atomically, only once everything succeeded) or to stdout.</summary>
+    /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
     public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)
     {
         if (outputPath is null)
@@ -116,24 +123,6 @@ public sealed class CommandContext
             await Env.Out.FlushAsync(ct).ConfigureAwait(false);
             return;
         }
-        var directory = Path.GetDirectoryName(outputPath)!;
-        if (!Directory.Exists(directory))
-        {
-            throw new InputException($"--output: folder does not exist: {directory}");
-        }
-        var temp = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temp, text, new System.Text.UTF8Encoding(false), ct).ConfigureAwait(false);
-            File.Move(temp, outputPath, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--output: cannot write {outputPath}: {ex.Message}");
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        await OutputFile.WriteAsync(outputPath, text, ct).ConfigureAwait(false);
     }
 }

@@ -26,10 +26,10 @@ public sealed record GitHubCredentials
     public static GitHubCredentials FromEnvironment(System.CommandLine.ParseResult parse, CliEnvironment env)
     {
         var appId = parse.GetValue(RunOptions.AppId) ?? env.Get("PROFILEGEN_APP_ID");
-        var token = env.Get("GITHUB_TOKEN") ?? env.Get("GH_TOKEN");
+        var token = ReadToken(env, "GITHUB_TOKEN") ?? ReadToken(env, "GH_TOKEN");
         if (appId is null)
         {
-            return new GitHubCredentials { Token = token?.Trim() };
+            return new GitHubCredentials { Token = token };
         }
         if (!appId.All(char.IsAsciiDigit))
         {
@@ -53,6 +53,22 @@ public sealed record GitHubCredentials
             throw new InputException("--app-id: a GitHub App also needs its private key (--app-private-key-file, $PROFILEGEN_APP_PRIVATE_KEY or $PROFILEGEN_APP_PRIVATE_KEY_FILE)");
         }
         return new GitHubCredentials { AppId = appId, AppPrivateKeyPem = pem, AppKeySource = source };
+    }
+
+    // A token pasted into a secret often ends with a newline: trimmed here, once, so no later
+    // step (an HTTP header refusing it, a message flattening it) ever sees the raw value.
+    private static string? ReadToken(CliEnvironment env, string variable)
+    {
+        var value = env.Get(variable)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch) || ch > '\u007e'))
+        {
+            throw new InputException($"${variable}: the token has spaces, line breaks or other characters no GitHub token has inside it; set it again without them");
+        }
+        return value;
     }
 
     private static string ReadKey(string path, string what)

@@ -46,19 +46,24 @@ public sealed class PublishCommand : Command
             {
                 throw new InputException("publish: writing needs a token with contents:write and pull-requests:write (GITHUB_TOKEN, GH_TOKEN or a GitHub App); --dry-run works without one");
             }
+            // Names git or GitHub would refuse are refused now, before any request, dry run or not.
+            var path = Checked(parse.GetValue(TargetPath) ?? config.Publish.TargetPath, GitNames.PathProblem, parse.GetValue(TargetPath) is null ? "publish.target_path" : "--target-path");
+            var branch = Checked(parse.GetValue(Branch) ?? config.Publish.Branch, GitNames.BranchProblem, parse.GetValue(Branch) is null ? "publish.branch" : "--branch");
+            var baseBranch = (parse.GetValue(Base) ?? config.Publish.Base) is { } named
+                ? Checked(named, GitNames.BranchProblem, parse.GetValue(Base) is null ? "publish.base" : "--base")
+                : null;
             var regions = Regions(parse, settings, context.Env);
             var job = new ProfileJob(context.Connector, context.Env.Clock);
             var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
-            var path = parse.GetValue(TargetPath) ?? config.Publish.TargetPath;
             var repo = parse.GetValue(TargetRepo) ?? config.Publish.TargetRepo;
 
             var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
             Func<string?, string> build = regions.Count == 0
-                ? _ => ProfileRenderer.Render(settings.Template, model)
+                ? _ => ProfileRenderer.Render(settings.Template, model, ct: ct)
                 : current => ManagedRegions.Splice(
                     current ?? throw new InputException($"{owner}/{repo}:{path}: the file does not exist, so it has no managed regions to fill (publish a whole file, without regions, first)"),
-                    regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model)),
+                    regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model, ct: ct)),
                     $"{owner}/{repo}:{path}");
 
             var request = new PublishRequest
@@ -66,8 +71,8 @@ public sealed class PublishCommand : Command
                 Owner = owner,
                 Repo = repo,
                 Path = path,
-                Branch = parse.GetValue(Branch) ?? config.Publish.Branch,
-                Base = parse.GetValue(Base) ?? config.Publish.Base,
+                Branch = branch,
+                Base = baseBranch,
                 BuildContent = build,
                 DryRun = dryRun,
                 Force = parse.GetValue(Force),
@@ -88,6 +93,9 @@ public sealed class PublishCommand : Command
             return parse.GetValue(DetailedExitCode) && outcome.Changed ? ExitCodes.Changes : ExitCodes.Success;
         });
     }
+
+    private static string Checked(string value, Func<string, string?> problem, string option) =>
+        problem(value) is { } why ? throw new InputException($"{option}: '{value.ReplaceLineEndings(" ")}' {why}") : value;
 
     private static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env)
     {

@@ -22,7 +22,7 @@ public sealed class RenderCommand : Command
             var settings = context.Resolve(parse);
             var job = new ProfileJob(context.Connector, context.Env.Clock);
             var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
-            var markdown = job.Render(snapshot, settings);
+            var markdown = job.Render(snapshot, settings, ct);
             await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -32,9 +32,11 @@ public sealed record RunSettings
         }
         var config = configPath is null ? new ProfileGenConfig() : ConfigLoader.Load(configPath);
 
-        var apiUrlText = parse.GetValue(RunOptions.ApiUrl) ?? config.ApiUrl ?? env.Get("GITHUB_API_URL") ?? "https://api.github.com";
-        var endpoint = GitHubEndpoint.Parse(apiUrlText, env.Get("GITHUB_GRAPHQL_URL"))
-            ?? throw new InputException($"--api-url: not an http(s) API URL: '{apiUrlText}' (e.g. https://api.github.com or https://HOST/api/v3)");
+        var (apiUrlText, apiUrlSource) = parse.GetValue(RunOptions.ApiUrl) is { } given ? (given, "--api-url")
+            : config.ApiUrl is { } configured ? (configured, $"{configPath}: api_url")
+            : env.Get("GITHUB_API_URL") is { } fromEnv ? (fromEnv, "$GITHUB_API_URL")
+            : ("https://api.github.com", "--api-url");
+        var endpoint = GitHubEndpoint.Parse(apiUrlText, env.Get("GITHUB_GRAPHQL_URL"), apiUrlSource);
 
         var template = parse.GetValue(RunOptions.Template) is { } t ? TemplateSource.FromFile(Existing(env.ResolvePath(t.ToString()), "--template"))
             : config.Template is { } ct ? TemplateSource.FromFile(Existing(ct, $"{configPath}: template"))
@@ -67,7 +69,7 @@ public sealed record RunSettings
             },
             CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
             RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
-                ? w >= 0 ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be 0 or more seconds (got {w})")
+                ? w is >= 0 and <= CliApp.MaxSeconds ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be a whole number of seconds from 0 to {CliApp.MaxSeconds} (got {w})")
                 : null,
         };
     }

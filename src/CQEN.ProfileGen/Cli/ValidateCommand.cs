@@ -23,7 +23,7 @@ public sealed class ValidateCommand : Command
             var snapshot = settings.SnapshotPath is null
                 ? new OrgSnapshot { Org = new OrgProfile { Login = settings.Org ?? "example-org", Url = $"https://github.com/{settings.Org ?? "example-org"}" } }
                 : await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
-            job.Render(snapshot, settings);
+            job.Render(snapshot, settings, ct);
             await context.Env.Out.WriteLineAsync($"ok: {settings.ConfigPath ?? "(no configuration file)"}, template {settings.Template.DisplayPath}"
                 + (settings.SnapshotPath is null ? "" : $", snapshot {settings.SnapshotPath}")).ConfigureAwait(false);
             return ExitCodes.Success;

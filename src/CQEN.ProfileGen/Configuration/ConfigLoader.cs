@@ -13,15 +13,7 @@ public static class ConfigLoader
 
     public static ProfileGenConfig Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the configuration file ({ex.Message})");
-        }
+        var text = Utf8File.Read(path, path, "configuration file");
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
@@ -31,11 +23,12 @@ public static class ConfigLoader
         var stream = new YamlStream();
         try
         {
+            CheckDepth(text, displayPath);
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {
-            throw new InputException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            throw new InputException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {(ex.InnerException?.Message ?? ex.Message).ReplaceLineEndings(" ")}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -43,6 +36,29 @@ public static class ConfigLoader
         }
         var reader = new Reader(displayPath, baseDirectory);
         return reader.Root(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>No configuration nests this deep; a file that does is refused before the tree is built recursively.</summary>
+    public const int MaxDepth = 32;
+
+    // YamlDotNet's parser is a state machine, but building the node tree recurses once per
+    // level: 100,000 nested brackets would overflow the stack, which no catch can stop.
+    private static void CheckDepth(string text, string displayPath)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                    var at = parser.Current!.Start;
+                    throw new InputException($"{displayPath}:{at.Line}:{at.Column}: nested more than {MaxDepth} levels deep; a profilegen.yml needs a few");
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private sealed class Reader(string file, string baseDirectory)

@@ -7,40 +7,62 @@ public sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
 
     /// <summary>
     /// From what a user passes as --api-url: github.com, api.github.com, https://HOST/api/v3
-    /// (GHES), or a bare https://HOST (GHES, /api/v3 assumed). Null when it is not a URL.
+    /// (GHES, also behind a path prefix), or a bare https://HOST (GHES, /api/v3 assumed).
     /// </summary>
-    public static GitHubEndpoint? Parse(string apiUrl, string? graphQlUrl = null)
+    /// <exception cref="InputException">Not such a URL; the message never repeats credentials it held.</exception>
+    public static GitHubEndpoint Parse(string apiUrl, string? graphQlUrl = null, string option = "--api-url")
     {
-        if (!Uri.TryCreate(apiUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
-            || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            return null;
-        }
+        var uri = Absolute(apiUrl, option);
         Uri rest, graphQl;
+        var path = uri.AbsolutePath.TrimEnd('/');
         if (uri.Host is "github.com" or "api.github.com" or "www.github.com")
         {
+            if (path.Length != 0)
+            {
+                throw Refused(option, apiUrl, "github.com's API has no path (use https://api.github.com)");
+            }
             (rest, graphQl) = (DotCom.RestBase, DotCom.GraphQl);
         }
         else
         {
-            var path = uri.AbsolutePath.TrimEnd('/');
+            // Anything but "" or ".../api/v3" is a typo; accepting it would make every request 404
+            // and the error blame the organization.
             if (path.Length == 0)
             {
                 path = "/api/v3";
             }
+            else if (!path.EndsWith("/api/v3", StringComparison.Ordinal))
+            {
+                throw Refused(option, apiUrl, "a GitHub Enterprise API URL ends in /api/v3 (e.g. https://HOST/api/v3)");
+            }
             rest = new Uri(uri, path + "/");
             // GHES serves GraphQL at /api/graphql, not under /api/v3.
-            var root = path.EndsWith("/v3", StringComparison.Ordinal) ? path[..^3] : path;
-            graphQl = new Uri(uri, root.TrimEnd('/') + "/graphql");
+            graphQl = new Uri(uri, path[..^"/v3".Length] + "/graphql");
         }
         if (graphQlUrl is not null)
         {
-            if (!Uri.TryCreate(graphQlUrl, UriKind.Absolute, out var g) || g.Scheme is not ("https" or "http"))
-            {
-                return null;
-            }
-            graphQl = g;
+            graphQl = Absolute(graphQlUrl, "$GITHUB_GRAPHQL_URL");
         }
         return new GitHubEndpoint(rest, graphQl);
     }
+
+    private static Uri Absolute(string text, string option)
+    {
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || text.Trim().Any(char.IsWhiteSpace))
+        {
+            throw Refused(option, text, "not an http(s) API URL (e.g. https://api.github.com or https://HOST/api/v3)");
+        }
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw Refused(option, text, "credentials do not belong in the API URL; pass a token in GITHUB_TOKEN or GH_TOKEN");
+        }
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw Refused(option, text, "an API URL has no query or fragment; pass a token in GITHUB_TOKEN or GH_TOKEN");
+        }
+        return uri;
+    }
+
+    private static InputException Refused(string option, string text, string why) =>
+        new($"{option}: {why} (got '{SafeUrl.Redact(text)}')");
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
 
 namespace CQEN.ProfileGen.Publishing;
 
@@ -16,7 +18,8 @@ namespace CQEN.ProfileGen.Publishing;
 /// there ends with a newline so the marker keeps its line. Otherwise the inside is exactly the
 /// text between the markers (an inline region, such as a number in a sentence). Inserted content
 /// takes the newline ending the begin marker's line, or else the file's first newline outside the
-/// regions. Markers are recognised anywhere in the text, code blocks included.
+/// regions. Marker text inside a code block or a code span is text, not a marker: a README
+/// may show the markers as an example without moving a region.
 /// </remarks>
 public static partial class ManagedRegions
 {
@@ -99,7 +102,7 @@ public static partial class ManagedRegions
 
         var regions = new List<ManagedRegion>();
         Marker? open = null;
-        foreach (var marker in FindMarkers(text))
+        foreach (var marker in LiveMarkers(text))
         {
             var (line, column) = Position(text, marker.Index);
             if (marker.Name is null)
@@ -225,6 +228,27 @@ public static partial class ManagedRegions
 
     /// <param name="Name">The region's name; null for a malformed profilegen marker.</param>
     private sealed record Marker(int Index, string Text, bool IsBegin, string? Name);
+
+    /// <summary>The markers outside code blocks and code spans, as GitHub's Markdown reads them.</summary>
+    private static IEnumerable<Marker> LiveMarkers(string text)
+    {
+        var markers = FindMarkers(text).ToList();
+        if (markers.Count == 0 || !text.Contains('`') && !text.Contains('~') && !text.Contains("    ", StringComparison.Ordinal) && !text.Contains('\t'))
+        {
+            return markers; // no code can hide a marker: skip parsing
+        }
+        var code = new List<(int Start, int End)>();
+        foreach (var node in Markdig.Markdown.Parse(text, CodePipeline).Descendants())
+        {
+            if (node is Markdig.Syntax.CodeBlock or Markdig.Syntax.Inlines.CodeInline && !node.Span.IsEmpty)
+            {
+                code.Add((node.Span.Start, node.Span.End));
+            }
+        }
+        return markers.Where(m => !code.Any(c => m.Index >= c.Start && m.Index <= c.End));
+    }
+
+    private static readonly Markdig.MarkdownPipeline CodePipeline = new Markdig.MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     private static IEnumerable<Marker> FindMarkers(string text)
     {

@@ -25,18 +25,24 @@ public static class ProfileRenderer
         return template;
     }
 
-    public static string Render(TemplateSource source, ProfileModel model, Limits? limits = null)
+    /// <param name="ct">The run's deadline: rendering stops with it, as well as at its own time limit.</param>
+    public static string Render(TemplateSource source, ProfileModel model, Limits? limits = null, CancellationToken ct = default)
     {
         limits ??= new Limits();
         var template = Parse(source);
-        using var timeout = new CancellationTokenSource(limits.Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limits.Time);
         var context = new TemplateContext
         {
             TemplateLoader = source.Loader,
             LoopLimit = limits.LoopLimit,
             RecursiveLimit = limits.RecursiveLimit,
             OutputLimit = limits.OutputLimitChars,
-            LimitToString = 1_000_000,
+            // Scriban's default is to cut a text at a limit and append "..." silently; a limit
+            // reached is an error here, never a truncated README.
+            LimitToString = limits.OutputLimitChars,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             StrictVariables = true,
             NewLine = "\n",
             CancellationToken = timeout.Token,
@@ -54,7 +60,7 @@ public static class ProfileRenderer
         {
             throw new InputException($"{Where(ex.Span, source.DisplayPath)}: {ex.OriginalMessage}");
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new InputException($"{source.DisplayPath}: rendering took longer than {limits.Time.TotalSeconds:0} s and was stopped");
         }

@@ -37,15 +37,7 @@ public sealed class TemplateSource
     public static TemplateSource FromFile(string path)
     {
         var full = Path.GetFullPath(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the template ({ex.Message})");
-        }
+        var text = Utf8File.Read(full, path, "template");
         return new TemplateSource(text, path, new FolderTemplateLoader(Path.GetDirectoryName(full)!));
     }
 
@@ -81,33 +73,34 @@ public sealed class TemplateSource
 
     private sealed class FolderTemplateLoader(string root) : ITemplateLoader
     {
-        private readonly string _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+        // The folder's own real path: a template folder reached through a link is fine, a link out of it is not.
+        private readonly string _root = FilePath.Real(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
 
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
-            var full = Path.GetFullPath(Path.Combine(_root, templateName));
-            // Includes stay inside the template folder: no "../", no absolute paths, no links out.
-            if (!full.StartsWith(_root, StringComparison.Ordinal) || Path.IsPathRooted(templateName))
+            if (Path.IsPathRooted(templateName))
             {
                 throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is outside the template folder");
             }
-            var info = new FileInfo(full);
-            if (info.LinkTarget is not null)
+            // Every component is resolved, links followed (a linked folder such as `procself -> /proc/self`
+            // is a way out as much as `../`), and the real path must still be inside the folder.
+            var real = FilePath.Real(Path.GetFullPath(Path.Combine(_root, templateName)));
+            if (!real.StartsWith(_root, StringComparison.Ordinal))
             {
-                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is a symbolic link, which templates may not follow");
+                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is outside the template folder");
             }
-            return full;
+            return real;
         }
 
         public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
         {
             try
             {
-                return File.ReadAllText(templatePath);
+                return Utf8File.Read(templatePath, Path.GetFileName(templatePath), "include");
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (InputException ex)
             {
-                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"cannot read include '{Path.GetFileName(templatePath)}': {ex.Message}");
+                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{Path.GetFileName(templatePath)}': {ex.Message}");
             }
         }
 

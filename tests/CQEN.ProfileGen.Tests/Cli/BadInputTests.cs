@@ -103,7 +103,7 @@ public class BadInputTests : IDisposable
     [InlineData("--config", "missing.yml", "--config: file not found")]
     [InlineData("--api-url", "not a url", "--api-url: not an http(s) API URL")]
     [InlineData("--org", "bad/org", "--org: 'bad/org' is not a GitHub organization login")]
-    [InlineData("--timeout", "0", "--timeout: must be a positive number")]
+    [InlineData("--timeout", "0", "--timeout: must be a whole number of seconds from 1 to 4294967")]
     public async Task A_bad_option_is_named(string option, string value, string expected)
     {
         var args = option == "--snapshot" ? new[] { "render", option, value } : ["render", "--snapshot", SampleSnapshot, option, value];

@@ -48,6 +48,8 @@ public sealed class GitHubResilienceHandler : DelegatingHandler
     }
 
     private static readonly ResiliencePropertyKey<bool> IsWrite = new("profilegen.is-write");
+    private static readonly ResiliencePropertyKey<bool> IsGraphQl = new("profilegen.is-graphql");
+    private static readonly ResiliencePropertyKey<int> Attempts = new("profilegen.attempts");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken requestToken)
     {
@@ -56,11 +58,16 @@ public sealed class GitHubResilienceHandler : DelegatingHandler
         // A request can be sent once only: buffer its body so each attempt sends a fresh copy.
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(IsWrite, request.Method != HttpMethod.Get && request.Method != HttpMethod.Head);
+        var graphQl = request.Method == HttpMethod.Post && PathOf(request).EndsWith("/graphql", StringComparison.Ordinal);
+        // A GraphQL query is a read sent with POST: retried like any read. A mutation is a write.
+        context.Properties.Set(IsWrite, graphQl ? IsMutation(body) : request.Method != HttpMethod.Get && request.Method != HttpMethod.Head);
+        context.Properties.Set(IsGraphQl, graphQl);
+        context.Properties.Set(Attempts, 0);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(async (ctx, state) =>
             {
+                ctx.Properties.Set(Attempts, ctx.Properties.GetValue(Attempts, 0) + 1);
                 try
                 {
                     var attempt = Clone(state.request, state.body);
@@ -79,10 +86,12 @@ public sealed class GitHubResilienceHandler : DelegatingHandler
 
             if (outcome.Exception is { } exception)
             {
+                var attempts = context.Properties.GetValue(Attempts, 1);
+                var times = attempts == 1 ? "once (a write that may have reached GitHub is never repeated)" : $"{attempts} times";
                 throw exception switch
                 {
-                    TimeoutRejectedException => new GitHubException($"GitHub did not answer {request.Method} {PathOf(request)} within {_options.AttemptTimeout.TotalSeconds:0} s, {_options.MaxRetries + 1} times"),
-                    HttpRequestException h => new GitHubException($"Could not reach GitHub for {request.Method} {PathOf(request)} after {_options.MaxRetries + 1} attempts: {h.Message}", null, h),
+                    TimeoutRejectedException => new GitHubException($"GitHub did not answer {request.Method} {PathOf(request)} within {_options.AttemptTimeout.TotalSeconds:0} s; tried {times}"),
+                    HttpRequestException or IOException => new GitHubException($"Could not reach GitHub for {request.Method} {PathOf(request)}; tried {times}: {exception.Message}", null, exception),
                     _ => exception,
                 };
             }
@@ -116,7 +125,62 @@ public sealed class GitHubResilienceHandler : DelegatingHandler
         {
             return RateLimitDelay(response) is not null;
         }
+        if (!write && status == 200 && context.Properties.GetValue(IsGraphQl, false))
+        {
+            return IsTransientGraphQlError(response);
+        }
         return write ? status is 502 or 503 : status is 500 or 502 or 503 or 504;
+    }
+
+    private static bool IsMutation(byte[]? body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body ?? []);
+            var query = json.RootElement.TryGetProperty("query", out var q) ? q.GetString() ?? "" : "";
+            return query.TrimStart().StartsWith("mutation", StringComparison.Ordinal);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true; // not a query we can read: treat it as a write, never repeated
+        }
+    }
+
+    // GitHub answers 200 with `errors` when part of a query failed on its side (a timeout, a
+    // service down): the data is incomplete, so the whole query is asked again. Other errors
+    // (not found, a bad field) are answers, and the reader reports them.
+    private static bool IsTransientGraphQlError(HttpResponseMessage response)
+    {
+        var text = response.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? ""; // already buffered
+        if (!text.Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            if (!json.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                return false;
+            }
+            foreach (var error in errors.EnumerateArray())
+            {
+                var type = error.TryGetProperty("type", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString() : null;
+                var message = error.TryGetProperty("message", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.String ? m.GetString() ?? "" : "";
+                if (type is "SERVICE_UNAVAILABLE" or "TIMEOUT" or "INTERNAL"
+                    || message.Contains("timeout", StringComparison.OrdinalIgnoreCase)
+                    || message.Contains("timed out", StringComparison.OrdinalIgnoreCase)
+                    || message.Contains("Something went wrong while executing your query", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true; // a cut-off answer: ask again
+        }
     }
 
     /// <summary>How long to wait before retrying a rate-limited response; null when it is not one, or the wait is too long.</summary>

@@ -117,6 +117,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
             {
                 "NOT_FOUND" => new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404),
                 "RATE_LIMITED" => new GitHubException($"GitHub's GraphQL rate limit stopped the run: {message}", 403),
+                "SERVICE_UNAVAILABLE" or "TIMEOUT" or "INTERNAL" => new GitHubException($"GitHub's GraphQL API kept failing to answer all of the query for '{org}' ({type}: {message}); a partial answer is never rendered, so nothing was written"),
                 _ => new GitHubException($"GitHub's GraphQL API refused the query for '{org}': {message}"),
             };
         }
@@ -198,7 +199,9 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
             "LICENSE.md" => n["licenseMarkdown"],
             _ => null,
         };
-        if (inline is not null && Str(inline, "text") is { } text)
+        // GitHub's GraphQL gives a blob's text decoded as UTF-8: a Windows-1252 licence comes back
+        // with U+FFFD in it (or as null), so its bytes are read instead, as the REST reader does.
+        if (inline is not null && Str(inline, "text") is { } text && !text.Contains('\uFFFD'))
         {
             identified = LicenseIdentifier.IdentifyText(text);
         }

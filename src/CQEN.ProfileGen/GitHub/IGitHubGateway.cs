@@ -22,12 +22,18 @@ public interface IGitHubGateway : IOrgSource
     /// <summary>Blob, tree (on the parent's tree) and commit through the Git Data API; returns the new commit.</summary>
     Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct);
 
-    Task CreateBranchAsync(string owner, string repo, string branch, string sha, CancellationToken ct);
-    Task UpdateBranchAsync(string owner, string repo, string branch, string sha, bool force, CancellationToken ct);
-    Task DeleteBranchAsync(string owner, string repo, string branch, CancellationToken ct);
+    /// <summary>
+    /// Compare-and-swap on a branch: points it at <paramref name="newSha"/> (null: deletes it) only
+    /// if it still points at <paramref name="expectedSha"/> (null: only if it does not exist).
+    /// </summary>
+    /// <exception cref="BranchMovedException">The branch is no longer where the run saw it: nothing was changed.</exception>
+    Task MoveBranchAsync(RepoRef target, string branch, string? expectedSha, string? newSha, CancellationToken ct);
 
-    /// <summary>Open pull requests whose head is <paramref name="headOwner"/>:<paramref name="branch"/>.</summary>
-    Task<IReadOnlyList<PullRequestRef>> FindOpenPullRequestsAsync(string owner, string repo, string headOwner, string branch, CancellationToken ct);
+    /// <summary>Pull requests of any state whose head is <paramref name="headOwner"/>:<paramref name="branch"/>, newest first.</summary>
+    Task<IReadOnlyList<PullRequestRef>> FindPullRequestsAsync(string owner, string repo, string headOwner, string branch, CancellationToken ct);
+
+    /// <summary>The logins of those who have already reviewed the pull request (GitHub drops them from the requested reviewers).</summary>
+    Task<IReadOnlyList<string>> GetReviewersAsync(string owner, string repo, int number, CancellationToken ct);
     Task<PullRequestRef> CreatePullRequestAsync(string owner, string repo, NewPullRequestSpec spec, CancellationToken ct);
     Task<PullRequestRef> UpdatePullRequestAsync(string owner, string repo, int number, string? title, string? body, bool close, CancellationToken ct);
     Task AddCommentAsync(string owner, string repo, int number, string body, CancellationToken ct);
@@ -36,16 +42,29 @@ public interface IGitHubGateway : IOrgSource
     Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, CancellationToken ct);
 }
 
-public sealed record RepoRef(string Owner, string Name, string DefaultBranch);
+/// <param name="NodeId">GitHub's global id of the repository, which GraphQL mutations name it by.</param>
+public sealed record RepoRef(string Owner, string Name, string DefaultBranch, string? NodeId = null);
 
 /// <summary>A commit as publishing sees it: its sha, tree, parents and message.</summary>
 public sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message);
 
 public sealed record NewFileCommit(string ParentSha, string Path, byte[] Content, string Message);
 
-public sealed record PullRequestRef(int Number, string Url, string Title, string Body, string HeadRef, string HeadSha, string BaseRef, string State);
+public sealed record PullRequestRef(int Number, string Url, string Title, string Body, string HeadRef, string HeadSha, string BaseRef, string State)
+{
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> RequestedReviewers { get; init; } = [];
+
+    /// <summary>Who opened it: GitHub refuses to request that account's review.</summary>
+    public string? Author { get; init; }
+
+    public bool IsOpen => State == "open";
+}
 
 public sealed record NewPullRequestSpec(string Title, string Body, string Head, string Base);
+
+/// <summary>A branch moved between the run's read and its write: the compare-and-swap refused to touch it.</summary>
+public sealed class BranchMovedException(string message, Exception? inner = null) : GitHubException(message, 409, inner);
 
 /// <summary>A GitHub failure the command line reports in one line (never with a token in it).</summary>
 public class GitHubException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)

@@ -8,7 +8,7 @@ public sealed partial class OctokitGateway
     public async Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct)
     {
         var r = await GitHubErrors.Guard(() => client.Repository.Get(owner, repo), $"repository {owner}/{repo}").ConfigureAwait(false);
-        return new RepoRef(r.Owner.Login, r.Name, r.DefaultBranch);
+        return new RepoRef(r.Owner.Login, r.Name, r.DefaultBranch, r.NodeId);
     }
 
     public async Task<CommitRef?> GetBranchAsync(string owner, string repo, string branch, CancellationToken ct)
@@ -48,22 +48,116 @@ public sealed partial class OctokitGateway
         return new CommitRef(created.Sha, created.Tree.Sha, created.Parents.Select(p => p.Sha).ToArray(), created.Message);
     }
 
-    public Task CreateBranchAsync(string owner, string repo, string branch, string sha, CancellationToken ct) =>
-        GitHubErrors.Guard(() => client.Git.Reference.Create(owner, repo, new NewReference("refs/heads/" + branch, sha)), $"branch {branch} of {owner}/{repo}");
+    public async Task MoveBranchAsync(RepoRef target, string branch, string? expectedSha, string? newSha, CancellationToken ct)
+    {
+        if (reader != OrgReader.Rest && target.NodeId is { } repositoryId)
+        {
+            try
+            {
+                await MoveBranchWithGraphQlAsync(target, repositoryId, branch, expectedSha, newSha).ConfigureAwait(false);
+                return;
+            }
+            catch (GraphQlUnavailableException)
+            {
+                // A server without GraphQL: the REST path below re-reads the branch right before moving it.
+            }
+        }
+        await MoveBranchWithRestAsync(target, branch, expectedSha, newSha).ConfigureAwait(false);
+    }
 
-    public Task UpdateBranchAsync(string owner, string repo, string branch, string sha, bool force, CancellationToken ct) =>
-        GitHubErrors.Guard(() => client.Git.Reference.Update(owner, repo, "heads/" + branch, new ReferenceUpdate(sha, force)), $"branch {branch} of {owner}/{repo}");
+    private const string ZeroOid = "0000000000000000000000000000000000000000";
 
-    public Task DeleteBranchAsync(string owner, string repo, string branch, CancellationToken ct) =>
-        GitHubErrors.Guard(() => client.Git.Reference.Delete(owner, repo, "heads/" + branch), $"branch {branch} of {owner}/{repo}");
+    internal const string UpdateRefsMutation = """
+        mutation MoveBranch($repositoryId: ID!, $refUpdates: [RefUpdate!]!) {
+          updateRefs(input: {repositoryId: $repositoryId, refUpdates: $refUpdates}) { clientMutationId }
+        }
+        """;
 
-    public async Task<IReadOnlyList<PullRequestRef>> FindOpenPullRequestsAsync(string owner, string repo, string headOwner, string branch, CancellationToken ct)
+    // updateRefs checks beforeOid on GitHub's side, in the same operation as the move: a push
+    // that lands between our read and this write makes it fail instead of being erased.
+    private async Task MoveBranchWithGraphQlAsync(RepoRef target, string repositoryId, string branch, string? expectedSha, string? newSha)
+    {
+        var what = $"branch {branch} of {target.Owner}/{target.Name}";
+        var update = new Dictionary<string, object?>
+        {
+            ["name"] = "refs/heads/" + branch,
+            ["afterOid"] = newSha ?? ZeroOid,
+            ["beforeOid"] = expectedSha ?? ZeroOid,
+            ["force"] = true, // our new commit sits on the base, not on our previous one
+        };
+        var errors = await GraphQl.PostAsync(client, endpoint, UpdateRefsMutation, new { repositoryId, refUpdates = new[] { update } }, what).ConfigureAwait(false);
+        if (errors is null)
+        {
+            return;
+        }
+        var now = await BranchShaAsync(target, branch).ConfigureAwait(false);
+        if (now != expectedSha)
+        {
+            throw Moved(target, branch, expectedSha, now);
+        }
+        throw new GitHubException($"GitHub refused to move {what}: {errors}");
+    }
+
+    private async Task MoveBranchWithRestAsync(RepoRef target, string branch, string? expectedSha, string? newSha)
+    {
+        var (owner, repo) = (target.Owner, target.Name);
+        var what = $"branch {branch} of {owner}/{repo}";
+        if (expectedSha is null)
+        {
+            // Creating a ref fails when it exists: that is a compare-and-swap already.
+            try
+            {
+                await GitHubErrors.Guard(() => client.Git.Reference.Create(owner, repo, new NewReference("refs/heads/" + branch, newSha)), what).ConfigureAwait(false);
+                return;
+            }
+            catch (GitHubException ex) when (ex.StatusCode == 422)
+            {
+                throw Moved(target, branch, expectedSha, await BranchShaAsync(target, branch).ConfigureAwait(false), ex);
+            }
+        }
+        // No compare-and-swap in REST: read the head again right before the move, and stop if it changed.
+        var now = await BranchShaAsync(target, branch).ConfigureAwait(false);
+        if (now != expectedSha)
+        {
+            throw Moved(target, branch, expectedSha, now);
+        }
+        if (newSha is null)
+        {
+            await GitHubErrors.Guard(() => client.Git.Reference.Delete(owner, repo, "heads/" + branch), what).ConfigureAwait(false);
+        }
+        else
+        {
+            await GitHubErrors.Guard(() => client.Git.Reference.Update(owner, repo, "heads/" + branch, new ReferenceUpdate(newSha, force: true)), what).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> BranchShaAsync(RepoRef target, string branch)
+    {
+        var refs = await GitHubErrors.GuardOptional(
+            () => client.Connection.Get<List<Reference>>(new Uri($"repos/{target.Owner}/{target.Name}/git/matching-refs/heads/{branch}", UriKind.Relative), null),
+            $"branch {branch} of {target.Owner}/{target.Name}").ConfigureAwait(false);
+        return refs?.Body?.FirstOrDefault(r => r.Ref == "refs/heads/" + branch)?.Object.Sha;
+    }
+
+    private static BranchMovedException Moved(RepoRef target, string branch, string? expected, string? now, Exception? inner = null) =>
+        new($"branch {branch} of {target.Owner}/{target.Name} changed during the run (expected {Short(expected)}, found {Short(now)}): someone pushed to it or another run moved it; nothing of theirs was overwritten", inner);
+
+    private static string Short(string? sha) => sha is null ? "no branch" : sha[..Math.Min(7, sha.Length)];
+
+    public async Task<IReadOnlyList<PullRequestRef>> FindPullRequestsAsync(string owner, string repo, string headOwner, string branch, CancellationToken ct)
     {
         // GitHub ignores a bare branch name in `head`: it must be owner:branch.
         var prs = await GitHubErrors.Guard(() => client.PullRequest.GetAllForRepository(owner, repo,
-            new PullRequestRequest { State = ItemStateFilter.Open, Head = $"{headOwner}:{branch}" }, new ApiOptions { PageSize = 100 }),
+            new PullRequestRequest { State = ItemStateFilter.All, Head = $"{headOwner}:{branch}", SortProperty = PullRequestSort.Created, SortDirection = SortDirection.Descending }, new ApiOptions { PageSize = 100 }),
             $"pull requests of {owner}/{repo}").ConfigureAwait(false);
-        return prs.Where(p => p.Head.Ref == branch).Select(ToRef).ToArray();
+        return prs.Where(p => p.Head.Ref == branch).OrderByDescending(p => p.Number).Select(ToRef).ToArray();
+    }
+
+    public async Task<IReadOnlyList<string>> GetReviewersAsync(string owner, string repo, int number, CancellationToken ct)
+    {
+        var reviews = await GitHubErrors.Guard(() => client.PullRequest.Review.GetAll(owner, repo, number, new ApiOptions { PageSize = 100 }),
+            $"reviews of #{number} of {owner}/{repo}").ConfigureAwait(false);
+        return reviews.Select(r => r.User?.Login).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     public async Task<PullRequestRef> CreatePullRequestAsync(string owner, string repo, NewPullRequestSpec spec, CancellationToken ct)
@@ -102,5 +196,10 @@ public sealed partial class OctokitGateway
             $"reviewers of #{number} of {owner}/{repo}");
 
     private static PullRequestRef ToRef(PullRequest pr) =>
-        new(pr.Number, pr.HtmlUrl, pr.Title ?? "", pr.Body ?? "", pr.Head.Ref, pr.Head.Sha, pr.Base.Ref, pr.State.StringValue);
+        new(pr.Number, pr.HtmlUrl, pr.Title ?? "", pr.Body ?? "", pr.Head.Ref, pr.Head.Sha, pr.Base.Ref, pr.State.StringValue)
+        {
+            Labels = pr.Labels?.Select(l => l.Name).ToArray() ?? [],
+            RequestedReviewers = pr.RequestedReviewers?.Select(u => u.Login).ToArray() ?? [],
+            Author = pr.User?.Login,
+        };
 }

@@ -54,7 +54,17 @@ public static partial class ManagedRegions
         // that marker to a line of its own, and the next run would read the region differently
         // and change the file again. Splicing must be a fixed point: each region, read back from
         // the result, must already hold exactly what splicing would put there.
-        var readBack = Find(result, displayPath);
+        IReadOnlyList<ManagedRegion> readBack;
+        try
+        {
+            readBack = Find(result, displayPath);
+        }
+        catch (ManagedRegionException ex)
+        {
+            // The generated text changed how the markers read (e.g. it opened a code block that swallows an end marker).
+            throw new ManagedRegionException(displayPath, ex.Line, ex.Column,
+                $"the generated content would change the file's markers ({ex.Reason}); a code block or code span in it must close inside its region");
+        }
         string newline = FirstNewlineOutside(result, readBack);
         foreach (var region in readBack)
         {
@@ -240,7 +250,14 @@ public static partial class ManagedRegions
         var code = new List<(int Start, int End)>();
         foreach (var node in Markdig.Markdown.Parse(text, CodePipeline).Descendants())
         {
-            if (node is Markdig.Syntax.CodeBlock or Markdig.Syntax.Inlines.CodeInline && !node.Span.IsEmpty)
+            if (node is CodeBlock block)
+            {
+                // An unclosed fence runs to the end of the document, but Markdig's span covers its
+                // opening line only: its last content line says where it really ends.
+                var end = block.Lines.Count > 0 ? Math.Max(block.Span.End, block.Lines.Lines[block.Lines.Count - 1].Slice.End) : block.Span.End;
+                code.Add((block.Span.Start, end));
+            }
+            else if (node is Markdig.Syntax.Inlines.CodeInline && !node.Span.IsEmpty)
             {
                 code.Add((node.Span.Start, node.Span.End));
             }

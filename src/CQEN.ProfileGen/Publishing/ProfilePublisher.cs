@@ -4,194 +4,162 @@ using CQEN.ProfileGen.GitHub;
 namespace CQEN.ProfileGen.Publishing;
 
 /// <summary>
-/// Publishes the profile as one pull request, kept up to date. All reads come first; then, in
-/// order: one commit (blob, tree, commit) on the current base head, the branch moved to that
-/// complete commit, and only then the pull request created or updated. A run with nothing to
-/// change writes nothing; a dry-run makes the same reads and no write at all.
-/// Our commits carry <see cref="PullRequestText.CommitTrailer"/>; a branch head without it is
-/// someone else's work, which is never overwritten without <see cref="PublishRequest.Force"/>.
+/// Publishes the profile as one pull request, kept up to date: reads what GitHub holds, asks
+/// <see cref="PublishPlanner"/> what to write, then carries the plan out in order (a dry run
+/// stops after planning). Every branch move is a compare-and-swap; when one fails because the
+/// branch moved, the whole read–plan–write cycle starts again, so concurrent runs converge and
+/// a push made meanwhile is seen (and left alone) rather than erased.
 /// </summary>
 public sealed class ProfilePublisher(IGitHubGateway github)
 {
-    private const string ForeignCommitsMarker = "<!-- profilegen:foreign-commits -->";
+    private const int Cycles = 3;
 
     public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken ct)
+    {
+        for (var cycle = 1; ; cycle++)
+        {
+            var state = await ReadAsync(request, ct).ConfigureAwait(false);
+            if (state.BaseName == request.Branch)
+            {
+                throw new InputException($"--branch: the pull request branch '{request.Branch}' cannot be the base branch");
+            }
+            // Everything is read: build the content now, so a template or region error writes nothing.
+            var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
+            var newText = request.BuildContent(currentText);
+            var diff = UnifiedDiff.Between(currentText, newText, request.Path);
+            var plan = PublishPlanner.Plan(state, request, newText, diff);
+            if (request.DryRun || plan.Steps.Count == 0)
+            {
+                return Outcome(plan, state.Pull, diff, request);
+            }
+            try
+            {
+                var pull = await ExecuteAsync(plan, state, request, ct).ConfigureAwait(false);
+                return Outcome(plan, pull, diff, request);
+            }
+            catch (BranchMovedException) when (cycle < Cycles)
+            {
+                // Someone moved the branch between our read and our write: read again and re-decide.
+            }
+        }
+    }
+
+    private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {
         var (owner, repo, branch) = (request.Owner, request.Repo, request.Branch);
         var target = await github.GetRepositoryAsync(owner, repo, ct).ConfigureAwait(false);
         var baseName = request.Base ?? target.DefaultBranch;
-        if (baseName == branch)
-        {
-            throw new InputException($"--branch: the pull request branch '{branch}' cannot be the base branch");
-        }
         var baseHead = await github.GetBranchAsync(owner, repo, baseName, ct).ConfigureAwait(false)
-            ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto (--base)", 404);
-        var currentBytes = await github.GetFileAsync(owner, repo, request.Path, baseHead.Sha, ct).ConfigureAwait(false);
-        var currentText = currentBytes is null ? null : Encoding.UTF8.GetString(currentBytes);
-        var ours = await github.GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
-        var pull = (await github.FindOpenPullRequestsAsync(owner, repo, owner, branch, ct).ConfigureAwait(false))
-            .OrderByDescending(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ThenBy(p => p.Number).FirstOrDefault();
-
-        // Everything is read: build the content now, so a template or region error writes nothing.
-        var newText = request.BuildContent(currentText);
-        var newBytes = Encoding.UTF8.GetBytes(newText);
-        var diff = UnifiedDiff.Between(currentText, newText, request.Path);
-        var plan = new List<string>();
-        PublishOutcome Outcome(string status, PullRequestRef? pr = null, string? problem = null) => new()
+            ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto", 404);
+        var current = await github.GetFileAsync(owner, repo, request.Path, baseHead.Sha, ct).ConfigureAwait(false);
+        var head = await github.GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
+        var pulls = await github.FindPullRequestsAsync(owner, repo, owner, branch, ct).ConfigureAwait(false);
+        var ours = pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
+        var open = ours.Where(p => p.IsOpen).Concat(pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();
+        // The record of our commits: from the open pull request, else from the latest one (closed by a human, branch kept).
+        var recorded = PullRequestText.RecordedCommits(open?.Body ?? ours.FirstOrDefault()?.Body ?? "");
+        var branchFile = head is { Parents: [var parent] } && parent == baseHead.Sha
+            ? await github.GetFileAsync(owner, repo, request.Path, head.Sha, ct).ConfigureAwait(false)
+            : null;
+        var missingReviewers = open is not null && request.Reviewers.Any(r => !open.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase));
+        var reviewed = missingReviewers ? await github.GetReviewersAsync(owner, repo, open!.Number, ct).ConfigureAwait(false) : [];
+        var foreign = head is not null && !recorded.Contains(head.Sha, StringComparer.Ordinal);
+        var noticeGiven = foreign && open is not null && !request.Force && !request.DryRun
+            && (await github.GetCommentsAsync(owner, repo, open.Number, ct).ConfigureAwait(false)).Any(PullRequestText.IsForeignNotice);
+        return new PublishState
         {
-            Status = status,
-            PullRequestNumber = pr?.Number ?? pull?.Number,
-            PullRequestUrl = pr?.Url ?? pull?.Url,
-            Branch = branch,
-            Diff = diff,
-            Plan = plan,
-            Problem = problem,
+            Target = target,
+            BaseName = baseName,
+            BaseHead = baseHead,
+            CurrentFile = current,
+            BranchHead = head,
+            BranchFile = branchFile,
+            Pull = open,
+            RecordedCommits = recorded,
+            Reviewed = reviewed,
+            ForeignNoticeGiven = noticeGiven,
         };
-
-        if (currentBytes is not null && currentBytes.AsSpan().SequenceEqual(newBytes))
-        {
-            if (pull is null)
-            {
-                return Outcome("unchanged");
-            }
-            // The base already has the content (merged, or edited by hand): our PR is obsolete.
-            plan.Add($"comment on #{pull.Number}, close it, and delete branch {branch}: {baseName} already has this content");
-            if (request.DryRun)
-            {
-                return Outcome("would-close");
-            }
-            await github.AddCommentAsync(owner, repo, pull.Number, Closing(request.Culture, baseName), ct).ConfigureAwait(false);
-            var closed = await github.UpdatePullRequestAsync(owner, repo, pull.Number, null, null, close: true, ct).ConfigureAwait(false);
-            if (ours is not null && IsOurs(ours))
-            {
-                await github.DeleteBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
-            }
-            return Outcome("closed", closed);
-        }
-
-        if (ours is not null && !IsOurs(ours) && !request.Force)
-        {
-            var problem = $"branch {branch} of {owner}/{repo} has commits that profilegen did not make; they were left alone (run with --force to replace them)";
-            plan.Add($"leave branch {branch} alone: someone else pushed to it");
-            if (!request.DryRun && pull is not null)
-            {
-                var comments = await github.GetCommentsAsync(owner, repo, pull.Number, ct).ConfigureAwait(false);
-                if (!comments.Any(c => c.Contains(ForeignCommitsMarker, StringComparison.Ordinal)))
-                {
-                    await github.AddCommentAsync(owner, repo, pull.Number, Foreign(request.Culture, branch), ct).ConfigureAwait(false);
-                }
-            }
-            return Outcome("blocked", problem: problem);
-        }
-
-        var body = PullRequestText.Body(owner, currentText, newText, diff, request.Culture);
-        var branchIsCurrent = ours is not null && IsOurs(ours) && ours.Parents.Count == 1 && ours.Parents[0] == baseHead.Sha
-            && (await github.GetFileAsync(owner, repo, request.Path, ours.Sha, ct).ConfigureAwait(false))?.AsSpan().SequenceEqual(newBytes) == true;
-        if (!branchIsCurrent)
-        {
-            plan.Add($"commit {request.Path} on {baseName} ({baseHead.Sha[..7]}): +{diff.Added} -{diff.Removed} lines");
-            plan.Add(ours is null ? $"create branch {branch}" : $"move branch {branch} to the new commit");
-        }
-        var needsTitleOrBody = pull is not null && (pull.Title != request.Title || pull.Body != body);
-        if (pull is null)
-        {
-            plan.Add($"open a pull request {branch} → {baseName}: \"{request.Title}\"");
-        }
-        else if (needsTitleOrBody)
-        {
-            plan.Add($"update the title and description of #{pull.Number}");
-        }
-        if (branchIsCurrent && pull is not null && !needsTitleOrBody)
-        {
-            return Outcome("unchanged"); // our PR already proposes exactly this: write nothing
-        }
-        if (request.DryRun)
-        {
-            return Outcome(pull is null ? "would-create" : "would-update");
-        }
-
-        if (!branchIsCurrent)
-        {
-            var commit = await github.CreateCommitAsync(owner, repo, new NewFileCommit(baseHead.Sha, request.Path, newBytes, PullRequestText.CommitMessage(request.Path)), ct).ConfigureAwait(false);
-            await MoveBranchAsync(owner, repo, branch, ours, commit.Sha, request.Force, ct).ConfigureAwait(false);
-        }
-        if (pull is null)
-        {
-            var created = await CreatePullRequestAsync(request, baseName, body, ct).ConfigureAwait(false);
-            return Outcome(created.Created ? "created" : "updated", created.Pull);
-        }
-        var updated = needsTitleOrBody
-            ? await github.UpdatePullRequestAsync(owner, repo, pull.Number, request.Title, body, close: false, ct).ConfigureAwait(false)
-            : pull;
-        return Outcome("updated", updated);
     }
 
-    // Point our branch at the new commit. A concurrent run may have created it between our
-    // read and this write: then it is ours too (same trailer) and is moved the same way.
-    private async Task MoveBranchAsync(string owner, string repo, string branch, CommitRef? ours, string sha, bool force, CancellationToken ct)
-    {
-        if (ours is null)
-        {
-            try
-            {
-                await github.CreateBranchAsync(owner, repo, branch, sha, ct).ConfigureAwait(false);
-                return;
-            }
-            catch (GitHubException ex) when (ex.StatusCode == 422 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
-            {
-                var raced = await github.GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
-                if (raced is not null && !IsOurs(raced) && !force)
-                {
-                    throw new GitHubException($"branch {branch} of {owner}/{repo} appeared during the run with commits that profilegen did not make; nothing was overwritten", 409, ex);
-                }
-            }
-        }
-        // Always a force update: the new commit sits on the base head, not on our old commit.
-        await github.UpdateBranchAsync(owner, repo, branch, sha, force: true, ct).ConfigureAwait(false);
-    }
-
-    private async Task<(PullRequestRef Pull, bool Created)> CreatePullRequestAsync(PublishRequest request, string baseName, string body, CancellationToken ct)
+    /// <summary>Carries the steps out in order; returns the pull request as it stands afterwards.</summary>
+    private async Task<PullRequestRef?> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
-        PullRequestRef pull;
+        var pull = state.Pull;
+        var branchSha = state.BranchHead?.Sha;
+        var done = new List<string>();
         try
         {
-            pull = await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(request.Title, body, request.Branch, baseName), ct).ConfigureAwait(false);
+            foreach (var step in plan.Steps)
+            {
+                switch (step)
+                {
+                    case CommitStep c:
+                        branchSha = (await github.CreateCommitAsync(owner, repo, new NewFileCommit(c.ParentSha, c.Path, c.Content, c.Message), ct).ConfigureAwait(false)).Sha;
+                        break;
+                    case MoveBranchStep m:
+                        await github.MoveBranchAsync(state.Target, m.Branch, m.ExpectedSha, m.Delete ? null : branchSha, ct).ConfigureAwait(false);
+                        break;
+                    case UpdatePullStep u:
+                        pull = await github.UpdatePullRequestAsync(owner, repo, u.Number, u.Title, PullRequestText.WithCommits(u.Body, PublishPlanner.Recorded(state, branchSha!)), close: false, ct).ConfigureAwait(false);
+                        break;
+                    case OpenPullStep o:
+                        pull = await OpenAsync(o, PullRequestText.WithCommits(o.Body, PublishPlanner.Recorded(state, branchSha!)), request, ct).ConfigureAwait(false);
+                        break;
+                    case AddLabelsStep l:
+                        await github.AddLabelsAsync(owner, repo, pull!.Number, l.Labels, ct).ConfigureAwait(false);
+                        break;
+                    case RequestReviewersStep r:
+                        await github.RequestReviewersAsync(owner, repo, pull!.Number, r.Reviewers, ct).ConfigureAwait(false);
+                        break;
+                    case CommentStep c:
+                        await github.AddCommentAsync(owner, repo, c.Number, c.Text, ct).ConfigureAwait(false);
+                        break;
+                    case ClosePullStep c:
+                        pull = await github.UpdatePullRequestAsync(owner, repo, c.Number, null, null, close: true, ct).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"no executor for {step.GetType().Name}");
+                }
+                done.Add(step.Describe());
+            }
+        }
+        catch (Exception ex) when (done.Count > 0 && ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException { StatusCode: null })
+        {
+            throw new GitHubException($"the run's time limit was reached during the writes, after: {string.Join("; ", done)}; the next run completes the rest", null, ex);
+        }
+        return pull;
+    }
+
+    private async Task<PullRequestRef> OpenAsync(OpenPullStep step, string body, PublishRequest request, CancellationToken ct)
+    {
+        var (owner, repo) = (request.Owner, request.Repo);
+        try
+        {
+            return await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base), ct).ConfigureAwait(false);
         }
         catch (GitHubException ex) when (ex.StatusCode == 422 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {
             // Another run opened it a moment ago: converge on that one instead of failing.
-            var existing = (await github.FindOpenPullRequestsAsync(owner, repo, owner, request.Branch, ct).ConfigureAwait(false)).FirstOrDefault();
+            var existing = (await github.FindPullRequestsAsync(owner, repo, owner, request.Branch, ct).ConfigureAwait(false)).FirstOrDefault(p => p.IsOpen);
             if (existing is null)
             {
                 throw;
             }
-            var updated = existing.Title == request.Title && existing.Body == body
+            return existing.Title == step.Title && existing.Body == body
                 ? existing
-                : await github.UpdatePullRequestAsync(owner, repo, existing.Number, request.Title, body, close: false, ct).ConfigureAwait(false);
-            return (updated, false);
+                : await github.UpdatePullRequestAsync(owner, repo, existing.Number, step.Title, body, close: false, ct).ConfigureAwait(false);
         }
-        if (request.Labels.Count > 0)
-        {
-            await github.AddLabelsAsync(owner, repo, pull.Number, request.Labels, ct).ConfigureAwait(false);
-        }
-        if (request.Reviewers.Count > 0)
-        {
-            await github.RequestReviewersAsync(owner, repo, pull.Number, request.Reviewers, ct).ConfigureAwait(false);
-        }
-        return (pull, true);
     }
 
-    private static bool IsOurs(CommitRef commit) =>
-        commit.Message.Contains(PullRequestText.CommitTrailer, StringComparison.Ordinal) && commit.Parents.Count == 1;
-
-    private static string Closing(string culture, string baseName) =>
-        culture.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-            ? $"{baseName} already has this content, so this pull request is no longer needed. _(CQEN.ProfileGen)_"
-            : $"{baseName} contient déjà ce contenu : cette demande de tirage n'est plus nécessaire. _(CQEN.ProfileGen)_";
-
-    private static string Foreign(string culture, string branch) =>
-        ForeignCommitsMarker + "\n" + (culture.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-            ? $"Someone pushed commits to `{branch}`. CQEN.ProfileGen leaves this pull request alone so their work is not lost; run it with `--force` to take the branch back."
-            : $"Quelqu'un a poussé des commits sur `{branch}`. CQEN.ProfileGen ne touche plus à cette demande de tirage pour ne pas perdre ce travail; lancez-le avec `--force` pour reprendre la branche.");
+    private static PublishOutcome Outcome(PublishPlan plan, PullRequestRef? pull, UnifiedDiff diff, PublishRequest request) => new()
+    {
+        Status = plan.Status,
+        PullRequestNumber = pull?.Number,
+        PullRequestUrl = pull?.Url,
+        Branch = request.Branch,
+        Diff = diff,
+        Plan = [.. plan.Steps.Select(s => s.Describe()), .. plan.Notes],
+        Problem = plan.Problem,
+    };
 }

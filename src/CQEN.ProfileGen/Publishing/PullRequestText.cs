@@ -11,8 +11,43 @@ public static partial class PullRequestText
 {
     public const string Marker = "<!-- profilegen:pull-request -->";
 
-    /// <summary>The trailer that marks a commit as the tool's own (anything else on the branch is someone's work).</summary>
+    /// <summary>
+    /// A trailer saying which tool made the commit, for people reading the history. The tool
+    /// itself never trusts it: its own commits are those recorded with <see cref="WithCommits"/>.
+    /// </summary>
     public const string CommitTrailer = "Generated-by: profilegen";
+
+    /// <summary>How many of its own commits the pull request remembers (the branch head is always among them).</summary>
+    public const int RecordedCommitsKept = 10;
+
+    private const string CommitsMarkerStart = "<!-- profilegen:commits ";
+
+    /// <summary>The body with a hidden record of the commits profilegen made on the branch.</summary>
+    public static string WithCommits(string body, IEnumerable<string> commits) =>
+        body + CommitsMarkerStart + string.Join(' ', commits) + " -->\n";
+
+    /// <summary>The commits a body records (none for a body profilegen did not write).</summary>
+    public static IReadOnlyList<string> RecordedCommits(string body) =>
+        RecordedCommitsPattern().Match(body) is { Success: true } m
+            ? m.Groups["shas"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : [];
+
+    [GeneratedRegex(@"<!-- profilegen:commits (?<shas>[0-9a-f]{40}(?: [0-9a-f]{40})*) -->", RegexOptions.CultureInvariant)]
+    private static partial Regex RecordedCommitsPattern();
+
+    private const string ForeignCommitsMarker = "<!-- profilegen:foreign-commits -->";
+
+    public static bool IsForeignNotice(string comment) => comment.Contains(ForeignCommitsMarker, StringComparison.Ordinal);
+
+    public static string Closing(string culture, string baseName) =>
+        culture.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? $"{baseName} already has this content, so this pull request is no longer needed. _(CQEN.ProfileGen)_"
+            : $"{baseName} contient déjà ce contenu : cette demande de tirage n'est plus nécessaire. _(CQEN.ProfileGen)_";
+
+    public static string Foreign(string culture, string branch) =>
+        ForeignCommitsMarker + "\n" + (culture.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? $"Someone pushed commits to `{branch}`. CQEN.ProfileGen leaves this pull request alone so their work is not lost; run it with `--force` to take the branch back."
+            : $"Quelqu'un a poussé des commits sur `{branch}`. CQEN.ProfileGen ne touche plus à cette demande de tirage pour ne pas perdre ce travail; lancez-le avec `--force` pour reprendre la branche.");
 
     /// <summary>GitHub refuses bodies over 65,536 characters; stay well under it.</summary>
     public const int MaxBodyLength = 60_000;

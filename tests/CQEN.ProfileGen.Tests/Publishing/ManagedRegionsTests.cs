@@ -247,6 +247,35 @@ public class ManagedRegionsTests
 
             Assert.Empty(ManagedRegions.Find(text, File));
         }
+
+        [Theory]
+        [InlineData("How to use it:\n\n```markdown\n<!-- profilegen:begin repos -->\n<!-- profilegen:end repos -->\n```\n")]
+        [InlineData("How to use it:\n\n~~~\n<!-- profilegen:begin repos -->\n~~~\n")]
+        [InlineData("Write `<!-- profilegen:begin repos -->` where the list goes.\n")]
+        [InlineData("Example:\n\n    <!-- profilegen:end repos -->\n")]
+        public void Marker_text_shown_as_code_is_not_a_marker(string text) =>
+            Assert.Empty(ManagedRegions.Find(text, File));
+
+        [Fact]
+        public void A_real_region_after_an_example_in_a_code_block_is_found()
+        {
+            var text = "```\n<!-- profilegen:begin repos -->\n```\n<!-- profilegen:begin repos -->\nold\n<!-- profilegen:end repos -->\n";
+
+            var region = Assert.Single(ManagedRegions.Find(text, File));
+
+            Assert.Equal(4, region.Line);
+            Assert.Equal("new\n" + "<!-- profilegen:end repos -->\n", ManagedRegions.Splice(text, new Dictionary<string, string> { ["repos"] = "new" }, File)[(text.IndexOf("old", StringComparison.Ordinal))..]);
+        }
+
+        [Fact]
+        public void Generated_content_that_would_hide_the_end_marker_in_code_is_refused()
+        {
+            var text = "<!-- profilegen:begin repos -->\nold\n<!-- profilegen:end repos -->\n";
+
+            var error = Assert.Throws<ManagedRegionException>(() => ManagedRegions.Splice(text, new Dictionary<string, string> { ["repos"] = "```\nunclosed fence" }, File));
+
+            Assert.Contains("the generated content would change the file's markers", error.Message);
+        }
     }
 
     // Prose that looks like markers without being one, plain lines, and characters that are
@@ -282,6 +311,8 @@ public class ManagedRegionsTests
                 // A line break beside a marker sharing its line is refused (tested above): keep clear of it here.
                 if (!beginOwnLine) content = content.TrimStart('\r', '\n');
                 if (!endOwnLine) content = content.TrimEnd('\r', '\n', ' ');
+                // Text after a tab-indented last line would be an indented code block hiding the end marker (refused, tested below).
+                if (!endOwnLine && content.Split('\n')[^1].StartsWith('\t')) content += "\nfin";
                 contents[name] = content;
             }
         }

@@ -148,6 +148,11 @@ public sealed class FakePullRequest
     public string State { get; set; } = "open";
     public List<string> Labels { get; } = [];
     public List<string> Reviewers { get; } = [];
+
+    /// <summary>Who has submitted a review: GitHub drops them from requested_reviewers.</summary>
+    public List<string> Reviews { get; } = [];
+
+    public string Author { get; set; } = "octocat";
     public List<string> Comments { get; } = [];
 }
 

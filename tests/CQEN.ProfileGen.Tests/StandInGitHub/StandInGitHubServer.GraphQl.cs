@@ -31,6 +31,16 @@ public sealed partial class StandInGitHubServer
         }
         var input = Body(body);
         var query = Str(input, "query") ?? "";
+        // First as GitHub would: the document must be valid against GitHub's published schema.
+        var invalid = GraphQlSchema.ValidateAsync(query, Inputs(input["variables"])).GetAwaiter().GetResult();
+        if (invalid.Count > 0)
+        {
+            return GraphQlError("undefinedField", string.Join("; ", invalid));
+        }
+        if (query.TrimStart().StartsWith("mutation", StringComparison.Ordinal))
+        {
+            return GraphQlMutation(query, input["variables"], user);
+        }
         var unknown = Regex.Matches(Regex.Replace(query, "\"[^\"]*\"", " "), @"[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value).FirstOrDefault(w => !Served.Contains(w));
         if (unknown is not null || !query.Contains("organization(login: $org)", StringComparison.Ordinal))
         {
@@ -60,6 +70,15 @@ public sealed partial class StandInGitHubServer
             var start = cursor is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(cursor))["cursor:".Length..], CultureInfo.InvariantCulture);
             var page = all.Skip(start).Take(100).ToArray();
             var end = start + page.Length;
+            if (PartialAnswers > 0)
+            {
+                PartialAnswers--;
+                return Json(200, new JsonObject
+                {
+                    ["data"] = new JsonObject { ["rateLimit"] = rate, ["organization"] = new JsonObject { ["login"] = org.Login, ["repositories"] = null } },
+                    ["errors"] = new JsonArray(new JsonObject { ["type"] = PartialAnswerType ?? "SERVICE_UNAVAILABLE", ["path"] = new JsonArray("organization", "repositories"), ["message"] = "Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug." }),
+                });
+            }
             var blobs = Regex.Matches(query, @"(\w+):\s*object\(expression:\s*""HEAD:([^""]*)""\)").Select(m => (Alias: m.Groups[1].Value, Path: m.Groups[2].Value)).ToArray();
             return Json(200, new JsonObject
             {
@@ -127,6 +146,86 @@ public sealed partial class StandInGitHubServer
         }
         return node;
     }
+
+    /// <summary>Partial answers GitHub gives under load: the next GraphQL queries get data with an error of this type.</summary>
+    public string? PartialAnswerType { get; set; }
+
+    public int PartialAnswers { get; set; }
+
+    // Mutations the publisher uses, applied to the same state the REST routes change.
+    private Response GraphQlMutation(string query, JsonNode? variables, FakeToken user)
+    {
+        if (!Regex.IsMatch(query, @"\bupdateRefs\s*\("))
+        {
+            return GraphQlError("undefinedField", "this stand-in serves the updateRefs mutation only");
+        }
+        if (!user.CanWrite)
+        {
+            return GraphQlError("FORBIDDEN", "Resource not accessible by integration");
+        }
+        var repositoryId = Str(variables, "repositoryId") ?? "";
+        lock (State.Gate)
+        {
+            var repo = State.Repos.Values.FirstOrDefault(r => RepositoryNodeId(r) == repositoryId);
+            if (repo is null)
+            {
+                return GraphQlError("NOT_FOUND", $"Could not resolve to a node with the global id of '{repositoryId}'");
+            }
+            var updates = variables?["refUpdates"]?.AsArray() ?? [];
+            // All or nothing, as GitHub does: every beforeOid is checked before any ref moves.
+            foreach (var update in updates)
+            {
+                var name = Str(update, "name")!;
+                var before = Str(update, "beforeOid");
+                var after = Str(update, "afterOid")!;
+                var current = repo.Git.Refs.GetValueOrDefault(name);
+                if (before is not null && (before == ZeroOid ? current is not null : current != before))
+                {
+                    return GraphQlError("UNPROCESSABLE", $"A ref update for {name} failed: expected {before} but the ref points to {current ?? ZeroOid}");
+                }
+                if (after != ZeroOid && !repo.Git.Commits.ContainsKey(after))
+                {
+                    return GraphQlError("UNPROCESSABLE", $"Object {after} does not exist");
+                }
+                if (after != ZeroOid && current is not null && update?["force"]?.GetValue<bool>() != true && !repo.Git.IsAncestor(current, after))
+                {
+                    return GraphQlError("UNPROCESSABLE", $"A ref update for {name} is not a fast forward");
+                }
+            }
+            foreach (var update in updates)
+            {
+                var (name, after) = (Str(update, "name")!, Str(update, "afterOid")!);
+                if (after == ZeroOid)
+                {
+                    repo.Git.Refs.Remove(name);
+                }
+                else
+                {
+                    repo.Git.Refs[name] = after;
+                }
+            }
+            return Json(200, new JsonObject { ["data"] = new JsonObject { ["updateRefs"] = new JsonObject { ["clientMutationId"] = null } } });
+        }
+    }
+
+    private const string ZeroOid = "0000000000000000000000000000000000000000";
+
+    internal static string RepositoryNodeId(FakeRepo repo) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"010:Repository{repo.Id}"));
+
+    // JSON variables as GraphQL for .NET's validator takes them.
+    private static GraphQL.Inputs Inputs(JsonNode? variables) =>
+        variables is JsonObject o ? new GraphQL.Inputs(o.ToDictionary(p => p.Key, p => Plain(p.Value))) : GraphQL.Inputs.Empty;
+
+    private static object? Plain(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject o => o.ToDictionary(p => p.Key, p => Plain(p.Value)),
+        JsonArray a => a.Select(Plain).ToList(),
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<double>(out var d) => d,
+        _ => node.ToString(),
+    };
 
     private static Response GraphQlError(string type, string message) =>
         Json(200, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["type"] = type, ["message"] = message, ["locations"] = new JsonArray(new JsonObject { ["line"] = 1, ["column"] = 1 }) }) });

@@ -65,7 +65,7 @@ public sealed partial class StandInGitHubServer
             }
         }
         json["id"] = repo.Id;
-        json["node_id"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"010:Repository{repo.Id}"));
+        json["node_id"] = RepositoryNodeId(repo);
         json["name"] = repo.Name;
         json["full_name"] = repo.FullName;
         var owner = json["owner"]!;
@@ -181,6 +181,9 @@ public sealed partial class StandInGitHubServer
         json["closed_at"] = pull.State == "closed" ? "2026-01-01T00:00:00Z" : null;
         json["merged"] = false;
         json["merged_at"] = null;
+        json["user"]!["login"] = pull.Author;
+        json["requested_reviewers"] = new JsonArray([.. pull.Reviewers.Where(r => !pull.Reviews.Contains(r)).Select(r => (JsonNode)User(r))]);
+        json["requested_teams"] = new JsonArray();
         json["labels"] = new JsonArray([.. pull.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = 1, ["node_id"] = "LA_x", ["url"] = $"{apiBase}repos/{repo.FullName}/labels/{l}", ["name"] = l, ["description"] = null, ["color"] = "ededed", ["default"] = false })]);
         foreach (var (side, branch) in new[] { ("head", pull.Head), ("base", pull.Base) })
         {
@@ -195,6 +198,33 @@ public sealed partial class StandInGitHubServer
         }
         return json;
     }
+
+    // A user as GitHub lists one (the shape of the example's "user"), for a login.
+    private static JsonObject User(string login) => new()
+    {
+        ["login"] = login,
+        ["id"] = Math.Abs(login.GetHashCode(StringComparison.Ordinal)) % 1_000_000,
+        ["node_id"] = "U_" + login,
+        ["avatar_url"] = $"https://github.com/images/error/{login}_happy.gif",
+        ["url"] = $"https://api.github.com/users/{login}",
+        ["html_url"] = $"https://github.com/{login}",
+        ["type"] = "User",
+        ["site_admin"] = false,
+    };
+
+    private static JsonNode ReviewJson(FakeRepo repo, FakePullRequest pull, string login, int index) => new JsonObject
+    {
+        ["id"] = 80 + index,
+        ["node_id"] = "PRR_x" + index,
+        ["user"] = User(login),
+        ["body"] = "",
+        ["state"] = "APPROVED",
+        ["html_url"] = $"https://github.com/{repo.FullName}/pull/{pull.Number}#pullrequestreview-{80 + index}",
+        ["pull_request_url"] = $"https://api.github.com/repos/{repo.FullName}/pulls/{pull.Number}",
+        ["commit_id"] = repo.Git.Resolve(pull.Head),
+        ["submitted_at"] = "2026-01-01T00:00:00Z",
+        ["author_association"] = "MEMBER",
+    };
 
     private static JsonNode CommentJson(FakeRepo repo, FakePullRequest pull, string body, int index, string apiBase) => new JsonObject
     {

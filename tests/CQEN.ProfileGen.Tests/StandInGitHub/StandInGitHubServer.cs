@@ -483,7 +483,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                     {
                         throw new ApiError(Validation("PullRequest", "custom", $"No commits between {baseBranch} and {branch}"));
                     }
-                    var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch };
+                    var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch, Author = user.Login };
                     repo.Pulls.Add(pull);
                     return Json(201, PullJson(repo, pull, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/pulls/{pull.Number}" });
                 }
@@ -528,9 +528,19 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                         case ("POST", "/requested_reviewers"):
                             foreach (var reviewer in Body(body)["reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
                             {
-                                pull.Reviewers.Add(reviewer);
+                                if (reviewer.Equals(pull.Author, StringComparison.OrdinalIgnoreCase))
+                                {
+                                    throw new ApiError(Validation("PullRequest", "custom", "Review cannot be requested from pull request author."));
+                                }
+                                pull.Reviews.Remove(reviewer); // re-requesting a review asks them again
+                                if (!pull.Reviewers.Contains(reviewer))
+                                {
+                                    pull.Reviewers.Add(reviewer);
+                                }
                             }
                             return Json(201, PullJson(repo, pull, apiBase));
+                        case ("GET", "/reviews"):
+                            return Paged(pull.Reviews.Select((r, i) => (r, i)).ToArray(), query, apiBase, $"repos/{repo.FullName}/pulls/{pull.Number}/reviews", x => ReviewJson(repo, pull, x.r, x.i));
                     }
                     break;
                 }

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Octokit;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>One GraphQL request through Octokit's connection (so it shares the retry pipeline, credentials and base URL).</summary>
+internal static class GraphQl
+{
+    /// <summary>Posts a query or mutation; returns null on success, else GitHub's error messages in one line.</summary>
+    /// <exception cref="GraphQlUnavailableException">The server has no GraphQL endpoint.</exception>
+    public static async Task<string?> PostAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
+    {
+        var body = JsonSerializer.Serialize(new { query = document, variables });
+        IApiResponse<string> response;
+        try
+        {
+            response = await GitHubErrors.Guard(() => client.Connection.Post<string>(endpoint.GraphQl, body, "application/json", "application/json"), what).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (ex.StatusCode is 404 or 410 or 501)
+        {
+            throw new GraphQlUnavailableException($"GitHub's GraphQL API is not available at {endpoint.GraphQl} ({ex.StatusCode})", ex);
+        }
+        var text = response.HttpResponse.Body as string ?? "";
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new GitHubException($"GitHub's GraphQL API gave an answer that is not JSON for {what}: {ex.Message}");
+        }
+        return root?["errors"] is JsonArray { Count: > 0 } errors
+            ? string.Join("; ", errors.Select(e => e?["message"]?.GetValue<string>() ?? "unknown error")).ReplaceLineEndings(" ")
+            : null;
+    }
+}

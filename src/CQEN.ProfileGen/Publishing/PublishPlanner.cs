@@ -1,0 +1,213 @@
+using System.Text;
+using CQEN.ProfileGen.GitHub;
+
+namespace CQEN.ProfileGen.Publishing;
+
+/// <summary>Everything publishing read from GitHub before deciding anything.</summary>
+public sealed record PublishState
+{
+    public required RepoRef Target { get; init; }
+    public required string BaseName { get; init; }
+    public required CommitRef BaseHead { get; init; }
+
+    /// <summary>The file on the base branch; null when it does not exist.</summary>
+    public byte[]? CurrentFile { get; init; }
+
+    /// <summary>The pull request branch's head commit; null when the branch does not exist.</summary>
+    public CommitRef? BranchHead { get; init; }
+
+    /// <summary>The file at the branch head, read only when that head sits on the base head.</summary>
+    public byte[]? BranchFile { get; init; }
+
+    /// <summary>Our open pull request, if any.</summary>
+    public PullRequestRef? Pull { get; init; }
+
+    /// <summary>The commits profilegen made on the branch, as recorded in its latest pull request.</summary>
+    public IReadOnlyList<string> RecordedCommits { get; init; } = [];
+
+    /// <summary>Who already reviewed the open pull request (GitHub no longer lists them as requested).</summary>
+    public IReadOnlyList<string> Reviewed { get; init; } = [];
+
+    /// <summary>Whether the open pull request already has our note about someone else's commits.</summary>
+    public bool ForeignNoticeGiven { get; init; }
+}
+
+/// <summary>One write, in the order the executor carries them out.</summary>
+public abstract record PublishStep
+{
+    /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one).</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A commit of the new file on <paramref name="ParentSha"/> (blob, tree, commit); the branch is not moved yet.</summary>
+public sealed record CommitStep(string ParentSha, string BaseName, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
+{
+    public override string Describe() => $"commit {Path} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines";
+}
+
+/// <summary>Moves the branch, only if it is still at <paramref name="ExpectedSha"/>: to the new commit, or deletes it.</summary>
+public sealed record MoveBranchStep(string Branch, string? ExpectedSha, bool Delete) : PublishStep
+{
+    public override string Describe() => Delete ? $"delete branch {Branch}" : ExpectedSha is null ? $"create branch {Branch}" : $"move branch {Branch} to the new commit";
+}
+
+public sealed record OpenPullStep(string Title, string Body, string Head, string Base) : PublishStep
+{
+    public override string Describe() => $"open a pull request {Head} → {Base}: \"{Title}\"";
+}
+
+public sealed record UpdatePullStep(int Number, string Title, string Body) : PublishStep
+{
+    public override string Describe() => $"update the title and description of #{Number}";
+}
+
+public sealed record AddLabelsStep(IReadOnlyList<string> Labels) : PublishStep
+{
+    public override string Describe() => $"add the label(s) {string.Join(", ", Labels)}";
+}
+
+public sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers) : PublishStep
+{
+    public override string Describe() => $"request a review from {string.Join(", ", Reviewers)}";
+}
+
+public sealed record CommentStep(int Number, string Text, string Why) : PublishStep
+{
+    public override string Describe() => $"comment on #{Number}: {Why}";
+}
+
+public sealed record ClosePullStep(int Number) : PublishStep
+{
+    public override string Describe() => $"close #{Number}";
+}
+
+/// <summary>What a run will do: its status, its writes in order, and a problem when it cannot do its job.</summary>
+public sealed record PublishPlan
+{
+    /// <summary>created, updated, unchanged, closed, blocked (or would-… in a dry run).</summary>
+    public required string Status { get; init; }
+    public required IReadOnlyList<PublishStep> Steps { get; init; }
+
+    /// <summary>Lines for a person about what is deliberately not done (e.g. a branch left alone).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public string? Problem { get; init; }
+}
+
+/// <summary>
+/// The publishing decisions, from plain values: given what was read and the new file, which
+/// writes bring GitHub to "one pull request proposing exactly this". No I/O.
+/// </summary>
+/// <remarks>
+/// The branch head is profilegen's when its SHA is one the tool recorded in its pull request
+/// (commit messages can be typed by anyone). One exception keeps interrupted runs converging:
+/// a head that is exactly the commit this run would make (one commit on the base head, the
+/// tool's message, the same file) is taken as it is; nothing can be lost by not moving it.
+/// </remarks>
+public static class PublishPlanner
+{
+    public static PublishPlan Plan(PublishState state, PublishRequest request, string newText, UnifiedDiff diff)
+    {
+        var newBytes = Encoding.UTF8.GetBytes(newText);
+        var head = state.BranchHead;
+        var pull = state.Pull;
+        var onBase = head is not null && head.Parents.Count == 1 && head.Parents[0] == state.BaseHead.Sha;
+        var hasNewFile = onBase && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
+        var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
+        var retryOfThisRun = !recorded && hasNewFile && head!.Message == PullRequestText.CommitMessage(request.Path);
+        var foreign = head is not null && !recorded && !retryOfThisRun;
+        string Would(string status) => request.DryRun ? "would-" + status.Replace("created", "create").Replace("updated", "update").Replace("closed", "close") : status;
+
+        if (state.CurrentFile is { } current && current.AsSpan().SequenceEqual(newBytes))
+        {
+            if (pull is null)
+            {
+                return new PublishPlan { Status = "unchanged", Steps = [] };
+            }
+            // The base already has the content (merged, or edited by hand): our pull request is obsolete.
+            if (foreign && !request.Force)
+            {
+                return new PublishPlan
+                {
+                    Status = "blocked",
+                    Steps = [],
+                    Notes = [$"leave #{pull.Number} open: {state.BaseName} already has this content, but branch {request.Branch} has commits profilegen did not make"],
+                    Problem = $"{state.BaseName} already has this content, but #{pull.Number} carries commits that profilegen did not make on {request.Branch}; it was left open (run with --force to close it; the branch is kept)",
+                };
+            }
+            List<PublishStep> closing = [new CommentStep(pull.Number, PullRequestText.Closing(request.Culture, state.BaseName), $"{state.BaseName} already has this content"), new ClosePullStep(pull.Number)];
+            List<string> notes = [];
+            if (head is not null && !foreign)
+            {
+                closing.Add(new MoveBranchStep(request.Branch, head.Sha, Delete: true));
+            }
+            else if (head is not null)
+            {
+                notes.Add($"keep branch {request.Branch}: it holds commits profilegen did not make");
+            }
+            return new PublishPlan { Status = Would("closed"), Steps = closing, Notes = notes };
+        }
+
+        if (foreign && !request.Force)
+        {
+            List<PublishStep> notice = pull is not null && !state.ForeignNoticeGiven
+                ? [new CommentStep(pull.Number, PullRequestText.Foreign(request.Culture, request.Branch), "someone else pushed to the branch")]
+                : [];
+            return new PublishPlan
+            {
+                Status = "blocked",
+                Steps = notice,
+                Notes = [$"leave branch {request.Branch} alone: someone else pushed to it"],
+                Problem = $"branch {request.Branch} of {state.Target.Owner}/{state.Target.Name} has commits that profilegen did not make; they were left alone (run with --force to replace them)",
+            };
+        }
+
+        var body = PullRequestText.Body(state.Target.Owner, state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture);
+        var steps = new List<PublishStep>();
+        var branchIsCurrent = hasNewFile && !foreign;
+        if (!branchIsCurrent)
+        {
+            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Path, newBytes, PullRequestText.CommitMessage(request.Path), diff.Added, diff.Removed));
+            // The pull request records the new commit before the branch points at it, so that
+            // an interruption between the two never leaves a head the next run cannot recognise.
+            if (pull is not null)
+            {
+                steps.Add(new UpdatePullStep(pull.Number, request.Title, body));
+            }
+            steps.Add(new MoveBranchStep(request.Branch, head?.Sha, Delete: false));
+        }
+        else if (pull is not null && (pull.Title != request.Title || pull.Body != PullRequestText.WithCommits(body, Recorded(state, head!.Sha))))
+        {
+            steps.Add(new UpdatePullStep(pull.Number, request.Title, body));
+        }
+        if (pull is null)
+        {
+            steps.Add(new OpenPullStep(request.Title, body, request.Branch, state.BaseName));
+        }
+
+        // Labels and reviewers are reconciled on every run, so an interrupted run's are not lost for good.
+        var labels = request.Labels.Where(l => pull is null || !pull.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (labels.Length > 0)
+        {
+            steps.Add(new AddLabelsStep(labels));
+        }
+        var reviewers = request.Reviewers
+            .Where(r => pull is null || !pull.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase) && !state.Reviewed.Contains(r, StringComparer.OrdinalIgnoreCase))
+            .Where(r => pull?.Author is not { } author || !author.Equals(r, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (reviewers.Length > 0)
+        {
+            steps.Add(new RequestReviewersStep(reviewers));
+        }
+
+        if (steps.Count == 0)
+        {
+            return new PublishPlan { Status = "unchanged", Steps = [] }; // our pull request already proposes exactly this
+        }
+        return new PublishPlan { Status = Would(pull is null ? "created" : "updated"), Steps = steps };
+    }
+
+    /// <summary>The commits to record in the pull request: those recorded before, and the one the branch will point at.</summary>
+    public static IReadOnlyList<string> Recorded(PublishState state, string branchSha) =>
+        [.. state.RecordedCommits.Where(c => c != branchSha).TakeLast(PullRequestText.RecordedCommitsKept - 1), branchSha];
+}

@@ -56,13 +56,18 @@ public static class ProfileRenderer
         {
             return template.Render(context);
         }
+        catch (Exception ex) when (ex is ScriptRuntimeException or OperationCanceledException && ct.IsCancellationRequested)
+        {
+            // The run's deadline: the command line reports it (Scriban wraps it in its own exception).
+            throw new OperationCanceledException("the run's deadline passed while rendering", ex, ct);
+        }
+        catch (Exception ex) when (ex is ScriptRuntimeException or OperationCanceledException && timeout.IsCancellationRequested)
+        {
+            throw new InputException($"{source.DisplayPath}: rendering took longer than {limits.Time.TotalSeconds:0} s and was stopped");
+        }
         catch (ScriptRuntimeException ex)
         {
             throw new InputException($"{Where(ex.Span, source.DisplayPath)}: {ex.OriginalMessage}");
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new InputException($"{source.DisplayPath}: rendering took longer than {limits.Time.TotalSeconds:0} s and was stopped");
         }
         catch (ArgumentException ex)
         {

@@ -44,18 +44,45 @@ public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
             await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "no-such-org"),
             await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "broken-org", "--reader", "rest"),
             await cli.RunAsync("render", "--api-url", "http://127.0.0.1:1/api/v3", "--org", "org", "--reader", "rest"),
+            await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--dry-run"),
+            await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org"),
+            await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--template", Template()),
+            await cli.RunAsync("render", "--api-url", $"https://x:{Canary}@127.0.0.1/api/v3", "--org", "org"),
         };
 
-        Assert.Equal([0, 0, 0, 1, 1, 1], runs.Select(r => r.ExitCode));
+        Assert.Equal([0, 0, 0, 1, 1, 1, 0, 0, 1, 1], runs.Select(r => r.ExitCode));
         foreach (var run in runs)
         {
             Assert.DoesNotContain(Canary, run.Out + run.Error);
             Assert.DoesNotContain("CANARYcanary", run.Out + run.Error);
         }
-        foreach (var file in Directory.GetFiles(_dir, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(_dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
         {
             Assert.DoesNotContain("CANARYcanary", File.ReadAllText(file));
         }
-        Assert.All(_github.Log.All, r => Assert.DoesNotContain("CANARY", r.ToString()));
+        // Nor in anything sent to GitHub, nor in what the publish left there.
+        Assert.All(_github.Log.All, r => Assert.DoesNotContain("CANARY", r.ToString() + r.Body));
+        lock (_github.State.Gate)
+        {
+            var profile = _github.State.Repo("org", ".github");
+            Assert.NotEmpty(profile.Pulls);
+            Assert.All(profile.Pulls, p => Assert.DoesNotContain("CANARY", p.Title + p.Body + string.Concat(p.Comments)));
+            Assert.All(profile.Git.Commits.Values, c => Assert.DoesNotContain("CANARY", c.Message));
+            Assert.All(profile.Git.Blobs.Values, b => Assert.DoesNotContain("CANARY", System.Text.Encoding.UTF8.GetString(b)));
+        }
+    }
+
+    // A template that tries to render the environment (the token is in it) through a linked folder.
+    private string Template()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "templates")).FullName;
+        var link = Path.Combine(folder, "procself");
+        if (!File.Exists(link) && !Directory.Exists(link))
+        {
+            File.CreateSymbolicLink(link, "/proc/self");
+        }
+        var path = Path.Combine(folder, "profile.sbn");
+        File.WriteAllText(path, "# {{ org.login }}\n{{ include 'procself/environ' }}\n");
+        return path;
     }
 }

@@ -9,7 +9,7 @@ public sealed class RequestLog
 
     public IReadOnlyList<LoggedRequest> All => _requests.ToArray();
 
-    /// <summary>The requests that change something on GitHub (REST writes; GraphQL reads are not writes).</summary>
+    /// <summary>The requests that change something on GitHub (REST writes and GraphQL mutations; GraphQL queries are reads).</summary>
     public IReadOnlyList<LoggedRequest> Writes => All.Where(r => r.IsWrite).ToArray();
 
     public int Count(string method, string pathPattern) =>
@@ -22,7 +22,12 @@ public sealed class RequestLog
 
 public sealed record LoggedRequest(string Method, string Path, string Query, int Status, string? TokenFingerprint, string? Body)
 {
-    public bool IsWrite => Method is not ("GET" or "HEAD") && !Path.EndsWith("/graphql", StringComparison.Ordinal) && !Path.Contains("/access_tokens", StringComparison.Ordinal);
+    public bool IsWrite => Path.EndsWith("/graphql", StringComparison.Ordinal)
+        ? IsMutation
+        : Method is not ("GET" or "HEAD") && !Path.Contains("/access_tokens", StringComparison.Ordinal);
+
+    private bool IsMutation =>
+        Body is { Length: > 0 } body && System.Text.Json.Nodes.JsonNode.Parse(body)?["query"]?.GetValue<string>().TrimStart().StartsWith("mutation", StringComparison.Ordinal) == true;
 
     public override string ToString() => $"{Method} {Path}{Query} → {Status}";
 }
@@ -45,6 +50,12 @@ public sealed record Fault
 
     /// <summary>Abort the connection instead of answering (a reset).</summary>
     public bool Reset { get; init; }
+
+    /// <summary>Apply the request for real first, then fail its answer (GitHub did it, the client never heard).</summary>
+    public bool AfterApplying { get; init; }
+
+    /// <summary>Run this against the state first (e.g. someone pushes to a branch), then answer the request normally.</summary>
+    public Action<GitHubState>? Before { get; init; }
 
     internal int Seen;
     internal int Fired;

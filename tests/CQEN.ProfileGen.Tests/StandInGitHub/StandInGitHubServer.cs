@@ -89,7 +89,27 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
         var token = Token(request);
         Response response;
-        if (MatchFault(request.Method, path) is { } fault)
+        var matched = MatchFault(request.Method, path);
+        if (matched?.Before is { } before)
+        {
+            lock (State.Gate)
+            {
+                before(State);
+            }
+            matched = null;
+        }
+        if (matched is { AfterApplying: true })
+        {
+            try
+            {
+                Route(context, request.Method, path, prefix, body, token);
+            }
+            catch (ApiError)
+            {
+                // applied or refused: the client hears the fault either way
+            }
+        }
+        if (matched is { } fault)
         {
             if (fault.Delay > TimeSpan.Zero)
             {

@@ -1,0 +1,212 @@
+using CQEN.ProfileGen.Tests.Cli;
+using CQEN.ProfileGen.Tests.StandInGitHub;
+
+namespace CQEN.ProfileGen.Tests.EndToEnd;
+
+/// <summary>
+/// What publishing promises when runs are interrupted or people push: labels and reviewers are
+/// never lost for good, a human's commit is never erased (whatever its message says), and a
+/// push made during the run is seen rather than overwritten.
+/// </summary>
+public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
+{
+    private const string Token = "ghs_safetyToken0000000000000000000000001";
+    private const string Branch = "profilegen/profile-readme";
+    private StandInGitHubServer _github = null!;
+    private readonly CliHarness _cli = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-safety-").FullName;
+
+    private FakeRepo Profile => _github.State.Repo("org", ".github");
+
+    private string? BranchHead => Profile.Git.Resolve(Branch);
+
+    public async Task InitializeAsync()
+    {
+        _github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(_github.State, "org", 20);
+        _github.State.AddToken(Token);
+        _cli.Variables["GITHUB_TOKEN"] = Token;
+        _cli.CurrentDirectory = _dir;
+        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "publish:\n  labels: [documentation, automated]\n  reviewers: [alice, bob]\n");
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private Task<CliResult> Publish(params string[] args) =>
+        _cli.RunAsync(["publish", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+
+    private void SomeoneChangesTheData(string description = "Changement") =>
+        _github.State.Repo("org", "projet-00002").Description = description;
+
+    [Theory]
+    [InlineData("/labels$", 500, false)]
+    [InlineData("/requested_reviewers$", 422, false)]
+    [InlineData("/labels$", 502, true)]
+    public async Task Labels_and_reviewers_lost_to_an_interrupted_run_are_restored_by_the_next_one(string step, int status, bool afterApplying)
+    {
+        _github.AddFault(new Fault { Method = "POST", PathPattern = step, Status = status, Times = 100, AfterApplying = afterApplying });
+        Assert.Equal(1, (await Publish()).ExitCode);
+        _github.Faults.Clear();
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        var pull = Assert.Single(Profile.Pulls);
+        Assert.Equal(["documentation", "automated"], pull.Labels);
+        Assert.Equal(["alice", "bob"], pull.Reviewers);
+        _github.Log.Clear();
+        Assert.Equal(0, (await Publish()).ExitCode);
+        Assert.Empty(_github.Log.Writes);
+    }
+
+    [Fact]
+    public async Task A_pull_request_GitHub_created_while_answering_502_gets_its_labels_on_the_next_run()
+    {
+        _github.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Status = 502, Times = 100, AfterApplying = true });
+        Assert.Equal(1, (await Publish()).ExitCode);
+        _github.Faults.Clear();
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        var pull = Assert.Single(Profile.Pulls);
+        Assert.Equal(["documentation", "automated"], pull.Labels);
+        Assert.Equal(["alice", "bob"], pull.Reviewers);
+    }
+
+    [Fact]
+    public async Task A_reviewer_who_already_reviewed_is_not_asked_again()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        lock (_github.State.Gate)
+        {
+            Profile.Pulls[0].Reviews.Add("alice"); // GitHub drops alice from requested_reviewers
+        }
+        _github.Log.Clear();
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        Assert.Empty(_github.Log.Writes);
+    }
+
+    [Fact]
+    public async Task Title_and_description_edited_by_hand_are_restored()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        var body = Profile.Pulls[0].Body;
+        lock (_github.State.Gate)
+        {
+            Profile.Pulls[0].Title = "changed by someone";
+            Profile.Pulls[0].Body = "cleared";
+        }
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        Assert.Equal(body, Profile.Pulls[0].Body);
+        Assert.NotEqual("changed by someone", Profile.Pulls[0].Title);
+    }
+
+    [Fact]
+    public async Task A_human_commit_whose_message_claims_to_be_generated_is_not_overwritten()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        string human;
+        lock (_github.State.Gate)
+        {
+            // An amended or reverted bot commit keeps the trailer text: it is still someone's work.
+            human = Profile.Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = "Mon texte\n" }, "Update profile/README.md from the organization's data\n\nGenerated-by: profilegen\n");
+        }
+        SomeoneChangesTheData();
+
+        var result = await Publish();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("has commits that profilegen did not make", result.Error);
+        Assert.Equal(human, BranchHead);
+    }
+
+    [Theory]
+    [InlineData("graphql")]
+    [InlineData("rest")]
+    public async Task A_push_made_during_the_writes_is_never_erased(string reader)
+    {
+        Assert.Equal(0, (await Publish("--reader", reader)).ExitCode);
+        SomeoneChangesTheData();
+        string? pushed = null;
+        // Between the run's read of the branch and its move: someone pushes to it.
+        _github.AddFault(new Fault
+        {
+            Method = "POST",
+            PathPattern = "/git/commits$",
+            Before = state => pushed = state.Repo("org", ".github").Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = "Poussé pendant l'exécution\n" }, "Human push"),
+        });
+
+        var result = await Publish("--reader", reader);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("has commits that profilegen did not make", result.Error);
+        Assert.NotNull(pushed);
+        Assert.Equal(pushed, BranchHead);
+        Assert.Equal("Poussé pendant l'exécution\n", Profile.TextAt(Branch, "profile/README.md"));
+    }
+
+    [Fact]
+    public async Task A_branch_created_by_someone_during_the_first_run_is_left_alone()
+    {
+        string? pushed = null;
+        _github.AddFault(new Fault
+        {
+            Method = "POST",
+            PathPattern = "/git/commits$",
+            Before = state => pushed = state.Repo("org", ".github").Commit(Branch, new Dictionary<string, string> { ["notes.md"] = "mine\n" }, "Their branch"),
+        });
+
+        var result = await Publish();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(pushed, BranchHead);
+        Assert.Empty(Profile.Pulls);
+    }
+
+    [Fact]
+    public async Task When_the_base_already_has_the_content_a_pull_request_carrying_someone_s_commits_stays_open()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        string human;
+        lock (_github.State.Gate)
+        {
+            var proposed = Profile.TextAt(Branch, "profile/README.md")!;
+            human = Profile.Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = proposed, ["extra.md"] = "more\n" }, "Add a page");
+            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = proposed }, "Merge by hand");
+        }
+
+        var result = await Publish();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("was left open", result.Error);
+        Assert.Equal("open", Profile.Pulls[0].State);
+        Assert.Equal(human, BranchHead);
+
+        var forced = await Publish("--force");
+
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Equal("closed", Profile.Pulls[0].State);
+        Assert.Equal(human, BranchHead); // --force closes the pull request, never deletes someone's commits
+        Assert.Contains("keep branch", forced.Error);
+        Assert.DoesNotContain("delete branch", forced.Error);
+    }
+
+    [Fact]
+    public async Task A_time_limit_reached_during_the_writes_says_what_was_written()
+    {
+        _github.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Delay = TimeSpan.FromSeconds(20) });
+
+        var result = await Publish("--timeout", "3");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines, l => l.StartsWith("profilegen: error:", StringComparison.Ordinal));
+        Assert.Contains("time limit was reached during the writes, after:", line);
+        Assert.Contains("create branch", line);
+        Assert.DoesNotContain("nothing was written", result.Error);
+    }
+}

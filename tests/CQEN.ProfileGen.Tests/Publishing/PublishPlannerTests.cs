@@ -1,0 +1,159 @@
+using System.Text;
+using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Publishing;
+
+namespace CQEN.ProfileGen.Tests.Publishing;
+
+/// <summary>The publishing decisions, from plain values: what was read in, typed steps out.</summary>
+public class PublishPlannerTests
+{
+    private const string Base = "1111111111111111111111111111111111111111";
+    private const string Ours = "2222222222222222222222222222222222222222";
+    private const string Human = "3333333333333333333333333333333333333333";
+    private const string NewText = "# Profil\n\nnouveau\n";
+
+    private static readonly PublishRequest Request = new()
+    {
+        Owner = "org",
+        Repo = ".github",
+        Path = "profile/README.md",
+        Branch = "profilegen/profile-readme",
+        BuildContent = _ => NewText,
+        Title = "Mise à jour",
+        Labels = ["documentation"],
+        Reviewers = ["alice"],
+    };
+
+    private static PublishState State(string? head = null, string? headMessage = null, bool headHasNewText = false, bool pull = false, bool recorded = true, string current = "# Ancien\n") => new()
+    {
+        Target = new RepoRef("org", ".github", "main", "R_1"),
+        BaseName = "main",
+        BaseHead = new CommitRef(Base, "t0", [], "base"),
+        CurrentFile = Encoding.UTF8.GetBytes(current),
+        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], headMessage ?? PullRequestText.CommitMessage(Request.Path)),
+        BranchFile = headHasNewText ? Encoding.UTF8.GetBytes(NewText) : Encoding.UTF8.GetBytes("autre\n"),
+        Pull = pull ? new PullRequestRef(7, "https://github.com/org/.github/pull/7", Request.Title, Body(head ?? Ours), Request.Branch, head ?? Ours, "main", "open") { Labels = ["documentation"], RequestedReviewers = ["alice"], Author = "bot" } : null,
+        RecordedCommits = recorded && head is not null ? [head] : [],
+    };
+
+    private static string Body(string sha) =>
+        PullRequestText.WithCommits(PullRequestText.Body("org", "# Ancien\n", NewText, UnifiedDiff.Between("# Ancien\n", NewText, Request.Path), Request.Culture), [sha]);
+
+    private static PublishPlan Plan(PublishState state, PublishRequest? request = null) =>
+        PublishPlanner.Plan(state, request ?? Request, NewText, UnifiedDiff.Between(state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), NewText, Request.Path));
+
+    private static string[] Kinds(PublishPlan plan) => [.. plan.Steps.Select(s => s.GetType().Name.Replace("Step", "", StringComparison.Ordinal))];
+
+    [Fact]
+    public void A_first_run_commits_creates_the_branch_opens_the_pull_request_and_sets_labels_and_reviewers()
+    {
+        var plan = Plan(State());
+
+        Assert.Equal("created", plan.Status);
+        Assert.Equal(["Commit", "MoveBranch", "OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
+        Assert.Null(((MoveBranchStep)plan.Steps[1]).ExpectedSha);
+    }
+
+    [Fact]
+    public void A_run_whose_pull_request_already_proposes_this_writes_nothing()
+    {
+        var plan = Plan(State(head: Ours, headHasNewText: true, pull: true));
+
+        Assert.Equal("unchanged", plan.Status);
+        Assert.Empty(plan.Steps);
+    }
+
+    [Fact]
+    public void New_data_records_the_new_commit_in_the_pull_request_before_moving_the_branch_from_where_it_was_seen()
+    {
+        var plan = Plan(State(head: Ours, pull: true));
+
+        Assert.Equal("updated", plan.Status);
+        Assert.Equal(["Commit", "UpdatePull", "MoveBranch"], Kinds(plan));
+        Assert.Equal(Ours, ((MoveBranchStep)plan.Steps[2]).ExpectedSha);
+    }
+
+    [Fact]
+    public void A_head_the_tool_did_not_record_is_someone_else_s_whatever_its_message_says()
+    {
+        var plan = Plan(State(head: Human, pull: true, recorded: false));
+
+        Assert.Equal("blocked", plan.Status);
+        Assert.Equal(["Comment"], Kinds(plan));
+        Assert.Contains("did not make", plan.Problem);
+    }
+
+    [Fact]
+    public void Force_replaces_someone_else_s_head_from_where_it_was_seen()
+    {
+        var plan = Plan(State(head: Human, pull: true, recorded: false), Request with { Force = true });
+
+        Assert.Equal(["Commit", "UpdatePull", "MoveBranch"], Kinds(plan));
+        Assert.Equal(Human, ((MoveBranchStep)plan.Steps[2]).ExpectedSha);
+    }
+
+    [Fact]
+    public void The_commit_of_an_interrupted_run_with_the_same_data_is_taken_as_it_is()
+    {
+        var plan = Plan(State(head: Human, headHasNewText: true, recorded: false));
+
+        Assert.Equal(["OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
+    }
+
+    [Fact]
+    public void A_commit_with_the_same_file_but_another_message_is_not_taken()
+    {
+        Assert.Equal("blocked", Plan(State(head: Human, headMessage: "My own edit", headHasNewText: true, recorded: false)).Status);
+    }
+
+    [Fact]
+    public void When_the_base_has_the_content_our_pull_request_is_closed_and_our_branch_deleted()
+    {
+        var plan = Plan(State(head: Ours, pull: true, current: NewText));
+
+        Assert.Equal("closed", plan.Status);
+        Assert.Equal(["Comment", "ClosePull", "MoveBranch"], Kinds(plan));
+        Assert.True(((MoveBranchStep)plan.Steps[2]).Delete);
+    }
+
+    [Fact]
+    public void When_the_base_has_the_content_a_pull_request_with_someone_s_commits_stays_open_unless_forced_and_their_branch_stays()
+    {
+        Assert.Equal("blocked", Plan(State(head: Human, pull: true, recorded: false, current: NewText)).Status);
+
+        var forced = Plan(State(head: Human, pull: true, recorded: false, current: NewText), Request with { Force = true });
+
+        Assert.Equal(["Comment", "ClosePull"], Kinds(forced));
+        Assert.Contains(forced.Notes, n => n.StartsWith("keep branch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_labels_and_reviewers_are_added_but_never_the_author_or_someone_who_already_reviewed()
+    {
+        var state = State(head: Ours, headHasNewText: true, pull: true) is var s ? s with { Pull = s.Pull! with { Labels = [], RequestedReviewers = [] } } : null!;
+
+        Assert.Equal(["AddLabels", "RequestReviewers"], Kinds(Plan(state)));
+        Assert.Equal(["AddLabels"], Kinds(Plan(state with { Reviewed = ["alice"] })));
+        Assert.Equal(["AddLabels"], Kinds(Plan(state, Request with { Reviewers = ["bot"] })));
+    }
+
+    [Fact]
+    public void A_dry_run_plans_the_same_steps_under_would_statuses()
+    {
+        Assert.Equal("would-create", Plan(State(), Request with { DryRun = true }).Status);
+        Assert.Equal("would-update", Plan(State(head: Ours, pull: true), Request with { DryRun = true }).Status);
+        Assert.Equal("would-close", Plan(State(head: Ours, pull: true, current: NewText), Request with { DryRun = true }).Status);
+    }
+
+    [Fact]
+    public void The_pull_request_remembers_a_bounded_number_of_the_tool_s_commits_ending_with_the_branch_head()
+    {
+        var many = Enumerable.Range(0, 15).Select(i => i.ToString("x40", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        var recorded = PublishPlanner.Recorded(State() with { RecordedCommits = many }, Ours);
+
+        Assert.Equal(PullRequestText.RecordedCommitsKept, recorded.Count);
+        Assert.Equal(Ours, recorded[^1]);
+        Assert.Equal(recorded, PullRequestText.RecordedCommits(PullRequestText.WithCommits("body\n", recorded)));
+    }
+}

@@ -7,9 +7,33 @@ namespace CQEN.ProfileGen.GitHub;
 /// <summary>One GraphQL request through Octokit's connection (so it shares the retry pipeline, credentials and base URL).</summary>
 internal static class GraphQl
 {
+    /// <summary>Posts a query; returns its data, or fails with GitHub's errors (a partial answer is never used).</summary>
+    /// <exception cref="GraphQlUnavailableException">The server has no GraphQL endpoint.</exception>
+    public static async Task<JsonNode> QueryAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
+    {
+        var (root, errors) = await SendAsync(client, endpoint, document, variables, what).ConfigureAwait(false);
+        // NOT_FOUND answers "there is none" (a null in data), which the caller reports as REST would.
+        var onlyNotFound = root?["errors"] is JsonArray all && all.All(e => e?["type"]?.GetValue<string>() == "NOT_FOUND");
+        if (errors is not null && !onlyNotFound)
+        {
+            throw new GitHubException($"GitHub's GraphQL API refused the query for {what}: {errors}");
+        }
+        return root?["data"] ?? throw new GitHubException($"GitHub's GraphQL API gave no data for {what}");
+    }
+
+    /// <summary>Posts a mutation; returns its data (fields that failed are null) and GitHub's error messages, if any.</summary>
+    public static async Task<(JsonNode? Data, string? Errors)> MutateAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
+    {
+        var (root, errors) = await SendAsync(client, endpoint, document, variables, what).ConfigureAwait(false);
+        return (root?["data"], errors);
+    }
+
     /// <summary>Posts a query or mutation; returns null on success, else GitHub's error messages in one line.</summary>
     /// <exception cref="GraphQlUnavailableException">The server has no GraphQL endpoint.</exception>
-    public static async Task<string?> PostAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
+    public static async Task<string?> PostAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what) =>
+        (await SendAsync(client, endpoint, document, variables, what).ConfigureAwait(false)).Errors;
+
+    private static async Task<(JsonNode? Root, string? Errors)> SendAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
     {
         var body = JsonSerializer.Serialize(new { query = document, variables });
         IApiResponse<string> response;
@@ -31,8 +55,8 @@ internal static class GraphQl
         {
             throw new GitHubException($"GitHub's GraphQL API gave an answer that is not JSON for {what}: {ex.Message}");
         }
-        return root?["errors"] is JsonArray { Count: > 0 } errors
+        return (root, root?["errors"] is JsonArray { Count: > 0 } errors
             ? string.Join("; ", errors.Select(e => e?["message"]?.GetValue<string>() ?? "unknown error")).ReplaceLineEndings(" ")
-            : null;
+            : null);
     }
 }

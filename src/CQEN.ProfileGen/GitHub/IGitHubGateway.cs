@@ -9,6 +9,13 @@ namespace CQEN.ProfileGen.GitHub;
 /// </summary>
 public interface IGitHubGateway : IOrgSource
 {
+    /// <summary>
+    /// What publishing needs to decide, read at once (one GraphQL request where the server has it):
+    /// the repository, the base head (<paramref name="baseName"/>, or the default branch) and the
+    /// file on it, the branch head and its file, and the branch's pull requests of any state.
+    /// </summary>
+    Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct);
+
     Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct);
 
     /// <summary>The branch head, or null when the branch does not exist.</summary>
@@ -16,11 +23,22 @@ public interface IGitHubGateway : IOrgSource
 
     Task<CommitRef> GetCommitAsync(string owner, string repo, string sha, CancellationToken ct);
 
+    /// <summary>The commit with <see cref="CommitRef.ChangedFiles"/> filled.</summary>
+    Task<CommitRef> GetCommitWithChangesAsync(string owner, string repo, string sha, CancellationToken ct);
+
     /// <summary>The file's bytes at a ref, or null when the path does not exist there.</summary>
     Task<byte[]?> GetFileAsync(string owner, string repo, string path, string gitRef, CancellationToken ct);
 
     /// <summary>Blob, tree (on the parent's tree) and commit through the Git Data API; returns the new commit.</summary>
     Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct);
+
+    /// <summary>
+    /// Commits one file on <see cref="NewFileCommit.ParentSha"/> and points the branch at the
+    /// new commit (creating it when <paramref name="expectedSha"/> is null), only if the branch is
+    /// still at <paramref name="expectedSha"/>. Returns the new commit's sha.
+    /// </summary>
+    /// <exception cref="BranchMovedException">The branch is no longer where the run saw it: it was not moved.</exception>
+    Task<string> CommitToBranchAsync(RepoRef target, string branch, string? expectedSha, NewFileCommit commit, CancellationToken ct);
 
     /// <summary>
     /// Compare-and-swap on a branch: points it at <paramref name="newSha"/> (null: deletes it) only
@@ -46,7 +64,27 @@ public interface IGitHubGateway : IOrgSource
 public sealed record RepoRef(string Owner, string Name, string DefaultBranch, string? NodeId = null);
 
 /// <summary>A commit as publishing sees it: its sha, tree, parents and message.</summary>
-public sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message);
+public sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message)
+{
+    /// <summary>How many files the commit changes, where the read told (null: not read).</summary>
+    public int? ChangedFiles { get; init; }
+}
+
+/// <summary>What <see cref="IGitHubGateway.ReadForPublishAsync"/> found.</summary>
+public sealed record PublishReading
+{
+    public required RepoRef Target { get; init; }
+    public required string BaseName { get; init; }
+    public required CommitRef BaseHead { get; init; }
+    public byte[]? CurrentFile { get; init; }
+    public CommitRef? BranchHead { get; init; }
+
+    /// <summary>The file at the branch head (read at least when the head sits on the base head).</summary>
+    public byte[]? BranchFile { get; init; }
+
+    /// <summary>The branch's pull requests, newest first.</summary>
+    public IReadOnlyList<PullRequestRef> Pulls { get; init; } = [];
+}
 
 public sealed record NewFileCommit(string ParentSha, string Path, byte[] Content, string Message);
 
@@ -57,6 +95,12 @@ public sealed record PullRequestRef(int Number, string Url, string Title, string
 
     /// <summary>Who opened it: GitHub refuses to request that account's review.</summary>
     public string? Author { get; init; }
+
+    /// <summary>Who already reviewed it (null: not read yet).</summary>
+    public IReadOnlyList<string>? Reviewed { get; init; }
+
+    /// <summary>Its comments' texts (null: not read yet).</summary>
+    public IReadOnlyList<string>? Comments { get; init; }
 
     public bool IsOpen => State == "open";
 }

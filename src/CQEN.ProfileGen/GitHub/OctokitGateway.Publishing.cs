@@ -28,6 +28,12 @@ public sealed partial class OctokitGateway
         return new CommitRef(c.Sha, c.Tree.Sha, c.Parents.Select(p => p.Sha).ToArray(), c.Message);
     }
 
+    public async Task<CommitRef> GetCommitWithChangesAsync(string owner, string repo, string sha, CancellationToken ct)
+    {
+        var c = await GitHubErrors.Guard(() => client.Repository.Commit.Get(owner, repo, sha), $"commit {sha} of {owner}/{repo}").ConfigureAwait(false);
+        return new CommitRef(c.Sha, c.Commit.Tree.Sha, c.Parents.Select(p => p.Sha).ToArray(), c.Commit.Message) { ChangedFiles = c.Files?.Count };
+    }
+
     public async Task<byte[]?> GetFileAsync(string owner, string repo, string path, string gitRef, CancellationToken ct) =>
         await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, repo, path, gitRef), $"{path} on {gitRef} of {owner}/{repo}").ConfigureAwait(false);
 
@@ -46,6 +52,70 @@ public sealed partial class OctokitGateway
         // No author/committer: GitHub then signs the commit as the token's identity (Actions bot or App).
         var created = await GitHubErrors.Guard(() => client.Git.Commit.Create(owner, repo, new NewCommit(commit.Message, createdTree.Sha, commit.ParentSha)), what).ConfigureAwait(false);
         return new CommitRef(created.Sha, created.Tree.Sha, created.Parents.Select(p => p.Sha).ToArray(), created.Message);
+    }
+
+    public async Task<string> CommitToBranchAsync(RepoRef target, string branch, string? expectedSha, NewFileCommit commit, CancellationToken ct)
+    {
+        if (reader != OrgReader.Rest && target.NodeId is { } repositoryId)
+        {
+            try
+            {
+                return await CommitToBranchWithGraphQlAsync(target, repositoryId, branch, expectedSha, commit).ConfigureAwait(false);
+            }
+            catch (GraphQlUnavailableException)
+            {
+                // A server without GraphQL: the Git Data API and a re-checked move below.
+            }
+        }
+        var created = await CreateCommitAsync(target.Owner, target.Name, commit, ct).ConfigureAwait(false);
+        await MoveBranchWithRestAsync(target, branch, expectedSha, created.Sha).ConfigureAwait(false);
+        return created.Sha;
+    }
+
+    internal const string CommitToBranchMutation = """
+        mutation CommitToBranch($repositoryId: ID!, $refUpdates: [RefUpdate!]!, $commit: CreateCommitOnBranchInput!) {
+          move: updateRefs(input: {repositoryId: $repositoryId, refUpdates: $refUpdates}) { clientMutationId }
+          commit: createCommitOnBranch(input: $commit) { commit { oid } }
+        }
+        """;
+
+    // One request: the branch is put on the base head (compare-and-swap on where the run saw it),
+    // then GitHub commits the file on it (compare-and-swap on the base head). GitHub signs the
+    // commit. If the first part fails, the second finds the branch elsewhere and fails too.
+    private async Task<string> CommitToBranchWithGraphQlAsync(RepoRef target, string repositoryId, string branch, string? expectedSha, NewFileCommit commit)
+    {
+        var what = $"a commit on branch {branch} of {target.Owner}/{target.Name}";
+        var newline = commit.Message.IndexOf('\n', StringComparison.Ordinal);
+        var variables = new Dictionary<string, object?>
+        {
+            ["repositoryId"] = repositoryId,
+            ["refUpdates"] = new[] { new Dictionary<string, object?> { ["name"] = "refs/heads/" + branch, ["afterOid"] = commit.ParentSha, ["beforeOid"] = expectedSha ?? ZeroOid, ["force"] = true } },
+            ["commit"] = new Dictionary<string, object?>
+            {
+                ["branch"] = new Dictionary<string, object?> { ["repositoryNameWithOwner"] = $"{target.Owner}/{target.Name}", ["branchName"] = branch },
+                ["expectedHeadOid"] = commit.ParentSha,
+                ["message"] = new Dictionary<string, object?>
+                {
+                    ["headline"] = newline < 0 ? commit.Message : commit.Message[..newline],
+                    ["body"] = newline < 0 ? null : commit.Message[(newline + 1)..].Trim('\n'),
+                },
+                ["fileChanges"] = new Dictionary<string, object?> { ["additions"] = new[] { new Dictionary<string, object?> { ["path"] = commit.Path, ["contents"] = Convert.ToBase64String(commit.Content) } } },
+            },
+        };
+        var (data, errors) = await GraphQl.MutateAsync(client, endpoint, CommitToBranchMutation, variables, what).ConfigureAwait(false);
+        if (errors is null && Str(data?["commit"]?["commit"], "oid") is { } oid)
+        {
+            return oid;
+        }
+        if (data?["move"] is null)
+        {
+            var now = await BranchShaAsync(target, branch).ConfigureAwait(false);
+            if (now != expectedSha)
+            {
+                throw Moved(target, branch, expectedSha, now);
+            }
+        }
+        throw new GitHubException($"GitHub refused {what}: {errors ?? "no commit in its answer"}");
     }
 
     public async Task MoveBranchAsync(RepoRef target, string branch, string? expectedSha, string? newSha, CancellationToken ct)

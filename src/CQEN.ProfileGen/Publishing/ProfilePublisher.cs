@@ -47,33 +47,31 @@ public sealed class ProfilePublisher(IGitHubGateway github)
     private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {
         var (owner, repo, branch) = (request.Owner, request.Repo, request.Branch);
-        var target = await github.GetRepositoryAsync(owner, repo, ct).ConfigureAwait(false);
-        var baseName = request.Base ?? target.DefaultBranch;
-        var baseHead = await github.GetBranchAsync(owner, repo, baseName, ct).ConfigureAwait(false)
-            ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto", 404);
-        var current = await github.GetFileAsync(owner, repo, request.Path, baseHead.Sha, ct).ConfigureAwait(false);
-        var head = await github.GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
-        var pulls = await github.FindPullRequestsAsync(owner, repo, owner, branch, ct).ConfigureAwait(false);
-        var ours = pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
-        var open = ours.Where(p => p.IsOpen).Concat(pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();
+        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct).ConfigureAwait(false);
+        var ours = read.Pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
+        var open = ours.Where(p => p.IsOpen).Concat(read.Pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();
         // The record of our commits: from the open pull request, else from the latest one (closed by a human, branch kept).
         var recorded = PullRequestText.RecordedCommits(open?.Body ?? ours.FirstOrDefault()?.Body ?? "");
-        var branchFile = head is { Parents: [var parent] } && parent == baseHead.Sha
-            ? await github.GetFileAsync(owner, repo, request.Path, head.Sha, ct).ConfigureAwait(false)
-            : null;
+        var head = read.BranchHead;
+        var onBase = head is { Parents: [var parent] } && parent == read.BaseHead.Sha;
+        if (onBase && head!.ChangedFiles is null && !recorded.Contains(head.Sha, StringComparer.Ordinal))
+        {
+            // Only for an unrecorded head that may be an interrupted run's commit: does it change one file only?
+            head = await github.GetCommitWithChangesAsync(owner, repo, head.Sha, ct).ConfigureAwait(false);
+        }
         var missingReviewers = open is not null && request.Reviewers.Any(r => !open.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase));
-        var reviewed = missingReviewers ? await github.GetReviewersAsync(owner, repo, open!.Number, ct).ConfigureAwait(false) : [];
+        var reviewed = !missingReviewers ? [] : open!.Reviewed ?? await github.GetReviewersAsync(owner, repo, open.Number, ct).ConfigureAwait(false);
         var foreign = head is not null && !recorded.Contains(head.Sha, StringComparer.Ordinal);
         var noticeGiven = foreign && open is not null && !request.Force && !request.DryRun
-            && (await github.GetCommentsAsync(owner, repo, open.Number, ct).ConfigureAwait(false)).Any(PullRequestText.IsForeignNotice);
+            && (open.Comments ?? await github.GetCommentsAsync(owner, repo, open.Number, ct).ConfigureAwait(false)).Any(PullRequestText.IsForeignNotice);
         return new PublishState
         {
-            Target = target,
-            BaseName = baseName,
-            BaseHead = baseHead,
-            CurrentFile = current,
+            Target = read.Target,
+            BaseName = read.BaseName,
+            BaseHead = read.BaseHead,
+            CurrentFile = read.CurrentFile,
             BranchHead = head,
-            BranchFile = branchFile,
+            BranchFile = onBase ? read.BranchFile : null,
             Pull = open,
             RecordedCommits = recorded,
             Reviewed = reviewed,
@@ -95,10 +93,10 @@ public sealed class ProfilePublisher(IGitHubGateway github)
                 switch (step)
                 {
                     case CommitStep c:
-                        branchSha = (await github.CreateCommitAsync(owner, repo, new NewFileCommit(c.ParentSha, c.Path, c.Content, c.Message), ct).ConfigureAwait(false)).Sha;
+                        branchSha = await github.CommitToBranchAsync(state.Target, c.Branch, c.ExpectedSha, new NewFileCommit(c.ParentSha, c.Path, c.Content, c.Message), ct).ConfigureAwait(false);
                         break;
-                    case MoveBranchStep m:
-                        await github.MoveBranchAsync(state.Target, m.Branch, m.ExpectedSha, m.Delete ? null : branchSha, ct).ConfigureAwait(false);
+                    case DeleteBranchStep d:
+                        await github.MoveBranchAsync(state.Target, d.Branch, d.ExpectedSha, null, ct).ConfigureAwait(false);
                         break;
                     case UpdatePullStep u:
                         pull = await github.UpdatePullRequestAsync(owner, repo, u.Number, u.Title, PullRequestText.WithCommits(u.Body, PublishPlanner.Recorded(state, branchSha!)), close: false, ct).ConfigureAwait(false);

@@ -39,16 +39,21 @@ public abstract record PublishStep
     public abstract string Describe();
 }
 
-/// <summary>A commit of the new file on <paramref name="ParentSha"/> (blob, tree, commit); the branch is not moved yet.</summary>
-public sealed record CommitStep(string ParentSha, string BaseName, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
+/// <summary>
+/// One commit of the new file on <paramref name="ParentSha"/>, the base head, with the branch
+/// pointing at it afterwards (created if <paramref name="ExpectedSha"/> is null) — only if the
+/// branch is still at <paramref name="ExpectedSha"/>.
+/// </summary>
+public sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
 {
-    public override string Describe() => $"commit {Path} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines";
+    public override string Describe() =>
+        $"commit {Path} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines; {(ExpectedSha is null ? "create" : "move")} branch {Branch} to it";
 }
 
-/// <summary>Moves the branch, only if it is still at <paramref name="ExpectedSha"/>: to the new commit, or deletes it.</summary>
-public sealed record MoveBranchStep(string Branch, string? ExpectedSha, bool Delete) : PublishStep
+/// <summary>Deletes the branch, only if it is still at <paramref name="ExpectedSha"/>.</summary>
+public sealed record DeleteBranchStep(string Branch, string ExpectedSha) : PublishStep
 {
-    public override string Describe() => Delete ? $"delete branch {Branch}" : ExpectedSha is null ? $"create branch {Branch}" : $"move branch {Branch} to the new commit";
+    public override string Describe() => $"delete branch {Branch}";
 }
 
 public sealed record OpenPullStep(string Title, string Body, string Head, string Base) : PublishStep
@@ -101,8 +106,9 @@ public sealed record PublishPlan
 /// <remarks>
 /// The branch head is profilegen's when its SHA is one the tool recorded in its pull request
 /// (commit messages can be typed by anyone). One exception keeps interrupted runs converging:
-/// a head that is exactly the commit this run would make (one commit on the base head, the
-/// tool's message, the same file) is taken as it is; nothing can be lost by not moving it.
+/// a head that is exactly the commit this run would make (one commit on the base head changing
+/// only this file, to the same content, with the tool's message) is taken as it is: its tree is
+/// the one this run would write, so nothing of anyone's can be in it.
 /// </remarks>
 public static class PublishPlanner
 {
@@ -114,8 +120,11 @@ public static class PublishPlanner
         var onBase = head is not null && head.Parents.Count == 1 && head.Parents[0] == state.BaseHead.Sha;
         var hasNewFile = onBase && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
         var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
-        var retryOfThisRun = !recorded && hasNewFile && head!.Message == PullRequestText.CommitMessage(request.Path);
-        var foreign = head is not null && !recorded && !retryOfThisRun;
+        // Exactly the commit this run would make: same parent, one file changed, same content, same message.
+        var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path).TrimEnd();
+        // A branch still at the base head holds no one's commits.
+        var empty = head is not null && head.Sha == state.BaseHead.Sha;
+        var foreign = head is not null && !recorded && !retryOfThisRun && !empty;
         string Would(string status) => request.DryRun ? "would-" + status.Replace("created", "create").Replace("updated", "update").Replace("closed", "close") : status;
 
         if (state.CurrentFile is { } current && current.AsSpan().SequenceEqual(newBytes))
@@ -139,7 +148,7 @@ public static class PublishPlanner
             List<string> notes = [];
             if (head is not null && !foreign)
             {
-                closing.Add(new MoveBranchStep(request.Branch, head.Sha, Delete: true));
+                closing.Add(new DeleteBranchStep(request.Branch, head.Sha));
             }
             else if (head is not null)
             {
@@ -167,14 +176,13 @@ public static class PublishPlanner
         var branchIsCurrent = hasNewFile && !foreign;
         if (!branchIsCurrent)
         {
-            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Path, newBytes, PullRequestText.CommitMessage(request.Path), diff.Added, diff.Removed));
-            // The pull request records the new commit before the branch points at it, so that
-            // an interruption between the two never leaves a head the next run cannot recognise.
+            // Then the pull request records the new commit. A run interrupted in between leaves
+            // exactly the commit a rerun would make, which that rerun recognises and keeps.
+            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, request.Path, newBytes, PullRequestText.CommitMessage(request.Path), diff.Added, diff.Removed));
             if (pull is not null)
             {
                 steps.Add(new UpdatePullStep(pull.Number, request.Title, body));
             }
-            steps.Add(new MoveBranchStep(request.Branch, head?.Sha, Delete: false));
         }
         else if (pull is not null && (pull.Title != request.Title || pull.Body != PullRequestText.WithCommits(body, Recorded(state, head!.Sha))))
         {

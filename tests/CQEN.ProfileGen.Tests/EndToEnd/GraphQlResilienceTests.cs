@@ -102,13 +102,13 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_write_that_fails_once_is_said_to_have_been_tried_once()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/git/blobs$", Reset = true, Times = 100 });
+        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "mutation", Reset = true, Times = 100 });
 
         var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("tried once", Assert.Single(result.ErrorLines));
-        Assert.Equal(1, _github.Log.Count("POST", "/git/blobs$"));
+        Assert.Single(_github.Log.All, r => r.Body?.Contains("mutation", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
 
     private string? BranchHead => Profile.Git.Resolve("profilegen/profile-readme");
 
-    private int CommitsMade => _github.Log.Count("POST", "/git/commits$");
+    private int CommitsMade => _github.Log.CommitsCreated;
 
     [Fact]
     public async Task Ten_runs_in_a_row_make_one_pull_request_and_one_commit()
@@ -250,7 +250,7 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_while_writing_the_commit_leaves_no_branch_and_no_pull_request()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/git/commits$", Status = 500, Times = 100 });
+        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "createCommitOnBranch", Status = 500, Times = 100 });
         var result = await Publish();
         Assert.Equal(1, result.ExitCode);
         Assert.Null(BranchHead);

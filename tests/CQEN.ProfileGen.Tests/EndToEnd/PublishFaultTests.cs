@@ -60,7 +60,8 @@ public sealed class PublishFaultTests : IAsyncLifetime
     public async Task A_primary_limit_far_from_its_reset_stops_before_any_write()
     {
         var reset = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _github.AddFault(new Fault { PathPattern = "/git/matching-refs/", Status = 403, Times = 100, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)), Body = """{"message":"API rate limit exceeded for installation ID 1."}""" });
+        // The publish path's read (after the organization's one GraphQL page) meets the exhausted limit.
+        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = 403, Times = 100, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)), Body = """{"message":"API rate limit exceeded for installation ID 1."}""" });
         _cli.Clock = TimeProvider.System;
         var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
         Assert.Equal(1, result.ExitCode);

@@ -137,7 +137,8 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
         _github.AddFault(new Fault
         {
             Method = "POST",
-            PathPattern = "/git/commits$",
+            PathPattern = reader == "rest" ? "/git/commits$" : "/graphql$",
+            BodyContains = reader == "rest" ? null : "createCommitOnBranch",
             Before = state => pushed = state.Repo("org", ".github").Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = "Poussé pendant l'exécution\n" }, "Human push"),
         });
 
@@ -157,7 +158,8 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
         _github.AddFault(new Fault
         {
             Method = "POST",
-            PathPattern = "/git/commits$",
+            PathPattern = "/graphql$",
+            BodyContains = "createCommitOnBranch",
             Before = state => pushed = state.Repo("org", ".github").Commit(Branch, new Dictionary<string, string> { ["notes.md"] = "mine\n" }, "Their branch"),
         });
 

@@ -30,7 +30,7 @@ public class PublishPlannerTests
         BaseName = "main",
         BaseHead = new CommitRef(Base, "t0", [], "base"),
         CurrentFile = Encoding.UTF8.GetBytes(current),
-        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], headMessage ?? PullRequestText.CommitMessage(Request.Path)),
+        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], headMessage ?? PullRequestText.CommitMessage(Request.Path)) { ChangedFiles = 1 },
         BranchFile = headHasNewText ? Encoding.UTF8.GetBytes(NewText) : Encoding.UTF8.GetBytes("autre\n"),
         Pull = pull ? new PullRequestRef(7, "https://github.com/org/.github/pull/7", Request.Title, Body(head ?? Ours), Request.Branch, head ?? Ours, "main", "open") { Labels = ["documentation"], RequestedReviewers = ["alice"], Author = "bot" } : null,
         RecordedCommits = recorded && head is not null ? [head] : [],
@@ -50,8 +50,8 @@ public class PublishPlannerTests
         var plan = Plan(State());
 
         Assert.Equal("created", plan.Status);
-        Assert.Equal(["Commit", "MoveBranch", "OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
-        Assert.Null(((MoveBranchStep)plan.Steps[1]).ExpectedSha);
+        Assert.Equal(["Commit", "OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
+        Assert.Null(((CommitStep)plan.Steps[0]).ExpectedSha);
     }
 
     [Fact]
@@ -64,13 +64,14 @@ public class PublishPlannerTests
     }
 
     [Fact]
-    public void New_data_records_the_new_commit_in_the_pull_request_before_moving_the_branch_from_where_it_was_seen()
+    public void New_data_commits_on_the_base_moving_the_branch_from_where_it_was_seen_then_records_the_commit()
     {
         var plan = Plan(State(head: Ours, pull: true));
 
         Assert.Equal("updated", plan.Status);
-        Assert.Equal(["Commit", "UpdatePull", "MoveBranch"], Kinds(plan));
-        Assert.Equal(Ours, ((MoveBranchStep)plan.Steps[2]).ExpectedSha);
+        Assert.Equal(["Commit", "UpdatePull"], Kinds(plan));
+        Assert.Equal(Ours, ((CommitStep)plan.Steps[0]).ExpectedSha);
+        Assert.Equal(Base, ((CommitStep)plan.Steps[0]).ParentSha);
     }
 
     [Fact]
@@ -88,8 +89,8 @@ public class PublishPlannerTests
     {
         var plan = Plan(State(head: Human, pull: true, recorded: false), Request with { Force = true });
 
-        Assert.Equal(["Commit", "UpdatePull", "MoveBranch"], Kinds(plan));
-        Assert.Equal(Human, ((MoveBranchStep)plan.Steps[2]).ExpectedSha);
+        Assert.Equal(["Commit", "UpdatePull"], Kinds(plan));
+        Assert.Equal(Human, ((CommitStep)plan.Steps[0]).ExpectedSha);
     }
 
     [Fact]
@@ -98,6 +99,25 @@ public class PublishPlannerTests
         var plan = Plan(State(head: Human, headHasNewText: true, recorded: false));
 
         Assert.Equal(["OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
+    }
+
+    [Fact]
+    public void An_amended_commit_that_also_changes_another_file_is_not_taken_even_with_the_tool_s_message_and_content()
+    {
+        var state = State(head: Human, headHasNewText: true, recorded: false);
+
+        Assert.Equal("blocked", Plan(state with { BranchHead = state.BranchHead! with { ChangedFiles = 2 } }).Status);
+    }
+
+    [Fact]
+    public void A_branch_still_at_the_base_head_holds_no_one_s_work_and_is_moved()
+    {
+        var state = State(head: Base, recorded: false);
+
+        var plan = Plan(state with { BranchHead = new CommitRef(Base, "t0", [], "base") });
+
+        Assert.Equal(["Commit", "OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
+        Assert.Equal(Base, ((CommitStep)plan.Steps[0]).ExpectedSha);
     }
 
     [Fact]
@@ -112,8 +132,8 @@ public class PublishPlannerTests
         var plan = Plan(State(head: Ours, pull: true, current: NewText));
 
         Assert.Equal("closed", plan.Status);
-        Assert.Equal(["Comment", "ClosePull", "MoveBranch"], Kinds(plan));
-        Assert.True(((MoveBranchStep)plan.Steps[2]).Delete);
+        Assert.Equal(["Comment", "ClosePull", "DeleteBranch"], Kinds(plan));
+        Assert.Equal(Ours, ((DeleteBranchStep)plan.Steps[2]).ExpectedSha);
     }
 
     [Fact]

@@ -15,6 +15,11 @@ public sealed class RequestLog
     public int Count(string method, string pathPattern) =>
         All.Count(r => r.Method == method && System.Text.RegularExpressions.Regex.IsMatch(r.Path, pathPattern));
 
+    /// <summary>Commits created, through the Git Data API or GraphQL's createCommitOnBranch.</summary>
+    public int CommitsCreated =>
+        All.Count(r => r.Status is >= 200 and < 300 && (r.Method == "POST" && r.Path.EndsWith("/git/commits", StringComparison.Ordinal)
+            || r.IsWrite && r.Path.EndsWith("/graphql", StringComparison.Ordinal) && r.Body!.Contains("createCommitOnBranch", StringComparison.Ordinal)));
+
     public void Add(LoggedRequest request) => _requests.Enqueue(request);
 
     public void Clear() => _requests.Clear();
@@ -37,6 +42,9 @@ public sealed record Fault
 {
     public string Method { get; init; } = "*";
     public required string PathPattern { get; init; }
+
+    /// <summary>Only requests whose body contains this (e.g. one GraphQL mutation among the queries).</summary>
+    public string? BodyContains { get; init; }
 
     /// <summary>Skip this many matching requests before failing (e.g. fail page 3 of 3: Skip = 2).</summary>
     public int Skip { get; init; }

@@ -41,6 +41,10 @@ public sealed partial class StandInGitHubServer
         {
             return GraphQlMutation(query, input["variables"], user);
         }
+        if (query.TrimStart().StartsWith("query PublishState", StringComparison.Ordinal))
+        {
+            return GraphQlPublishState(query, input["variables"]);
+        }
         var unknown = Regex.Matches(Regex.Replace(query, "\"[^\"]*\"", " "), @"[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value).FirstOrDefault(w => !Served.Contains(w));
         if (unknown is not null || !query.Contains("organization(login: $org)", StringComparison.Ordinal))
         {
@@ -152,63 +156,213 @@ public sealed partial class StandInGitHubServer
 
     public int PartialAnswers { get; set; }
 
-    // Mutations the publisher uses, applied to the same state the REST routes change.
+    // Mutations the publisher uses, applied to the same state the REST routes change. As on
+    // GitHub, the fields of a mutation run one after the other; one that fails is null in `data`
+    // with its error, and the next still runs.
     private Response GraphQlMutation(string query, JsonNode? variables, FakeToken user)
     {
-        if (!Regex.IsMatch(query, @"\bupdateRefs\s*\("))
-        {
-            return GraphQlError("undefinedField", "this stand-in serves the updateRefs mutation only");
-        }
         if (!user.CanWrite)
         {
             return GraphQlError("FORBIDDEN", "Resource not accessible by integration");
         }
-        var repositoryId = Str(variables, "repositoryId") ?? "";
+        var document = GraphQLParser.Parser.Parse(query);
+        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
+        var data = new JsonObject();
+        var errors = new JsonArray();
         lock (State.Gate)
         {
-            var repo = State.Repos.Values.FirstOrDefault(r => RepositoryNodeId(r) == repositoryId);
-            if (repo is null)
+            foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
             {
-                return GraphQlError("NOT_FOUND", $"Could not resolve to a node with the global id of '{repositoryId}'");
-            }
-            var updates = variables?["refUpdates"]?.AsArray() ?? [];
-            // All or nothing, as GitHub does: every beforeOid is checked before any ref moves.
-            foreach (var update in updates)
-            {
-                var name = Str(update, "name")!;
-                var before = Str(update, "beforeOid");
-                var after = Str(update, "afterOid")!;
-                var current = repo.Git.Refs.GetValueOrDefault(name);
-                if (before is not null && (before == ZeroOid ? current is not null : current != before))
+                var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
+                var input = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "input") is { } argument ? Value(argument.Value, variables) : null;
+                try
                 {
-                    return GraphQlError("UNPROCESSABLE", $"A ref update for {name} failed: expected {before} but the ref points to {current ?? ZeroOid}");
+                    data[key] = field.Name.StringValue switch
+                    {
+                        "updateRefs" => UpdateRefs(input),
+                        "createCommitOnBranch" => CreateCommitOnBranch(input, user),
+                        var other => throw new GraphQlFieldError("undefinedField", $"this stand-in does not serve the {other} mutation"),
+                    };
                 }
-                if (after != ZeroOid && !repo.Git.Commits.ContainsKey(after))
+                catch (GraphQlFieldError e)
                 {
-                    return GraphQlError("UNPROCESSABLE", $"Object {after} does not exist");
-                }
-                if (after != ZeroOid && current is not null && update?["force"]?.GetValue<bool>() != true && !repo.Git.IsAncestor(current, after))
-                {
-                    return GraphQlError("UNPROCESSABLE", $"A ref update for {name} is not a fast forward");
+                    data[key] = null;
+                    errors.Add(new JsonObject { ["type"] = e.Type, ["path"] = new JsonArray(key), ["message"] = e.Message });
                 }
             }
-            foreach (var update in updates)
-            {
-                var (name, after) = (Str(update, "name")!, Str(update, "afterOid")!);
-                if (after == ZeroOid)
-                {
-                    repo.Git.Refs.Remove(name);
-                }
-                else
-                {
-                    repo.Git.Refs[name] = after;
-                }
-            }
-            return Json(200, new JsonObject { ["data"] = new JsonObject { ["updateRefs"] = new JsonObject { ["clientMutationId"] = null } } });
         }
+        var answer = new JsonObject { ["data"] = data };
+        if (errors.Count > 0)
+        {
+            answer["errors"] = errors;
+        }
+        return Json(200, answer);
     }
 
+    private sealed class GraphQlFieldError(string type, string message) : Exception(message)
+    {
+        public string Type { get; } = type;
+    }
+
+    private FakeRepo RepoByNodeId(string? id) =>
+        State.Repos.Values.FirstOrDefault(r => RepositoryNodeId(r) == id) ?? throw new GraphQlFieldError("NOT_FOUND", $"Could not resolve to a node with the global id of '{id}'");
+
+    private JsonNode UpdateRefs(JsonNode? input)
+    {
+        var repo = RepoByNodeId(Str(input, "repositoryId"));
+        var updates = input?["refUpdates"]?.AsArray() ?? [];
+        // All or nothing, as GitHub does: every beforeOid is checked before any ref moves.
+        foreach (var update in updates)
+        {
+            var name = Str(update, "name")!;
+            var before = Str(update, "beforeOid");
+            var after = Str(update, "afterOid")!;
+            var current = repo.Git.Refs.GetValueOrDefault(name);
+            if (before is not null && (before == ZeroOid ? current is not null : current != before))
+            {
+                throw new GraphQlFieldError("UNPROCESSABLE", $"A ref update for {name} failed: expected {before} but the ref points to {current ?? ZeroOid}");
+            }
+            if (after != ZeroOid && !repo.Git.Commits.ContainsKey(after))
+            {
+                throw new GraphQlFieldError("UNPROCESSABLE", $"Object {after} does not exist");
+            }
+            if (after != ZeroOid && current is not null && update?["force"]?.GetValue<bool>() != true && !repo.Git.IsAncestor(current, after))
+            {
+                throw new GraphQlFieldError("UNPROCESSABLE", $"A ref update for {name} is not a fast forward");
+            }
+        }
+        foreach (var update in updates)
+        {
+            var (name, after) = (Str(update, "name")!, Str(update, "afterOid")!);
+            if (after == ZeroOid)
+            {
+                repo.Git.Refs.Remove(name);
+            }
+            else
+            {
+                repo.Git.Refs[name] = after;
+            }
+        }
+        return new JsonObject { ["clientMutationId"] = null };
+    }
+
+    private JsonNode CreateCommitOnBranch(JsonNode? input, FakeToken user)
+    {
+        var branch = input?["branch"];
+        var nameWithOwner = Str(branch, "repositoryNameWithOwner") ?? throw new GraphQlFieldError("UNPROCESSABLE", "branch.repositoryNameWithOwner is required by this stand-in");
+        var branchName = Str(branch, "branchName") ?? throw new GraphQlFieldError("UNPROCESSABLE", "branch.branchName is required by this stand-in");
+        var repo = State.Repos.GetValueOrDefault(nameWithOwner) ?? throw new GraphQlFieldError("NOT_FOUND", $"Could not resolve to a Repository with the name '{nameWithOwner}'.");
+        var git = repo.Git;
+        var head = git.Refs.GetValueOrDefault("refs/heads/" + branchName) ?? throw new GraphQlFieldError("NOT_FOUND", $"A ref named \"refs/heads/{branchName}\" does not exist.");
+        if (Str(input, "expectedHeadOid") != head)
+        {
+            throw new GraphQlFieldError("STALE_DATA", $"Expected branch to point to \"{Str(input, "expectedHeadOid")}\" but it did not. Pull and try again.");
+        }
+        var tree = new SortedDictionary<string, string>(git.Trees[git.Commits[head].Tree], StringComparer.Ordinal);
+        foreach (var addition in input?["fileChanges"]?["additions"]?.AsArray() ?? [])
+        {
+            tree[Str(addition, "path")!] = git.AddBlob(Convert.FromBase64String(Str(addition, "contents")!));
+        }
+        foreach (var deletion in input?["fileChanges"]?["deletions"]?.AsArray() ?? [])
+        {
+            tree.Remove(Str(deletion, "path")!);
+        }
+        var message = Str(input?["message"], "headline") + (Str(input?["message"], "body") is { Length: > 0 } body ? "\n\n" + body : "");
+        var sha = git.AddCommit(git.AddTree(tree), [head], message, user.Login);
+        git.Refs["refs/heads/" + branchName] = sha;
+        return new JsonObject { ["commit"] = new JsonObject { ["oid"] = sha, ["url"] = $"https://github.com/{repo.FullName}/commit/{sha}" } };
+    }
+
+    // An argument's value with its variables substituted, as JSON.
+    private static JsonNode? Value(GraphQLParser.AST.GraphQLValue value, JsonNode? variables) => value switch
+    {
+        GraphQLParser.AST.GraphQLVariable v => variables?[v.Name.StringValue]?.DeepClone(),
+        GraphQLParser.AST.GraphQLObjectValue o => new JsonObject((o.Fields ?? []).Select(f => KeyValuePair.Create(f.Name.StringValue, Value(f.Value, variables)))),
+        GraphQLParser.AST.GraphQLListValue l => new JsonArray([.. (l.Values ?? []).Select(v => Value(v, variables))]),
+        GraphQLParser.AST.GraphQLStringValue s => JsonValue.Create((string)s.Value),
+        GraphQLParser.AST.GraphQLBooleanValue b => JsonValue.Create(b.BoolValue),
+        GraphQLParser.AST.GraphQLIntValue i => JsonValue.Create(long.Parse((string)i.Value, CultureInfo.InvariantCulture)),
+        GraphQLParser.AST.GraphQLEnumValue e => JsonValue.Create(e.Name.StringValue),
+        _ => null,
+    };
+
     private const string ZeroOid = "0000000000000000000000000000000000000000";
+
+    // The publish path's one read: a repository, two refs with their head commit and a file in
+    // it, and the pull requests of a head branch with labels, reviewers, reviews and comments.
+    private Response GraphQlPublishState(string query, JsonNode? variables)
+    {
+        var (owner, name, path, branch) = (Str(variables, "owner") ?? "", Str(variables, "name") ?? "", Str(variables, "path") ?? "", Str(variables, "branch") ?? "");
+        lock (State.Gate)
+        {
+            if (!State.Repos.TryGetValue($"{owner}/{name}", out var repo))
+            {
+                return Json(200, new JsonObject
+                {
+                    ["data"] = new JsonObject { ["repository"] = null },
+                    ["errors"] = new JsonArray(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray("repository"), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." }),
+                });
+            }
+            var git = repo.Git;
+            JsonNode? Ref(string? qualified) => qualified is not null && git.Refs.TryGetValue(qualified, out var sha)
+                ? new JsonObject { ["name"] = qualified["refs/heads/".Length..], ["target"] = HeadCommit(git.Commits[sha]) }
+                : null;
+            JsonNode HeadCommit(GitCommit c)
+            {
+                var tree = git.Trees[c.Tree];
+                var parentTree = c.Parents.Count > 0 ? git.Trees[git.Commits[c.Parents[0]].Tree] : [];
+                var bytes = tree.TryGetValue(path, out var blob) ? git.Blobs[blob] : null;
+                return new JsonObject
+                {
+                    ["oid"] = c.Sha,
+                    ["message"] = c.Message,
+                    ["changedFilesIfAvailable"] = tree.Keys.Union(parentTree.Keys).Count(p => tree.GetValueOrDefault(p) != parentTree.GetValueOrDefault(p)),
+                    ["tree"] = new JsonObject { ["oid"] = c.Tree },
+                    ["parents"] = new JsonObject { ["nodes"] = new JsonArray([.. c.Parents.Select(p => (JsonNode)new JsonObject { ["oid"] = p })]) },
+                    // GitHub gives the text decoded as UTF-8, lossy for other encodings.
+                    ["file"] = bytes is null ? null : new JsonObject { ["object"] = new JsonObject { ["text"] = Encoding.UTF8.GetString(bytes), ["isBinary"] = false, ["isTruncated"] = false } },
+                };
+            }
+            var namedBase = Regex.IsMatch(query, @"base:\s*ref\(");
+            var baseRef = namedBase ? Ref(Str(variables, "baseRef")) : Ref("refs/heads/" + repo.DefaultBranch);
+            var pulls = repo.Pulls.Where(p => p.Head == branch).OrderByDescending(p => p.Number).Take(20);
+            return Json(200, new JsonObject
+            {
+                ["data"] = new JsonObject
+                {
+                    ["repository"] = new JsonObject
+                    {
+                        ["id"] = RepositoryNodeId(repo),
+                        ["name"] = repo.Name,
+                        ["owner"] = new JsonObject { ["login"] = repo.Owner },
+                        ["defaultBranchRef"] = new JsonObject { ["name"] = repo.DefaultBranch },
+                        ["base"] = baseRef,
+                        ["branch"] = Ref(Str(variables, "branchRef")),
+                        ["pullRequests"] = new JsonObject
+                        {
+                            ["nodes"] = new JsonArray([.. pulls.Select(p => (JsonNode)new JsonObject
+                            {
+                                ["number"] = p.Number,
+                                ["url"] = $"https://github.com/{repo.FullName}/pull/{p.Number}",
+                                ["title"] = p.Title,
+                                ["body"] = p.Body,
+                                ["state"] = p.State.ToUpperInvariant(),
+                                ["headRefName"] = p.Head,
+                                ["headRefOid"] = git.Resolve(p.Head) ?? ZeroOid,
+                                ["baseRefName"] = p.Base,
+                                ["headRepositoryOwner"] = new JsonObject { ["login"] = repo.Owner },
+                                ["author"] = new JsonObject { ["login"] = p.Author },
+                                ["labels"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Labels.Select(l => (JsonNode)new JsonObject { ["name"] = l })]) },
+                                ["reviewRequests"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Reviewers.Where(r => !p.Reviews.Contains(r)).Select(r => (JsonNode)new JsonObject { ["requestedReviewer"] = new JsonObject { ["login"] = r } })]) },
+                                ["latestReviews"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Reviews.Select(r => (JsonNode)new JsonObject { ["author"] = new JsonObject { ["login"] = r } })]) },
+                                ["comments"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Comments.TakeLast(100).Select(c => (JsonNode)new JsonObject { ["body"] = c })]) },
+                            })]),
+                        },
+                    },
+                },
+            });
+        }
+    }
 
     internal static string RepositoryNodeId(FakeRepo repo) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"010:Repository{repo.Id}"));
 

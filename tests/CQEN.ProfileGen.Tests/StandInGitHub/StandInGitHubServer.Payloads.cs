@@ -212,6 +212,38 @@ public sealed partial class StandInGitHubServer
         ["site_admin"] = false,
     };
 
+    // GET /repos/{o}/{r}/commits/{sha}: GitHub has no official example of it in the shared
+    // examples, so this follows the documented shape: the git commit nested, and the files
+    // changed against the first parent.
+    private static JsonNode CommitWithFilesJson(FakeRepo repo, GitCommit commit, string apiBase)
+    {
+        var git = repo.Git;
+        var tree = git.Trees[commit.Tree];
+        var parentTree = commit.Parents.Count > 0 ? git.Trees[git.Commits[commit.Parents[0]].Tree] : new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var changed = tree.Keys.Union(parentTree.Keys).Where(p => tree.GetValueOrDefault(p) != parentTree.GetValueOrDefault(p)).Order(StringComparer.Ordinal);
+        return new JsonObject
+        {
+            ["sha"] = commit.Sha,
+            ["node_id"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("commit:" + commit.Sha)),
+            ["commit"] = CommitJson(repo, commit, apiBase, "get_repos_owner_repo_git_commits_commit_sha.200.default.json"),
+            ["url"] = $"{apiBase}repos/{repo.FullName}/commits/{commit.Sha}",
+            ["html_url"] = $"https://github.com/{repo.FullName}/commit/{commit.Sha}",
+            ["parents"] = new JsonArray([.. commit.Parents.Select(p => (JsonNode)new JsonObject { ["sha"] = p, ["url"] = $"{apiBase}repos/{repo.FullName}/commits/{p}", ["html_url"] = $"https://github.com/{repo.FullName}/commit/{p}" })]),
+            ["files"] = new JsonArray([.. changed.Select(path => (JsonNode)new JsonObject
+            {
+                ["sha"] = tree.GetValueOrDefault(path) ?? parentTree[path],
+                ["filename"] = path,
+                ["status"] = !parentTree.ContainsKey(path) ? "added" : !tree.ContainsKey(path) ? "removed" : "modified",
+                ["additions"] = 0,
+                ["deletions"] = 0,
+                ["changes"] = 0,
+                ["blob_url"] = $"https://github.com/{repo.FullName}/blob/{commit.Sha}/{path}",
+                ["raw_url"] = $"https://github.com/{repo.FullName}/raw/{commit.Sha}/{path}",
+                ["contents_url"] = $"{apiBase}repos/{repo.FullName}/contents/{path}?ref={commit.Sha}",
+            })]),
+        };
+    }
+
     private static JsonNode ReviewJson(FakeRepo repo, FakePullRequest pull, string login, int index) => new JsonObject
     {
         ["id"] = 80 + index,

@@ -89,7 +89,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
         var token = Token(request);
         Response response;
-        var matched = MatchFault(request.Method, path);
+        var matched = MatchFault(request.Method, path, body);
         if (matched?.Before is { } before)
         {
             lock (State.Gate)
@@ -143,13 +143,14 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(token), body));
     }
 
-    private Fault? MatchFault(string method, string path)
+    private Fault? MatchFault(string method, string path, string body)
     {
         lock (_faultGate)
         {
             foreach (var f in Faults)
             {
-                if ((f.Method == "*" || f.Method == method) && Regex.IsMatch(path, f.PathPattern) && f.Fired < f.Times)
+                if ((f.Method == "*" || f.Method == method) && Regex.IsMatch(path, f.PathPattern) && f.Fired < f.Times
+                    && (f.BodyContains is null || body.Contains(f.BodyContains, StringComparison.Ordinal)))
                 {
                     if (f.Seen++ < f.Skip)
                     {
@@ -464,6 +465,10 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                     var sha = git.AddCommit(tree, parents, Str(input, "message") ?? throw Invalid("message"), user.Login);
                     return Json(201, CommitJson(repo, git.Commits[sha], apiBase, "post_repos_owner_repo_git_commits.201.default.json"));
                 }
+            case ("GET", _) when (m = Re(rest, @"^/commits/(?<sha>[0-9a-f]{40})$")).Success:
+                return git.Commits.TryGetValue(m.Groups["sha"].Value, out var withFiles)
+                    ? Json(200, CommitWithFilesJson(repo, withFiles, apiBase))
+                    : Error(422, "No commit found for SHA: " + m.Groups["sha"].Value, "https://docs.github.com/rest/commits/commits#get-a-commit");
             case ("GET", _) when (m = Re(rest, @"^/git/commits/(?<sha>[0-9a-f]{40})$")).Success:
                 return git.Commits.TryGetValue(m.Groups["sha"].Value, out var commit)
                     ? Json(200, CommitJson(repo, commit, apiBase, "get_repos_owner_repo_git_commits_commit_sha.200.default.json"))

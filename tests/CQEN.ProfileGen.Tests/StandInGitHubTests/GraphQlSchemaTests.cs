@@ -22,6 +22,38 @@ public class GraphQlSchemaTests
         })));
 
     [Fact]
+    public async Task The_commit_mutation_is_valid_against_GitHub_s_schema() =>
+        Assert.Empty(await GraphQlSchema.ValidateAsync(OctokitGateway.CommitToBranchMutation, new GraphQL.Inputs(new Dictionary<string, object?>
+        {
+            ["repositoryId"] = "R_kgDOexample",
+            ["refUpdates"] = new List<object?>
+            {
+                new Dictionary<string, object?> { ["name"] = "refs/heads/b", ["afterOid"] = new string('a', 40), ["beforeOid"] = new string('0', 40), ["force"] = true },
+            },
+            ["commit"] = new Dictionary<string, object?>
+            {
+                ["branch"] = new Dictionary<string, object?> { ["repositoryNameWithOwner"] = "org/.github", ["branchName"] = "b" },
+                ["expectedHeadOid"] = new string('a', 40),
+                ["message"] = new Dictionary<string, object?> { ["headline"] = "Update", ["body"] = "Generated-by: profilegen" },
+                ["fileChanges"] = new Dictionary<string, object?> { ["additions"] = new List<object?> { new Dictionary<string, object?> { ["path"] = "profile/README.md", ["contents"] = "IyBQcm9maWwK" } } },
+            },
+        })));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_publish_read_is_valid_against_GitHub_s_schema(bool namedBase)
+    {
+        var variables = new Dictionary<string, object?> { ["owner"] = "org", ["name"] = ".github", ["branchRef"] = "refs/heads/b", ["branch"] = "b", ["path"] = "profile/README.md" };
+        if (namedBase)
+        {
+            variables["baseRef"] = "refs/heads/main";
+        }
+
+        Assert.Empty(await GraphQlSchema.ValidateAsync(OctokitGateway.PublishStateQuery(namedBase), new GraphQL.Inputs(variables)));
+    }
+
+    [Fact]
     public async Task A_field_GitHub_does_not_have_is_refused() =>
         Assert.Contains(await GraphQlSchema.ValidateAsync("query { organization(login: \"x\") { nmae } }"), m => m.Contains("nmae", StringComparison.Ordinal));
 

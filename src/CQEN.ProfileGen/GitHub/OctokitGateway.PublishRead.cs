@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Octokit;
+
+namespace CQEN.ProfileGen.GitHub;
+
+// Everything publishing reads, in one GraphQL request where the server has GraphQL: the target
+// repository, the base head and the file on it, the pull request branch's head and its file,
+// and the branch's pull requests with their labels, reviewers, reviews and comments.
+public sealed partial class OctokitGateway
+{
+    internal static string PublishStateQuery(bool namedBase) => $$"""
+        query PublishState($owner: String!, $name: String!, {{(namedBase ? "$baseRef: String!, " : "")}}$branchRef: String!, $branch: String!, $path: String!) {
+          repository(owner: $owner, name: $name) {
+            id
+            name
+            owner { login }
+            defaultBranchRef { name }
+            base: {{(namedBase ? "ref(qualifiedName: $baseRef)" : "defaultBranchRef")}} { name target { ...Head } }
+            branch: ref(qualifiedName: $branchRef) { name target { ...Head } }
+            pullRequests(headRefName: $branch, first: 20, orderBy: {field: CREATED_AT, direction: DESC}) {
+              nodes {
+                number url title body state headRefName
+                headRefOid
+                baseRefName
+                headRepositoryOwner { login }
+                author { login }
+                labels(first: 100) { nodes { name } }
+                reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login } } } }
+                latestReviews(first: 100) { nodes { author { login } } }
+                comments(last: 100) { nodes { body } }
+              }
+            }
+          }
+        }
+        fragment Head on Commit {
+          oid
+          message
+          changedFilesIfAvailable
+          tree { oid }
+          parents(first: 2) { nodes { oid } }
+          file(path: $path) { object { ... on Blob { text isBinary isTruncated } } }
+        }
+        """;
+
+    public async Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct)
+    {
+        if (reader != OrgReader.Rest)
+        {
+            try
+            {
+                return await ReadForPublishWithGraphQlAsync(owner, repo, baseName, branch, path).ConfigureAwait(false);
+            }
+            catch (GraphQlUnavailableException)
+            {
+                // An old or restricted server: the REST reads below give the same answer in a few more requests.
+            }
+        }
+        return await ReadForPublishWithRestAsync(owner, repo, baseName, branch, path, ct).ConfigureAwait(false);
+    }
+
+    private async Task<PublishReading> ReadForPublishWithGraphQlAsync(string owner, string repo, string? baseName, string branch, string path)
+    {
+        var what = $"{owner}/{repo} (GraphQL)";
+        var variables = new Dictionary<string, object?> { ["owner"] = owner, ["name"] = repo, ["branchRef"] = "refs/heads/" + branch, ["branch"] = branch, ["path"] = path };
+        if (baseName is not null)
+        {
+            variables["baseRef"] = "refs/heads/" + baseName;
+        }
+        var data = await GraphQl.QueryAsync(client, endpoint, PublishStateQuery(baseName is not null), variables, what).ConfigureAwait(false);
+        var r = data["repository"] ?? throw new GitHubException($"GitHub found no repository {owner}/{repo} (404): it does not exist or this token cannot see it", 404);
+        var target = new RepoRef(Str(r["owner"], "login") ?? owner, Str(r, "name") ?? repo, Str(r["defaultBranchRef"], "name") ?? "main", Str(r, "id"));
+        var baseRef = r["base"] ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName ?? "(default)"}' to publish onto", 404);
+        var baseHead = Head(baseRef["target"]) ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto", 404);
+        var branchHead = Head(r["branch"]?["target"]);
+        var pulls = r["pullRequests"]?["nodes"]?.AsArray().OfType<JsonNode>()
+            .Where(p => Str(p, "headRefName") == branch && string.Equals(Str(p["headRepositoryOwner"], "login"), target.Owner, StringComparison.OrdinalIgnoreCase))
+            .Select(p => new PullRequestRef(p["number"]!.GetValue<int>(), Str(p, "url") ?? "", Str(p, "title") ?? "", Str(p, "body") ?? "", branch, Str(p, "headRefOid") ?? "", Str(p, "baseRefName") ?? "", (Str(p, "state") ?? "OPEN").ToLowerInvariant())
+            {
+                Labels = Names(p["labels"], n => Str(n, "name")),
+                RequestedReviewers = Names(p["reviewRequests"], n => Str(n["requestedReviewer"], "login")),
+                Reviewed = Names(p["latestReviews"], n => Str(n["author"], "login")),
+                Comments = Names(p["comments"], n => Str(n, "body")),
+                Author = Str(p["author"], "login"),
+            })
+            .ToArray() ?? [];
+        return new PublishReading
+        {
+            Target = target,
+            BaseName = Str(baseRef, "name") ?? baseName ?? target.DefaultBranch,
+            BaseHead = baseHead.Commit,
+            CurrentFile = await FileAsync(baseHead, owner, repo, path).ConfigureAwait(false),
+            BranchHead = branchHead?.Commit,
+            BranchFile = branchHead is null ? null : await FileAsync(branchHead, owner, repo, path).ConfigureAwait(false),
+            Pulls = pulls,
+        };
+    }
+
+    private sealed record HeadRead(CommitRef Commit, JsonNode? Blob, bool Exists);
+
+    private static HeadRead? Head(JsonNode? commit)
+    {
+        if (Str(commit, "oid") is not { } oid)
+        {
+            return null;
+        }
+        var parents = commit!["parents"]?["nodes"]?.AsArray().Select(p => Str(p, "oid")).OfType<string>().ToArray() ?? [];
+        var file = commit["file"];
+        return new HeadRead(new CommitRef(oid, Str(commit["tree"], "oid") ?? "", parents, Str(commit, "message") ?? "")
+        {
+            ChangedFiles = commit["changedFilesIfAvailable"]?.GetValue<int?>(),
+        }, file?["object"], file is not null);
+    }
+
+    // GraphQL gives a blob's text decoded as UTF-8: a file in another encoding (or binary, or
+    // too large) comes back lossy or empty, so its bytes are read with REST instead.
+    private async Task<byte[]?> FileAsync(HeadRead head, string owner, string repo, string path)
+    {
+        if (!head.Exists)
+        {
+            return null;
+        }
+        if (head.Blob is { } blob && blob["isBinary"]?.GetValue<bool>() != true && blob["isTruncated"]?.GetValue<bool>() != true
+            && Str(blob, "text") is { } text && !text.Contains('\uFFFD'))
+        {
+            return Encoding.UTF8.GetBytes(text);
+        }
+        return await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, repo, path, head.Commit.Sha), $"{path} of {owner}/{repo}").ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<string> Names(JsonNode? connection, Func<JsonNode, string?> name) =>
+        connection?["nodes"]?.AsArray().OfType<JsonNode>().Select(name).OfType<string>().ToArray() ?? [];
+
+    private static string? Str(JsonNode? node, string property) =>
+        node?[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private async Task<PublishReading> ReadForPublishWithRestAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct)
+    {
+        var target = await GetRepositoryAsync(owner, repo, ct).ConfigureAwait(false);
+        var name = baseName ?? target.DefaultBranch;
+        var baseHead = await GetBranchAsync(owner, repo, name, ct).ConfigureAwait(false)
+            ?? throw new GitHubException($"{owner}/{repo} has no branch '{name}' to publish onto", 404);
+        var current = await GetFileAsync(owner, repo, path, baseHead.Sha, ct).ConfigureAwait(false);
+        var head = await GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
+        var pulls = await FindPullRequestsAsync(owner, repo, target.Owner, branch, ct).ConfigureAwait(false);
+        // The file on the branch matters only when the branch sits on the base head (is it already this content?).
+        var onBase = head is { Parents: [var parent] } && parent == baseHead.Sha;
+        var branchFile = onBase ? await GetFileAsync(owner, repo, path, head!.Sha, ct).ConfigureAwait(false) : null;
+        return new PublishReading { Target = target, BaseName = name, BaseHead = baseHead, CurrentFile = current, BranchHead = head, BranchFile = branchFile, Pulls = pulls };
+    }
+}

@@ -99,6 +99,17 @@ public sealed class CommandContext
         return settings;
     }
 
+    /// <summary>A warning on stderr (and as an annotation in GitHub Actions), scrubbed like any line.</summary>
+    public void Warn(string message)
+    {
+        message = Scrub(message);
+        Env.Error.WriteLine("profilegen: warning: " + message);
+        if (GitHubActions.IsActive(Env))
+        {
+            Env.Error.WriteLine(GitHubActions.WarningAnnotation(message));
+        }
+    }
+
     /// <summary>Removes every known secret from a text that is about to leave the process.</summary>
     public string Scrub(string text)
     {

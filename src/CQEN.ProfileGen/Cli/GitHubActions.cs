@@ -23,6 +23,8 @@ public static class GitHubActions
             : $"::error::{Data(message)}";
     }
 
+    public static string WarningAnnotation(string message) => $"::warning::{Data(message)}";
+
     // Escaping of workflow commands: data escapes %, CR, LF; properties also : and ,.
     private static string Data(string s) => s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 

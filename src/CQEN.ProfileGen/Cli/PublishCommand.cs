@@ -53,7 +53,7 @@ public sealed class PublishCommand : Command
                 ? Checked(named, GitNames.BranchProblem, parse.GetValue(Base) is null ? "publish.base" : "--base")
                 : null;
             var regions = Regions(parse, settings, context.Env);
-            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
             var repo = parse.GetValue(TargetRepo) ?? config.Publish.TargetRepo;

@@ -20,7 +20,7 @@ public sealed class RenderCommand : Command
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);
-            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var markdown = job.Render(snapshot, settings, ct);
             await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed class ValidateCommand : Command
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);
-            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = settings.SnapshotPath is null
                 ? new OrgSnapshot { Org = new OrgProfile { Login = settings.Org ?? "example-org", Url = $"https://github.com/{settings.Org ?? "example-org"}" } }
                 : await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);

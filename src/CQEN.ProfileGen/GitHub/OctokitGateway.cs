@@ -14,6 +14,9 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
 {
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
+    /// <summary>Whether the run has no token: GitHub then allows 60 requests an hour, checked before reading.</summary>
+    public bool Anonymous { get; init; }
+
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken cancellationToken)
     {
         if (reader != OrgReader.Rest)
@@ -34,6 +37,10 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
     {
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
         var repos = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
+        if (Anonymous)
+        {
+            await CheckAnonymousBudgetAsync(org, repos).ConfigureAwait(false);
+        }
 
         var details = await BoundedConcurrency.SelectAsync(repos, maxConcurrency, repo => ReadRepositoryAsync(repo, cancellationToken), cancellationToken).ConfigureAwait(false);
 
@@ -57,6 +64,24 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
             },
             Repos = details.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
         };
+    }
+
+    /// <summary>Requests the REST reader makes for the listed repositories: a README each, and a licence for those that have one.</summary>
+    public static int RestRequestsFor(IReadOnlyCollection<Repository> repos) => repos.Count + repos.Count(r => r.License is not null);
+
+    // Without a token GitHub allows 60 requests an hour: once the list says how many repositories
+    // there are, stop before half-reading and waiting an hour, naming the shortfall.
+    // GET /rate_limit itself is free.
+    private async Task CheckAnonymousBudgetAsync(string org, IReadOnlyCollection<Repository> repos)
+    {
+        var limits = await GitHubErrors.Guard(() => client.RateLimit.GetRateLimits(), "the rate limit").ConfigureAwait(false);
+        var core = limits.Resources.Core;
+        var needed = RestRequestsFor(repos);
+        if (core.Remaining < needed)
+        {
+            throw new GitHubException(
+                $"reading '{org}' without a token needs {needed} more requests ({repos.Count} public repositories), but GitHub allows {core.Remaining} more this hour (of {core.Limit}, until {core.Reset.UtcDateTime:HH:mm} UTC): set GITHUB_TOKEN (or GH_TOKEN), or render from a snapshot");
+        }
     }
 
     private async Task<RepoSnapshot> ReadRepositoryAsync(Repository repo, CancellationToken ct)

@@ -178,7 +178,8 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     {
         var http = context.Response;
         // Rate-limit headers on every answer, counted per token (anonymous callers share one budget).
-        var (limit, remaining, used) = Count(token, response.Status);
+        // GET /rate_limit does not count against the limit (GitHub: "free").
+        var (limit, remaining, used) = Count(token, context.Request.Path.Value!.EndsWith("/rate_limit", StringComparison.Ordinal) ? 304 : response.Status);
         http.Headers["x-ratelimit-limit"] = limit.ToString(CultureInfo.InvariantCulture);
         http.Headers["x-ratelimit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         http.Headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
@@ -293,7 +294,16 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         Match m;
         if (method == "GET" && path == "/rate_limit")
         {
+            // The example's shape, with the caller's own figures for the core resource.
             var json = Payload("get_rate_limit.200.default.json");
+            var (limit, remaining, used) = Count(user?.Token, 304);
+            foreach (var node in new[] { json["resources"]!["core"]!, json["rate"]! })
+            {
+                node["limit"] = limit;
+                node["remaining"] = remaining;
+                node["used"] = used;
+                node["reset"] = ResetEpoch;
+            }
             return Json(200, json);
         }
         if ((m = Re(path, @"^/orgs/(?<org>[^/]+)$")).Success && method == "GET")

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Starts CQEN.ProfileGen for the Action: the released binary of the Action's own ref when there is
+# one (verified against the release's SHA256SUMS, cached in the runner's tool cache), else a build
+# from source with a notice saying so.
+#
+#   launch.sh locate        find, download, verify and cache the binary; write binary=PATH (or
+#                           source-build=true) to $GITHUB_OUTPUT and stdout
+#   launch.sh run ARGS...   run the tool with ARGS: $PROFILEGEN_BINARY when set, a build from
+#                           source when PROFILEGEN_SOURCE_BUILD=true, else locate first
+#
+# Reads: GITHUB_API_URL, GITHUB_TOKEN (the Action's token: sent to the API only, never printed,
+# never passed on a command line, never sent to the download host), PROFILEGEN_ACTION_REPOSITORY
+# and PROFILEGEN_ACTION_REF (github.action_repository / github.action_ref; derived from
+# GITHUB_ACTION_PATH when empty), RUNNER_OS, RUNNER_ARCH, RUNNER_TOOL_CACHE, and
+# PROFILEGEN_BUILD_COMMAND (how to build from source; default `dotnet run` on the checkout).
+set -euo pipefail
+
+action_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+api=${GITHUB_API_URL:-https://api.github.com}
+api=${api%/}
+work=""
+
+say() { printf 'profilegen-action: %s\n' "$*" >&2; }
+# One line: in Actions an error annotation (shown in the log and the run's summary), else plain.
+fail() {
+  if [ -n "${GITHUB_ACTIONS:-}" ]; then printf '::error::profilegen-action: %s\n' "$*" >&2
+  else printf 'profilegen-action: error: %s\n' "$*" >&2; fi
+  exit 1
+}
+notice() { if [ -n "${GITHUB_ACTIONS:-}" ]; then printf '::notice::%s\n' "$*" >&2; else say "$*"; fi; }
+cleanup() { [ -n "$work" ] && rm -rf "$work"; return 0; }
+trap cleanup EXIT
+
+# The repository and ref the Action was started from: owner/name and a tag, branch or commit.
+action_identity() {
+  repository=${PROFILEGEN_ACTION_REPOSITORY:-}
+  ref=${PROFILEGEN_ACTION_REF:-}
+  if [ -z "$repository" ] || [ -z "$ref" ]; then
+    # The runner checks actions out to .../_actions/OWNER/REPO/REF.
+    local path=${GITHUB_ACTION_PATH:-$action_root}
+    path=${path%/}
+    [ -z "$ref" ] && ref=${path##*/}
+    if [ -z "$repository" ]; then
+      local rest=${path%/*}
+      repository="${rest%/*}"; repository="${repository##*/}/${rest##*/}"
+    fi
+  fi
+}
+
+# The asset name suffix for this runner, e.g. linux-x64.tar.gz.
+runner_platform() {
+  local os arch
+  case "${RUNNER_OS:-$(uname -s)}" in
+    Linux) os=linux ;;
+    macOS | Darwin) os=osx ;;
+    Windows | MINGW* | MSYS* | CYGWIN*) os=win ;;
+    *) os=unknown ;;
+  esac
+  case "${RUNNER_ARCH:-$(uname -m)}" in
+    X64 | x86_64 | amd64) arch=x64 ;;
+    ARM64 | arm64 | aarch64) arch=arm64 ;;
+    *) arch=unknown ;;
+  esac
+  rid="$os-$arch"
+  if [ "$os" = win ]; then archive_ext=zip; exe=profilegen.exe; else archive_ext=tar.gz; exe=profilegen; fi
+}
+
+# GET on the API with the Action's token. The header reaches curl on stdin (-K -), so the token
+# is on no command line and in no log. Prints the HTTP status; the body goes to $2.
+api_get() {
+  local url=$1 out=$2 accept=${3:-application/vnd.github+json}
+  {
+    printf 'url = "%s"\n' "$url"
+    printf 'header = "Accept: %s"\n' "$accept"
+    printf 'header = "X-GitHub-Api-Version: 2022-11-28"\n'
+    printf 'header = "User-Agent: CQEN.ProfileGen-action"\n'
+    [ -n "${GITHUB_TOKEN:-}" ] && printf 'header = "Authorization: Bearer %s"\n' "$GITHUB_TOKEN"
+  } | curl --silent --show-error --retry 3 --retry-connrefused --connect-timeout 10 --max-time 120 \
+      --output "$out" --write-out '%{http_code} %{redirect_url}' --config - || printf '000 '
+}
+
+# Downloads a release asset through the API (Accept: application/octet-stream). GitHub answers
+# with a redirect to its download host: that request goes without the Authorization header.
+download_asset() {
+  local id=$1 out=$2 answer status location
+  answer=$(api_get "$api/repos/$repository/releases/assets/$id" "$out" application/octet-stream)
+  status=${answer%% *}
+  location=${answer#* }
+  case "$status" in
+    200) return 0 ;;
+    301 | 302 | 303 | 307 | 308)
+      [ -n "$location" ] || fail "asset $id: redirect without a location"
+      curl --silent --show-error --fail --location --retry 3 --retry-connrefused --connect-timeout 10 --max-time 300 \
+        --header 'User-Agent: CQEN.ProfileGen-action' --output "$out" "$location" \
+        || fail "asset $id: the download from the release's download host failed"
+      ;;
+    *) fail "asset $id: GitHub answered HTTP $status" ;;
+  esac
+}
+
+sha256_of() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1
+  else shasum -a 256 "$1" | cut -d' ' -f1; fi
+}
+
+# Sets $release (path to the release JSON) for the Action's ref, or returns 1 when none matches.
+find_release() {
+  local answer status
+  if [[ "$ref" =~ ^v[0-9]+\.[0-9]+\.[0-9]+([-+].*)?$ ]]; then
+    answer=$(api_get "$api/repos/$repository/releases/tags/$ref" "$work/release.json")
+    status=${answer%% *}
+    [ "$status" = 200 ] || { why="no release for tag $ref (HTTP $status)"; return 1; }
+    jq -e '.draft | not' "$work/release.json" >/dev/null || { why="the release for $ref is a draft"; return 1; }
+    release=$work/release.json
+  elif [[ "$ref" =~ ^v[0-9]+(\.[0-9]+)?$ ]]; then
+    # A moving tag (v1, v1.2): the newest published release under it.
+    answer=$(api_get "$api/repos/$repository/releases?per_page=100" "$work/releases.json")
+    status=${answer%% *}
+    [ "$status" = 200 ] || { why="could not list the releases of $repository (HTTP $status)"; return 1; }
+    local newest
+    newest=$(jq -r --arg p "$ref." '.[] | select((.draft | not) and (.prerelease | not) and (.tag_name | startswith($p))) | .tag_name' "$work/releases.json" \
+      | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -t. -k1,1V -k2,2n -k3,3n | tail -n 1 || true)
+    [ -n "$newest" ] || { why="no release under $ref"; return 1; }
+    jq --arg t "$newest" '.[] | select(.tag_name == $t)' "$work/releases.json" >"$work/release.json"
+    release=$work/release.json
+  else
+    why="$ref is a branch or a commit, not a release tag"
+    return 1
+  fi
+}
+
+locate() {
+  action_identity
+  runner_platform
+  if ! command -v jq >/dev/null 2>&1; then
+    source_build "jq is not installed on this runner, so the release cannot be looked up"
+    return
+  fi
+  work=$(mktemp -d)
+  local why="" release=""
+  if ! find_release; then
+    source_build "$why"
+    return
+  fi
+  local tag version asset_name asset_id sums_id
+  tag=$(jq -r '.tag_name' "$release")
+  version=${tag#v}
+  asset_name="profilegen-$version-$rid.$archive_ext"
+  asset_id=$(jq -r --arg n "$asset_name" '.assets[] | select(.name == $n) | .id' "$release")
+  sums_id=$(jq -r '.assets[] | select(.name == "SHA256SUMS") | .id' "$release")
+  if [ -z "$asset_id" ]; then
+    source_build "release $tag has no binary for $rid ($asset_name)"
+    return
+  fi
+  [ -n "$sums_id" ] || fail "release $tag has no SHA256SUMS asset; refusing to run an unverified binary"
+
+  local cache_root=${RUNNER_TOOL_CACHE:-${TMPDIR:-/tmp}/profilegen-tool-cache}
+  local dir="$cache_root/profilegen/$version/$rid"
+  # Tool-cache convention: DIR.complete marks a finished, verified copy (here with the asset id,
+  # so a re-uploaded asset is downloaded again).
+  if [ -f "$dir.complete" ] && [ "$(cat "$dir.complete")" = "$asset_id" ] && [ -x "$dir/$exe" ]; then
+    say "using cached $tag ($rid) from the tool cache"
+    binary="$dir/$exe"
+    report
+    return
+  fi
+
+  say "downloading $asset_name from release $tag"
+  download_asset "$sums_id" "$work/SHA256SUMS"
+  download_asset "$asset_id" "$work/$asset_name"
+  local expected actual
+  expected=$(awk -v n="$asset_name" '{ f = $2; sub(/^\*/, "", f) } f == n { print tolower($1); exit }' "$work/SHA256SUMS")
+  [ -n "$expected" ] || fail "SHA256SUMS of release $tag lists no checksum for $asset_name; refusing to run it"
+  actual=$(sha256_of "$work/$asset_name")
+  [ "$expected" = "$actual" ] || fail "checksum mismatch for $asset_name of release $tag: expected $expected, got $actual; refusing to run it"
+
+  rm -rf "$dir" "$dir.complete"
+  mkdir -p "$dir"
+  if [ "$archive_ext" = zip ]; then
+    if command -v unzip >/dev/null 2>&1; then unzip -q -o "$work/$asset_name" -d "$dir"
+    else pwsh -NoProfile -Command "Expand-Archive -LiteralPath '$work/$asset_name' -DestinationPath '$dir' -Force"; fi
+  else
+    tar -xzf "$work/$asset_name" -C "$dir"
+  fi
+  [ -f "$dir/$exe" ] || fail "release $tag: $asset_name holds no $exe"
+  chmod +x "$dir/$exe"
+  printf '%s' "$asset_id" >"$dir.complete"
+  binary="$dir/$exe"
+  report
+}
+
+source_build() {
+  notice "CQEN.ProfileGen: $1; building the tool from source (slower; needs the .NET SDK)."
+  binary=""
+  report
+}
+
+report() {
+  if [ -n "$binary" ]; then
+    printf 'binary=%s\n' "$binary"
+    [ -n "${GITHUB_OUTPUT:-}" ] && printf 'binary=%s\n' "$binary" >>"$GITHUB_OUTPUT"
+  else
+    printf 'source-build=true\n'
+    [ -n "${GITHUB_OUTPUT:-}" ] && printf 'source-build=true\n' >>"$GITHUB_OUTPUT"
+  fi
+  return 0
+}
+
+run_tool() {
+  if [ -n "${PROFILEGEN_BINARY:-}" ]; then
+    binary=$PROFILEGEN_BINARY
+  elif [ "${PROFILEGEN_SOURCE_BUILD:-}" = true ]; then
+    binary=""
+  else
+    locate >/dev/null
+  fi
+  cleanup
+  work=""
+  if [ -n "$binary" ]; then
+    exec "$binary" "$@"
+  fi
+  if [ -n "${PROFILEGEN_BUILD_COMMAND:-}" ]; then
+    # A command line chosen by whoever starts the launcher (tests, benchmarks); split on spaces.
+    # shellcheck disable=SC2086
+    exec $PROFILEGEN_BUILD_COMMAND "$@"
+  fi
+  exec dotnet run -c Release --project "$action_root/src/CQEN.ProfileGen" -- "$@"
+}
+
+case "${1:-}" in
+  locate) locate ;;
+  run) shift; run_tool "$@" ;;
+  *) printf 'usage: launch.sh locate | run ARGS...\n' >&2; exit 2 ;;
+esac

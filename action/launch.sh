@@ -20,14 +20,16 @@ api=${GITHUB_API_URL:-https://api.github.com}
 api=${api%/}
 work=""
 
-say() { printf 'profilegen-action: %s\n' "$*" >&2; }
+# Progress only in the Action's own log (its locate step); elsewhere stderr is left to the tool
+# and to errors, which are one line each.
+say() { if [ -n "${GITHUB_ACTIONS:-}" ]; then printf 'profilegen-action: %s\n' "$*" >&2; fi; }
 # One line: in Actions an error annotation (shown in the log and the run's summary), else plain.
 fail() {
   if [ -n "${GITHUB_ACTIONS:-}" ]; then printf '::error::profilegen-action: %s\n' "$*" >&2
   else printf 'profilegen-action: error: %s\n' "$*" >&2; fi
   exit 1
 }
-notice() { if [ -n "${GITHUB_ACTIONS:-}" ]; then printf '::notice::%s\n' "$*" >&2; else say "$*"; fi; }
+notice() { if [ -n "${GITHUB_ACTIONS:-}" ]; then printf '::notice::%s\n' "$*" >&2; else printf 'profilegen-action: %s\n' "$*" >&2; fi; }
 cleanup() { [ -n "$work" ] && rm -rf "$work"; return 0; }
 trap cleanup EXIT
 

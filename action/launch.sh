@@ -11,8 +11,9 @@
 # Reads: GITHUB_API_URL, GITHUB_TOKEN (the Action's token: sent to the API only, never printed,
 # never passed on a command line, never sent to the download host), PROFILEGEN_ACTION_REPOSITORY
 # and PROFILEGEN_ACTION_REF (github.action_repository / github.action_ref; derived from
-# GITHUB_ACTION_PATH when empty), RUNNER_OS, RUNNER_ARCH, RUNNER_TOOL_CACHE, and
-# PROFILEGEN_BUILD_COMMAND (how to build from source; default `dotnet run` on the checkout).
+# GITHUB_ACTION_PATH when empty), RUNNER_OS, RUNNER_ARCH, RUNNER_TOOL_CACHE,
+# PROFILEGEN_BUILD_COMMAND (how to build from source; default `dotnet run` on the checkout) and
+# PROFILEGEN_JSON_TOOL (jq or node; default jq when installed, else node).
 set -euo pipefail
 
 action_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -105,6 +106,38 @@ sha256_of() {
   else shasum -a 256 "$1" | cut -d' ' -f1; fi
 }
 
+# Reads GitHub's JSON with jq (on every GitHub-hosted runner) or else node. Queries:
+#   published FILE            exit 0 when the release in FILE is not a draft
+#   tag FILE                  the release's tag
+#   asset FILE NAME           the id of the asset NAME (empty if none)
+#   published-tags FILE PFX   tags of the published, non-prerelease releases starting with PFX
+#   release FILE TAG          the release TAG from a list, as one JSON document
+json() {
+  local query=$1 file=$2 arg=${3:-}
+  if [ "$json_tool" = jq ]; then
+    case "$query" in
+      published) jq -e '.draft | not' "$file" >/dev/null ;;
+      tag) jq -r '.tag_name' "$file" ;;
+      asset) jq -r --arg n "$arg" '.assets[] | select(.name == $n) | .id' "$file" ;;
+      published-tags) jq -r --arg p "$arg" '.[] | select((.draft | not) and (.prerelease | not) and (.tag_name | startswith($p))) | .tag_name' "$file" ;;
+      release) jq --arg t "$arg" '.[] | select(.tag_name == $t)' "$file" ;;
+    esac
+  else
+    # shellcheck disable=SC2016 # JavaScript, not shell
+    node -e '
+      const [query, file, arg] = process.argv.slice(1);
+      const data = JSON.parse(require("fs").readFileSync(file, "utf8"));
+      const out = (s) => process.stdout.write(s + "\n");
+      switch (query) {
+        case "published": process.exit(data.draft ? 1 : 0);
+        case "tag": out(data.tag_name); break;
+        case "asset": for (const a of data.assets) if (a.name === arg) out(String(a.id)); break;
+        case "published-tags": for (const r of data) if (!r.draft && !r.prerelease && r.tag_name.startsWith(arg)) out(r.tag_name); break;
+        case "release": out(JSON.stringify(data.find((r) => r.tag_name === arg))); break;
+      }' "$query" "$file" "$arg"
+  fi
+}
+
 # Sets $release (path to the release JSON) for the Action's ref, or returns 1 when none matches.
 find_release() {
   local answer status
@@ -112,7 +145,7 @@ find_release() {
     answer=$(api_get "$api/repos/$repository/releases/tags/$ref" "$work/release.json")
     status=${answer%% *}
     [ "$status" = 200 ] || { why="no release for tag $ref (HTTP $status)"; return 1; }
-    jq -e '.draft | not' "$work/release.json" >/dev/null || { why="the release for $ref is a draft"; return 1; }
+    json published "$work/release.json" || { why="the release for $ref is a draft"; return 1; }
     release=$work/release.json
   elif [[ "$ref" =~ ^v[0-9]+(\.[0-9]+)?$ ]]; then
     # A moving tag (v1, v1.2): the newest published release under it.
@@ -120,10 +153,10 @@ find_release() {
     status=${answer%% *}
     [ "$status" = 200 ] || { why="could not list the releases of $repository (HTTP $status)"; return 1; }
     local newest
-    newest=$(jq -r --arg p "$ref." '.[] | select((.draft | not) and (.prerelease | not) and (.tag_name | startswith($p))) | .tag_name' "$work/releases.json" \
-      | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -t. -k1,1V -k2,2n -k3,3n | tail -n 1 || true)
+    newest=$(json published-tags "$work/releases.json" "$ref." \
+      | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -t. -k2,2n -k3,3n | tail -n 1 || true)
     [ -n "$newest" ] || { why="no release under $ref"; return 1; }
-    jq --arg t "$newest" '.[] | select(.tag_name == $t)' "$work/releases.json" >"$work/release.json"
+    json release "$work/releases.json" "$newest" >"$work/release.json"
     release=$work/release.json
   else
     why="$ref is a branch or a commit, not a release tag"
@@ -134,8 +167,12 @@ find_release() {
 locate() {
   action_identity
   runner_platform
-  if ! command -v jq >/dev/null 2>&1; then
-    source_build "jq is not installed on this runner, so the release cannot be looked up"
+  json_tool=${PROFILEGEN_JSON_TOOL:-}
+  if [ -z "$json_tool" ]; then
+    if command -v jq >/dev/null 2>&1; then json_tool=jq; elif command -v node >/dev/null 2>&1; then json_tool=node; fi
+  fi
+  if [ -z "$json_tool" ]; then
+    source_build "neither jq nor node is installed on this runner, so the release cannot be looked up"
     return
   fi
   work=$(mktemp -d)
@@ -145,11 +182,11 @@ locate() {
     return
   fi
   local tag version asset_name asset_id sums_id
-  tag=$(jq -r '.tag_name' "$release")
+  tag=$(json tag "$release")
   version=${tag#v}
   asset_name="profilegen-$version-$rid.$archive_ext"
-  asset_id=$(jq -r --arg n "$asset_name" '.assets[] | select(.name == $n) | .id' "$release")
-  sums_id=$(jq -r '.assets[] | select(.name == "SHA256SUMS") | .id' "$release")
+  asset_id=$(json asset "$release" "$asset_name")
+  sums_id=$(json asset "$release" SHA256SUMS)
   if [ -z "$asset_id" ]; then
     source_build "release $tag has no binary for $rid ($asset_name)"
     return

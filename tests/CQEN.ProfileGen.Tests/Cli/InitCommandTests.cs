@@ -137,4 +137,18 @@ public class InitCommandTests : IDisposable
         Assert.Contains("profile/README.md:2:1: region 'repos' has no end marker", line);
         Assert.Equal(["profile", "profile/README.md"], FilesWritten());
     }
+
+    [Fact]
+    public async Task The_workflow_checks_out_without_credentials_asks_permissions_per_job_and_explains_pinning()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Assert.Equal(0, (await cli.RunAsync("init", "--org", "my-org")).ExitCode);
+        var workflow = File.ReadAllText(Path.Combine(_dir, ".github", "workflows", "profile-readme.yml"));
+
+        Assert.Contains("\npermissions: {}\n", workflow);
+        Assert.Contains("    permissions:\n      contents: write\n      pull-requests: write\n", workflow);
+        Assert.Contains("      - uses: actions/checkout@v5\n        with:\n          persist-credentials: false\n", workflow);
+        Assert.Contains("pin the commit of a release", workflow);
+        Assert.Contains("uses: CQEN-QDCE/profilegen@v1\n", workflow);
+    }
 }

@@ -112,6 +112,7 @@ sha256_of() {
 #   asset FILE NAME           the id of the asset NAME (empty if none)
 #   published-tags FILE PFX   tags of the published, non-prerelease releases starting with PFX
 #   release FILE TAG          the release TAG from a list, as one JSON document
+#   tags-at FILE SHA          the tags (from GET /tags) that point at the commit SHA
 json() {
   local query=$1 file=$2 arg=${3:-}
   if [ "$json_tool" = jq ]; then
@@ -121,6 +122,7 @@ json() {
       asset) jq -r --arg n "$arg" '.assets[] | select(.name == $n) | .id' "$file" ;;
       published-tags) jq -r --arg p "$arg" '.[] | select((.draft | not) and (.prerelease | not) and (.tag_name | startswith($p))) | .tag_name' "$file" ;;
       release) jq --arg t "$arg" '.[] | select(.tag_name == $t)' "$file" ;;
+      tags-at) jq -r --arg s "$arg" '.[] | select(.commit.sha == $s) | .name' "$file" ;;
     esac
   else
     # shellcheck disable=SC2016 # JavaScript, not shell
@@ -134,6 +136,7 @@ json() {
         case "asset": for (const a of data.assets) if (a.name === arg) out(String(a.id)); break;
         case "published-tags": for (const r of data) if (!r.draft && !r.prerelease && r.tag_name.startsWith(arg)) out(r.tag_name); break;
         case "release": out(JSON.stringify(data.find((r) => r.tag_name === arg))); break;
+        case "tags-at": for (const t of data) if (t.commit.sha === arg) out(t.name); break;
       }' "$query" "$file" "$arg"
   fi
 }
@@ -141,6 +144,16 @@ json() {
 # Sets $release (path to the release JSON) for the Action's ref, or returns 1 when none matches.
 find_release() {
   local answer status
+  if [[ "$ref" =~ ^[0-9a-f]{40}$ ]]; then
+    # Pinned to a commit (as the starter workflow suggests): the release tagged at that commit.
+    answer=$(api_get "$api/repos/$repository/tags?per_page=100" "$work/tags.json")
+    status=${answer%% *}
+    [ "$status" = 200 ] || { why="could not list the tags of $repository (HTTP $status)"; return 1; }
+    local tagged
+    tagged=$(json tags-at "$work/tags.json" "$ref" | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -t. -k2,2n -k3,3n | tail -n 1 || true)
+    [ -n "$tagged" ] || { why="commit $ref has no release tag"; return 1; }
+    ref=$tagged
+  fi
   if [[ "$ref" =~ ^v[0-9]+\.[0-9]+\.[0-9]+([-+].*)?$ ]]; then
     answer=$(api_get "$api/repos/$repository/releases/tags/$ref" "$work/release.json")
     status=${answer%% *}
@@ -159,7 +172,7 @@ find_release() {
     json release "$work/releases.json" "$newest" >"$work/release.json"
     release=$work/release.json
   else
-    why="$ref is a branch or a commit, not a release tag"
+    why="$ref is a branch, not a release tag"
     return 1
   fi
 }

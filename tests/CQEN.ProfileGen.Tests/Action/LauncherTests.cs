@@ -143,6 +143,21 @@ public sealed class LauncherTests : IAsyncLifetime
         Assert.Equal("stand-in profilegen 1.10.0: --version", run.Out.Trim());
     }
 
+    [Theory]
+    [InlineData("jq")]
+    [InlineData("node")]
+    public async Task An_Action_pinned_to_a_release_commit_runs_that_release(string jsonTool)
+    {
+        Release("v1.2.3");
+        var pinned = Release("v1.3.0");
+        Release("v1.4.0");
+
+        var run = await Launch(pinned.Commit, new Dictionary<string, string> { ["PROFILEGEN_JSON_TOOL"] = jsonTool }, "--version");
+
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Equal("stand-in profilegen 1.3.0: --version", run.Out.Trim());
+    }
+
     [Fact]
     public async Task Locate_gives_the_workflow_the_binary_path_as_a_step_output()
     {
@@ -161,7 +176,7 @@ public sealed class LauncherTests : IAsyncLifetime
     // ---- helpers ---------------------------------------------------------------------------
 
     /// <summary>A release with the linux-x64 archive and SHA256SUMS (of the archive, or of other bytes).</summary>
-    private void Release(string tag, bool draft = false, bool prerelease = false, byte[]? checksumOf = null)
+    private FakeRelease Release(string tag, bool draft = false, bool prerelease = false, byte[]? checksumOf = null)
     {
         var version = tag.TrimStart('v');
         var release = _github.AddRelease("CQEN-QDCE", "profilegen", tag, draft, prerelease);
@@ -171,6 +186,7 @@ public sealed class LauncherTests : IAsyncLifetime
         _github.AddAsset(release, name, archive, "application/gzip");
         var sums = $"{Sha256(checksumOf ?? archive)}  {name}\n{Sha256([0x50, 0x4b, 0x05, 0x06])}  profilegen-{version}-win-x64.zip\n";
         _github.AddAsset(release, "SHA256SUMS", Encoding.UTF8.GetBytes(sums), "text/plain");
+        return release;
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

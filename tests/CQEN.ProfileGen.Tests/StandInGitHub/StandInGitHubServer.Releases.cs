@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace CQEN.ProfileGen.Tests.StandInGitHub;
 
 // Releases and their assets, as the Action's launcher reads them: GET /repos/{o}/{r}/releases
-// (newest first; drafts only for tokens with push access), /releases/tags/{tag} (never a draft)
-// and /releases/assets/{id}. With Accept: application/octet-stream an asset answers 302 to the
+// (newest first; drafts only for tokens with push access), /releases/tags/{tag} (never a draft),
+// /releases/assets/{id}, and /tags (the releases' tags and the commits they point at). With Accept: application/octet-stream an asset answers 302 to the
 // "download host" (/_downloads/..., which needs no token), as GitHub redirects to its object store.
 public sealed partial class StandInGitHubServer
 {
@@ -25,6 +25,7 @@ public sealed partial class StandInGitHubServer
                 Draft = draft,
                 Prerelease = prerelease,
                 CreatedAt = DateTimeOffset.UtcNow.AddMinutes(_releases.Count),
+                Commit = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{owner}/{repo}@{tag}"))),
             };
             _releases.Add(release);
             return release;
@@ -45,6 +46,20 @@ public sealed partial class StandInGitHubServer
     {
         Match m;
         var releases = _releases.Where(r => r.Repo.Equals(repo.FullName, StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (rest == "/tags")
+        {
+            var tags = releases.Where(r => !r.Draft).OrderByDescending(r => r.Tag, StringComparer.Ordinal).ToArray();
+            return Paged(tags, query, apiBase, $"repos/{repo.FullName}/tags", r =>
+            {
+                var json = Payload("get_repos_owner_repo_tags.200.default.json")[0]!.DeepClone();
+                json["name"] = r.Tag;
+                json["commit"]!["sha"] = r.Commit;
+                json["commit"]!["url"] = $"{apiBase}repos/{repo.FullName}/commits/{r.Commit}";
+                json["zipball_url"] = $"{apiBase}repos/{repo.FullName}/zipball/refs/tags/{r.Tag}";
+                json["tarball_url"] = $"{apiBase}repos/{repo.FullName}/tarball/refs/tags/{r.Tag}";
+                return json;
+            });
+        }
         if (rest == "/releases")
         {
             var visible = releases.Where(r => !r.Draft || user is { CanWrite: true })
@@ -142,6 +157,9 @@ public sealed class FakeRelease
     public bool Draft { get; set; }
     public bool Prerelease { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The commit the release's tag points at.</summary>
+    public required string Commit { get; init; }
     public List<FakeAsset> Assets { get; } = [];
 }
 

@@ -309,7 +309,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             case ("GET", ""):
                 return Json(200, FullRepoJson(repo, apiBase));
-            case ("GET", _) when rest.StartsWith("/releases", StringComparison.Ordinal):
+            case ("GET", _) when rest.StartsWith("/releases", StringComparison.Ordinal) || rest == "/tags":
                 return ReleaseRoute(rest, repo, query, user, apiBase);
             case ("GET", "/topics"):
                 return Json(200, new JsonObject { ["names"] = new JsonArray([.. repo.Topics.Select(t => (JsonNode)t)]) });

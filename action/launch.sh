@@ -226,16 +226,21 @@ locate() {
   actual=$(sha256_of "$work/$asset_name")
   [ "$expected" = "$actual" ] || fail "checksum mismatch for $asset_name of release $tag: expected $expected, got $actual; refusing to run it"
 
-  rm -rf "$dir" "$dir.complete"
-  mkdir -p "$dir"
+  # Unpack beside the cache entry, then rename it into place: a job sharing this runner's tool
+  # cache never sees a half-unpacked binary.
+  mkdir -p "${dir%/*}"
+  local stage
+  stage=$(mktemp -d "$dir.unpacking.XXXXXX")
   if [ "$archive_ext" = zip ]; then
-    if command -v unzip >/dev/null 2>&1; then unzip -q -o "$work/$asset_name" -d "$dir"
-    else pwsh -NoProfile -Command "Expand-Archive -LiteralPath '$work/$asset_name' -DestinationPath '$dir' -Force"; fi
+    if command -v unzip >/dev/null 2>&1; then unzip -q -o "$work/$asset_name" -d "$stage"
+    else pwsh -NoProfile -Command "Expand-Archive -LiteralPath '$work/$asset_name' -DestinationPath '$stage' -Force"; fi
   else
-    tar -xzf "$work/$asset_name" -C "$dir"
+    tar -xzf "$work/$asset_name" -C "$stage"
   fi
-  [ -f "$dir/$exe" ] || fail "release $tag: $asset_name holds no $exe"
-  chmod +x "$dir/$exe"
+  [ -f "$stage/$exe" ] || { rm -rf "$stage"; fail "release $tag: $asset_name holds no $exe"; }
+  chmod +x "$stage/$exe"
+  rm -rf "$dir" "$dir.complete"
+  mv "$stage" "$dir"
   printf '%s' "$asset_id" >"$dir.complete"
   binary="$dir/$exe"
   report

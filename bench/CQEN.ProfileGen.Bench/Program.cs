@@ -4,7 +4,13 @@ using CQEN.ProfileGen.Bench;
 
 // dotnet run -c Release --project bench/CQEN.ProfileGen.Bench            whole-run figures (the README table)
 // dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- micro   BenchmarkDotNet, in-process parts
+// dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- adoption  sample render (tiered on/off, release
+//     binary) and the Action launcher's time to first output line, first run vs cached, side by side
 // (child mode, used by the harness itself:  -- child render N)
+if (args is ["adoption", .. var adoptionOptions])
+{
+    return await AdoptionScenarios.RunAsync(adoptionOptions);
+}
 if (args is ["micro", .. var rest])
 {
     BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);

@@ -1,15 +1,25 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.RegularExpressions;
+using CQEN.ProfileGen.Publishing;
 using CQEN.ProfileGen.Rendering;
 
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>
 /// `profilegen init`: sets up an organization's `.github` checkout with a configuration, a copy
-/// of the default template (to edit) and the scheduled workflow. Never overwrites without --force,
-/// and checks every target before writing any, so a refusal leaves the folder untouched.
+/// of the default template (to edit) and the scheduled workflow. A hand-written
+/// `profile/README.md` is kept: init gives the tool a managed region in it (at its end, or the
+/// `repos` region already there), so the first pull request only adds. Never overwrites without
+/// --force, and writes all of its files or none.
 /// </summary>
-public sealed class InitCommand : Command
+public sealed partial class InitCommand : Command
 {
+    private const string RegionName = "repos";
+    private const string RegionTemplate = "repos.sbn";
+    private static readonly string ProfileReadme = Path.Combine("profile", "README.md");
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly Option<DirectoryInfo?> Directory = new("--directory", "-C")
     {
         Description = "The checkout of the organization's .github repository (default: the current folder).",
@@ -34,11 +44,15 @@ public sealed class InitCommand : Command
         Options.Add(Force);
         SetAction(async (parse, ct) =>
         {
-            var org = parse.GetValue(RunOptions.Org) ?? throw new InputException("--org: init needs the organization login (e.g. --org CQEN-QDCE)");
+            var org = parse.GetValue(RunOptions.Org) ?? throw new InputException("--org: init needs the organization login (e.g. --org CQEN-QDCE); nothing was written");
+            if (!GitHubLogin().IsMatch(org))
+            {
+                throw new InputException($"--org: '{Shorten(org)}' is not a GitHub organization login (1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen); nothing was written");
+            }
             var culture = parse.GetValue(Culture) ?? "fr-CA";
             if (culture is not ("fr-CA" or "en"))
             {
-                throw new InputException($"--culture: must be fr-CA or en (got '{culture}')");
+                throw new InputException($"--culture: must be fr-CA or en (got '{Shorten(culture)}'); nothing was written");
             }
             var root = parse.GetValue(Directory) is { } d ? context.Env.ResolvePath(d.ToString()) : context.Env.CurrentDirectory;
             if (!System.IO.Directory.Exists(root))
@@ -46,30 +60,194 @@ public sealed class InitCommand : Command
                 throw new InputException($"--directory: folder does not exist: {root}");
             }
 
+            var handWritten = ReadHandWrittenProfile(root);
             var files = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["profilegen.yml"] = Starter("profilegen.yml").Replace("{{ org }}", org, StringComparison.Ordinal).Replace("{{ culture }}", culture, StringComparison.Ordinal),
+                ["profilegen.yml"] = Configuration(org, culture, handWritten is not null),
                 ["profile.sbn"] = TemplateSource.Default(culture).Text,
                 ["header.sbn"] = TemplateSource.Embedded("header.sbn").Text,
                 [Path.Combine(".github", "workflows", "profile-readme.yml")] = Starter("profile-readme.yml"),
             };
+            if (handWritten is not null)
+            {
+                files[RegionTemplate] = Starter(culture == "en" ? "repos.en.sbn" : "repos.fr.sbn");
+            }
             var force = parse.GetValue(Force);
             var existing = files.Keys.Where(f => File.Exists(Path.Combine(root, f))).ToArray();
             if (existing.Length > 0 && !force)
             {
                 throw new InputException($"init: {string.Join(", ", existing)} already exist{(existing.Length == 1 ? "s" : "")} in {root}; nothing was written (use --force to overwrite)");
             }
-            foreach (var (name, text) in files)
+            // The hand-written profile is not init's to overwrite: it only gains the region's markers.
+            if (handWritten is { WithRegion: { } withRegion } && withRegion != handWritten.Text)
             {
-                var path = Path.Combine(root, name);
-                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(false), ct).ConfigureAwait(false);
-                await context.Env.Out.WriteLineAsync($"wrote {name}").ConfigureAwait(false);
+                files[ProfileReadme] = withRegion;
             }
-            await context.Env.Out.WriteLineAsync("next: profilegen publish --dry-run   (shows what the first pull request would change)").ConfigureAwait(false);
+
+            WriteAll(root, files);
+            foreach (var name in files.Keys)
+            {
+                await context.Env.Out.WriteLineAsync(name == ProfileReadme
+                    ? $"kept {name} (hand-written), and added the managed region '{RegionName}' at its end"
+                    : $"wrote {name}").ConfigureAwait(false);
+            }
+            if (handWritten is not null && handWritten.WithRegion == handWritten.Text)
+            {
+                await context.Env.Out.WriteLineAsync($"kept {ProfileReadme} (hand-written): the tool fills its region '{RegionName}'").ConfigureAwait(false);
+            }
+            if (handWritten is not null)
+            {
+                await context.Env.Out.WriteLineAsync($"next: commit and push these files, then profilegen publish --dry-run   (the first pull request only fills the region '{RegionName}')").ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Env.Out.WriteLineAsync("next: profilegen publish --dry-run   (shows what the first pull request would change)").ConfigureAwait(false);
+            }
             return ExitCodes.Success;
         });
     }
+
+    /// <summary>A profile written by hand, and its text once it has the region the tool fills.</summary>
+    private sealed record HandWrittenProfile(string Text, string WithRegion);
+
+    private static HandWrittenProfile? ReadHandWrittenProfile(string root)
+    {
+        var path = Path.Combine(root, ProfileReadme);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        string text;
+        try
+        {
+            text = Utf8.GetString(File.ReadAllBytes(path));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputException($"init: {ProfileReadme} is not UTF-8 text; convert it, or add '<!-- profilegen:begin {RegionName} -->' and '<!-- profilegen:end {RegionName} -->' by hand; nothing was written");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"init: cannot read {ProfileReadme}: {e.Message}; nothing was written");
+        }
+
+        IReadOnlyList<ManagedRegion> regions;
+        try
+        {
+            regions = ManagedRegions.Find(text, ProfileReadme);
+        }
+        catch (ManagedRegionException e)
+        {
+            throw new InputException($"init: {e.Message}; fix the markers, then run init again; nothing was written");
+        }
+        if (regions.Any(r => r.Name == RegionName))
+        {
+            return new HandWrittenProfile(text, text);
+        }
+        // The file's own line ending; a blank line between the hand-written text and the region.
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var separator = text.Length == 0 ? "" : text.EndsWith('\n') ? newline : newline + newline;
+        return new HandWrittenProfile(text, $"{text}{separator}<!-- profilegen:begin {RegionName} -->{newline}<!-- profilegen:end {RegionName} -->{newline}");
+    }
+
+    private static string Configuration(string org, string culture, bool regions)
+    {
+        // The login is validated (letters, digits, hyphens), so double quotes need no escaping;
+        // they keep logins such as `true`, `null` or `0123` strings in YAML.
+        var text = Starter("profilegen.yml")
+            .Replace("{{ org }}", $"\"{org}\"", StringComparison.Ordinal)
+            .Replace("{{ culture }}", culture, StringComparison.Ordinal);
+        if (regions)
+        {
+            text = text.TrimEnd('\n') + "\n" +
+                "  # profile/README.md is written by hand: the tool only fills this region of it\n" +
+                "  # (the <!-- ENTETE --> header, if any, stays hand-written; `entete: header.sbn`\n" +
+                "  # here would let the tool write it from profile.badges and profile.logo).\n" +
+                "  regions:\n" +
+                $"    {RegionName}: {RegionTemplate}\n";
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// Writes every file or none: checks every target first, stages each file beside its target,
+    /// then renames them into place; on a failure, removes what it staged and the folders it made.
+    /// </summary>
+    private static void WriteAll(string root, IReadOnlyDictionary<string, string> files)
+    {
+        foreach (var name in files.Keys)
+        {
+            var folder = root;
+            foreach (var part in Path.GetDirectoryName(name)!.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                folder = Path.Combine(folder, part);
+                if (File.Exists(folder))
+                {
+                    throw new InputException($"init: {Path.GetRelativePath(root, folder)} is a file where init needs a folder (for {name}); nothing was written");
+                }
+            }
+            if (System.IO.Directory.Exists(Path.Combine(root, name)))
+            {
+                throw new InputException($"init: {name} is a folder where init writes a file; nothing was written");
+            }
+        }
+
+        var createdFolders = new List<string>();
+        var staged = new List<(string Temporary, string Target)>();
+        try
+        {
+            foreach (var (name, text) in files)
+            {
+                var target = Path.Combine(root, name);
+                var folder = Path.GetDirectoryName(target)!;
+                CreateFolders(folder, createdFolders);
+                var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.profilegen-init");
+                staged.Add((temporary, target));
+                File.WriteAllBytes(temporary, Utf8.GetBytes(text));
+            }
+            foreach (var (temporary, target) in staged)
+            {
+                File.Move(temporary, target, overwrite: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var (temporary, _) in staged)
+            {
+                TryDelete(() => File.Delete(temporary));
+            }
+            foreach (var folder in Enumerable.Reverse(createdFolders))
+            {
+                TryDelete(() => System.IO.Directory.Delete(folder));
+            }
+            throw new InputException($"init: cannot write in {root}: {e.Message.ReplaceLineEndings(" ")}; nothing was written");
+        }
+    }
+
+    private static void CreateFolders(string folder, List<string> created)
+    {
+        if (System.IO.Directory.Exists(folder))
+        {
+            return;
+        }
+        CreateFolders(Path.GetDirectoryName(folder)!, created);
+        System.IO.Directory.CreateDirectory(folder);
+        created.Add(folder);
+    }
+
+    private static void TryDelete(Action delete)
+    {
+        try
+        {
+            delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the error that stopped init is the one to report.
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
     private static string Starter(string name)
     {
@@ -78,4 +256,8 @@ public sealed class InitCommand : Command
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    // GitHub's rule for account logins: letters, digits and single hyphens, not at either end, 39 at most.
+    [GeneratedRegex("^(?=.{1,39}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex GitHubLogin();
 }

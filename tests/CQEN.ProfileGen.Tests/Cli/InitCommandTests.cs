@@ -13,7 +13,7 @@ public class InitCommandTests : IDisposable
         var init = await cli.RunAsync("init", "--org", "my-org", "--culture", "en");
         Assert.Equal(0, init.ExitCode);
         Assert.True(File.Exists(Path.Combine(_dir, ".github", "workflows", "profile-readme.yml")));
-        Assert.Contains("org: my-org", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+        Assert.Contains("org: \"my-org\"", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
 
         // What init writes is immediately usable: the config and the copied template validate.
         var validate = await cli.RunAsync("validate");
@@ -39,6 +39,116 @@ public class InitCommandTests : IDisposable
         var cli = new CliHarness { CurrentDirectory = _dir };
         File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "org: mine\n");
         Assert.Equal(0, (await cli.RunAsync("init", "--org", "my-org", "--force")).ExitCode);
-        Assert.Contains("org: my-org", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+        Assert.Contains("org: \"my-org\"", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+    }
+
+    private string[] FilesWritten() =>
+        [.. Directory.EnumerateFileSystemEntries(_dir, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(_dir, p)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("-org")]
+    [InlineData("org-")]
+    [InlineData("my--org")]
+    [InlineData("my org")]
+    [InlineData("my_org")]
+    [InlineData("org: {x: 1}")]
+    [InlineData("orgànisation")]
+    [InlineData("a-login-that-is-forty-characters-long-xx")]
+    [InlineData("")]
+    public async Task Refuses_an_org_that_is_not_a_GitHub_login_and_writes_nothing(string org)
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        var result = await cli.RunAsync("init", "--org", org);
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("--org:", line);
+        Assert.Contains("nothing was written", line);
+        Assert.DoesNotContain("bug", line);
+        Assert.Empty(FilesWritten());
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("null")]
+    [InlineData("0123")]
+    [InlineData("a")]
+    [InlineData("a-login-that-is-thirty-nine-characters")]
+    public async Task Quotes_the_org_so_YAML_reads_it_back_as_the_same_login(string org)
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Assert.Equal(0, (await cli.RunAsync("init", "--org", org)).ExitCode);
+        Assert.Contains($"org: \"{org}\"", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+        var validate = await cli.RunAsync("validate");
+        Assert.True(validate.ExitCode == 0, validate.Error);
+    }
+
+    [Fact]
+    public async Task Writes_nothing_when_dot_github_is_a_file()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        File.WriteAllText(Path.Combine(_dir, ".github"), "not a folder\n");
+        var result = await cli.RunAsync("init", "--org", "my-org");
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Equal("profilegen: error: init: .github is a file where init needs a folder (for .github/workflows/profile-readme.yml); nothing was written", line);
+        Assert.Equal([".github"], FilesWritten());
+    }
+
+    [Fact]
+    public async Task Writes_nothing_when_a_target_is_a_folder()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Directory.CreateDirectory(Path.Combine(_dir, "header.sbn"));
+        var result = await cli.RunAsync("init", "--org", "my-org", "--force");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("header.sbn is a folder", Assert.Single(result.ErrorLines));
+        Assert.Equal(["header.sbn"], FilesWritten());
+    }
+
+    [Fact]
+    public async Task Keeps_a_hand_written_profile_and_adds_the_region_at_its_end()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Directory.CreateDirectory(Path.Combine(_dir, "profile"));
+        var readme = Path.Combine(_dir, "profile", "README.md");
+        File.WriteAllBytes(readme, [0xEF, 0xBB, 0xBF, .. "# Nous\n\nÉcrit à la main."u8]);
+
+        var result = await cli.RunAsync("init", "--org", "my-org", "--culture", "en");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. "# Nous\n\nÉcrit à la main.\n\n<!-- profilegen:begin repos -->\n<!-- profilegen:end repos -->\n"u8], File.ReadAllBytes(readme));
+        Assert.Contains("## Our repositories", File.ReadAllText(Path.Combine(_dir, "repos.sbn")));
+        Assert.EndsWith("  regions:\n    repos: repos.sbn\n", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+        Assert.Contains("kept profile/README.md (hand-written)", result.Out);
+        Assert.Equal(0, (await cli.RunAsync("validate")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Refuses_a_hand_written_profile_with_broken_markers_and_writes_nothing()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Directory.CreateDirectory(Path.Combine(_dir, "profile"));
+        File.WriteAllText(Path.Combine(_dir, "profile", "README.md"), "# Nous\n<!-- profilegen:begin repos -->\n");
+
+        var result = await cli.RunAsync("init", "--org", "my-org");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("profile/README.md:2:1: region 'repos' has no end marker", line);
+        Assert.Equal(["profile", "profile/README.md"], FilesWritten());
+    }
+
+    [Fact]
+    public async Task The_workflow_checks_out_without_credentials_asks_permissions_per_job_and_explains_pinning()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Assert.Equal(0, (await cli.RunAsync("init", "--org", "my-org")).ExitCode);
+        var workflow = File.ReadAllText(Path.Combine(_dir, ".github", "workflows", "profile-readme.yml"));
+
+        Assert.Contains("\npermissions: {}\n", workflow);
+        Assert.Contains("    permissions:\n      contents: write\n      pull-requests: write\n", workflow);
+        Assert.Contains("      - uses: actions/checkout@v5\n        with:\n          persist-credentials: false\n", workflow);
+        Assert.Contains("pin the commit of a release", workflow);
+        Assert.Contains("uses: CQEN-QDCE/profilegen@v1\n", workflow);
     }
 }

@@ -248,6 +248,10 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             return Error(403, "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).");
         }
+        if (DownloadRoute(path) is { } download)
+        {
+            return download;
+        }
         if (Re(path, @"^/(orgs/[^/]+/installation|app/installations/\d+/access_tokens)$").Success)
         {
             lock (State.Gate)
@@ -336,6 +340,8 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             case ("GET", ""):
                 return Json(200, FullRepoJson(repo, apiBase));
+            case ("GET", _) when rest.StartsWith("/releases", StringComparison.Ordinal) || rest == "/tags":
+                return ReleaseRoute(rest, repo, query, user, apiBase);
             case ("GET", "/topics"):
                 return Json(200, new JsonObject { ["names"] = new JsonArray([.. repo.Topics.Select(t => (JsonNode)t)]) });
             case ("GET", "/readme"):

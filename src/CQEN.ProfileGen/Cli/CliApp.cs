@@ -42,7 +42,17 @@ public static class CliApp
         try
         {
             var output = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
-            return await parse.InvokeAsync(output, deadline.Token).ConfigureAwait(false);
+            try
+            {
+                return await parse.InvokeAsync(output, deadline.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (connector.Usage.Requests > 0 && (parse.GetValue(RunOptions.Verbose) || env.Get("RUNNER_DEBUG") == "1"))
+                {
+                    await env.Error.WriteLineAsync("profilegen: " + connector.Usage.Describe()).ConfigureAwait(false);
+                }
+            }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {

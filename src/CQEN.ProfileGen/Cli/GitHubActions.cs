@@ -30,7 +30,7 @@ public static class GitHubActions
 
     private static string Property(string s) => Data(s).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
-    public static async Task ReportAsync(CliEnvironment env, PublishOutcome outcome)
+    public static async Task ReportAsync(CliEnvironment env, PublishOutcome outcome, GitHub.GitHubUsage? usage = null)
     {
         if (!IsActive(env))
         {
@@ -43,11 +43,11 @@ public static class GitHubActions
         }
         if (env.Get("GITHUB_STEP_SUMMARY") is { } summary)
         {
-            await File.AppendAllTextAsync(summary, Summary(outcome)).ConfigureAwait(false);
+            await File.AppendAllTextAsync(summary, Summary(outcome, usage)).ConfigureAwait(false);
         }
     }
 
-    public static string Summary(PublishOutcome outcome)
+    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null)
     {
         var sb = new StringBuilder("### Profile README\n\n");
         sb.Append($"**{outcome.Status}**");
@@ -59,6 +59,10 @@ public static class GitHubActions
         if (outcome.Problem is { } problem)
         {
             sb.Append($"> {problem}\n\n");
+        }
+        if (usage is { Requests: > 0 })
+        {
+            sb.Append($"Cost: {usage.Describe()}.\n\n");
         }
         if (outcome.Diff.HasChanges)
         {

@@ -84,7 +84,7 @@ public sealed class PublishCommand : Command
             var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
             var outcome = await new ProfilePublisher(gateway).PublishAsync(request, ct).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
-            await GitHubActions.ReportAsync(context.Env, outcome).ConfigureAwait(false);
+            await GitHubActions.ReportAsync(context.Env, outcome, context.Connector.Usage).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
             {
                 await context.Env.Error.WriteLineAsync("profilegen: error: " + problem).ConfigureAwait(false);
@@ -125,6 +125,7 @@ public sealed class PublishCommand : Command
                 pull_request = outcome.PullRequestNumber is { } n ? new { number = n, url = outcome.PullRequestUrl } : null,
                 branch = outcome.Branch,
                 diff = new { added = outcome.Diff.Added, removed = outcome.Diff.Removed },
+                requests = Cost(context.Connector.Usage),
             })).ConfigureAwait(false);
         }
         else if (dryRun)
@@ -147,6 +148,16 @@ public sealed class PublishCommand : Command
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
         await env.Error.WriteLineAsync($"profilegen: {outcome.Status}{pr}").ConfigureAwait(false);
     }
+
+    private static object Cost(GitHub.GitHubUsage usage) => new
+    {
+        total = usage.Requests,
+        graphql = usage.GraphQlRequests,
+        rest = usage.RestRequests,
+        graphql_points_used = usage.Limit("graphql")?.Used,
+        graphql_points_remaining = usage.Limit("graphql")?.Remaining,
+        rest_remaining = usage.Limit("core")?.Remaining,
+    };
 
     // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     private static string Colour(string diff, CliEnvironment env)

@@ -65,6 +65,11 @@ public static class RunOptions
         Description = "Keep GitHub's answers here and make conditional requests next time (304s cost no rate limit); or $PROFILEGEN_CACHE_DIR.",
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Also print what the run cost on GitHub: requests made, GraphQL points and rate limits left (also with RUNNER_DEBUG=1).",
+    };
+
     /// <summary>The options of every verb that talks to GitHub.</summary>
-    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir];
+    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir, Verbose];
 }

@@ -18,6 +18,9 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
 
     public ResilienceOptions Resilience => resilience;
 
+    /// <summary>What the run cost on GitHub, across every connection it made.</summary>
+    public GitHubUsage Usage { get; } = new();
+
     /// <summary>Told every secret minted during the run (App installation tokens), so output can be scrubbed of them.</summary>
     public Action<string>? SecretMinted { get; set; }
 
@@ -26,7 +29,7 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
         var options = settings.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
         HttpMessageHandler Pipeline()
         {
-            HttpMessageHandler handler = new GitHubResilienceHandler(transport(), options, clock, ct);
+            HttpMessageHandler handler = new GitHubResilienceHandler(new UsageHandler(transport(), Usage), options, clock, ct);
             return settings.CacheDirectory is { } cache ? new ConditionalRequestHandler(handler, cache) : handler;
         }
         var credentials = settings.Credentials;

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// What a run cost on GitHub: the requests sent (every attempt, REST and GraphQL), and the
+/// rate limits as GitHub last reported them for each resource (GraphQL counts points, not requests).
+/// </summary>
+public sealed class GitHubUsage
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, (long Limit, long Remaining, long Used)> _limits = new(StringComparer.Ordinal);
+
+    public int Requests { get; private set; }
+    public int GraphQlRequests { get; private set; }
+    public int RestRequests => Requests - GraphQlRequests;
+
+    /// <summary>The last rate-limit figures GitHub sent for a resource ("core", "graphql"), if any.</summary>
+    public (long Limit, long Remaining, long Used)? Limit(string resource)
+    {
+        lock (_gate)
+        {
+            return _limits.TryGetValue(resource, out var l) ? l : null;
+        }
+    }
+
+    internal void Record(bool graphQl, HttpResponseMessage? response)
+    {
+        lock (_gate)
+        {
+            Requests++;
+            if (graphQl)
+            {
+                GraphQlRequests++;
+            }
+            if (response is not null && Header(response, "x-ratelimit-resource") is { } resource
+                && long.TryParse(Header(response, "x-ratelimit-limit"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit)
+                && long.TryParse(Header(response, "x-ratelimit-remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
+                && long.TryParse(Header(response, "x-ratelimit-used"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var used))
+            {
+                _limits[resource] = (limit, remaining, used);
+            }
+        }
+    }
+
+    /// <summary>One line for a person: requests, then each limit's standing.</summary>
+    public string Describe()
+    {
+        var parts = new List<string> { $"{Requests} request{(Requests == 1 ? "" : "s")} to GitHub ({GraphQlRequests} GraphQL, {RestRequests} REST)" };
+        if (Limit("graphql") is { } g)
+        {
+            parts.Add($"GraphQL points: {g.Used} used this hour, {g.Remaining} of {g.Limit} left");
+        }
+        if (Limit("core") is { } c)
+        {
+            parts.Add($"REST: {c.Used} used this hour, {c.Remaining} of {c.Limit} left");
+        }
+        return string.Join("; ", parts);
+    }
+
+    private static string? Header(HttpResponseMessage r, string name) =>
+        r.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
+
+/// <summary>Counts every attempt on the wire into <see cref="GitHubUsage"/> (it sits below the retries).</summary>
+internal sealed class UsageHandler(HttpMessageHandler inner, GitHubUsage usage) : DelegatingHandler(inner)
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var graphQl = request.RequestUri?.AbsolutePath.EndsWith("/graphql", StringComparison.Ordinal) == true;
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        finally
+        {
+            usage.Record(graphQl, response);
+        }
+    }
+}

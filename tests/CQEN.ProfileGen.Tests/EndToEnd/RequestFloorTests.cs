@@ -1,0 +1,76 @@
+using System.Text.Json;
+using CQEN.ProfileGen.Tests.Cli;
+using CQEN.ProfileGen.Tests.StandInGitHub;
+
+namespace CQEN.ProfileGen.Tests.EndToEnd;
+
+/// <summary>Publishing at the request floor, counted on the stand-in's log, and the cost reported to the user.</summary>
+public sealed class RequestFloorTests : IAsyncLifetime
+{
+    private const string Token = "ghs_requestFloorToken00000000000000000001";
+    private StandInGitHubServer _github = null!;
+    private readonly CliHarness _cli = new();
+
+    public async Task InitializeAsync()
+    {
+        _github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(_github.State, "org", 229);
+        _github.State.AddToken(Token);
+        _cli.Variables["GITHUB_TOKEN"] = Token;
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    private Task<CliResult> Publish(params string[] args) => _cli.RunAsync(["publish", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+
+    // The organization's read: one GraphQL page per 100 repositories (230 here: 3).
+    private const int OrgRead = 3;
+
+    [Fact]
+    public async Task A_first_publish_reads_once_and_writes_a_commit_with_its_branch_then_the_pull_request()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        Assert.Equal(OrgRead + 1, _github.Log.All.Count(r => !r.IsWrite));
+        Assert.Equal(["POST /api/graphql", "POST /api/v3/repos/org/.github/pulls"], _github.Log.Writes.Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Fact]
+    public async Task An_unchanged_rerun_costs_the_read_and_one_request_and_writes_nothing()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        _github.Log.Clear();
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        Assert.Equal(OrgRead + 1, _github.Log.All.Count);
+        Assert.Empty(_github.Log.Writes);
+    }
+
+    [Fact]
+    public async Task An_update_writes_twice()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        _github.State.Repo("org", "projet-00003").Description = "Nouvelle description";
+        _github.Log.Clear();
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        Assert.Equal(2, _github.Log.Writes.Count);
+        Assert.Equal(OrgRead + 1, _github.Log.All.Count(r => !r.IsWrite));
+    }
+
+    [Fact]
+    public async Task The_cost_of_a_run_is_in_the_json_outcome_and_printed_with_verbose()
+    {
+        var json = await Publish("--dry-run", "--json");
+        var verbose = await Publish("--dry-run", "--verbose");
+
+        var requests = JsonDocument.Parse(json.Out).RootElement.GetProperty("requests");
+        Assert.Equal(OrgRead + 1, requests.GetProperty("total").GetInt32());
+        Assert.Equal(OrgRead + 1, requests.GetProperty("graphql").GetInt32());
+        Assert.True(requests.GetProperty("graphql_points_remaining").GetInt64() > 0);
+        Assert.Contains(verbose.ErrorLines, l => l.StartsWith($"profilegen: {OrgRead + 1} requests to GitHub ({OrgRead + 1} GraphQL, 0 REST); GraphQL points:", StringComparison.Ordinal));
+        Assert.DoesNotContain("requests to GitHub", json.Error);
+    }
+}

@@ -24,10 +24,20 @@ public static class CliApp
             new PublishCommand(context),
             new InitCommand(context),
         };
+        Examples.AddTo(root);
         var parse = root.Parse(args);
+        if (args.Length == 0)
+        {
+            // No verb: the help, not an error.
+            return await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, ct).ConfigureAwait(false);
+        }
         if (parse.Errors.Count > 0)
         {
-            await env.Error.WriteLineAsync($"profilegen: error: {parse.Errors[0].Message} (see 'profilegen --help')").ConfigureAwait(false);
+            var help = parse.CommandResult.Command == root ? "profilegen --help" : $"profilegen {parse.CommandResult.Command.Name} --help";
+            foreach (var message in ParseErrors.Describe(parse))
+            {
+                await env.Error.WriteLineAsync($"profilegen: error: {message} (see '{help}')").ConfigureAwait(false);
+            }
             return ExitCodes.Error;
         }
         var timeout = parse.GetValue(RunOptions.Timeout) ?? 600;
@@ -58,6 +68,12 @@ public static class CliApp
         {
             await env.Error.WriteLineAsync($"profilegen: error: the run did not finish within --timeout {timeout} s; nothing was written").ConfigureAwait(false);
             return ExitCodes.Error;
+        }
+        catch (Exception ex) when (ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException)
+        {
+            // Ctrl-C: the pending calls were cancelled and cleaned up; 130 is what shells expect (128 + SIGINT).
+            await env.Error.WriteLineAsync("profilegen: cancelled" + (ex is GitHubException ? ": " + context.Scrub(ex.Message).ReplaceLineEndings(" ") : "; nothing was written")).ConfigureAwait(false);
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {

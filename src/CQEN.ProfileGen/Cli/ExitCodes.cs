@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>With --detailed-exitcode: there were changes (dry-run: would change).</summary>
     public const int Changes = 2;
+
+    /// <summary>Interrupted (Ctrl-C): 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

@@ -22,13 +22,14 @@ public sealed partial class InitCommand : Command
 
     private static readonly Option<DirectoryInfo?> Directory = new("--directory", "-C")
     {
+        HelpName = "DIR",
         Description = "The checkout of the organization's .github repository (default: the current folder).",
     };
 
-    private static readonly Option<string?> Culture = new("--culture")
+    private static readonly Option<string?> Culture = new Option<string?>("--culture")
     {
         Description = "fr-CA (default) or en: the template variant to copy.",
-    };
+    }.AcceptOnlyFromAmong("fr-CA", "en");
 
     private static readonly Option<bool> Force = new("--force")
     {

@@ -16,11 +16,11 @@ public sealed class PublishCommand : Command
     private static readonly Option<bool> DetailedExitCode = new("--detailed-exitcode") { Description = "Exit 2 when there were changes (dry-run: would be), 0 when up to date." };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON line with the outcome on stdout (instead of the diff)." };
     private static readonly Option<bool> Force = new("--force") { Description = "Take the branch back even if someone else pushed to it." };
-    private static readonly Option<string?> TargetRepo = new("--target-repo") { Description = "Repository holding the profile (default .github; .github-private for members)." };
-    private static readonly Option<string?> TargetPath = new("--target-path") { Description = "File to keep up to date (default profile/README.md)." };
-    private static readonly Option<string?> Branch = new("--branch") { Description = "Branch of the pull request (default profilegen/profile-readme)." };
-    private static readonly Option<string?> Base = new("--base") { Description = "Branch the pull request targets (default: the repository's default branch)." };
-    private static readonly Option<string[]> Region = new("--region") { Description = "NAME=FILE: fill the managed region NAME with this template (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string?> TargetRepo = new("--target-repo") { HelpName = "REPO", Description = "Repository holding the profile (default .github; .github-private for members)." };
+    private static readonly Option<string?> TargetPath = new("--target-path") { HelpName = "PATH", Description = "File to keep up to date (default profile/README.md)." };
+    private static readonly Option<string?> Branch = new("--branch") { HelpName = "BRANCH", Description = "Branch of the pull request (default profilegen/profile-readme)." };
+    private static readonly Option<string?> Base = new("--base") { HelpName = "BRANCH", Description = "Branch the pull request targets (default: the repository's default branch)." };
+    private static readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: fill the managed region NAME with this template (repeatable).", AllowMultipleArgumentsPerToken = false };
 
     public PublishCommand(CommandContext context)
         : base("publish", "Open or update one pull request with the rendered profile README (--dry-run: show the diff, write nothing).")

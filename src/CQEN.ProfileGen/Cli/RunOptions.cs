@@ -7,61 +7,87 @@ public static class RunOptions
 {
     public static readonly Option<FileInfo?> Config = new("--config")
     {
+        HelpName = "FILE",
         Description = $"Configuration file (default: ./{Configuration.ConfigLoader.DefaultFileName} when present).",
     };
 
     public static readonly Option<string?> Org = new("--org")
     {
+        HelpName = "LOGIN",
         Description = "Organization login, e.g. CQEN-QDCE (overrides `org` in the configuration).",
     };
 
     public static readonly Option<FileInfo?> Template = new("--template")
     {
+        HelpName = "FILE",
         Description = "Scriban template (default: the configuration's, else the embedded default for the culture).",
     };
 
     public static readonly Option<string?> ApiUrl = new("--api-url")
     {
+        HelpName = "URL",
         Description = "GitHub REST API URL (default: $GITHUB_API_URL, else https://api.github.com; GitHub Enterprise: https://HOST/api/v3).",
     };
 
     public static readonly Option<FileInfo?> Snapshot = new("--snapshot")
     {
+        HelpName = "FILE",
         Description = "Read this snapshot file instead of calling GitHub (no network, no token).",
     };
 
     public static readonly Option<FileInfo?> Output = new("--output", "-o")
     {
+        HelpName = "FILE",
         Description = "Write the result to this file instead of standard output (written only when the run succeeds).",
     };
 
     public static readonly Option<string?> AppId = new("--app-id")
     {
+        HelpName = "ID",
         Description = "GitHub App id, to authenticate as the App's installation instead of with a token (or $PROFILEGEN_APP_ID).",
     };
 
     public static readonly Option<FileInfo?> AppPrivateKeyFile = new("--app-private-key-file")
     {
+        HelpName = "FILE",
         Description = "GitHub App private key (PEM) file (or $PROFILEGEN_APP_PRIVATE_KEY / $PROFILEGEN_APP_PRIVATE_KEY_FILE).",
     };
 
     public static readonly Option<int?> Timeout = new("--timeout")
     {
+        HelpName = "SECONDS",
+        CustomParser = WholeSeconds,
         Description = "Overall time limit of the run, in seconds (default 600). When reached, the run stops and writes nothing.",
     };
 
     public static readonly Option<int?> RateLimitWait = new("--rate-limit-wait")
     {
+        HelpName = "SECONDS",
+        CustomParser = WholeSeconds,
         Description = "When GitHub's hourly rate limit is exhausted, wait for its reset if it is at most this many seconds away (default 300); else stop.",
     };
 
-    public static readonly Option<string?> Reader = new("--reader")
+    public static readonly Option<string?> Reader = new Option<string?>("--reader")
     {
         Description = "How to read GitHub: auto (GraphQL with a token, else REST; the default), rest, or graphql.",
-    };
+    }.AcceptOnlyFromAmong("auto", "rest", "graphql");
+
+    // A number option's error in words, never a .NET type name.
+    private static int? WholeSeconds(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        var name = (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? "the option";
+        result.AddError($"{name}: '{token}' is not a whole number of seconds");
+        return null;
+    }
 
     public static readonly Option<DirectoryInfo?> CacheDir = new("--cache-dir")
     {
+        HelpName = "DIR",
         Description = "Keep GitHub's answers here and make conditional requests next time (304s cost no rate limit); or $PROFILEGEN_CACHE_DIR.",
     };
 

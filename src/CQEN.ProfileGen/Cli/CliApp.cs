@@ -58,6 +58,7 @@ public static class CliApp
             }
             finally
             {
+                await connector.RevokeMintedTokensAsync().ConfigureAwait(false);
                 if (connector.Usage.Requests > 0 && (parse.GetValue(RunOptions.Verbose) || env.Get("RUNNER_DEBUG") == "1"))
                 {
                     await env.Error.WriteLineAsync("profilegen: " + connector.Usage.Describe()).ConfigureAwait(false);
@@ -111,8 +112,16 @@ public sealed class CommandContext
     {
         Env = env;
         Connector = connector;
-        // Tokens minted during the run (GitHub App installation tokens) are scrubbed too.
-        connector.SecretMinted = _secrets.Add;
+        // Tokens minted during the run (GitHub App installation tokens) are scrubbed too, and
+        // masked in GitHub Actions so that no later step's log can show them.
+        connector.SecretMinted = token =>
+        {
+            _secrets.Add(token);
+            if (GitHubActions.IsActive(env))
+            {
+                env.Error.WriteLine("::add-mask::" + token);
+            }
+        };
     }
 
     public CliEnvironment Env { get; }

@@ -52,11 +52,18 @@ public sealed class PublishCommand : Command
             var baseBranch = (parse.GetValue(Base) ?? config.Publish.Base) is { } named
                 ? Checked(named, GitNames.BranchProblem, parse.GetValue(Base) is null ? "publish.base" : "--base")
                 : null;
+            var repo = parse.GetValue(TargetRepo) ?? config.Publish.TargetRepo;
+            // An App token for this run writes to the profile's repository only, when the profile
+            // needs no private repository read.
+            settings = settings with
+            {
+                WriteTo = dryRun ? null : repo,
+                WriteToOnly = config.Filters.Visibility.All(v => v == "public"),
+            };
             var regions = Regions(parse, settings, context.Env);
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
-            var repo = parse.GetValue(TargetRepo) ?? config.Publish.TargetRepo;
 
             var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
             Func<string?, string> build = regions.Count == 0

@@ -18,6 +18,12 @@ public sealed record RunSettings
     public TimeSpan? RateLimitWait { get; init; }
     public OrgReader Reader { get; init; } = OrgReader.Auto;
 
+    /// <summary>The repository the run will write to (publish), null for a run that only reads.</summary>
+    public string? WriteTo { get; init; }
+
+    /// <summary>Whether a minted App token may be limited to <see cref="WriteTo"/> (the profile lists public repositories only).</summary>
+    public bool WriteToOnly { get; init; }
+
     /// <summary>Where GET answers are kept for conditional requests across runs; null: no cache.</summary>
     public string? CacheDirectory { get; init; }
 

@@ -43,8 +43,13 @@ public static class GitHubAppAuthenticator
         }
     }
 
+    /// <summary>
+    /// An installation token with only what the run needs: read access, or — to publish — write
+    /// access to contents and pull requests, limited to <paramref name="onlyRepository"/> when
+    /// given (a token that can only ever touch the profile's repository).
+    /// </summary>
     public static async Task<string> CreateInstallationTokenAsync(GitHubEndpoint endpoint, string appId, string privateKeyPem, string keySource, string org,
-        Func<HttpMessageHandler> handler, TimeProvider clock)
+        Func<HttpMessageHandler> handler, TimeProvider clock, bool write = false, string? onlyRepository = null)
     {
         using var key = ReadKey(privateKeyPem, keySource);
         var jwt = CreateJwt(appId, key, clock.GetUtcNow());
@@ -53,8 +58,15 @@ public static class GitHubAppAuthenticator
         try
         {
             var installation = await client.GitHubApps.GetOrganizationInstallationForCurrent(org).ConfigureAwait(false);
-            var token = await client.GitHubApps.CreateInstallationToken(installation.Id).ConfigureAwait(false);
-            return token.Token;
+            var permissions = write
+                ? new Dictionary<string, string> { ["contents"] = "write", ["pull_requests"] = "write", ["metadata"] = "read" }
+                : new Dictionary<string, string> { ["contents"] = "read", ["metadata"] = "read" };
+            var request = onlyRepository is null
+                ? (object)new { permissions }
+                : new { permissions, repositories = new[] { onlyRepository } };
+            var response = await client.Connection.Post<AccessTokenAnswer>(
+                new Uri($"app/installations/{installation.Id}/access_tokens", UriKind.Relative), request, "application/vnd.github+json", "application/json").ConfigureAwait(false);
+            return response.Body.Token ?? throw new GitHubException($"GitHub gave the App {appId} no installation token");
         }
         catch (AuthorizationException ex)
         {
@@ -68,6 +80,18 @@ public static class GitHubAppAuthenticator
         {
             throw translated;
         }
+    }
+
+    /// <summary>Revokes an installation token (it would otherwise stay valid for an hour after the run).</summary>
+    public static async Task RevokeAsync(GitHubEndpoint endpoint, string token, Func<HttpMessageHandler> handler)
+    {
+        var client = GitHubClientFactory.Create(endpoint, token, handler);
+        await GitHubErrors.Guard(() => client.Connection.Delete(new Uri("installation/token", UriKind.Relative)), "the revocation of the installation token").ConfigureAwait(false);
+    }
+
+    private sealed class AccessTokenAnswer
+    {
+        public string? Token { get; set; }
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

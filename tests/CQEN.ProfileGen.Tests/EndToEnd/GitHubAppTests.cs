@@ -55,6 +55,41 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_publish_mints_one_token_scoped_to_the_profile_repository_masks_it_and_revokes_it()
+    {
+        var cli = new CliHarness { Clock = TimeProvider.System };
+        cli.Variables["GITHUB_ACTIONS"] = "true";
+
+        var result = await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Single(_github.State.Repo("org", ".github").Pulls);
+        var token = Assert.Single(_github.MintedTokens);
+        var mint = Assert.Single(_github.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
+        Assert.Contains("\"repositories\":[\".github\"]", mint.Body);
+        Assert.Contains("\"contents\":\"write\"", mint.Body);
+        Assert.Contains("\"pull_requests\":\"write\"", mint.Body);
+        // Masked first, so the runner hides it everywhere; never printed otherwise.
+        Assert.Equal($"::add-mask::{token}", result.ErrorLines[0]);
+        Assert.Single(result.ErrorLines, l => l.Contains(token, StringComparison.Ordinal));
+        Assert.Equal(1, _github.Log.Count("DELETE", "/installation/token$"));
+        Assert.False(_github.State.Tokens.ContainsKey(token), "the token must be revoked at the end of the run");
+    }
+
+    [Fact]
+    public async Task A_read_only_run_mints_a_read_only_token()
+    {
+        var cli = new CliHarness { Clock = TimeProvider.System };
+
+        var result = await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var mint = Assert.Single(_github.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
+        Assert.Contains("\"contents\":\"read\"", mint.Body);
+        Assert.DoesNotContain("write", mint.Body);
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_one_clear_line()
     {
         using var other = RSA.Create(2048);

@@ -76,6 +76,14 @@ public sealed record FakeApp(string AppId, System.Security.Cryptography.RSA Publ
 public sealed record FakeToken(string Token, string Login, bool CanWrite, int UserId)
 {
     public int Used;
+
+    /// <summary>An installation token limited to these repositories (null: every repository of the installation).</summary>
+    public IReadOnlyList<string>? Repositories { get; init; }
+
+    /// <summary>The permissions an installation token was asked for (null: all of the App's).</summary>
+    public IReadOnlyDictionary<string, string>? Permissions { get; init; }
+
+    public bool Reaches(FakeRepo repo) => Repositories is null || Repositories.Contains(repo.Name, StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed class FakeRepo

@@ -9,7 +9,10 @@ namespace CQEN.ProfileGen.Tests.StandInGitHub;
 // public key) buys an installation token, which then works like any token.
 public sealed partial class StandInGitHubServer
 {
-    private Response AppRoute(string method, string path, string? jwt)
+    /// <summary>Installation tokens minted, in order (revoked ones stay listed; <see cref="GitHubState.Tokens"/> says which still work).</summary>
+    public List<string> MintedTokens { get; } = [];
+
+    private Response AppRoute(string method, string path, string? jwt, string body)
     {
         if (jwt is null || Verify(jwt) is not { } app)
         {
@@ -36,9 +39,22 @@ public sealed partial class StandInGitHubServer
                 return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
             }
             var token = "ghs_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
-            State.AddToken(token, $"app-{app.AppId}[bot]");
+            var input = string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body);
+            var permissions = input?["permissions"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+            var repositories = input?["repositories"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray();
+            State.Tokens[token] = new FakeToken(token, $"app-{app.AppId}[bot]", permissions is null || permissions.GetValueOrDefault("contents") == "write", State.NextId())
+            {
+                Repositories = repositories,
+                Permissions = permissions,
+            };
+            MintedTokens.Add(token);
             var json = Payload("post_app_installations_installation_id_access_tokens.201.default.json");
             json["token"] = token;
+            if (permissions is not null)
+            {
+                json["permissions"] = new JsonObject(permissions.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
+            }
+            json["repository_selection"] = repositories is null ? "all" : "selected";
             json["expires_at"] = Iso(DateTimeOffset.UtcNow.AddHours(1));
             return Json(201, json);
         }

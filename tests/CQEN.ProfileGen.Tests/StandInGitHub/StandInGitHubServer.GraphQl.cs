@@ -179,7 +179,7 @@ public sealed partial class StandInGitHubServer
                 {
                     data[key] = field.Name.StringValue switch
                     {
-                        "updateRefs" => UpdateRefs(input),
+                        "updateRefs" => UpdateRefs(input, user),
                         "createCommitOnBranch" => CreateCommitOnBranch(input, user),
                         var other => throw new GraphQlFieldError("undefinedField", $"this stand-in does not serve the {other} mutation"),
                     };
@@ -207,9 +207,13 @@ public sealed partial class StandInGitHubServer
     private FakeRepo RepoByNodeId(string? id) =>
         State.Repos.Values.FirstOrDefault(r => RepositoryNodeId(r) == id) ?? throw new GraphQlFieldError("NOT_FOUND", $"Could not resolve to a node with the global id of '{id}'");
 
-    private JsonNode UpdateRefs(JsonNode? input)
+    private JsonNode UpdateRefs(JsonNode? input, FakeToken user)
     {
         var repo = RepoByNodeId(Str(input, "repositoryId"));
+        if (!user.Reaches(repo))
+        {
+            throw new GraphQlFieldError("FORBIDDEN", "Resource not accessible by integration");
+        }
         var updates = input?["refUpdates"]?.AsArray() ?? [];
         // All or nothing, as GitHub does: every beforeOid is checked before any ref moves.
         foreach (var update in updates)
@@ -252,6 +256,10 @@ public sealed partial class StandInGitHubServer
         var nameWithOwner = Str(branch, "repositoryNameWithOwner") ?? throw new GraphQlFieldError("UNPROCESSABLE", "branch.repositoryNameWithOwner is required by this stand-in");
         var branchName = Str(branch, "branchName") ?? throw new GraphQlFieldError("UNPROCESSABLE", "branch.branchName is required by this stand-in");
         var repo = State.Repos.GetValueOrDefault(nameWithOwner) ?? throw new GraphQlFieldError("NOT_FOUND", $"Could not resolve to a Repository with the name '{nameWithOwner}'.");
+        if (!user.Reaches(repo))
+        {
+            throw new GraphQlFieldError("FORBIDDEN", "Resource not accessible by integration");
+        }
         var git = repo.Git;
         var head = git.Refs.GetValueOrDefault("refs/heads/" + branchName) ?? throw new GraphQlFieldError("NOT_FOUND", $"A ref named \"refs/heads/{branchName}\" does not exist.");
         if (Str(input, "expectedHeadOid") != head)

@@ -256,7 +256,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             lock (State.Gate)
             {
-                return AppRoute(method, path, token);
+                return AppRoute(method, path, token, body);
             }
         }
         FakeToken? user = null;
@@ -274,6 +274,12 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         if (path is "/graphql" || fullGraphQl(request.Path.Value))
         {
             return method == "POST" ? GraphQl(body, user, apiBase) : Error(404, "Not Found");
+        }
+        if (method == "DELETE" && path == "/installation/token" && user is not null)
+        {
+            // Revoking an installation token: it stops working at once.
+            State.Tokens.Remove(user.Token);
+            return new Response(204, "");
         }
         var isWrite = method is not ("GET" or "HEAD");
         if (isWrite && user is null)
@@ -327,6 +333,10 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         if ((m = Re(path, @"^/repos/(?<owner>[^/]+)/(?<repo>[^/]+)(?<rest>/.*)?$")).Success)
         {
             var repo = Repo(m, user);
+            if (method is not ("GET" or "HEAD") && !user!.Reaches(repo))
+            {
+                return Error(403, "Resource not accessible by integration", "https://docs.github.com/rest");
+            }
             return RepoRoute(method, m.Groups["rest"].Value, repo, query, body, user!, apiBase);
         }
         return Error(404, "Not Found");
@@ -624,7 +634,8 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
             ? repo
             : throw new ApiError(Error(404, "Not Found", "https://docs.github.com/rest/repos/repos#get-a-repository"));
 
-    private static bool Visible(FakeRepo repo, FakeToken? user) => repo.Visibility == "public" || user is not null;
+    // Public repositories are readable by anyone; others by a token that reaches them.
+    private static bool Visible(FakeRepo repo, FakeToken? user) => repo.Visibility == "public" || user is not null && user.Reaches(repo);
 
     private static bool IsLicenseName(string name) =>
         Regex.IsMatch(name, @"^(LICEN[CS]E|COPYING)([._-].*)?$", RegexOptions.IgnoreCase);

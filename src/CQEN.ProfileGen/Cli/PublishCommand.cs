@@ -104,10 +104,13 @@ public sealed class PublishCommand : Command
     private static string Checked(string value, Func<string, string?> problem, string option) =>
         problem(value) is { } why ? throw new InputException($"{option}: '{value.ReplaceLineEndings(" ")}' {why}") : value;
 
-    private static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env)
+    private static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env) => Regions(parse, settings, env, Region);
+
+    /// <summary>The managed regions' templates: the configuration's, then --region NAME=FILE.</summary>
+    internal static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env, Option<string[]> regionOption)
     {
         var regions = settings.Config.Publish.Regions.ToDictionary(r => r.Key, r => TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
-        foreach (var value in parse.GetValue(Region) ?? [])
+        foreach (var value in parse.GetValue(regionOption) ?? [])
         {
             var eq = value.IndexOf('=');
             if (eq <= 0 || eq == value.Length - 1)

@@ -4,11 +4,14 @@ using CQEN.ProfileGen.Snapshots;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>
-/// `profilegen validate`: checks the configuration and the template (and a snapshot when given)
-/// without calling GitHub, by rendering against the snapshot or an empty organization.
+/// `profilegen validate`: checks the configuration and the templates (the profile's and the
+/// managed regions') without calling GitHub, by rendering them against the snapshot given, or
+/// else a made-up organization in which every field and group is present.
 /// </summary>
 public sealed class ValidateCommand : Command
 {
+    private static readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: also check the template of the managed region NAME (repeatable).", AllowMultipleArgumentsPerToken = false };
+
     public ValidateCommand(CommandContext context)
         : base("validate", "Check profilegen.yml, the template(s) and a --snapshot, without calling GitHub.")
     {
@@ -16,16 +19,24 @@ public sealed class ValidateCommand : Command
         Options.Add(RunOptions.Org);
         Options.Add(RunOptions.Template);
         Options.Add(RunOptions.Snapshot);
+        Options.Add(Region);
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = settings.SnapshotPath is null
-                ? new OrgSnapshot { Org = new OrgProfile { Login = settings.Org ?? "example-org", Url = $"https://github.com/{settings.Org ?? "example-org"}" } }
+                ? SpecimenOrg.Create(settings.Config, settings.Org)
                 : await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             job.Render(snapshot, settings, ct);
+            var regions = PublishCommand.Regions(parse, settings, context.Env, Region);
+            var model = Rendering.TemplateModelBuilder.Build(snapshot, settings.Config, context.Env.Clock.GetUtcNow());
+            foreach (var template in regions.Values)
+            {
+                Rendering.ProfileRenderer.Render(template, model, ct: ct);
+            }
             await context.Env.Out.WriteLineAsync($"ok: {settings.ConfigPath ?? "(no configuration file)"}, template {settings.Template.DisplayPath}"
-                + (settings.SnapshotPath is null ? "" : $", snapshot {settings.SnapshotPath}")).ConfigureAwait(false);
+                + string.Concat(regions.Select(r => $", region {r.Key} {r.Value.DisplayPath}"))
+                + (settings.SnapshotPath is null ? ", against a made-up organization with every field filled" : $", snapshot {settings.SnapshotPath}")).ConfigureAwait(false);
             return ExitCodes.Success;
         });
     }

@@ -43,7 +43,10 @@ public static class ProfileRenderer
             LimitToString = limits.OutputLimitChars,
             OnStringLimit = ScriptLimitBehavior.Throw,
             OnOutputLimit = ScriptLimitBehavior.Throw,
+            // A misspelled name is an error with file:line:col, not an empty string: variables,
+            // and members too (`repo.nmae`, `org.nmae`). A null target stays allowed with `?.`.
             StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
             NewLine = "\n",
             CancellationToken = timeout.Token,
             MemberRenamer = StandardMemberRenamer.Default,
@@ -67,12 +70,25 @@ public static class ProfileRenderer
         }
         catch (ScriptRuntimeException ex)
         {
-            throw new InputException($"{Where(ex.Span, source.DisplayPath)}: {ex.OriginalMessage}");
+            throw new InputException($"{Where(ex.Span, source.DisplayPath)}: {Explain(ex.OriginalMessage)}");
         }
         catch (ArgumentException ex)
         {
             throw new InputException($"{Where(context.CurrentSpan, source.DisplayPath)}: {ex.Message}");
         }
+    }
+
+    // Every member name of the template model (snake_case), to suggest the one a typo meant.
+    private static readonly Lazy<string[]> ModelMembers = new(() => typeof(ProfileModel).Assembly.GetTypes()
+        .Where(t => t.Namespace == typeof(ProfileModel).Namespace && t.IsPublic && t.Name.EndsWith("Model", StringComparison.Ordinal))
+        .SelectMany(t => t.GetProperties()).Select(p => StandardMemberRenamer.Default(p)).Distinct(StringComparer.Ordinal).ToArray());
+
+    private static string Explain(string message)
+    {
+        var missing = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot get member with name (?<name>\w+)\.?$");
+        return missing.Success
+            ? $"the template model has no member '{missing.Groups["name"].Value}'{NearestName.Suggest(missing.Groups["name"].Value, ModelMembers.Value)}; for a value that may be null, write `x?.y`"
+            : message;
     }
 
     private static string Where(Scriban.Parsing.SourceSpan span, string fallbackFile)

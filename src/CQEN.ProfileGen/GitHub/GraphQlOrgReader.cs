@@ -60,7 +60,18 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         while (cursor is not null);
 
         var pinned = orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-        var repos = await BoundedConcurrency.SelectAsync(nodes, maxConcurrency, node => ToRepoAsync(node, pinned), ct).ConfigureAwait(false);
+        // Files the page could not bring (a README or licence under another name) come in one
+        // batched request per 100 repositories, not one REST call each.
+        var wanted = nodes.Select(FilesWanted).Where(w => w.Readme is not null || w.License is not null).ToArray();
+        var fetched = new Dictionary<string, (string? Readme, string? License)>(StringComparer.Ordinal);
+        foreach (var batch in wanted.Chunk(FilesPerBatch))
+        {
+            foreach (var (name, files) in await FetchFilesAsync(org, batch).ConfigureAwait(false))
+            {
+                fetched[name] = files;
+            }
+        }
+        var repos = await BoundedConcurrency.SelectAsync(nodes, maxConcurrency, node => ToRepoAsync(node, pinned, fetched), ct).ConfigureAwait(false);
 
         return new OrgSnapshot
         {
@@ -124,23 +135,95 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         return root["data"] ?? throw new GitHubException($"GitHub's GraphQL API gave no data for '{org}'");
     }
 
-    private async Task<RepoSnapshot> ToRepoAsync(JsonNode n, HashSet<string> pinned)
+    /// <summary>Repositories per batched file request: GitHub's limit on one query's nodes is far above it.</summary>
+    internal const int FilesPerBatch = 100;
+
+    private sealed record WantedFiles(string Name, string? Readme, string? License);
+
+    // What the page did not bring: a README under another name than README.md, a licence file
+    // under another name than the three the page asks for (only when GitHub could not tell the licence).
+    private static WantedFiles FilesWanted(JsonNode n)
+    {
+        var rootFiles = RootFiles(n);
+        var readme = n["readme"] is JsonObject ? null : rootFiles.Where(IsReadme).OrderBy(ReadmePreference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+        var spdx = Str(n["licenseInfo"], "spdxId");
+        var licensePath = n["licenseInfo"] is null || !string.IsNullOrEmpty(spdx) && spdx != "NOASSERTION" ? null : LicensePath(rootFiles);
+        var license = licensePath is null or "LICENSE" or "LICENCE" or "LICENSE.md" ? null : licensePath;
+        return new WantedFiles(Str(n, "name")!, readme, license);
+    }
+
+    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License)> asks)
+    {
+        var query = new System.Text.StringBuilder("query Files($owner: String!");
+        for (var i = 0; i < repositories; i++)
+        {
+            var (readme, license) = asks(i);
+            query.Append($", $n{i}: String!").Append(readme ? $", $r{i}: String!" : "").Append(license ? $", $l{i}: String!" : "");
+        }
+        query.Append(") {\n");
+        for (var i = 0; i < repositories; i++)
+        {
+            var (readme, license) = asks(i);
+            query.Append($"  f{i}: repository(owner: $owner, name: $n{i}) {{")
+                .Append(readme ? $" readme: object(expression: $r{i}) {{ ... on Blob {{ text isBinary }} }}" : "")
+                .Append(license ? $" license: object(expression: $l{i}) {{ ... on Blob {{ text isBinary }} }}" : "")
+                .Append(" }\n");
+        }
+        return query.Append('}').ToString();
+    }
+
+    private async Task<IEnumerable<(string Name, (string? Readme, string? License) Files)>> FetchFilesAsync(string org, WantedFiles[] batch)
+    {
+        var variables = new Dictionary<string, object?> { ["owner"] = org };
+        for (var i = 0; i < batch.Length; i++)
+        {
+            variables[$"n{i}"] = batch[i].Name;
+            if (batch[i].Readme is { } readme)
+            {
+                variables[$"r{i}"] = "HEAD:" + readme;
+            }
+            if (batch[i].License is { } license)
+            {
+                variables[$"l{i}"] = "HEAD:" + license;
+            }
+        }
+        var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null));
+        var data = await GraphQl.QueryAsync(client, endpoint, query, variables, $"the README and licence files of '{org}' (GraphQL)").ConfigureAwait(false);
+        return batch.Select((w, i) => (w.Name, (Text(data[$"f{i}"]?["readme"]), Text(data[$"f{i}"]?["license"]))));
+    }
+
+    private static string? Text(JsonNode? blob) => blob is not null && blob["isBinary"]?.GetValue<bool>() != true ? Str(blob, "text") : null;
+
+    private static string[] RootFiles(JsonNode n) =>
+        n["root"]?["entries"]?.AsArray().Where(e => Str(e, "type") == "blob").Select(e => Str(e, "name")!).ToArray() ?? [];
+
+    private static string? LicensePath(string[] rootFiles) =>
+        rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+
+    // GitHub shows README.md first, then other Markdown, then plain text and the rest.
+    private static int ReadmePreference(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".md" or ".markdown" => 0,
+        "" => 1,
+        ".txt" => 2,
+        _ => 3,
+    };
+
+    private async Task<RepoSnapshot> ToRepoAsync(JsonNode n, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched)
     {
         var name = Str(n, "name")!;
         var fullName = Str(n, "nameWithOwner")!;
         var owner = fullName[..fullName.IndexOf('/')];
         var url = Str(n, "url")!;
         var branch = n["defaultBranchRef"]?["name"]?.GetValue<string>();
-        var rootFiles = n["root"]?["entries"]?.AsArray()
-            .Where(e => Str(e, "type") == "blob").Select(e => Str(e, "name")!).ToArray() ?? [];
+        var rootFiles = RootFiles(n);
+        var more = fetched.GetValueOrDefault(name);
 
         var readmeText = n["readme"] is { } blob && blob["isBinary"]?.GetValue<bool>() != true ? Str(blob, "text") : null;
         var readmeName = readmeText is null ? null : "README.md";
-        if (readmeText is null && rootFiles.FirstOrDefault(IsReadme) is { } otherName)
+        if (readmeText is null && more.Readme is { } otherText)
         {
-            // HEAD:README.md is case-sensitive: readme.md, README, README.rst… come from REST.
-            var readme = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetReadme(owner, name), $"the README of {fullName}").ConfigureAwait(false);
-            (readmeText, readmeName) = (readme?.Content, readme?.Name ?? otherName);
+            (readmeText, readmeName) = (otherText, rootFiles.Where(IsReadme).OrderBy(ReadmePreference).ThenBy(f => f, StringComparer.Ordinal).First());
         }
 
         ReadmeHeader? header = null;
@@ -169,20 +252,20 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
             UpdatedAt = Date(n, "updatedAt"),
             PushedAt = Date(n, "pushedAt"),
             DefaultBranch = branch,
-            License = await LicenseAsync(n, owner, name, url, branch, rootFiles).ConfigureAwait(false),
+            License = await LicenseAsync(n, owner, name, url, branch, rootFiles, more.License).ConfigureAwait(false),
             Readme = header,
             Badges = badges,
             Pinned = pinned.Contains(name),
         };
     }
 
-    private async Task<RepoLicense?> LicenseAsync(JsonNode n, string owner, string name, string url, string? branch, string[] rootFiles)
+    private async Task<RepoLicense?> LicenseAsync(JsonNode n, string owner, string name, string url, string? branch, string[] rootFiles, string? fetchedText)
     {
         if (n["licenseInfo"] is not { } info)
         {
             return null;
         }
-        var path = rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+        var path = LicensePath(rootFiles);
         var fileUrl = path is null || branch is null ? null : $"{url}/blob/{branch}/{path}";
         var spdx = Str(info, "spdxId");
         if (!string.IsNullOrEmpty(spdx) && spdx != "NOASSERTION")
@@ -192,16 +275,16 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         // GitHub could not tell (it does not know the LiLiQ licences): read the file itself,
         // from the page when it has one of the usual names, else with one REST call.
         string? identified = null;
-        var inline = path switch
+        var text = path switch
         {
-            "LICENSE" => n["licenseFile"],
-            "LICENCE" => n["licenceFile"],
-            "LICENSE.md" => n["licenseMarkdown"],
-            _ => null,
+            "LICENSE" => Text(n["licenseFile"]),
+            "LICENCE" => Text(n["licenceFile"]),
+            "LICENSE.md" => Text(n["licenseMarkdown"]),
+            _ => fetchedText,
         };
         // GitHub's GraphQL gives a blob's text decoded as UTF-8: a Windows-1252 licence comes back
         // with U+FFFD in it (or as null), so its bytes are read instead, as the REST reader does.
-        if (inline is not null && Str(inline, "text") is { } text && !text.Contains('\uFFFD'))
+        if (text is not null && !text.Contains('\uFFFD'))
         {
             identified = LicenseIdentifier.IdentifyText(text);
         }

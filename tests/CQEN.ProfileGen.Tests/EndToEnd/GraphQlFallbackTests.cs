@@ -47,7 +47,7 @@ public sealed class GraphQlFallbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_readme_not_named_README_md_and_an_unusual_licence_file_are_fetched_with_rest()
+    public async Task A_readme_not_named_README_md_and_an_unusual_licence_file_are_fetched_in_a_batched_graphql_request()
     {
         var result = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
         Assert.Equal(0, result.ExitCode);
@@ -55,6 +55,7 @@ public sealed class GraphQlFallbackTests : IAsyncLifetime
         beta = beta[..(beta.IndexOf("\n### ", 1, StringComparison.Ordinal) is > 0 and var end ? end : beta.Length)];
         Assert.Contains("| [lowercase-readme](https://github.com/org/lowercase-readme) |", beta); // the badge of readme.md was read
         Assert.Contains("[LiLiQ-R](https://github.com/org/lowercase-readme/blob/main/LICENCE.txt)", result.Out);
-        Assert.Contains(_github.Log.All, r => r.Path.EndsWith("/repos/org/lowercase-readme/readme", StringComparison.Ordinal));
+        Assert.Contains(_github.Log.All, r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true && r.Body.Contains("HEAD:readme.md", StringComparison.Ordinal));
+        Assert.DoesNotContain(_github.Log.All, r => r.Path.StartsWith("/api/v3/repos/", StringComparison.Ordinal));
     }
 }

@@ -14,6 +14,39 @@ public static class StandInData
     /// GitHub reports as NOASSERTION, MIT it recognises, some with no README or licence, a few
     /// archived or forks, plus the org's `.github` repository holding profile/README.md.
     /// </summary>
+    /// <summary>The README names GitHub recognises, other than README.md.</summary>
+    public static readonly string[] OtherReadmeNames = ["readme.md", "README", "Readme.md", "README.markdown", "README.rst", "README.txt", "readme.txt"];
+
+    /// <summary>The licence file names GitHub recognises.</summary>
+    public static readonly string[] LicenseNames = ["LICENSE", "LICENCE", "LICENSE.md", "LICENSE.txt", "LICENCE.md", "LICENCE.txt", "COPYING", "COPYING.md", "license.md", "LICENSE.rst", "LICENSE-MIT", "UNLICENSE"];
+
+    /// <summary>
+    /// As <see cref="GenerateOrg"/>, with README and licence files under every name GitHub
+    /// recognises, in turn (the organization a real reader meets).
+    /// </summary>
+    public static FakeOrg GenerateOrgWithMixedFileNames(GitHubState state, string login, int count)
+    {
+        var org = GenerateOrg(state, login, count);
+        for (var i = 0; i < count; i++)
+        {
+            var repo = state.Repo(login, $"projet-{i:00000}");
+            var head = repo.Git.Resolve("main")!;
+            var tree = new SortedDictionary<string, string>(repo.Git.Trees[repo.Git.Commits[head].Tree], StringComparer.Ordinal);
+            Rename(tree, "README.md", i % 3 == 0 ? null : OtherReadmeNames[i % OtherReadmeNames.Length]);
+            Rename(tree, tree.ContainsKey("LICENSE") ? "LICENSE" : "LICENSE.md", LicenseNames[i % LicenseNames.Length]);
+            repo.Git.Refs["refs/heads/main"] = repo.Git.AddCommit(repo.Git.AddTree(tree), [head], "Rename files", "octocat");
+        }
+        return org;
+
+        static void Rename(SortedDictionary<string, string> tree, string from, string? to)
+        {
+            if (to is not null && tree.Remove(from, out var blob))
+            {
+                tree[to] = blob;
+            }
+        }
+    }
+
     public static FakeOrg GenerateOrg(GitHubState state, string login, int count, int seed = 7)
     {
         var random = new Random(seed);

@@ -45,6 +45,10 @@ public sealed partial class StandInGitHubServer
         {
             return GraphQlPublishState(query, input["variables"]);
         }
+        if (query.TrimStart().StartsWith("query Files", StringComparison.Ordinal))
+        {
+            return GraphQlFiles(query, input["variables"]);
+        }
         var unknown = Regex.Matches(Regex.Replace(query, "\"[^\"]*\"", " "), @"[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value).FirstOrDefault(w => !Served.Contains(w));
         if (unknown is not null || !query.Contains("organization(login: $org)", StringComparison.Ordinal))
         {
@@ -295,6 +299,41 @@ public sealed partial class StandInGitHubServer
     };
 
     private const string ZeroOid = "0000000000000000000000000000000000000000";
+
+    // Aliased repository(owner:, name:) fields, each with aliased object(expression: "HEAD:path")
+    // blobs: whatever files a client asks for, many repositories in one request.
+    private Response GraphQlFiles(string query, JsonNode? variables)
+    {
+        var document = GraphQLParser.Parser.Parse(query);
+        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
+        var data = new JsonObject();
+        lock (State.Gate)
+        {
+            foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
+            {
+                string? Argument(GraphQLParser.AST.GraphQLField f, string name) =>
+                    f.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
+                var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
+                if (!State.Repos.TryGetValue($"{Argument(field, "owner")}/{Argument(field, "name")}", out var repo))
+                {
+                    data[key] = null;
+                    continue;
+                }
+                var head = repo.Git.Resolve(repo.DefaultBranch);
+                var node = new JsonObject();
+                foreach (var blob in field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>() ?? [])
+                {
+                    var expression = Argument(blob, "expression") ?? "";
+                    var path = expression.StartsWith("HEAD:", StringComparison.Ordinal) ? expression["HEAD:".Length..] : null;
+                    var bytes = head is null || path is null ? null : repo.FileAt(head, path);
+                    // GitHub gives the text decoded as UTF-8, lossy for other encodings.
+                    node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = bytes is null ? null : new JsonObject { ["text"] = Encoding.UTF8.GetString(bytes), ["isBinary"] = false };
+                }
+                data[key] = node;
+            }
+        }
+        return Json(200, new JsonObject { ["data"] = data });
+    }
 
     // The publish path's one read: a repository, two refs with their head commit and a file in
     // it, and the pull requests of a head branch with labels, reviewers, reviews and comments.

@@ -638,7 +638,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     private static bool Visible(FakeRepo repo, FakeToken? user) => repo.Visibility == "public" || user is not null && user.Reaches(repo);
 
     private static bool IsLicenseName(string name) =>
-        Regex.IsMatch(name, @"^(LICEN[CS]E|COPYING)([._-].*)?$", RegexOptions.IgnoreCase);
+        Regex.IsMatch(name, @"^(LICEN[CS]E|UNLICENSE|COPYING)([._-].*)?$", RegexOptions.IgnoreCase);
 
     private static Match Re(string input, [System.Diagnostics.CodeAnalysis.StringSyntax("Regex")] string pattern) => Regex.Match(input, pattern);
 

@@ -54,6 +54,24 @@ public class GraphQlSchemaTests
     }
 
     [Fact]
+    public async Task The_batched_files_query_is_valid_against_GitHub_s_schema()
+    {
+        var query = GraphQlOrgReader.FilesQuery(3, i => (i != 1, i != 0));
+
+        Assert.Empty(await GraphQlSchema.ValidateAsync(query, new GraphQL.Inputs(new Dictionary<string, object?>
+        {
+            ["owner"] = "org",
+            ["n0"] = "a",
+            ["r0"] = "HEAD:readme.md",
+            ["n1"] = "b",
+            ["l1"] = "HEAD:COPYING",
+            ["n2"] = "c",
+            ["r2"] = "HEAD:README",
+            ["l2"] = "HEAD:LICENCE.md",
+        })));
+    }
+
+    [Fact]
     public async Task A_field_GitHub_does_not_have_is_refused() =>
         Assert.Contains(await GraphQlSchema.ValidateAsync("query { organization(login: \"x\") { nmae } }"), m => m.Contains("nmae", StringComparison.Ordinal));
 

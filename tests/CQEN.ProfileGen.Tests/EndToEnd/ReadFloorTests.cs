@@ -1,0 +1,63 @@
+using System.Text;
+using CQEN.ProfileGen.Snapshots;
+using CQEN.ProfileGen.Tests.Cli;
+using CQEN.ProfileGen.Tests.StandInGitHub;
+
+namespace CQEN.ProfileGen.Tests.EndToEnd;
+
+/// <summary>
+/// Reading an organization whose READMEs and licences carry every name GitHub recognises, in
+/// at most 2 x ceil(N/100) + 1 requests, with the same result as the REST reader.
+/// </summary>
+public sealed class ReadFloorTests : IAsyncLifetime
+{
+    private const string Token = "ghs_readFloorToken000000000000000000001";
+    private StandInGitHubServer _github = null!;
+    private readonly CliHarness _cli = new();
+
+    public async Task InitializeAsync()
+    {
+        _github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrgWithMixedFileNames(_github.State, "org", 229);
+        _github.State.AddToken(Token);
+        _cli.Variables["GITHUB_TOKEN"] = Token;
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    private async Task<OrgSnapshot> Snapshot(string reader)
+    {
+        var result = await _cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--reader", reader);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(result.Out), reader);
+    }
+
+    [Fact]
+    public async Task Two_hundred_and_twenty_nine_repositories_with_every_file_name_take_at_most_seven_requests()
+    {
+        var snapshot = await Snapshot("graphql");
+
+        // 230 repositories: 3 pages, then 3 batches of files for the names the pages do not ask for.
+        Assert.True(_github.Log.All.Count <= 2 * 3 + 1, string.Join("\n", _github.Log.All));
+        Assert.DoesNotContain(_github.Log.All, r => r.Method == "GET");
+        Assert.Equal(230, snapshot.Repos.Count);
+    }
+
+    [Fact]
+    public async Task The_batched_read_finds_the_same_readmes_badges_and_licences_as_the_rest_reader()
+    {
+        var graphQl = await Snapshot("graphql");
+        var rest = await Snapshot("rest");
+
+        foreach (var (g, r) in graphQl.Repos.Zip(rest.Repos))
+        {
+            Assert.Equal(r.Name, g.Name);
+            Assert.Equal(r.Readme?.Path, g.Readme?.Path);
+            Assert.Equal(r.Badges.Select(b => b.Message), g.Badges.Select(b => b.Message));
+            Assert.Equal(r.License?.SpdxId, g.License?.SpdxId);
+            Assert.Equal(r.License?.Path, g.License?.Path);
+        }
+        Assert.Contains(graphQl.Repos, r => r.Readme?.Path == "README.rst");
+        Assert.Contains(graphQl.Repos, r => r.License?.Path == "COPYING" && r.License.SpdxId.StartsWith("LiLiQ", StringComparison.Ordinal));
+    }
+}

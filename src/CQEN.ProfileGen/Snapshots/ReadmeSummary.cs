@@ -205,10 +205,10 @@ public static partial class ReadmeSummary
     private static partial Regex HtmlComment();
 
     // ![alt](url), ![alt][ref], and a linked image [![alt](img)](url) with its outer link.
-    [GeneratedRegex(@"\[?!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])(\]\([^)]*\)|\]\[[^\]]*\])?")]
+    [GeneratedRegex(@"\[?!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])(\]\((?:[^()]|\([^()]*\))*\)|\]\[[^\]]*\])?")]
     private static partial Regex Image();
 
-    [GeneratedRegex(@"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])")]
+    [GeneratedRegex(@"\[([^\]]*)\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])")]
     private static partial Regex InlineLink();
 
     [GeneratedRegex(@"<((?:https?|mailto):[^>\s]+)>")]

@@ -19,6 +19,7 @@ public static class CliApp
             new SnapshotCommand(context),
             new ValidateCommand(context),
             new PublishCommand(context),
+            new AuditCommand(context),
             new InitCommand(context),
         };
         var parse = root.Parse(args);

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>With --detailed-exitcode: there were changes (dry-run: would change).</summary>
     public const int Changes = 2;
+
+    /// <summary>audit: findings at or above --fail-on.</summary>
+    public const int Findings = 3;
 }

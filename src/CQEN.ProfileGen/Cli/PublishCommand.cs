@@ -75,6 +75,7 @@ public sealed class PublishCommand : Command
                 Labels = config.Publish.Labels,
                 Reviewers = config.Publish.Reviewers,
                 Culture = config.Culture,
+                Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
             };
             var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
             var outcome = await new ProfilePublisher(gateway).PublishAsync(request, ct).ConfigureAwait(false);

@@ -84,7 +84,7 @@ public sealed class ProfilePublisher(IGitHubGateway github)
             return Outcome("blocked", problem: problem);
         }
 
-        var body = PullRequestText.Body(owner, currentText, newText, diff, request.Culture);
+        var body = PullRequestText.Body(owner, currentText, newText, diff, request.Culture, request.Audit);
         var branchIsCurrent = ours is not null && IsOurs(ours) && ours.Parents.Count == 1 && ours.Parents[0] == baseHead.Sha
             && (await github.GetFileAsync(owner, repo, request.Path, ours.Sha, ct).ConfigureAwait(false))?.AsSpan().SequenceEqual(newBytes) == true;
         if (!branchIsCurrent)

@@ -115,6 +115,9 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Publish_puts_the_audit_in_the_pull_request_body_without_an_extra_request()
     {
+        var summary = Path.Combine(_dir, "summary.md");
+        _cli.Variables["GITHUB_ACTIONS"] = "true";
+        _cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
         var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -125,6 +128,9 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("[x](https://evil.example)", pull.Body);
         // Reads: GraphQL for the organization, REST only for the .github repository being published.
         Assert.All(_github.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
+
+        // The weekly run's job summary shows the whole audit after the publish outcome.
+        Assert.Matches(@"^### Profile README\n[\s\S]*\n### Organization audit: org\n", File.ReadAllText(summary));
 
         // The profile lists the README's first sentence where a description is missing, escaped.
         var readme = _github.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;

@@ -71,6 +71,18 @@ public class CorpusAuditTests
     }
 
     [Fact]
+    public void Without_the_bc_gov_values_their_badges_are_unknown_and_the_nearest_value_suggested()
+    {
+        var config = ConfigLoader.Load(CliHarness.Sample("cqen-qdce.profilegen.yml"));
+        config = config with { Lifecycle = config.Lifecycle with { Values = ["Phase Bêta", "Phase Découverte", "Expérimentation"] } };
+        var report = OrgAudit.Run(SnapshotJson.Deserialize(File.ReadAllBytes(CliHarness.Sample("cqen-qdce.snapshot.json")), "sample"), config);
+        var unknown = report.Findings.Where(f => f.Rule == "lifecycle-unknown").ToDictionary(f => f.Repo);
+        Assert.Equal(["bc-wallet-mobile", "indy-email-verification", "vc-authn-oidc"], unknown.Keys);
+        Assert.All(unknown.Values, f => Assert.Equal("Phase Bêta", f.Suggestion));
+        Assert.Contains("says 'Maturing', which is not in lifecycle.values: write the nearest known value, 'Phase Bêta'", unknown["vc-authn-oidc"].Message);
+    }
+
+    [Fact]
     public void Counts_by_rule()
     {
         var report = Audit();

@@ -78,6 +78,11 @@ public static class OrgAudit
         var repo = c.Repo;
         var badge = c.LicenseBadge;
         var overridden = c.Config.LicenseOverrides.ContainsKey(repo.Name);
+        // GitHub reports no licence for a file it does not recognise by name ("LICENSE_FR"): the root listing still shows it.
+        var undetected = repo.License is null
+            ? repo.RootFiles?.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        var hasFile = repo.License is not null || undetected is not null;
         if (badge is { Message: { Length: > 0 } said } && c.SpdxId is { } spdx && !LicenseCatalog.SameLicense(said, spdx))
         {
             var file = repo.License?.Path ?? "the licence file";
@@ -86,13 +91,13 @@ public static class OrgAudit
                 $"The licence badge says {Quote(said)} but {Clean(file)} is {Clean(spdx)}{how}: change the badge to '{ShortName(spdx)}', or the licence file to the licence the badge names.",
                 c.ReadmePath, badge.Line, ShortName(spdx), c.LineUrl(badge.Line));
         }
-        if (badge is not null && repo.License is null)
+        if (badge is not null && !hasFile)
         {
             yield return c.Finding(AuditRule.LicenseBadgeWithoutFile,
                 $"The README shows a licence badge ({Quote(badge.Message ?? badge.Alt)}) but the repository has no licence file: add the LICENSE file the badge promises, or remove the badge.",
                 c.ReadmePath, badge.Line, "LICENSE", c.LineUrl(badge.Line));
         }
-        if (badge is null && repo.License is null && !overridden && repo.Visibility == "public")
+        if (badge is null && !hasFile && !overridden && repo.Visibility == "public")
         {
             yield return c.Finding(AuditRule.LicenseMissing,
                 "The repository is public but has no licence file and no licence badge: add a LICENSE file (and its badge) so others know how they may reuse the code.",
@@ -104,6 +109,12 @@ public static class OrgAudit
             yield return c.Finding(AuditRule.LicenseUnidentified,
                 $"Neither GitHub nor profilegen could identify {Clean(path)}: use the licence's standard text, or name it in license_overrides ({repo.Name}: SPDX-ID).",
                 license.Path, url: license.Url);
+        }
+        if (undetected is not null && !overridden)
+        {
+            yield return c.Finding(AuditRule.LicenseUnidentified,
+                $"GitHub does not see {Clean(undetected)} as a licence file: name it LICENSE (with the licence's standard text), or name the licence in license_overrides ({repo.Name}: SPDX-ID).",
+                undetected, suggestion: "LICENSE", url: $"{repo.Url}/blob/{repo.DefaultBranch ?? "main"}/{undetected}");
         }
     }
 

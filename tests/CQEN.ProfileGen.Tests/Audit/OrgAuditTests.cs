@@ -128,6 +128,20 @@ public class OrgAuditTests
         }
     }
 
+    public class UndetectedLicenseFiles
+    {
+        [Fact]
+        public void A_licence_file_github_does_not_detect_is_unidentified_not_missing()
+        {
+            var repo = Repo("fr", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--R-blue)](LICENSE_FR)"), root: ["README.md", "LICENSE_FR"]);
+            var findings = Run(null, repo).Findings;
+            Assert.DoesNotContain(findings, f => f.Rule is "license-badge-without-file" or "license-missing" or "badge-link-broken");
+            var f = Assert.Single(findings, f => f.Rule == "license-unidentified");
+            Assert.Equal(("LICENSE_FR", "LICENSE"), (f.Path, f.Suggestion));
+            Assert.StartsWith("GitHub does not see LICENSE_FR as a licence file", f.Message);
+        }
+    }
+
     public class BadgeLinks
     {
         [Fact]

@@ -85,6 +85,18 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_rest_reader_gives_the_same_findings_except_the_links_it_cannot_check()
+    {
+        var graphql = Findings(await Audit("--json"));
+        var rest = Findings(await Audit("--json", "--reader", "rest"));
+        static string[] Keys(IEnumerable<JsonElement> findings) =>
+            findings.Select(f => $"{f.GetProperty("repo").GetString()} {f.GetProperty("rule").GetString()} {f.GetProperty("line")}").Order(StringComparer.Ordinal).ToArray();
+        // REST lists no root files (that would cost a request per repository): badge links are not checked.
+        Assert.Equal(Keys(graphql.Where(f => f.GetProperty("rule").GetString() != "badge-link-broken")), Keys(rest));
+        Assert.True(Has(rest, "oca-browser", "header-markers"));
+    }
+
+    [Fact]
     public async Task Fail_on_error_exits_3_and_warning_too_while_never_exits_0()
     {
         Assert.Equal(3, (await Audit("--fail-on", "error")).ExitCode);

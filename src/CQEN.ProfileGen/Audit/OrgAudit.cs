@@ -22,10 +22,16 @@ public static class OrgAudit
         var audited = snapshot.Repos
             .Where(r => listed.Contains(r.Name) || string.Equals(r.Name, profileRepo, StringComparison.OrdinalIgnoreCase))
             .ToArray();
+        // Badge links into other repositories of the organization are looked up by name, once.
+        var byName = new Dictionary<string, RepoSnapshot>(StringComparer.OrdinalIgnoreCase);
+        foreach (var repo in snapshot.Repos)
+        {
+            byName.TryAdd(repo.Name, repo);
+        }
         var findings = new List<AuditFinding>();
         foreach (var repo in audited)
         {
-            findings.AddRange(Check(repo, snapshot, config));
+            findings.AddRange(Check(new RepoContext(repo, snapshot, config, byName)));
         }
         var configured = findings
             .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
@@ -40,14 +46,11 @@ public static class OrgAudit
         return new AuditReport(sorted, audited.Length);
     }
 
-    /// <summary>Every finding about one repository, with the rules' default severities.</summary>
-    public static IEnumerable<AuditFinding> Check(RepoSnapshot repo, OrgSnapshot snapshot, ProfileGenConfig config)
-    {
-        var context = new RepoContext(repo, snapshot, config);
-        return Licence(context).Concat(Links(context)).Concat(Markers(context)).Concat(Lifecycle(context)).Concat(Description(context));
-    }
+    // Every finding about one repository, with the rules' default severities.
+    private static IEnumerable<AuditFinding> Check(RepoContext context) =>
+        Licence(context).Concat(Links(context)).Concat(Markers(context)).Concat(Lifecycle(context)).Concat(Description(context));
 
-    private sealed record RepoContext(RepoSnapshot Repo, OrgSnapshot Snapshot, ProfileGenConfig Config)
+    private sealed record RepoContext(RepoSnapshot Repo, OrgSnapshot Snapshot, ProfileGenConfig Config, IReadOnlyDictionary<string, RepoSnapshot> ByName)
     {
         public string ReadmePath => Repo.Readme?.Path ?? "README.md";
 
@@ -144,7 +147,7 @@ public static class OrgAudit
                     c.ReadmePath, badge.Line, suggestion, c.LineUrl(badge.Line));
                 continue;
             }
-            if (Target(trimmed, c.Snapshot, repo) is not { } target || target.Repo.RootFiles is not { } root)
+            if (Target(trimmed, c, repo) is not { } target || target.Repo.RootFiles is not { } root)
             {
                 continue;
             }
@@ -177,7 +180,7 @@ public static class OrgAudit
     }
 
     // A relative link (in this repository) or a github.com link into a repository of the organization.
-    private static (RepoSnapshot Repo, string Path)? Target(string link, OrgSnapshot snapshot, RepoSnapshot repo)
+    private static (RepoSnapshot Repo, string Path)? Target(string link, RepoContext c, RepoSnapshot repo)
     {
         if (link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
@@ -191,12 +194,11 @@ public static class OrgAudit
             }
             // /{org}/{repo}/blob|tree/{ref}/{path}: the ref is ignored (root names rarely differ between branches).
             var parts = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 5 || !parts[0].Equals(snapshot.Org.Login, StringComparison.OrdinalIgnoreCase) || parts[2] is not ("blob" or "tree"))
+            if (parts.Length < 5 || !parts[0].Equals(c.Snapshot.Org.Login, StringComparison.OrdinalIgnoreCase) || parts[2] is not ("blob" or "tree"))
             {
                 return null;
             }
-            var other = snapshot.Repos.FirstOrDefault(r => r.Name.Equals(parts[1], StringComparison.OrdinalIgnoreCase));
-            return other is null ? null : (other, Decode(string.Join('/', parts[4..])));
+            return c.ByName.TryGetValue(parts[1], out var other) ? (other, Decode(string.Join('/', parts[4..]))) : null;
         }
         var path = link;
         var cut = path.IndexOfAny(['?', '#']);

@@ -83,6 +83,29 @@ public class CorpusAuditTests
     }
 
     [Fact]
+    public void A_schema_1_snapshot_from_before_the_audit_still_reads_and_is_audited_with_what_it_has()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllBytes(CliHarness.Sample("cqen-qdce.snapshot.json")))!;
+        foreach (var repo in json["repos"]!.AsArray())
+        {
+            repo!.AsObject().Remove("root_files");
+            if (repo["readme"] is System.Text.Json.Nodes.JsonObject readme)
+            {
+                readme.Remove("entete_begin_line");
+                readme.Remove("entete_end_line");
+                readme.Remove("summary");
+            }
+        }
+        var old = SnapshotJson.Deserialize(json.ToJsonString(), "old.json");
+        var report = OrgAudit.Run(old, ConfigLoader.Load(CliHarness.Sample("cqen-qdce.profilegen.yml")));
+        Assert.Equal(5, report.Findings.Count(f => f.Rule == "license-badge-mismatch"));
+        Assert.Equal(10, report.Findings.Count(f => f.Rule == "license-badge-without-file"));
+        // Without root names and marker lines, those rules say nothing rather than guess.
+        Assert.DoesNotContain(report.Findings, f => f.Rule is "header-markers");
+        Assert.Equal(2, report.Findings.Count(f => f.Rule == "badge-link-broken")); // the two "[Licence](/LICENSE)" links need no listing
+    }
+
+    [Fact]
     public void Counts_by_rule()
     {
         var report = Audit();

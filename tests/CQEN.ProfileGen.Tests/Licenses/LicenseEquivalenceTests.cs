@@ -3,7 +3,7 @@ using CQEN.ProfileGen.Licenses;
 namespace CQEN.ProfileGen.Tests.Licenses;
 
 /// <summary>Badge texts and SPDX ids that name one licence, however they are written.</summary>
-public class LicenseCatalogTests
+public class LicenseEquivalenceTests
 {
     [Theory]
     [InlineData("LiLiQ--R%2B", "LiLiQ-R+")]

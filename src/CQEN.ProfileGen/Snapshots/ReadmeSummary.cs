@@ -15,6 +15,10 @@ public static partial class ReadmeSummary
 
     private const int MaxHeadings = 2;
 
+    // Room for a 160-character sentence under plenty of link and image markup, and no more:
+    // a README is anyone's text and may hold a megabyte on one line.
+    private const int MaxParagraph = 4000;
+
     public static string? FirstSentence(string readmeText)
     {
         var lines = Badges.ShieldsBadgeParser.Lines(readmeText);
@@ -65,6 +69,7 @@ public static partial class ReadmeSummary
             if (paragraph.Count > 0)
             {
                 var raw = string.Join(' ', paragraph);
+                raw = raw.Length > MaxParagraph ? raw[..MaxParagraph] : raw; // the sentence is at its start
                 if (skipBelow is null && !OnlyCodeOrLink().IsMatch(raw) && Sentence(PlainText(raw)) is { } sentence)
                 {
                     return sentence;

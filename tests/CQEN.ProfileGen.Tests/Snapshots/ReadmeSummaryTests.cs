@@ -37,6 +37,15 @@ public class ReadmeSummaryTests
     }
 
     [Fact]
+    public void A_huge_one_line_readme_is_read_quickly()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var summary = ReadmeSummary.FirstSentence("# T\n\nVoici " + string.Concat(Enumerable.Repeat("<!-- [a](b(c)) ![x](y) *z* ", 100_000)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        Assert.True(summary is null || summary.Length <= ReadmeSummary.MaxLength);
+    }
+
+    [Fact]
     public void Keeps_hostile_text_as_text_for_the_template_to_escape()
     {
         var summary = ReadmeSummary.FirstSentence("# T\n\nA <b>bold</b> [link](javascript:alert(1)) &lt;!-- ENTETE --&gt; move.\n");

@@ -19,8 +19,10 @@ public sealed class AuditCommand : Command
     public AuditCommand(CommandContext context)
         : base("audit", "Report what to fix in the organization's repositories: licence badges vs licence files, broken badge links, header markers, lifecycle vocabulary, descriptions.")
     {
+        // The same options as render, so one command line serves both (the template is checked, not used).
         Options.Add(RunOptions.Config);
         Options.Add(RunOptions.Org);
+        Options.Add(RunOptions.Template);
         Options.Add(RunOptions.Snapshot);
         Options.Add(RunOptions.Output);
         foreach (var option in RunOptions.GitHubAccess)

@@ -113,7 +113,7 @@ public class AuditCommandTests : IDisposable
         Assert.Contains("audit", root.Out);
         var help = await _cli.RunAsync("audit", "--help");
         Assert.Equal(0, help.ExitCode);
-        foreach (var option in new[] { "--config", "--org", "--snapshot", "--api-url", "--reader", "--json", "--fail-on", "--output" })
+        foreach (var option in new[] { "--config", "--org", "--template", "--snapshot", "--api-url", "--reader", "--timeout", "--cache-dir", "--json", "--fail-on", "--output" })
         {
             Assert.Contains(option, help.Out);
         }

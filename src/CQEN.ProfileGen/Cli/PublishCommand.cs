@@ -77,11 +77,11 @@ public sealed class PublishCommand : Command
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
             };
+            await GitHubActions.AppendSummaryAsync(context.Env, request.Audit.ToMarkdown($"Organization audit: {owner}", 200)).ConfigureAwait(false);
             var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
             var outcome = await new ProfilePublisher(gateway).PublishAsync(request, ct).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
             await GitHubActions.ReportAsync(context.Env, outcome).ConfigureAwait(false);
-            await GitHubActions.AppendSummaryAsync(context.Env, request.Audit.ToMarkdown($"Organization audit: {owner}", 200)).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
             {
                 await context.Env.Error.WriteLineAsync("profilegen: error: " + problem).ConfigureAwait(false);

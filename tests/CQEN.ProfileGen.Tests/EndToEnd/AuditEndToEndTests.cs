@@ -141,8 +141,8 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
         // Reads: GraphQL for the organization, REST only for the .github repository being published.
         Assert.All(_github.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
 
-        // The weekly run's job summary shows the whole audit after the publish outcome.
-        Assert.Matches(@"^### Profile README\n[\s\S]*\n### Organization audit: org\n", File.ReadAllText(summary));
+        // The weekly run's job summary shows the whole audit, then the publish outcome.
+        Assert.Matches(@"^### Organization audit: org\n[\s\S]*\n### Profile README\n", File.ReadAllText(summary));
 
         // The profile lists the README's first sentence where a description is missing, escaped.
         var readme = _github.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;

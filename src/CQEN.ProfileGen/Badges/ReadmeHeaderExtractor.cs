@@ -25,4 +25,13 @@ public static class ReadmeHeaderExtractor
         }
         return (string.Join('\n', lines.Take(ShieldsBadgeParser.HeaderLines)).TrimEnd(), false);
     }
+
+    /// <summary>1-based lines of the first opening and the first closing marker, null for one that is missing.</summary>
+    public static (int? Begin, int? End) MarkerLines(string readmeText)
+    {
+        var lines = ShieldsBadgeParser.Lines(readmeText);
+        var begin = Array.FindIndex(lines, l => l.Trim() == Begin);
+        var end = Array.FindIndex(lines, l => l.Trim() == End);
+        return (begin >= 0 ? begin + 1 : null, end >= 0 ? end + 1 : null);
+    }
 }

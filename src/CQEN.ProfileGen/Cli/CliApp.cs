@@ -22,6 +22,7 @@ public static class CliApp
             new SnapshotCommand(context),
             new ValidateCommand(context),
             new PublishCommand(context),
+            new AuditCommand(context),
             new InitCommand(context),
         };
         Examples.AddTo(root);

@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>Any error: bad input, GitHub failure, blocked publish. Nothing was written.</summary>
     public const int Error = 1;
 
+    /// <summary>audit: findings at or above --fail-on.</summary>
+    public const int Findings = 3;
+
     /// <summary>With --detailed-exitcode: there were changes (dry-run: would change).</summary>
     public const int Changes = 2;
 

@@ -79,4 +79,29 @@ public static class GitHubActions
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// One annotation for an audit finding: `::error|warning|notice title=RULE::repo/path:line: message`.
+    /// The finding is in another repository, so it names the place in the message, not as file=.
+    /// </summary>
+    public static string FindingAnnotation(Audit.AuditFinding finding)
+    {
+        var command = finding.Severity switch
+        {
+            Audit.AuditRule.Error => "error",
+            Audit.AuditRule.Warning => "warning",
+            _ => "notice",
+        };
+        var where = finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}";
+        return $"::{command} title={Property(finding.Rule)}::{Data($"{where}: {finding.Message}")}";
+    }
+
+    /// <summary>Appends the audit to the job summary ($GITHUB_STEP_SUMMARY), when there is one.</summary>
+    public static async Task AppendSummaryAsync(CliEnvironment env, string markdown)
+    {
+        if (IsActive(env) && env.Get("GITHUB_STEP_SUMMARY") is { } summary)
+        {
+            await File.AppendAllTextAsync(summary, markdown + "\n").ConfigureAwait(false);
+        }
+    }
 }

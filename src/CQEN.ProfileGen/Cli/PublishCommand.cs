@@ -87,7 +87,9 @@ public sealed class PublishCommand : Command
                 Labels = config.Publish.Labels,
                 Reviewers = config.Publish.Reviewers,
                 Culture = config.Culture,
+                Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
             };
+            await GitHubActions.AppendSummaryAsync(context.Env, request.Audit.ToMarkdown($"Organization audit: {owner}", 200)).ConfigureAwait(false);
             var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
             var outcome = await new ProfilePublisher(gateway).PublishAsync(request, ct).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);

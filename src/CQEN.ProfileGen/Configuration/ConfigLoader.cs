@@ -81,7 +81,9 @@ public static class ConfigLoader
                     "license_overrides" => config with { LicenseOverrides = StringMap(value, key, (v, k) => Scalar(v, k)) },
                     "profile" => config with { Profile = Profile(value) },
                     "publish" => config with { Publish = Publish(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish"),
+                    "lifecycle" => config with { Lifecycle = Lifecycle(value) },
+                    "audit" => config with { Audit = Audit(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit"),
                 };
             }
             return config;
@@ -242,6 +244,64 @@ public static class ConfigLoader
                 };
             }
             return p;
+        }
+
+        private LifecycleVocabulary Lifecycle(YamlNode node)
+        {
+            var v = new LifecycleVocabulary();
+            YamlNode? aliasesNode = null;
+            foreach (var (key, value) in Mapping(node, "lifecycle"))
+            {
+                switch (key.Value)
+                {
+                    case "labels": v = v with { Labels = Sequence(value, key, Scalar) }; break;
+                    case "values": v = v with { Values = Sequence(value, key, Scalar) }; break;
+                    case "aliases": aliasesNode = value; v = v with { Aliases = StringMap(value, key, Scalar) }; break;
+                    default: throw Unknown(key, "labels, values, aliases");
+                }
+            }
+            // An alias must lead to a declared spelling, or groups would still be split.
+            if (aliasesNode is YamlMappingNode aliases && v.Labels.Count + v.Values.Count > 0)
+            {
+                foreach (var (k, target) in aliases.Children)
+                {
+                    var canonical = ((YamlScalarNode)target).Value!;
+                    if (!v.Labels.Concat(v.Values).Contains(canonical, StringComparer.Ordinal))
+                    {
+                        throw Error(target, $"the alias '{((YamlScalarNode)k).Value}' leads to '{canonical}', which is not in lifecycle.labels or lifecycle.values");
+                    }
+                }
+            }
+            return v;
+        }
+
+        private AuditOptions Audit(YamlNode node)
+        {
+            var a = new AuditOptions();
+            foreach (var (key, value) in Mapping(node, "audit"))
+            {
+                a = key.Value switch
+                {
+                    "rules" => a with { Rules = AuditRules(value) },
+                    _ => throw Unknown(key, "rules"),
+                };
+            }
+            return a;
+        }
+
+        private Dictionary<string, string> AuditRules(YamlNode node)
+        {
+            var rules = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in Mapping(node, "audit.rules"))
+            {
+                if (!CQEN.ProfileGen.Audit.AuditRule.All.Any(r => r.Id == key.Value))
+                {
+                    throw Error(key, $"unknown audit rule '{key.Value}' (rules: {string.Join(", ", CQEN.ProfileGen.Audit.AuditRule.All.Select(r => r.Id))})");
+                }
+                // YAML reads a bare `off` as a string here (YamlDotNet keeps scalars as text).
+                rules[key.Value!] = OneOf(value, key, "off", "error", "warning", "notice");
+            }
+            return rules;
         }
 
         // ---- primitives -------------------------------------------------------------

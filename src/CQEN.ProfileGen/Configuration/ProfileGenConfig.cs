@@ -31,6 +31,17 @@ public sealed record ProfileGenConfig
     public ProfileText Profile { get; init; } = new();
 
     public PublishTarget Publish { get; init; } = new();
+
+    /// <summary>The lifecycle vocabulary: declared labels and values, and the variants folded into them.</summary>
+    public LifecycleVocabulary Lifecycle { get; init; } = new();
+
+    public AuditOptions Audit { get; init; } = new();
+}
+
+public sealed record AuditOptions
+{
+    /// <summary>Rule id → "off", "error", "warning" or "notice"; rules not listed keep their default severity.</summary>
+    public IReadOnlyDictionary<string, string> Rules { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record RepoFilter

@@ -256,6 +256,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
             Readme = header,
             Badges = badges,
             Pinned = pinned.Contains(name),
+            RootFiles = n["root"]?["entries"]?.AsArray().Select(e => Str(e, "type") == "tree" ? Str(e, "name") + "/" : Str(e, "name")).OfType<string>().Order(StringComparer.Ordinal).ToArray(),
         };
     }
 

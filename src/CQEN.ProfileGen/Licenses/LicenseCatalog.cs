@@ -42,6 +42,59 @@ public static class LicenseCatalog
                 || stem.StartsWith("LICENCE-", StringComparison.Ordinal) || stem.StartsWith("LICENCE_", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Whether two ways of writing a licence name the same licence: an SPDX id, a badge message,
+    /// or a badge URL part still in shields.io's escaping. "LiLiQ--R%2B", "LiLiQ-R+" and
+    /// "LiLiQ-Rplus-1.1" are one licence, as are "Apache 2.0", "Apache2" and "Apache-2.0"; a
+    /// version left out ("LiLiQ-P") matches any version of that licence.
+    /// </summary>
+    public static bool SameLicense(string a, string b)
+    {
+        var (familyA, versionA) = Key(a);
+        var (familyB, versionB) = Key(b);
+        return familyA.Length > 0 && familyA == familyB && (versionA is null || versionB is null || versionA == versionB);
+    }
+
+    /// <summary>A licence name reduced to its family ("liliqrplus", "apache") and version ("1.1", "2"), for <see cref="SameLicense"/>.</summary>
+    public static (string Family, string? Version) Key(string text)
+    {
+        var s = text.Trim();
+        if (s.Contains('%', StringComparison.Ordinal))
+        {
+            try
+            {
+                s = Uri.UnescapeDataString(s);
+            }
+            catch (UriFormatException)
+            {
+                // not percent-encoded after all: compare the text as it is
+            }
+        }
+        s = s.Replace("--", "-", StringComparison.Ordinal).Replace("__", " ", StringComparison.Ordinal).Replace('_', ' ')
+            .Replace("+", " plus ", StringComparison.Ordinal).ToLowerInvariant();
+        var family = new System.Text.StringBuilder();
+        string? version = null;
+        var words = System.Text.RegularExpressions.Regex.Matches(s, @"[a-z]+|\d+(?:\.\d+)*", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].Value;
+            if (char.IsAsciiDigit(word[0]))
+            {
+                // "2.0" and "2" are one version; "v2" is "2".
+                version ??= System.Text.RegularExpressions.Regex.Replace(word, @"(\.0)+$", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                continue;
+            }
+            if (word is "license" or "licence" or "version" or "only" or "or" or "later" or "the" or "v")
+            {
+                continue;
+            }
+            // "GPLv2": the "v" belongs to the version that follows it.
+            var next = i + 1 < words.Count ? words[i + 1] : null;
+            family.Append(word.Length > 1 && word[^1] == 'v' && next is not null && next.Index == words[i].Index + word.Length && char.IsAsciiDigit(next.Value[0]) ? word[..^1] : word);
+        }
+        return (family.ToString(), version);
+    }
+
     /// <summary>Lower is preferred; unknown licence-like names come after the known ones.</summary>
     public static int Preference(string fileName)
     {

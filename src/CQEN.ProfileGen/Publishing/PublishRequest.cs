@@ -26,6 +26,9 @@ public sealed record PublishRequest
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> Reviewers { get; init; } = [];
     public string Culture { get; init; } = "fr-CA";
+
+    /// <summary>The audit of what was read, summarised in the PR body; null: no audit section.</summary>
+    public Audit.AuditReport? Audit { get; init; }
 }
 
 /// <summary>What a publish run did (or, in dry-run, would do).</summary>

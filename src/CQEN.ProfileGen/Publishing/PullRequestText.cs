@@ -57,9 +57,10 @@ public static partial class PullRequestText
 
     public static string CommitMessage(string path) => $"Update {path} from the organization's data\n\n{CommitTrailer}\n";
 
-    public static string Body(string owner, string? before, string after, UnifiedDiff diff, string culture)
+    public static string Body(string owner, string? before, string after, UnifiedDiff diff, string culture, Audit.AuditReport? audit = null)
     {
         var en = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var auditSection = audit is null ? "" : "\n" + AuditSection(audit, culture);
         var oldRepos = Repos(owner, before ?? "");
         var newRepos = Repos(owner, after);
         var added = newRepos.Keys.Except(oldRepos.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
@@ -89,16 +90,48 @@ public static partial class PullRequestText
             foreach (var name in names)
             {
                 var line = $"- `{name.Replace("`", "", StringComparison.Ordinal)}`\n";
-                if (sb.Length + line.Length + notice.Length > MaxBodyLength)
+                if (sb.Length + line.Length + notice.Length + auditSection.Length > MaxBodyLength)
                 {
                     sb.Append(notice);
-                    return sb.ToString();
+                    return sb.Append(auditSection).ToString();
                 }
                 sb.Append(line);
             }
             sb.Append('\n');
         }
-        return sb.ToString().TrimEnd('\n') + "\n";
+        return sb.ToString().TrimEnd('\n') + "\n" + auditSection;
+    }
+
+    /// <summary>
+    /// A collapsed section for the PR body: the audit's counts and its first findings (errors
+    /// first), so the weekly PR tells the maintainers what to fix. Repository text in the
+    /// findings is escaped: it cannot add HTML, links, or the PR's hidden marker.
+    /// </summary>
+    public static string AuditSection(Audit.AuditReport audit, string culture, int maxFindings = 10)
+    {
+        var en = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var counts = en
+            ? $"{audit.Errors} error{(audit.Errors == 1 ? "" : "s")}, {audit.Warnings} warning{(audit.Warnings == 1 ? "" : "s")}, {audit.Notices} notice{(audit.Notices == 1 ? "" : "s")}"
+            : $"{audit.Errors} erreur{(audit.Errors > 1 ? "s" : "")}, {audit.Warnings} avertissement{(audit.Warnings > 1 ? "s" : "")}, {audit.Notices} remarque{(audit.Notices > 1 ? "s" : "")}";
+        var sb = new StringBuilder();
+        sb.Append("<details><summary>").Append(en ? "Organization audit: " : "Audit de l'organisation : ").Append(counts).Append("</summary>\n\n");
+        if (audit.Findings.Count == 0)
+        {
+            sb.Append(en ? "Nothing to fix in the repositories the profile lists.\n" : "Rien à corriger dans les dépôts que le profil présente.\n");
+            return sb.Append("\n</details>\n").ToString();
+        }
+        sb.Append(en ? "| Repository | Rule | Finding |\n" : "| Dépôt | Règle | Constat |\n").Append("| --- | --- | --- |\n");
+        var first = audit.Findings.OrderBy(f => Audit.AuditRule.Rank(f.Severity)).Take(maxFindings).ToArray();
+        foreach (var f in first)
+        {
+            sb.Append($"| {Rendering.MarkdownText.TableCell(f.Repo)} | {Rendering.MarkdownText.TableCell(f.Rule)} | {Rendering.MarkdownText.TableCell(f.Message)} |\n");
+        }
+        var rest = audit.Findings.Count - first.Length;
+        if (rest > 0)
+        {
+            sb.Append(en ? $"\n… and {rest} more: `profilegen audit` lists them all.\n" : $"\n… et {rest} autres : `profilegen audit` les liste tous.\n");
+        }
+        return sb.Append("\n</details>\n").ToString();
     }
 
     // Repository name → the lines that mention its link (so "changed" means its lines differ).

@@ -53,6 +53,12 @@ public sealed record RepoModel
     public LifecycleModel? Lifecycle { get; init; }
     public IReadOnlyList<ShieldsBadge> Badges { get; init; } = [];
     public bool Pinned { get; init; }
+
+    /// <summary>The description, else the README's first sentence after its header; plain untrusted text, at most 160 characters.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>"description", "readme", or null when there is no summary.</summary>
+    public string? SummarySource { get; init; }
 }
 
 public sealed record LicenseModel(string SpdxId, string Name, string ShortName, string? Url, string? Path, string Source);

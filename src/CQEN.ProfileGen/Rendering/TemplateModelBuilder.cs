@@ -52,7 +52,25 @@ public static class TemplateModelBuilder
         Lifecycle = Lifecycle(r, config),
         Badges = r.Badges,
         Pinned = r.Pinned,
+        Summary = Summary(r).Text,
+        SummarySource = Summary(r).Source,
     };
+
+    /// <summary>What a repository is, in one line: its description, else its README's first sentence.</summary>
+    public static (string? Text, string? Source) Summary(RepoSnapshot r)
+    {
+        if (!string.IsNullOrWhiteSpace(r.Description))
+        {
+            var d = r.Description.Trim();
+            if (d.Length > Snapshots.ReadmeSummary.MaxLength)
+            {
+                var cut = d.LastIndexOf(' ', Snapshots.ReadmeSummary.MaxLength - 1);
+                d = d[..(cut >= Snapshots.ReadmeSummary.MaxLength / 2 ? cut : Snapshots.ReadmeSummary.MaxLength - 1)].TrimEnd() + "…";
+            }
+            return (d, "description");
+        }
+        return r.Readme?.Summary is { Length: > 0 } s ? (s, "readme") : (null, null);
+    }
 
     private static LicenseModel? License(RepoSnapshot r, ProfileGenConfig config)
     {
@@ -74,21 +92,28 @@ public static class TemplateModelBuilder
             ? spdxId[..^4]
             : spdxId;
 
+    // Label and message are read through the vocabulary: variants (lifecycle.aliases, case,
+    // accents) become the canonical spelling, so one lifecycle is one group.
     private static LifecycleModel? Lifecycle(RepoSnapshot r, ProfileGenConfig config)
     {
-        if (LifecycleBadge.Find(r.Badges) is { Label: { } label, Message: { } message } badge)
+        var vocabulary = config.Lifecycle;
+        if (LifecycleBadgeOf(r, vocabulary) is { Label: { } label, Message: { } message } badge)
         {
-            return new LifecycleModel(label, message, badge.Color ?? "", "badge");
+            return new LifecycleModel(vocabulary.Label(label).Canonical, vocabulary.Value(message).Canonical, badge.Color ?? "", "badge");
         }
         foreach (var rule in config.LifecycleRules)
         {
             if (r.Topics.Contains(rule.Topic, StringComparer.OrdinalIgnoreCase))
             {
-                return new LifecycleModel(rule.Label, rule.Message, rule.Color, "topic");
+                return new LifecycleModel(vocabulary.Label(rule.Label).Canonical, vocabulary.Value(rule.Message).Canonical, rule.Color, "topic");
             }
         }
         return null;
     }
+
+    /// <summary>The first badge whose label names a lifecycle (built-in, declared, or an alias of one).</summary>
+    public static ShieldsBadge? LifecycleBadgeOf(RepoSnapshot r, LifecycleVocabulary vocabulary) =>
+        r.Badges.FirstOrDefault(b => vocabulary.IsLifecycleLabel(b.Label));
 
     private static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, string sort) => sort switch
     {

@@ -70,6 +70,12 @@ public sealed record RepoSnapshot
     public IReadOnlyList<Badges.ShieldsBadge> Badges { get; init; } = [];
 
     public bool Pinned { get; init; }
+
+    /// <summary>
+    /// The names at the repository root, folders ending in "/"; null when the reader did not list
+    /// the root (the REST reader, older snapshots). The audit checks relative badge links against it.
+    /// </summary>
+    public IReadOnlyList<string>? RootFiles { get; init; }
 }
 
 /// <summary>What is known of a repository's licence and where that knowledge came from.</summary>
@@ -102,10 +108,30 @@ public sealed record ReadmeHeader
     public required string Text { get; init; }
     public bool HasEnteteMarkers { get; init; }
 
+    /// <summary>1-based line of the first <c>&lt;!-- ENTETE --&gt;</c>; null when there is none (or the snapshot predates this field).</summary>
+    public int? EnteteBeginLine { get; init; }
+
+    /// <summary>1-based line of the first <c>&lt;!-- FIN ENTETE --&gt;</c>; null when there is none (or the snapshot predates this field).</summary>
+    public int? EnteteEndLine { get; init; }
+
+    /// <summary>The first sentence of the README after its header, as plain text (untrusted), at most 160 characters.</summary>
+    public string? Summary { get; init; }
+
     /// <summary>What a snapshot keeps of a README: its header, and the badges found in it.</summary>
     public static (ReadmeHeader Header, IReadOnlyList<Badges.ShieldsBadge> Badges) Read(string path, string? url, string readmeText)
     {
         var (text, markers) = Badges.ReadmeHeaderExtractor.Extract(readmeText);
-        return (new ReadmeHeader { Path = path, Url = url, Text = text, HasEnteteMarkers = markers }, Badges.ShieldsBadgeParser.Parse(readmeText));
+        var (begin, end) = Badges.ReadmeHeaderExtractor.MarkerLines(readmeText);
+        var header = new ReadmeHeader
+        {
+            Path = path,
+            Url = url,
+            Text = text,
+            HasEnteteMarkers = markers,
+            EnteteBeginLine = begin,
+            EnteteEndLine = end,
+            Summary = ReadmeSummary.FirstSentence(readmeText),
+        };
+        return (header, Badges.ShieldsBadgeParser.Parse(readmeText));
     }
 }

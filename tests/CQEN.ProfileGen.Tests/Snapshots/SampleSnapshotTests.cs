@@ -21,6 +21,7 @@ public class SampleSnapshotTests
     internal static OrgSnapshot BuildFromCorpus()
     {
         using var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Corpus, "index.json")));
+        using var sources = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Corpus, "sources.json")));
         var repos = new List<RepoSnapshot>();
         foreach (var entry in index.RootElement.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "repo"))
         {
@@ -67,6 +68,7 @@ public class SampleSnapshotTests
                 License = license,
                 Readme = readme,
                 Badges = badges,
+                RootFiles = RootFiles(sources, fullName),
             });
         }
         return new OrgSnapshot
@@ -83,6 +85,15 @@ public class SampleSnapshotTests
             Repos = repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
         };
     }
+
+    // The root as far as the corpus knows it: the READMEs and licence files it kept (folders end in "/").
+    // That is every root licence file, so licence badge links can be checked against it.
+    private static string[] RootFiles(JsonDocument sources, string fullName) =>
+        sources.RootElement.EnumerateArray()
+            .Where(s => s.GetProperty("repository").GetString() == fullName)
+            .Select(s => s.GetProperty("path").GetString()!)
+            .Select(p => p.Contains('/') ? p[..(p.IndexOf('/') + 1)] : p)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void The_bundled_sample_is_what_the_tool_reads_from_the_corpus()

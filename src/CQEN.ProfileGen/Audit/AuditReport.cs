@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CQEN.ProfileGen.Rendering;
+
+namespace CQEN.ProfileGen.Audit;
+
+/// <summary>
+/// The findings of one audit, sorted by rule then repository, and their forms: a plain-text
+/// table (stdout), Markdown (job summary) and JSON. Finding messages quote repository text, so
+/// every form escapes it for where it goes.
+/// </summary>
+public sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int RepositoriesAudited)
+{
+    public int Errors => Findings.Count(f => f.Severity == AuditRule.Error);
+    public int Warnings => Findings.Count(f => f.Severity == AuditRule.Warning);
+    public int Notices => Findings.Count(f => f.Severity == AuditRule.Notice);
+
+    /// <summary>Whether the findings reach <paramref name="failOn"/> ("error", "warning" or "never").</summary>
+    public bool Fails(string failOn) => failOn switch
+    {
+        "error" => Errors > 0,
+        "warning" => Errors + Warnings > 0,
+        _ => false,
+    };
+
+    /// <summary>"3 errors, 1 warning, 0 notices" in English.</summary>
+    public string Counts() => $"{Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Plural(Notices, "notice")}";
+
+    private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+
+    private IEnumerable<IGrouping<string, AuditFinding>> ByRule() => Findings.GroupBy(f => f.Rule);
+
+    /// <summary>The table for a terminal: one block per rule, one line per finding, then the counts.</summary>
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        foreach (var group in ByRule())
+        {
+            var rows = group.ToArray();
+            sb.Append($"{group.Key} ({string.Join(", ", rows.Select(r => r.Severity).Distinct())}, {rows.Length})\n");
+            var repoWidth = Math.Min(40, rows.Max(r => r.Repo.Length));
+            var whereWidth = Math.Min(30, rows.Max(r => OrgAudit.Clean(r.Where).Length));
+            foreach (var f in rows)
+            {
+                sb.Append("  ").Append(OrgAudit.Clean(f.Repo).PadRight(repoWidth)).Append("  ")
+                  .Append(OrgAudit.Clean(f.Where).PadRight(whereWidth)).Append("  ")
+                  .Append(OneLine(f.Message)).Append('\n');
+            }
+            sb.Append('\n');
+        }
+        sb.Append(Findings.Count == 0
+            ? $"{RepositoriesAudited} repositories audited: nothing to fix.\n"
+            : $"{RepositoriesAudited} repositories audited: {Counts()}.\n");
+        return sb.ToString();
+    }
+
+    // Messages are built from cleaned text already; this only guards against a hand-made finding.
+    private static string OneLine(string s) => new(s.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+
+    /// <summary>
+    /// Markdown for a job summary or a review: the counts, then one table per rule. At most
+    /// <paramref name="maxRows"/> findings are listed (errors first); the rest are counted.
+    /// </summary>
+    public string ToMarkdown(string title = "Organization audit", int maxRows = int.MaxValue)
+    {
+        var sb = new StringBuilder($"### {MarkdownText.Inline(title)}\n\n");
+        sb.Append($"**{RepositoriesAudited}** repositories audited: {(Findings.Count == 0 ? "nothing to fix" : Counts())}.\n");
+        var shown = Findings.OrderBy(f => AuditRule.Rank(f.Severity)).Take(maxRows).ToHashSet();
+        foreach (var group in ByRule())
+        {
+            var rows = group.Where(shown.Contains).ToArray();
+            if (rows.Length == 0)
+            {
+                continue;
+            }
+            sb.Append($"\n#### {group.Key} ({string.Join(", ", group.Select(r => r.Severity).Distinct())}, {group.Count()})\n\n");
+            sb.Append("| Repository | Where | Finding |\n| --- | --- | --- |\n");
+            foreach (var f in rows)
+            {
+                sb.Append($"| {MarkdownText.TableCell(f.Repo)} | {Where(f)} | {MarkdownText.TableCell(f.Message)} |\n");
+            }
+        }
+        if (shown.Count < Findings.Count)
+        {
+            sb.Append($"\n_… and {Findings.Count - shown.Count} more: run `profilegen audit` to list them all._\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string Where(AuditFinding f)
+    {
+        var where = MarkdownText.TableCell(f.Where);
+        return where.Length == 0 ? "" : MarkdownText.SafeUrl(f.Url) is { } url ? $"[{where}]({url})" : where;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>One JSON document: <c>{"findings": [...], "summary": {...}}</c>.</summary>
+    public string ToJson()
+    {
+        var byRule = AuditRule.All.ToDictionary(r => r.Id, r => Findings.Count(f => f.Rule == r.Id));
+        var document = new
+        {
+            findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url }),
+            summary = new
+            {
+                repositories = RepositoriesAudited,
+                findings = Findings.Count,
+                error = Errors,
+                warning = Warnings,
+                notice = Notices,
+                by_rule = byRule,
+            },
+        };
+        return JsonSerializer.Serialize(document, JsonOptions) + "\n";
+    }
+}

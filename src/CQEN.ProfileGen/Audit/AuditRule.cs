@@ -1,0 +1,64 @@
+namespace CQEN.ProfileGen.Audit;
+
+/// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON), default severity and what it looks for.</summary>
+public sealed record AuditRule(string Id, string DefaultSeverity, string Checks)
+{
+    public const string Error = "error";
+    public const string Warning = "warning";
+    public const string Notice = "notice";
+
+    public static readonly AuditRule LicenseBadgeMismatch = new("license-badge-mismatch", Error, "the header's licence badge names another licence than the one identified");
+    public static readonly AuditRule LicenseBadgeWithoutFile = new("license-badge-without-file", Error, "a licence badge, and no licence file");
+    public static readonly AuditRule LicenseMissing = new("license-missing", Warning, "a public repository with neither a licence file nor a licence badge");
+    public static readonly AuditRule LicenseUnidentified = new("license-unidentified", Warning, "a licence file nobody could identify");
+    public static readonly AuditRule BadgeLinkBroken = new("badge-link-broken", Warning, "a badge linking to a file that does not exist");
+    public static readonly AuditRule HeaderMarkers = new("header-markers", Error, "one ENTETE marker without the other, or in the wrong order");
+    public static readonly AuditRule LifecycleMissing = new("lifecycle-missing", Warning, "no lifecycle badge and no topic rule");
+    public static readonly AuditRule LifecycleUnknown = new("lifecycle-unknown", Warning, "a lifecycle label or value outside the declared vocabulary");
+    public static readonly AuditRule LifecycleVariant = new("lifecycle-variant", Notice, "a lifecycle label or value folded into its canonical spelling");
+    public static readonly AuditRule DescriptionMissing = new("description-missing", Notice, "no GitHub description");
+
+    /// <summary>Every rule, in the order reports list them (most serious first).</summary>
+    public static readonly IReadOnlyList<AuditRule> All =
+    [
+        LicenseBadgeMismatch, LicenseBadgeWithoutFile, HeaderMarkers, LicenseMissing, LicenseUnidentified,
+        BadgeLinkBroken, LifecycleMissing, LifecycleUnknown, LifecycleVariant, DescriptionMissing,
+    ];
+
+    /// <summary>0 for errors, 1 for warnings, 2 for notices: the order findings are shown in when space is short.</summary>
+    public static int Rank(string severity) => severity switch
+    {
+        Error => 0,
+        Warning => 1,
+        _ => 2,
+    };
+}
+
+/// <summary>
+/// Something to fix in a repository's metadata. <see cref="Message"/> is one plain-text sentence
+/// that may quote repository text: escape it for Markdown, HTML or workflow commands.
+/// </summary>
+public sealed record AuditFinding
+{
+    public required string Repo { get; init; }
+    public required string Rule { get; init; }
+
+    /// <summary>"error", "warning" or "notice" (after the configuration's overrides).</summary>
+    public required string Severity { get; init; }
+    public required string Message { get; init; }
+
+    /// <summary>The file at fault, in the repository (README.md, LICENSE), when there is one.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>1-based line in <see cref="Path"/>, when known.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The value the fix would write (a licence short name, an existing file, a canonical spelling).</summary>
+    public string? Suggestion { get; init; }
+
+    /// <summary>The file (and line) on GitHub, when known.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>"README.md:3", "LICENSE", or "" for a finding about the repository as a whole.</summary>
+    public string Where => Path is null ? "" : Line is { } l ? $"{Path}:{l}" : Path;
+}

@@ -1,0 +1,377 @@
+using System.Text;
+using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Licenses;
+using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen.Audit;
+
+/// <summary>
+/// Findings about an organization's own metadata, from its snapshot alone (pure: no I/O, no
+/// clock). It audits the repositories the profile lists (the same filters) and the profile
+/// repository itself, whose header is the organization's face.
+/// </summary>
+public static class OrgAudit
+{
+    public static AuditReport Run(OrgSnapshot snapshot, ProfileGenConfig config)
+    {
+        var listed = TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch).Repos
+            .Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var profileRepo = config.Publish.TargetRepo;
+        var audited = snapshot.Repos
+            .Where(r => listed.Contains(r.Name) || string.Equals(r.Name, profileRepo, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        // Badge links into other repositories of the organization are looked up by name, once.
+        var byName = new Dictionary<string, RepoSnapshot>(StringComparer.OrdinalIgnoreCase);
+        foreach (var repo in snapshot.Repos)
+        {
+            byName.TryAdd(repo.Name, repo);
+        }
+        var findings = new List<AuditFinding>();
+        foreach (var repo in audited)
+        {
+            findings.AddRange(Check(new RepoContext(repo, snapshot, config, byName)));
+        }
+        var configured = findings
+            .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
+            .Where(f => f.Severity != "off");
+        var order = AuditRule.All.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var sorted = configured
+            .OrderBy(f => order[f.Rule])
+            .ThenBy(f => f.Repo, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Repo, StringComparer.Ordinal)
+            .ThenBy(f => f.Line ?? 0)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToArray();
+        return new AuditReport(sorted, audited.Length);
+    }
+
+    // Every finding about one repository, with the rules' default severities.
+    private static IEnumerable<AuditFinding> Check(RepoContext context) =>
+        Licence(context).Concat(Links(context)).Concat(Markers(context)).Concat(Lifecycle(context)).Concat(Description(context));
+
+    private sealed record RepoContext(RepoSnapshot Repo, OrgSnapshot Snapshot, ProfileGenConfig Config, IReadOnlyDictionary<string, RepoSnapshot> ByName)
+    {
+        public string ReadmePath => Repo.Readme?.Path ?? "README.md";
+
+        public string? LineUrl(int? line) =>
+            Repo.Readme?.Url is { } url ? line is { } l ? $"{url}#L{l}" : url : null;
+
+        /// <summary>The licence as the profile shows it: the configured override, else what was identified.</summary>
+        public string? SpdxId => Config.LicenseOverrides.TryGetValue(Repo.Name, out var overridden) ? overridden
+            : Repo.License?.SpdxId is { Length: > 0 } id && id != "NOASSERTION" ? id : null;
+
+        public ShieldsBadge? LicenseBadge => LifecycleBadge.FindLicense(Repo.Badges);
+
+        public AuditFinding Finding(AuditRule rule, string message, string? path = null, int? line = null, string? suggestion = null, string? url = null) => new()
+        {
+            Repo = Repo.Name,
+            Rule = rule.Id,
+            Severity = rule.DefaultSeverity,
+            Message = message,
+            Path = path,
+            Line = line,
+            Suggestion = suggestion,
+            Url = url,
+        };
+    }
+
+    private static IEnumerable<AuditFinding> Licence(RepoContext c)
+    {
+        var repo = c.Repo;
+        var badge = c.LicenseBadge;
+        var overridden = c.Config.LicenseOverrides.ContainsKey(repo.Name);
+        // GitHub reports no licence for a file it does not recognise by name ("LICENSE_FR"): the root listing still shows it.
+        var undetected = repo.License is null
+            ? repo.RootFiles?.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        var hasFile = repo.License is not null || undetected is not null;
+        if (badge is { Message: { Length: > 0 } said } && c.SpdxId is { } spdx && !LicenseCatalog.SameLicense(said, spdx))
+        {
+            var file = repo.License?.Path ?? "the licence file";
+            var how = overridden ? " (license_overrides)" : repo.License?.Source == "file-text" ? " (identified from its text)" : "";
+            yield return c.Finding(AuditRule.LicenseBadgeMismatch,
+                $"The licence badge says {Quote(said)} but {Clean(file)} is {Clean(spdx)}{how}: change the badge to '{ShortName(spdx)}', or the licence file to the licence the badge names.",
+                c.ReadmePath, badge.Line, ShortName(spdx), c.LineUrl(badge.Line));
+        }
+        if (badge is not null && !hasFile)
+        {
+            yield return c.Finding(AuditRule.LicenseBadgeWithoutFile,
+                $"The README shows a licence badge ({Quote(badge.Message ?? badge.Alt)}) but the repository has no licence file: add the LICENSE file the badge promises, or remove the badge.",
+                c.ReadmePath, badge.Line, "LICENSE", c.LineUrl(badge.Line));
+        }
+        if (badge is null && !hasFile && !overridden && repo.Visibility == "public")
+        {
+            yield return c.Finding(AuditRule.LicenseMissing,
+                "The repository is public but has no licence file and no licence badge: add a LICENSE file (and its badge) so others know how they may reuse the code.",
+                suggestion: "LICENSE");
+        }
+        if (repo.License is { } license && (license.SpdxId is "NOASSERTION" or "") && !overridden)
+        {
+            var path = license.Path ?? "the licence file";
+            yield return c.Finding(AuditRule.LicenseUnidentified,
+                $"Neither GitHub nor profilegen could identify {Clean(path)}: use the licence's standard text, or name it in license_overrides ({repo.Name}: SPDX-ID).",
+                license.Path, url: license.Url);
+        }
+        if (undetected is not null && !overridden)
+        {
+            yield return c.Finding(AuditRule.LicenseUnidentified,
+                $"GitHub does not see {Clean(undetected)} as a licence file: name it LICENSE (with the licence's standard text), or name the licence in license_overrides ({repo.Name}: SPDX-ID).",
+                undetected, suggestion: "LICENSE", url: $"{repo.Url}/blob/{repo.DefaultBranch ?? "main"}/{undetected}");
+        }
+    }
+
+    private static IEnumerable<AuditFinding> Links(RepoContext c)
+    {
+        var repo = c.Repo;
+        var licenseBadge = c.LicenseBadge;
+        foreach (var badge in repo.Badges)
+        {
+            if (badge.LinkUrl is not { Length: > 0 } link)
+            {
+                continue;
+            }
+            var isLicense = ReferenceEquals(badge, licenseBadge);
+            var ownFile = repo.License?.Path is { } own ? own : repo.RootFiles?.FirstOrDefault(LicenseCatalog.IsLicenseFileName);
+            var trimmed = link.Trim();
+            // "[Licence](/LICENSE)" written as a link destination: no file can have that name.
+            if (trimmed.IndexOfAny(['[', ']', '(', ')', ' ']) >= 0)
+            {
+                if (isLicense && ownFile is null)
+                {
+                    continue; // reported once, as license-badge-without-file
+                }
+                var suggestion = isLicense ? ownFile : null;
+                yield return c.Finding(AuditRule.BadgeLinkBroken,
+                    $"The badge on line {badge.Line} links to {Quote(link)}, which is not a path in the repository: {(suggestion is null ? "link it to an existing file" : $"link it to '{Clean(suggestion)}' instead")}.",
+                    c.ReadmePath, badge.Line, suggestion, c.LineUrl(badge.Line));
+                continue;
+            }
+            if (Target(trimmed, c, repo) is not { } target || target.Repo.RootFiles is not { } root)
+            {
+                continue;
+            }
+            if (Exists(target.Path, root))
+            {
+                continue;
+            }
+            var sameRepo = ReferenceEquals(target.Repo, repo);
+            if (sameRepo && isLicense && ownFile is null)
+            {
+                continue; // reported once, as license-badge-without-file
+            }
+            string? fix;
+            var ownFix = false;
+            if (isLicense && ownFile is not null)
+            {
+                fix = ownFile; // a licence badge should show the repository's own licence file
+                ownFix = !sameRepo;
+            }
+            else
+            {
+                var existing = Nearest(target.Path, root, isLicense || LicenseCatalog.IsLicenseFileName(target.Path));
+                fix = existing is null ? null : sameRepo ? existing : $"{target.Repo.Url}/blob/{target.Repo.DefaultBranch ?? "main"}/{existing}";
+            }
+            var where = sameRepo ? "in the repository" : $"in {target.Repo.FullName}";
+            yield return c.Finding(AuditRule.BadgeLinkBroken,
+                $"The badge on line {badge.Line} links to {Quote(target.Path)}, which does not exist {where}: {(fix is null ? "link it to an existing file" : ownFix ? $"link it to this repository's own '{Clean(fix)}' instead" : $"link it to '{Clean(fix)}' instead")}.",
+                c.ReadmePath, badge.Line, fix, c.LineUrl(badge.Line));
+        }
+    }
+
+    // A relative link (in this repository) or a github.com link into a repository of the organization.
+    private static (RepoSnapshot Repo, string Path)? Target(string link, RepoContext c, RepoSnapshot repo)
+    {
+        if (link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        if (Uri.TryCreate(link, UriKind.Absolute, out var uri) && !link.StartsWith('/'))
+        {
+            if (uri.Scheme is not ("http" or "https") || !uri.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+            // /{org}/{repo}/blob|tree/{ref}/{path}: the ref is ignored (root names rarely differ between branches).
+            var parts = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 5 || !parts[0].Equals(c.Snapshot.Org.Login, StringComparison.OrdinalIgnoreCase) || parts[2] is not ("blob" or "tree"))
+            {
+                return null;
+            }
+            return c.ByName.TryGetValue(parts[1], out var other) ? (other, Decode(string.Join('/', parts[4..]))) : null;
+        }
+        var path = link;
+        var cut = path.IndexOfAny(['?', '#']);
+        if (cut >= 0)
+        {
+            path = path[..cut];
+        }
+        path = Decode(path);
+        while (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path[2..];
+        }
+        path = path.TrimStart('/');
+        return path.Length == 0 || path.StartsWith("../", StringComparison.Ordinal) ? null : (repo, path);
+    }
+
+    private static string Decode(string path)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(path);
+        }
+        catch (UriFormatException)
+        {
+            return path;
+        }
+    }
+
+    // Only the first segment can be checked: the root listing is all a snapshot has.
+    private static bool Exists(string path, IReadOnlyList<string> root)
+    {
+        var slash = path.IndexOf('/');
+        if (slash >= 0)
+        {
+            return root.Contains(path[..(slash + 1)], StringComparer.Ordinal);
+        }
+        var name = path.TrimEnd('/');
+        return root.Contains(name, StringComparer.Ordinal) || root.Contains(name + "/", StringComparer.Ordinal);
+    }
+
+    // The file meant: same name in another case, else a licence file for a licence link, else a close name.
+    private static string? Nearest(string path, IReadOnlyList<string> root, bool licence)
+    {
+        var name = path.Split('/')[0];
+        if (root.FirstOrDefault(f => f.TrimEnd('/').Equals(name, StringComparison.OrdinalIgnoreCase)) is { } sameName)
+        {
+            return sameName;
+        }
+        if (licence && root.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault() is { } licenseFile)
+        {
+            return licenseFile;
+        }
+        return root.Select(f => (File: f, Distance: LifecycleVocabulary.Distance(f.TrimEnd('/').ToUpperInvariant(), name.ToUpperInvariant())))
+            .Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.File, StringComparer.Ordinal).Select(x => x.File).FirstOrDefault();
+    }
+
+    private static IEnumerable<AuditFinding> Markers(RepoContext c)
+    {
+        if (c.Repo.Readme is not { } readme)
+        {
+            yield break;
+        }
+        const string begin = "'<!-- ENTETE -->'";
+        const string end = "'<!-- FIN ENTETE -->'";
+        switch (readme.EnteteBeginLine, readme.EnteteEndLine)
+        {
+            case ({ } b, null):
+                yield return c.Finding(AuditRule.HeaderMarkers,
+                    $"{Clean(readme.Path)} has {begin} on line {b} but no {end}: add the closing marker after the header's badges and logo.",
+                    readme.Path, b, "<!-- FIN ENTETE -->", c.LineUrl(b));
+                break;
+            case (null, { } e):
+                yield return c.Finding(AuditRule.HeaderMarkers,
+                    $"{Clean(readme.Path)} has {end} on line {e} without {begin} before it: add the opening marker on the README's first line.",
+                    readme.Path, e, "<!-- ENTETE -->", c.LineUrl(e));
+                break;
+            case ({ } b, { } e) when e < b:
+                yield return c.Finding(AuditRule.HeaderMarkers,
+                    $"{Clean(readme.Path)} has {end} on line {e} before {begin} on line {b}: swap them so the header sits between the two.",
+                    readme.Path, e, null, c.LineUrl(e));
+                break;
+        }
+    }
+
+    private static IEnumerable<AuditFinding> Lifecycle(RepoContext c)
+    {
+        var vocabulary = c.Config.Lifecycle;
+        var badge = TemplateModelBuilder.LifecycleBadgeOf(c.Repo, vocabulary);
+        if (badge is null)
+        {
+            if (!c.Config.LifecycleRules.Any(rule => c.Repo.Topics.Contains(rule.Topic, StringComparer.OrdinalIgnoreCase)))
+            {
+                var label = vocabulary.Labels.FirstOrDefault() ?? LifecycleVocabulary.BuiltInLabels[0];
+                var values = vocabulary.Values.Count > 0 ? $" with one of {string.Join(", ", vocabulary.Values.Select(v => $"'{v}'"))}" : "";
+                yield return c.Finding(AuditRule.LifecycleMissing,
+                    $"The README header has no lifecycle badge and no lifecycle_rules topic matches: add a '{label}' badge{values}, or a topic that a lifecycle rule maps.",
+                    c.Repo.Readme?.Path, suggestion: label);
+            }
+            yield break;
+        }
+        if (badge.Label is not { } writtenLabel || badge.Message is not { } writtenValue)
+        {
+            yield break;
+        }
+        var labelFold = vocabulary.Label(writtenLabel);
+        var valueFold = vocabulary.Value(writtenValue);
+        if (labelFold.Kind == FoldKind.Unknown)
+        {
+            yield return c.Finding(AuditRule.LifecycleUnknown,
+                $"The lifecycle badge's label {Quote(writtenLabel)} is not in lifecycle.labels: write '{labelFold.Nearest}', or map it in lifecycle.aliases.",
+                c.ReadmePath, badge.Line, labelFold.Nearest, c.LineUrl(badge.Line));
+        }
+        if (valueFold.Kind == FoldKind.Unknown)
+        {
+            yield return c.Finding(AuditRule.LifecycleUnknown,
+                $"The lifecycle badge says {Quote(writtenValue)}, which is not in lifecycle.values: write the nearest known value, '{valueFold.Nearest}', or declare it (lifecycle.values or lifecycle.aliases).",
+                c.ReadmePath, badge.Line, valueFold.Nearest, c.LineUrl(badge.Line));
+        }
+        var folded = new[] { labelFold, valueFold }.Where(f => f.Kind is FoldKind.Alias or FoldKind.Spelling).ToArray();
+        if (folded.Length > 0)
+        {
+            var written = string.Join(" / ", folded.Select(f => Quote(f.Written)));
+            var canonical = string.Join(" / ", folded.Select(f => $"'{f.Canonical}'"));
+            yield return c.Finding(AuditRule.LifecycleVariant,
+                $"The lifecycle badge writes {written}, read as {canonical} ({(folded.Any(f => f.Kind == FoldKind.Alias) ? "lifecycle.aliases" : "case, accents or spacing")}): write {canonical} in the badge so every reader sees one lifecycle.",
+                c.ReadmePath, badge.Line, string.Join(" / ", folded.Select(f => f.Canonical)), c.LineUrl(badge.Line));
+        }
+    }
+
+    private static IEnumerable<AuditFinding> Description(RepoContext c)
+    {
+        if (!string.IsNullOrWhiteSpace(c.Repo.Description))
+        {
+            yield break;
+        }
+        var meanwhile = c.Repo.Readme?.Summary is { Length: > 0 } ? "the profile shows the README's first sentence meanwhile" : "the profile shows '—' meanwhile";
+        yield return c.Finding(AuditRule.DescriptionMissing,
+            $"The repository has no GitHub description: add one in its About settings ({meanwhile}).");
+    }
+
+    private static string ShortName(string spdxId) =>
+        spdxId.StartsWith("LiLiQ-", StringComparison.Ordinal) && spdxId.EndsWith("-1.1", StringComparison.Ordinal) ? spdxId[..^4] : spdxId;
+
+    /// <summary>Repository text, quoted: one line, no control or invisible formatting characters, at most 80 characters.</summary>
+    internal static string Quote(string text) => $"'{Clean(text)}'";
+
+    internal static string Clean(string text)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, 81));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue; // bidi overrides could make the message read as something else
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(c);
+            if (sb.Length >= 80)
+            {
+                sb.Append('…');
+                break;
+            }
+        }
+        return sb.ToString();
+    }
+}

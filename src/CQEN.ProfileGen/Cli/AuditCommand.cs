@@ -1,0 +1,63 @@
+using System.CommandLine;
+using CQEN.ProfileGen.Audit;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>
+/// `profilegen audit`: reads the organization once (or a --snapshot) and reports what to fix in
+/// the repositories the profile lists: licence badges against licence files, broken badge links,
+/// header markers, the lifecycle vocabulary, missing descriptions.
+/// </summary>
+public sealed class AuditCommand : Command
+{
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"findings\": [...], \"summary\": {...}} instead of the table." };
+    private static readonly Option<string?> FailOn = new("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." };
+
+    /// <summary>The job summary lists this many findings at most (GitHub caps a summary at 1 MiB).</summary>
+    private const int SummaryRows = 200;
+
+    public AuditCommand(CommandContext context)
+        : base("audit", "Report what to fix in the organization's repositories: licence badges vs licence files, broken badge links, header markers, lifecycle vocabulary, descriptions.")
+    {
+        // The same options as render, so one command line serves both (the template is checked, not used).
+        Options.Add(RunOptions.Config);
+        Options.Add(RunOptions.Org);
+        Options.Add(RunOptions.Template);
+        Options.Add(RunOptions.Snapshot);
+        Options.Add(RunOptions.Output);
+        foreach (var option in RunOptions.GitHubAccess)
+        {
+            Options.Add(option);
+        }
+        Options.Add(Json);
+        Options.Add(FailOn);
+        SetAction(async (parse, ct) =>
+        {
+            var failOn = parse.GetValue(FailOn) ?? "never";
+            if (failOn is not ("error" or "warning" or "never"))
+            {
+                throw new InputException($"--fail-on: must be error, warning or never (got '{failOn}')");
+            }
+            var settings = context.Resolve(parse);
+            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var report = OrgAudit.Run(snapshot, settings.Config);
+
+            await context.WriteResultAsync(settings.OutputPath, parse.GetValue(Json) ? report.ToJson() : report.ToText(), ct).ConfigureAwait(false);
+            if (GitHubActions.IsActive(context.Env))
+            {
+                foreach (var finding in report.Findings)
+                {
+                    await context.Env.Error.WriteLineAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
+                }
+                await GitHubActions.AppendSummaryAsync(context.Env, report.ToMarkdown($"Organization audit: {snapshot.Org.Login}", SummaryRows)).ConfigureAwait(false);
+            }
+            if (report.Fails(failOn))
+            {
+                await context.Env.Error.WriteLineAsync($"profilegen: audit: {report.Counts()} (--fail-on {failOn})").ConfigureAwait(false);
+                return ExitCodes.Findings;
+            }
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+
+namespace CQEN.ProfileGen.Configuration;
+
+/// <summary>
+/// The words an organization uses for lifecycles (<c>lifecycle.labels</c>, <c>lifecycle.values</c>)
+/// and the variants folded into them (<c>lifecycle.aliases</c>, plus differences of case and
+/// accents), so "Phase découverte" and "Phase Découverte" make one group, not two.
+/// </summary>
+public sealed record LifecycleVocabulary
+{
+    /// <summary>Badge labels that always mean a lifecycle, declared or not.</summary>
+    public static readonly IReadOnlyList<string> BuiltInLabels = ["Cycle de vie", "Lifecycle"];
+
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> Values { get; init; } = [];
+
+    /// <summary>Variant → canonical label or value.</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether a badge label names a lifecycle: a built-in label, a declared one, or an alias of one.</summary>
+    public bool IsLifecycleLabel(string? label)
+    {
+        if (label is null || label.Trim().Length == 0)
+        {
+            return false;
+        }
+        var loose = Loose(label);
+        return BuiltInLabels.Concat(Labels).Any(l => Loose(l) == loose)
+            || Aliases.Any(a => Loose(a.Key) == loose && Labels.Contains(a.Value, StringComparer.Ordinal));
+    }
+
+    public Folded Label(string label) => Fold(label, Labels);
+
+    public Folded Value(string value) => Fold(value, Values);
+
+    private Folded Fold(string text, IReadOnlyList<string> declared)
+    {
+        var t = text.Trim();
+        if (declared.Contains(t, StringComparer.Ordinal))
+        {
+            return new Folded(t, t, FoldKind.Exact);
+        }
+        var loose = Loose(t);
+        foreach (var (variant, canonical) in Aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (Loose(variant) == loose && (declared.Count == 0 || declared.Contains(canonical, StringComparer.Ordinal)))
+            {
+                return new Folded(t, canonical, canonical == t ? FoldKind.Exact : FoldKind.Alias);
+            }
+        }
+        if (declared.FirstOrDefault(d => Loose(d) == loose) is { } spelled)
+        {
+            return new Folded(t, spelled, FoldKind.Spelling);
+        }
+        if (declared.Count == 0)
+        {
+            return new Folded(t, t, FoldKind.Undeclared);
+        }
+        var nearest = declared.OrderBy(d => Distance(Loose(d), loose)).ThenBy(d => d, StringComparer.Ordinal).First();
+        return new Folded(t, t, FoldKind.Unknown, nearest);
+    }
+
+    /// <summary>Case, accents, underscores and runs of spaces do not make a different word.</summary>
+    public static string Loose(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(c) || c == '_')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    // Levenshtein distance, for "did you mean": vocabularies are a handful of short words.
+    internal static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}
+
+/// <summary>How a written label or value relates to the vocabulary.</summary>
+public enum FoldKind
+{
+    /// <summary>Written exactly as declared.</summary>
+    Exact,
+
+    /// <summary>A variant listed in <c>lifecycle.aliases</c>.</summary>
+    Alias,
+
+    /// <summary>A declared word written with other case, accents or spacing.</summary>
+    Spelling,
+
+    /// <summary>Not in the declared vocabulary; <see cref="Folded.Nearest"/> is the closest declared word.</summary>
+    Unknown,
+
+    /// <summary>No vocabulary is declared for it: taken as written.</summary>
+    Undeclared,
+}
+
+/// <summary>A label or value as written, and the canonical form it is read as.</summary>
+public sealed record Folded(string Written, string Canonical, FoldKind Kind, string? Nearest = null);

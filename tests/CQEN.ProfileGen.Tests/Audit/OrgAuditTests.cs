@@ -1,0 +1,368 @@
+using CQEN.ProfileGen.Audit;
+using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Snapshots;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CQEN.ProfileGen.Tests.Audit;
+
+/// <summary>Each rule of the audit, with a README as people write them: the case it reports and the case it leaves alone.</summary>
+public class OrgAuditTests
+{
+    private const string Org = "org";
+
+    /// <summary>A repository read from README text, the way both GitHub readers build it.</summary>
+    private static RepoSnapshot Repo(string name, string? readme = null, string? spdx = null, string? licensePath = "LICENSE",
+        string[]? root = null, string? description = "A description.", string source = "file-text")
+    {
+        ReadmeHeader? header = null;
+        IReadOnlyList<ProfileGen.Badges.ShieldsBadge> badges = [];
+        if (readme is not null)
+        {
+            (header, badges) = ReadmeHeader.Read("README.md", $"https://github.com/{Org}/{name}/blob/main/README.md", readme);
+        }
+        return new RepoSnapshot
+        {
+            Name = name,
+            FullName = $"{Org}/{name}",
+            Url = $"https://github.com/{Org}/{name}",
+            DefaultBranch = "main",
+            Description = description,
+            License = spdx is null ? null : new RepoLicense { SpdxId = spdx, Path = licensePath, Url = $"https://github.com/{Org}/{name}/blob/main/{licensePath}", Source = source },
+            Readme = header,
+            Badges = badges,
+            RootFiles = root ?? new[] { readme is null ? null : "README.md", spdx is null ? null : licensePath }.OfType<string>().ToArray(),
+        };
+    }
+
+    private static AuditReport Run(ProfileGenConfig? config, params RepoSnapshot[] repos) =>
+        OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = repos }, config ?? new ProfileGenConfig());
+
+    private static AuditFinding[] Findings(string rule, params RepoSnapshot[] repos) => Findings(rule, null, repos);
+
+    private static AuditFinding[] Findings(string rule, ProfileGenConfig? config, params RepoSnapshot[] repos) =>
+        Run(config, repos).Findings.Where(f => f.Rule == rule).ToArray();
+
+    private static string Header(string licenceBadge, string lifecycle = "[![img](https://img.shields.io/badge/Cycle_de_vie-Exp%C3%A9rimentation-339999)](https://www.quebec.ca/)") =>
+        $"<!-- ENTETE -->\n{lifecycle}\n{licenceBadge}\n<!-- FIN ENTETE -->\n\n# Projet\n\nUn projet.\n";
+
+    public class LicenseBadgeMismatch
+    {
+        [Fact]
+        public void A_badge_naming_another_licence_is_an_error_on_its_line()
+        {
+            var f = Assert.Single(Findings("license-badge-mismatch", Repo("exp-anig", Header("[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)"), "LiLiQ-R-1.1")));
+            Assert.Equal("error", f.Severity);
+            Assert.Equal("README.md", f.Path);
+            Assert.Equal(3, f.Line);
+            Assert.Equal("LiLiQ-R", f.Suggestion);
+            Assert.Equal("https://github.com/org/exp-anig/blob/main/README.md#L3", f.Url);
+            Assert.Equal("The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1 (identified from its text): change the badge to 'LiLiQ-R', or the licence file to the licence the badge names.", f.Message);
+        }
+
+        [Theory]
+        [InlineData("https://img.shields.io/badge/License-LiLiQ--P-blue", "LiLiQ-P-1.1")]
+        [InlineData("https://img.shields.io/badge/Licence-LiLiQ--R%2B-blue", "LiLiQ-Rplus-1.1")]
+        [InlineData("https://img.shields.io/badge/License-Apache_2.0-blue.svg", "Apache-2.0")]
+        [InlineData("https://img.shields.io/badge/License-Apache%202.0-blue.svg", "Apache-2.0")]
+        [InlineData("https://img.shields.io/badge/Licence-Apache--2.0-blue", "Apache-2.0")]
+        [InlineData("https://img.shields.io/badge/License-Apache2-blue", "Apache-2.0")]
+        [InlineData("https://img.shields.io/badge/licence-EUPL--1.2-blue", "EUPL-1.2")]
+        [InlineData("https://img.shields.io/badge/License-MIT-yellow.svg?style=flat", "MIT")]
+        public void Shields_io_escaping_forms_of_the_same_licence_are_not_reported(string badgeUrl, string spdx) =>
+            Assert.Empty(Findings("license-badge-mismatch", Repo("r", Header($"[![License]({badgeUrl})](LICENSE)"), spdx)));
+
+        [Fact]
+        public void An_html_img_header_is_read_too()
+        {
+            var readme = "<!-- ENTETE -->\n<p><a href=\"LICENSE\"><img src=\"https://img.shields.io/badge/Licence-LiLiQ--P-blue\" alt=\"Licence\"></a></p>\n<!-- FIN ENTETE -->\n";
+            var f = Assert.Single(Findings("license-badge-mismatch", Repo("r", readme, "Apache-2.0", source: "github")));
+            Assert.Equal(2, f.Line);
+            Assert.Contains("'LiLiQ-P' but LICENSE is Apache-2.0:", f.Message);
+        }
+
+        [Fact]
+        public void A_licence_nobody_identified_is_not_a_mismatch_but_license_overrides_count()
+        {
+            var repo = Repo("r", Header("[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)"), "NOASSERTION");
+            Assert.Empty(Findings("license-badge-mismatch", repo));
+            var config = new ProfileGenConfig { LicenseOverrides = new Dictionary<string, string> { ["r"] = "MIT" } };
+            Assert.Contains("(license_overrides)", Assert.Single(Findings("license-badge-mismatch", config, repo)).Message);
+        }
+    }
+
+    public class LicenseFiles
+    {
+        [Fact]
+        public void A_badge_without_a_licence_file_is_an_error()
+        {
+            var f = Assert.Single(Findings("license-badge-without-file", Repo("ssi-studio", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--R-blue)](LICENSE)"))));
+            Assert.Equal(("error", 3), (f.Severity, f.Line));
+            Assert.Contains("no licence file", f.Message);
+        }
+
+        [Fact]
+        public void A_badge_with_its_file_is_fine() =>
+            Assert.Empty(Findings("license-badge-without-file", Repo("r", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--R-blue)](LICENSE)"), "LiLiQ-R-1.1")));
+
+        [Fact]
+        public void A_public_repository_with_neither_is_a_warning_and_a_private_one_is_not()
+        {
+            var f = Assert.Single(Findings("license-missing", Repo("bare", "# bare\n")));
+            Assert.Equal(("warning", null), (f.Severity, f.Path));
+            var config = new ProfileGenConfig { Filters = new RepoFilter { Visibility = ["public", "private"] } };
+            Assert.Empty(Findings("license-missing", config, Repo("bare", "# bare\n") with { Visibility = "private" }));
+            Assert.Empty(Findings("license-missing", Repo("licensed", "# x\n", "MIT")));
+        }
+
+        [Fact]
+        public void A_licence_file_nobody_could_identify_is_a_warning_unless_overridden()
+        {
+            var repo = Repo("odd", "# odd\n", "NOASSERTION", "COPYING", source: "github");
+            var f = Assert.Single(Findings("license-unidentified", repo));
+            Assert.Equal(("warning", "COPYING"), (f.Severity, f.Path));
+            Assert.Contains("license_overrides (odd: SPDX-ID)", f.Message);
+            Assert.Empty(Findings("license-unidentified", repo with { License = repo.License! with { SpdxId = "MIT" } }));
+            Assert.Empty(Findings("license-unidentified", new ProfileGenConfig { LicenseOverrides = new Dictionary<string, string> { ["odd"] = "MIT" } }, repo));
+        }
+    }
+
+    public class UndetectedLicenseFiles
+    {
+        [Fact]
+        public void A_licence_file_github_does_not_detect_is_unidentified_not_missing()
+        {
+            var repo = Repo("fr", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--R-blue)](LICENSE_FR)"), root: ["README.md", "LICENSE_FR"]);
+            var findings = Run(null, repo).Findings;
+            Assert.DoesNotContain(findings, f => f.Rule is "license-badge-without-file" or "license-missing" or "badge-link-broken");
+            var f = Assert.Single(findings, f => f.Rule == "license-unidentified");
+            Assert.Equal(("LICENSE_FR", "LICENSE"), (f.Path, f.Suggestion));
+            Assert.StartsWith("GitHub does not see LICENSE_FR as a licence file", f.Message);
+        }
+    }
+
+    public class BadgeLinks
+    {
+        [Fact]
+        public void A_relative_link_to_a_missing_file_suggests_the_existing_one()
+        {
+            var repo = Repo("pvc", Header("[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)"), "LiLiQ-P-1.1", "LICENCE");
+            var f = Assert.Single(Findings("badge-link-broken", repo));
+            Assert.Equal(("warning", 3, "LICENCE"), (f.Severity, f.Line, f.Suggestion));
+            Assert.Equal("The badge on line 3 links to 'LICENSE', which does not exist in the repository: link it to 'LICENCE' instead.", f.Message);
+        }
+
+        [Theory]
+        [InlineData("LICENSE")]
+        [InlineData("./LICENSE")]
+        [InlineData("/LICENSE")]
+        [InlineData("LICENSE#top")]
+        [InlineData("https://github.com/org/r/blob/main/LICENSE")]
+        [InlineData("https://forge.gouv.qc.ca/licence/liliq-p/")]
+        [InlineData("docs/guide.md")]
+        public void A_link_to_an_existing_file_or_elsewhere_is_fine(string link) =>
+            Assert.Empty(Findings("badge-link-broken", Repo("r", Header($"[![License](https://img.shields.io/badge/License-MIT-blue)]({link})"), "MIT", root: ["README.md", "LICENSE", "docs/"])));
+
+        [Fact]
+        public void A_link_written_as_markdown_inside_the_link_is_broken()
+        {
+            var repo = Repo("tf", Header("[![Licence](https://img.shields.io/badge/License-LiLiQ--P-blue)]([Licence](/LICENSE))"), "LiLiQ-P-1.1");
+            var f = Assert.Single(Findings("badge-link-broken", repo));
+            Assert.Equal("LICENSE", f.Suggestion);
+            Assert.Contains("'[Licence](/LICENSE)', which is not a path in the repository", f.Message);
+        }
+
+        [Fact]
+        public void A_link_into_the_profile_repository_is_checked_there_and_the_own_licence_file_suggested()
+        {
+            var profile = Repo(".github", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--P-blue)](https://github.com/org/.github/blob/main/LICENCE.md)"), "LiLiQ-P-1.1", root: ["LICENSE", "LICENCE_EN.md", "README.md", "profile/"]);
+            var own = Repo("demo", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--P-blue)](https://github.com/org/.github/blob/main/LICENCE.md)"), "LiLiQ-P-1.1", "LICENCE.md");
+            var none = Repo("bare", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--P-blue)](https://github.com/org/.github/blob/main/LICENCE.md)"));
+            var findings = Findings("badge-link-broken", profile, own, none).ToDictionary(f => f.Repo);
+            Assert.Equal("LICENSE", findings[".github"].Suggestion);
+            Assert.Equal("LICENCE.md", findings["demo"].Suggestion);
+            Assert.Contains("does not exist in org/.github: link it to this repository's own 'LICENCE.md' instead", findings["demo"].Message);
+            Assert.Equal("https://github.com/org/.github/blob/main/LICENSE", findings["bare"].Suggestion);
+        }
+
+        [Fact]
+        public void Without_a_root_listing_nothing_is_guessed()
+        {
+            var repo = Repo("rest", Header("[![License](https://img.shields.io/badge/License-MIT-blue)](LICENCE.md)"), "MIT") with { RootFiles = null };
+            Assert.Empty(Findings("badge-link-broken", repo));
+        }
+
+        [Fact]
+        public void The_licence_badge_of_a_repository_without_a_licence_file_is_reported_once()
+        {
+            var findings = Run(null, Repo("wiki", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--R-blue)](LICENSE_FR)"))).Findings;
+            Assert.Contains(findings, f => f.Rule == "license-badge-without-file");
+            Assert.DoesNotContain(findings, f => f.Rule == "badge-link-broken");
+        }
+
+        [Fact]
+        public void Any_badge_link_is_checked_and_a_close_name_suggested()
+        {
+            var readme = "[![Docs](https://img.shields.io/badge/docs-guide-green)](CONTRIBUTNG.md)\n";
+            var f = Assert.Single(Findings("badge-link-broken", Repo("r", readme, "MIT", root: ["README.md", "LICENSE", "CONTRIBUTING.md"])));
+            Assert.Equal(("CONTRIBUTING.md", 1), (f.Suggestion, f.Line));
+        }
+    }
+
+    public class HeaderMarkers
+    {
+        [Theory]
+        [InlineData("[![x](https://img.shields.io/badge/a-b-c)](x)\n<!-- FIN ENTETE -->\n# T\n", 2, "without '<!-- ENTETE -->' before it")]
+        [InlineData("<!-- ENTETE -->\n[![x](https://img.shields.io/badge/a-b-c)](x)\n# T\n", 1, "but no '<!-- FIN ENTETE -->'")]
+        [InlineData("<!-- FIN ENTETE -->\nx\n<!-- ENTETE -->\n", 1, "before '<!-- ENTETE -->' on line 3")]
+        public void One_marker_without_the_other_or_in_the_wrong_order_is_an_error(string readme, int line, string says)
+        {
+            var f = Assert.Single(Findings("header-markers", Repo("r", readme, "MIT")));
+            Assert.Equal(("error", line), (f.Severity, f.Line));
+            Assert.Contains(says, f.Message);
+        }
+
+        [Theory]
+        [InlineData("<!-- ENTETE -->\nx\n<!-- FIN ENTETE -->\n")]
+        [InlineData("# No markers at all\n")]
+        public void Both_markers_in_order_or_none_are_fine(string readme) =>
+            Assert.Empty(Findings("header-markers", Repo("r", readme, "MIT")));
+    }
+
+    public class Lifecycles
+    {
+        private static readonly ProfileGenConfig Vocabulary = new()
+        {
+            Lifecycle = new LifecycleVocabulary
+            {
+                Labels = ["Cycle de vie"],
+                Values = ["Phase Découverte", "Expérimentation", "Phase Bêta"],
+                Aliases = new Dictionary<string, string> { ["Lifecycle"] = "Cycle de vie", ["Experimental"] = "Expérimentation" },
+            },
+        };
+
+        private static RepoSnapshot WithBadge(string badge) => Repo("r", Header("[![License](https://img.shields.io/badge/License-MIT-blue)](LICENSE)", badge), "MIT");
+
+        [Fact]
+        public void No_badge_and_no_topic_rule_is_a_warning_but_a_topic_rule_is_enough()
+        {
+            var bare = Repo("r", "# r\n", "MIT") with { Topics = ["experimentation"] };
+            var f = Assert.Single(Findings("lifecycle-missing", Vocabulary, bare));
+            Assert.Contains("add a 'Cycle de vie' badge with one of 'Phase Découverte', 'Expérimentation', 'Phase Bêta'", f.Message);
+            var rules = Vocabulary with { LifecycleRules = [new LifecycleRule { Topic = "experimentation", Message = "Expérimentation" }] };
+            Assert.Empty(Findings("lifecycle-missing", rules, bare));
+            Assert.Empty(Findings("lifecycle-missing", Vocabulary, WithBadge("[![img](https://img.shields.io/badge/Cycle_de_vie-Exp%C3%A9rimentation-339999)](x)")));
+        }
+
+        [Fact]
+        public void A_value_outside_the_vocabulary_suggests_the_nearest_known_value()
+        {
+            var f = Assert.Single(Findings("lifecycle-unknown", Vocabulary, WithBadge("![Lifecycle:Maturing](https://img.shields.io/badge/Cycle%20de%20vie-Phase%20Beta%202-339999)")));
+            Assert.Equal(("warning", "Phase Bêta"), (f.Severity, f.Suggestion));
+            Assert.Contains("says 'Phase Beta 2', which is not in lifecycle.values", f.Message);
+        }
+
+        [Fact]
+        public void A_label_outside_the_vocabulary_is_reported_when_labels_are_declared()
+        {
+            var noAliases = Vocabulary with { Lifecycle = Vocabulary.Lifecycle with { Aliases = new Dictionary<string, string>() } };
+            var f = Assert.Single(Findings("lifecycle-unknown", noAliases, WithBadge("[![img](https://img.shields.io/badge/Lifecycle-Exp%C3%A9rimentation-339999)](x)")));
+            Assert.Equal(("Cycle de vie", 2), (f.Suggestion, f.Line));
+            Assert.Contains("label 'Lifecycle' is not in lifecycle.labels: write 'Cycle de vie'", f.Message);
+        }
+
+        [Fact]
+        public void A_declared_label_is_a_lifecycle_badge_and_its_unaccented_spelling_a_variant()
+        {
+            var config = Vocabulary with { Lifecycle = Vocabulary.Lifecycle with { Labels = ["Cycle de vie", "État"] } };
+            var repo = Repo("r", "[![x](https://img.shields.io/badge/Etat-Phase%20D%C3%A9couverte-339999)](x)\n", "MIT");
+            Assert.Empty(Findings("lifecycle-missing", config, repo));
+            Assert.Empty(Findings("lifecycle-unknown", config, repo));
+            Assert.Contains("'Etat', read as 'État' (case, accents or spacing)", Assert.Single(Findings("lifecycle-variant", config, repo)).Message);
+        }
+
+        [Fact]
+        public void Without_declared_values_nothing_is_unknown() =>
+            Assert.Empty(Findings("lifecycle-unknown", WithBadge("[![img](https://img.shields.io/badge/Lifecycle-Whatever-339999)](x)")));
+
+        [Theory]
+        [InlineData("[![img](https://img.shields.io/badge/Cycle%20de%20Vie-Phase%20d%C3%A9couverte-339999)](x)", "'Cycle de Vie' / 'Phase découverte', read as 'Cycle de vie' / 'Phase Découverte'")]
+        [InlineData("[![img](https://img.shields.io/badge/Lifecycle-Experimental-339999)](x)", "'Lifecycle' / 'Experimental', read as 'Cycle de vie' / 'Expérimentation' (lifecycle.aliases)")]
+        public void Folded_spellings_are_reported_as_variants(string badge, string says)
+        {
+            var f = Assert.Single(Findings("lifecycle-variant", Vocabulary, WithBadge(badge)));
+            Assert.Equal("notice", f.Severity);
+            Assert.Contains(says, f.Message);
+        }
+
+        [Fact]
+        public void The_canonical_spelling_is_not_a_variant() =>
+            Assert.Empty(Findings("lifecycle-variant", Vocabulary, WithBadge("[![img](https://img.shields.io/badge/Cycle_de_vie-Exp%C3%A9rimentation-339999)](x)")));
+    }
+
+    public class Descriptions
+    {
+        [Fact]
+        public void No_description_is_a_notice_that_says_what_the_profile_shows_meanwhile()
+        {
+            var f = Assert.Single(Findings("description-missing", Repo("r", "# r\n\nWhat r does.\n", "MIT", description: null)));
+            Assert.Equal("notice", f.Severity);
+            Assert.Contains("the README's first sentence meanwhile", f.Message);
+            Assert.Empty(Findings("description-missing", Repo("r", "# r\n", "MIT")));
+        }
+    }
+
+    public class Settings
+    {
+        [Fact]
+        public void Rules_can_be_turned_off_or_change_severity()
+        {
+            var repo = Repo("r", "# r\n", description: null);
+            var config = new ProfileGenConfig { Audit = new AuditOptions { Rules = new Dictionary<string, string> { ["description-missing"] = "off", ["license-missing"] = "error" } } };
+            var findings = Run(config, repo).Findings;
+            Assert.DoesNotContain(findings, f => f.Rule == "description-missing");
+            Assert.Equal("error", Assert.Single(findings, f => f.Rule == "license-missing").Severity);
+        }
+
+        [Fact]
+        public void Only_the_repositories_the_profile_lists_and_the_profile_repository_are_audited()
+        {
+            var report = Run(null, Repo("kept", "# k\n", description: null), Repo("archived", "# a\n", description: null) with { Archived = true }, Repo(".github", "# g\n", description: null));
+            Assert.Equal(2, report.RepositoriesAudited);
+            Assert.Equal(["kept", ".github"], report.Findings.Where(f => f.Rule == "description-missing").Select(f => f.Repo).OrderDescending());
+        }
+
+        [Theory]
+        [InlineData("error", false, true)]
+        [InlineData("warning", true, true)]
+        [InlineData("never", false, false)]
+        public void Fail_on_sets_the_threshold(string failOn, bool withWarningsOnly, bool withAnError)
+        {
+            var warningsOnly = Run(null, Repo("r", "# r\n"));
+            var withError = Run(null, Repo("r", "[![x](https://img.shields.io/badge/a-b-c)](x)\n<!-- FIN ENTETE -->\n", "MIT"));
+            Assert.Equal(withWarningsOnly, warningsOnly.Fails(failOn));
+            Assert.Equal(withAnError, withError.Fails(failOn));
+        }
+    }
+
+    public class UntrustedText
+    {
+        [Fact]
+        public void Badge_text_is_quoted_on_one_line_in_every_form()
+        {
+            var hostile = "[![License](https://img.shields.io/badge/License-%3C!--%20FIN%20ENTETE%20--%3E%0A%7C%20%5Bx%5D(javascript:alert(1))-blue)](LICENSE)";
+            var report = Run(null, Repo("r", Header(hostile), "MIT"));
+            var f = Assert.Single(report.Findings, f => f.Rule == "license-badge-mismatch");
+            Assert.DoesNotContain('\n', f.Message);
+            var markdown = report.ToMarkdown();
+            Assert.DoesNotContain("<!--", markdown);
+            Assert.Contains(@"\[x\](javascript:alert(1))", markdown); // escaped: text, not a link
+            Assert.All(Markdown.Parse(markdown).Descendants<LinkInline>(), l => Assert.StartsWith("https://github.com/org/r/blob/main/README.md#L", l.Url));
+            Assert.DoesNotContain("\n| [x]", markdown);
+            var annotation = ProfileGen.Cli.GitHubActions.FindingAnnotation(f);
+            Assert.StartsWith("::error title=license-badge-mismatch::r/README.md:3: ", annotation);
+            Assert.DoesNotContain('\n', annotation);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using CQEN.ProfileGen.Tests.Cli;
+using CQEN.ProfileGen.Tests.StandInGitHub;
+
+namespace CQEN.ProfileGen.Tests.EndToEnd;
+
+/// <summary>`profilegen audit` and the audit section of `publish`, against the stand-in GitHub.</summary>
+public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
+{
+    private const string Token = "ghs_auditToken00000000000000000000000001";
+    private StandInGitHubServer _github = null!;
+    private readonly CliHarness _cli = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-audit-e2e-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        _github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(_github.State, "org", 5);
+        var state = _github.State;
+        // The CQEN-QDCE contradictions, in a small organization.
+        state.Repo("org", ".github").Commit("main", new Dictionary<string, string>
+        {
+            ["README.md"] = "<!-- ENTETE -->\n[![License](https://img.shields.io/badge/Licence-LiLiQ--P-blue)](https://github.com/org/.github/blob/main/LICENCE.md)\n<!-- FIN ENTETE -->\n\n# .github\n",
+        });
+        state.AddRepo("org", "exp-anig", r =>
+        {
+            r.Description = "Attestations";
+            r.License = ("other", "Other", "NOASSERTION");
+            r.Commit("main", new Dictionary<string, string>
+            {
+                ["README.md"] = "<!-- ENTETE -->\n[![img](https://img.shields.io/badge/Cycle%20de%20Vie-Phase%20d%C3%A9couverte-339999)](https://www.quebec.ca/)\n[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)\n<!-- FIN ENTETE -->\n",
+                ["LICENSE"] = StandInData.LiLiQRText,
+            });
+        });
+        state.AddRepo("org", "oca-browser", r =>
+        {
+            r.Description = "OCA";
+            r.License = ("mit", "MIT License", "MIT");
+            r.Commit("main", new Dictionary<string, string>
+            {
+                ["README.md"] = "[![img](https://img.shields.io/badge/Cycle%20de%20Vie-Phase%20D%C3%A9couverte-339999)](https://www.quebec.ca/)\n<!-- FIN ENTETE -->\n\n# OCA\n",
+                ["LICENSE"] = StandInData.MitText,
+            });
+        });
+        state.AddRepo("org", "hostile", r => r.Commit("main", new Dictionary<string, string>
+        {
+            ["README.md"] = "[![License](https://img.shields.io/badge/License-%3C!%2D%2D%20profilegen:pull-request%20%2D%2D%3E%20%7C%20%5Bx%5D(https://evil.example)-blue)](LICENSE)\n\n# hostile\n\nVoici &lt;img src=x onerror=alert(1)&gt; un projet.\n",
+        }));
+        state.AddToken(Token);
+        _cli.Variables["GITHUB_TOKEN"] = Token;
+        _cli.CurrentDirectory = _dir;
+        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "lifecycle:\n  labels: [Cycle de vie]\n  values: [Phase Découverte, Expérimentation, Phase Bêta]\n");
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private Task<CliResult> Audit(params string[] args) => _cli.RunAsync(["audit", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+
+    private static JsonElement[] Findings(CliResult result) =>
+        JsonDocument.Parse(result.Out).RootElement.GetProperty("findings").EnumerateArray().ToArray();
+
+    private static bool Has(JsonElement[] findings, string repo, string rule) =>
+        findings.Any(f => f.GetProperty("repo").GetString() == repo && f.GetProperty("rule").GetString() == rule);
+
+    [Fact]
+    public async Task Audit_json_reads_the_organization_once_and_reports_what_contradicts()
+    {
+        var result = await Audit("--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var findings = Findings(result);
+        Assert.True(Has(findings, "exp-anig", "license-badge-mismatch"));
+        Assert.True(Has(findings, "hostile", "license-badge-without-file"));
+        Assert.True(Has(findings, "oca-browser", "header-markers"));
+        Assert.True(Has(findings, "exp-anig", "lifecycle-variant"));
+        var links = findings.Where(f => f.GetProperty("rule").GetString() == "badge-link-broken")
+            .ToDictionary(f => f.GetProperty("repo").GetString()!, f => f.GetProperty("suggestion").GetString());
+        Assert.Equal("LICENSE", links[".github"]); // its LICENCE.md does not exist
+        Assert.Equal("LICENSE.md", links["projet-00002"]); // the badge links LICENSE, the file is LICENSE.md
+        // One GraphQL request: the root listing came with the repositories, nothing else was fetched.
+        Assert.All(_github.Log.All, r => Assert.Equal("/api/graphql", r.Path));
+        Assert.Empty(_github.Log.Writes);
+    }
+
+    [Fact]
+    public async Task The_rest_reader_gives_the_same_findings_except_the_links_it_cannot_check()
+    {
+        var graphql = Findings(await Audit("--json"));
+        var rest = Findings(await Audit("--json", "--reader", "rest"));
+        static string[] Keys(IEnumerable<JsonElement> findings) =>
+            findings.Select(f => $"{f.GetProperty("repo").GetString()} {f.GetProperty("rule").GetString()} {f.GetProperty("line")}").Order(StringComparer.Ordinal).ToArray();
+        // REST lists no root files (that would cost a request per repository): badge links are not checked.
+        Assert.Equal(Keys(graphql.Where(f => f.GetProperty("rule").GetString() != "badge-link-broken")), Keys(rest));
+        Assert.True(Has(rest, "oca-browser", "header-markers"));
+    }
+
+    [Fact]
+    public async Task Fail_on_error_exits_3_and_warning_too_while_never_exits_0()
+    {
+        Assert.Equal(3, (await Audit("--fail-on", "error")).ExitCode);
+        Assert.Equal(3, (await Audit("--fail-on", "warning")).ExitCode);
+        Assert.Equal(0, (await Audit("--fail-on", "never")).ExitCode);
+        Assert.Equal(0, (await Audit()).ExitCode);
+    }
+
+    [Fact]
+    public async Task In_actions_each_finding_is_one_annotation_titled_by_its_rule_and_escaped()
+    {
+        var summary = Path.Combine(_dir, "summary.md");
+        _cli.Variables["GITHUB_ACTIONS"] = "true";
+        _cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var result = await Audit("--json");
+
+        var findings = Findings(result);
+        var annotations = result.ErrorLines.Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(findings.Length, annotations.Length);
+        Assert.Contains(annotations, a => a.StartsWith("::error title=license-badge-mismatch::exp-anig/README.md:3: The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1", StringComparison.Ordinal));
+        Assert.Contains(annotations, a => a.StartsWith("::error title=header-markers::oca-browser/README.md:2: ", StringComparison.Ordinal));
+        var text = File.ReadAllText(summary);
+        Assert.StartsWith("### Organization audit: org\n", text);
+        Assert.DoesNotContain("<!-- profilegen", text);
+        Assert.DoesNotContain("[x](https://evil.example)", text);
+    }
+
+    [Fact]
+    public async Task Publish_puts_the_audit_in_the_pull_request_body_without_an_extra_request()
+    {
+        var summary = Path.Combine(_dir, "summary.md");
+        _cli.Variables["GITHUB_ACTIONS"] = "true";
+        _cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var pull = Assert.Single(_github.State.Repo("org", ".github").Pulls);
+        Assert.Contains("<details><summary>Audit de l'organisation : ", pull.Body);
+        Assert.Contains("| exp-anig | license-badge-mismatch | The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1", pull.Body);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(pull.Body, "<!-- profilegen:pull-request -->"));
+        Assert.DoesNotContain("[x](https://evil.example)", pull.Body);
+        // Reads: GraphQL for the organization, REST only for the .github repository being published.
+        Assert.All(_github.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
+
+        // The weekly run's job summary shows the whole audit, then the publish outcome.
+        Assert.Matches(@"^### Organization audit: org\n[\s\S]*\n### Profile README\n", File.ReadAllText(summary));
+
+        // The profile lists the README's first sentence where a description is missing, escaped.
+        var readme = _github.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
+        Assert.Contains("| Voici &lt;img src=x onerror=alert(1)&gt; un projet. |", readme);
+
+        // A second run with the same findings leaves the body alone: no write at all.
+        _github.Log.Clear();
+        Assert.Equal(0, (await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org")).ExitCode);
+        Assert.Empty(_github.Log.Writes);
+    }
+}

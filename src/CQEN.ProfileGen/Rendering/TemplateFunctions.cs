@@ -52,7 +52,8 @@ public static class TemplateFunctions
             _ => throw new ArgumentException($"group_repos: unknown field '{field}' (use lifecycle, language, license or visibility)"),
         };
         return repos.GroupBy(key, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Key, StringComparer.Ordinal)
+            // Keys are distinct ignoring case (the grouping's comparer), so no further tie-break is needed.
+            .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new GroupModel(g.Key, g.Key, g.ToArray()))
             .ToArray();
     }

@@ -50,8 +50,6 @@ public static class LicenseIdentifier
                 return head.Contains("version 3, 19 november 2007") ? "AGPL-3.0-only" : null;
             case "gnu general public license":
                 return head.Contains("version 3, 29 june 2007") ? "GPL-3.0-only" : head.Contains("version 2, june 1991") ? "GPL-2.0-only" : null;
-            case "gnu library general public license":
-                return null; // the LGPL-2.0, not one of the licences identified here
         }
         if (head.Contains("mozilla public license version 2.0") || head.Contains("mozilla public license, version 2.0"))
         {
@@ -64,6 +62,7 @@ public static class LicenseIdentifier
         return null;
     }
 
+    // The Library GPL (LGPL-2.0) is listed only so that its title, not the GPL it names, comes first.
     private static readonly string[] GnuTitles =
     [
         "gnu general public license", "gnu lesser general public license", "gnu library general public license", "gnu affero general public license",

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace CQEN.ProfileGen.Snapshots;
 
@@ -8,7 +9,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// The snapshot's JSON form: snake_case, indented, LF line ends, fields in declaration order,
 /// so two snapshots of the same data are byte-identical and diff well in review.
 /// </summary>
-public static class SnapshotJson
+public static partial class SnapshotJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -92,10 +93,10 @@ public static class SnapshotJson
         return null;
     }
 
-    // System.Text.Json appends "Path: $.x | LineNumber: …" which we already report as file:line:col.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
-    }
+    // System.Text.Json appends "Path: $.x | LineNumber: …" (its reader, "LineNumber: …" alone),
+    // which we already report as file:line:col.
+    private static string FirstSentence(string message) => Position().Replace(message, "");
+
+    [GeneratedRegex(@" (Path: \$|LineNumber: \d).*\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Position();
 }

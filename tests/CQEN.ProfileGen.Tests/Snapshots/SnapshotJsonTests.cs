@@ -83,7 +83,17 @@ public class SnapshotJsonTests
 
         [Fact]
         public void A_missing_required_field_is_an_error() =>
-            Assert.Contains("invalid snapshot:", Error("{\"org\": {\"login\": \"o\"}}"));
+            Assert.Equal("snap.json:1:23: invalid snapshot: JSON deserialization for type 'CQEN.ProfileGen.Snapshots.OrgProfile' was missing required properties including: 'url'.",
+                Error("{\"org\": {\"login\": \"o\"}}"));
+
+        [Fact]
+        public void An_error_found_while_looking_for_the_schema_names_its_position_once() =>
+            Assert.Equal("snap.json:1:35: invalid snapshot: The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options.",
+                Error("{\"org\": {\"login\": \"o\", \"url\": \"u\",}}"));
+
+        [Fact]
+        public void An_empty_file_is_an_error_at_its_start() =>
+            Assert.Equal("snap.json:1:1: invalid snapshot: The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true.", Error(""));
 
         [Fact]
         public void A_null_where_a_value_is_required_is_an_error() =>

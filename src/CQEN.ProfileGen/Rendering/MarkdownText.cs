@@ -89,7 +89,7 @@ public static class MarkdownText
         {
             return absolute;
         }
-        var sb = new StringBuilder(absolute.Length + 8);
+        var sb = new StringBuilder(absolute.Length);
         foreach (var c in absolute)
         {
             sb.Append(c switch

@@ -176,8 +176,11 @@ public class TemplateFunctionsTests
         }
 
         [Fact]
-        public void An_unknown_field_is_a_template_error_that_lists_the_known_ones() =>
+        public void An_unknown_field_is_a_template_error_that_lists_the_known_ones()
+        {
             Assert.Equal("group_repos: unknown field 'stars' (use lifecycle, language, license or visibility)", Error("group_repos", Repos, "stars"));
+            Assert.Equal("group_repos: unknown field '' (use lifecycle, language, license or visibility)", Error("group_repos", Repos, null));
+        }
 
         [Fact]
         public void A_template_list_of_repositories_is_accepted()
@@ -218,6 +221,7 @@ public class TemplateFunctionsTests
 
         [Fact]
         public void An_unknown_order_is_a_template_error_that_lists_the_known_ones() =>
-            Assert.Equal("sort_repos: unknown order 'forks' (use name, pushed or stars)", Error("sort_repos", Repos, "forks"));
+            Assert.Equal("sort_repos: unknown order 'forks' (use name, pushed or stars)|sort_repos: unknown order '' (use name, pushed or stars)",
+                Error("sort_repos", Repos, "forks") + "|" + Error("sort_repos", Repos, null));
     }
 }

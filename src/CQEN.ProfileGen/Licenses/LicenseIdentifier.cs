@@ -116,40 +116,23 @@ public static class LicenseIdentifier
         {
             bytes = bytes[3..];
         }
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1252).GetString(bytes);
-        }
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.GetEncoding(1252).GetString(bytes);
     }
 
+    // Lower case, one kind of dash, and words separated by single spaces, trimmed.
     private static string Normalize(string text)
     {
         var sb = new StringBuilder(text.Length);
-        var space = false;
         foreach (var raw in text.Normalize(NormalizationForm.FormC))
         {
             var c = raw switch
             {
                 '\u2013' or '\u2014' or '\u2012' or '\u2010' or '\u2011' or '\u2212' => '-',
-                '#' or '*' => ' ', // Markdown-formatted copies ("### GNU GENERAL PUBLIC LICENSE")
+                '#' or '*' or '\uFEFF' => ' ', // Markdown-formatted copies ("### GNU GENERAL PUBLIC LICENSE"), stray BOMs
                 _ => raw,
             };
-            if (char.IsWhiteSpace(c) || c == '\uFEFF')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(char.ToLowerInvariant(c));
+            sb.Append(char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
         }
-        return sb.ToString();
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -222,6 +222,11 @@ public class SpdxLicenseTextTests
         [InlineData("Licensed under the EUPL, Version 1.1 or – as soon they will be approved by the European Commission – subsequent versions of the EUPL (the \"Licence\").")]
         public void A_file_notice_is_not_the_licence_text(string notice) => Assert.Null(Identify(notice));
 
+        [Theory]
+        [InlineData("# Projet\n\nDistribué sous Licence Libre du Québec – voir le fichier LICENCE.")]
+        [InlineData("Released under the Québec Free and Open-Source Licence – see LICENSE.")]
+        public void A_readme_that_names_the_liliq_family_without_its_variant_is_no_licence(string readme) => Assert.Null(Identify(readme));
+
         [Fact]
         public void A_licence_family_cited_only_deep_in_an_unknown_text_does_not_count()
         {

@@ -178,6 +178,5 @@ public static class MarkdownText
         return end > start;
     }
 
-    private static bool Follows(string s, int index, string what) =>
-        index + what.Length <= s.Length && string.CompareOrdinal(s, index, what, 0, what.Length) == 0;
+    private static bool Follows(string s, int index, string what) => s.AsSpan(index).StartsWith(what, StringComparison.Ordinal);
 }

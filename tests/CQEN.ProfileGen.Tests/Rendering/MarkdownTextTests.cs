@@ -96,6 +96,11 @@ public class MarkdownTextTests
         [Fact]
         public void Keeps_the_joiner_inside_emoji_sequences() => Assert.Equal("dev \U0001F469\u200D\U0001F4BB", MarkdownText.Inline("dev \U0001F469\u200D\U0001F4BB"));
 
+        [Theory]
+        [InlineData("exp-vc-authn-oidc")]
+        [InlineData("Outil de gestion des accès, version 2")]
+        public void Text_that_needs_no_change_is_returned_as_it_is_without_a_copy(string text) => Assert.Same(text, MarkdownText.Inline(text));
+
         [Fact]
         public void A_table_cell_is_inline_text() => Assert.Equal("a \\| b &amp; c", MarkdownText.TableCell("a | b & c"));
     }

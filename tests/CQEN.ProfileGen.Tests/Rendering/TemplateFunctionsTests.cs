@@ -169,10 +169,11 @@ public class TemplateFunctionsTests
             [
                 Repo("a") with { Lifecycle = new LifecycleModel("Cycle de vie", "Dormant", "red", "badge"), License = new LicenseModel("MIT", "MIT License", "MIT", null, null, "github") },
                 Repo("b", visibility: "internal") with { Lifecycle = new LifecycleModel("Cycle de vie", "Bêta", "blue", "badge") },
+                Repo("c"),
             ];
-            Assert.Equal("Bêta=Bêta:b / Dormant=Dormant:a", Groups(Call("group_repos", repos, "lifecycle")));
-            Assert.Equal("MIT=MIT:a / =:b", Groups(Call("group_repos", repos, "license")));
-            Assert.Equal("internal=internal:b / public=public:a", Groups(Call("group_repos", repos, "visibility")));
+            Assert.Equal("Bêta=Bêta:b / Dormant=Dormant:a / =:c", Groups(Call("group_repos", repos, "lifecycle")));
+            Assert.Equal("MIT=MIT:a / =:b,c", Groups(Call("group_repos", repos, "license")));
+            Assert.Equal("internal=internal:b / public=public:a,c", Groups(Call("group_repos", repos, "visibility")));
         }
 
         [Fact]

@@ -70,10 +70,7 @@ public static partial class SnapshotJson
     private static string? SchemaOf(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
+        reader.Read(); // the opening '{'; any other first token is followed by no property name
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isSchema = reader.ValueTextEquals("schema");
@@ -97,6 +94,6 @@ public static partial class SnapshotJson
     // which we already report as file:line:col.
     private static string FirstSentence(string message) => Position().Replace(message, "");
 
-    [GeneratedRegex(@" (Path: \$|LineNumber: \d).*\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(" (Path|LineNumber): .*", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Position();
 }

@@ -102,6 +102,8 @@ public class SnapshotJsonTests
         [Theory]
         [InlineData("{\"org\": {\"login\": \"o\", \"url\": \"u\",}}")]
         [InlineData("{\"org\": {\"login\": \"o\", \"url\": \"u\"} /* note */}")]
+        [InlineData("{\"schema\": 1, \"org\": {\"login\": \"o\", \"url\": \"u\",}}")]
+        [InlineData("{\"schema\": 1, \"org\": {\"login\": \"o\", \"url\": \"u\"} /* note */}")]
         public void Trailing_commas_and_comments_are_errors(string json) => Assert.StartsWith("snap.json:1:", Error(json));
 
         [Fact]

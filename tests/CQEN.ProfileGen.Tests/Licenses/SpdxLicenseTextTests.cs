@@ -203,6 +203,10 @@ public class SpdxLicenseTextTests
             Assert.Equal("BSD-3-Clause", LicenseIdentifier.Identify(File.ReadAllBytes(Path.Combine(Folder, "BSD-3-Clause-acpica.txt"))));
 
         [Fact]
+        public void Another_licence_s_version_1_2_is_not_the_eupl() =>
+            Assert.Null(Identify("Open Software License v. 1.2\n\nThis Open Software License (the \"License\") applies to any original work of authorship."));
+
+        [Fact]
         public void The_mit_notice_without_its_free_of_charge_grant_is_not_mit() =>
             Assert.Null(Identify(Text("MIT").Replace("free of charge, ", "")));
 

@@ -27,6 +27,8 @@ public class ShieldsBadgeUrlTests
         [InlineData("https://img.shields.io/github/license/o/r")]
         [InlineData("https://img.shields.io/badge/onlyone")]
         [InlineData("https://img.shields.io/badge/")]
+        [InlineData("//img.shields.io/badge/a-b-c")]
+        [InlineData("https://img.shields.io/badge/?label=a-b-c")]
         public void Anything_but_a_static_badge_has_none(string url) => Assert.Null(ShieldsBadgeUrl.TryDecode(url));
 
         [Theory]

@@ -19,7 +19,7 @@ public static class ReadmeHeaderExtractor
         {
             return (string.Join('\n', lines[(begin + 1)..end]), true);
         }
-        if (end >= 0 && begin < 0)
+        if (end >= 0 && begin == -1)
         {
             return (string.Join('\n', lines[..end]), false);
         }

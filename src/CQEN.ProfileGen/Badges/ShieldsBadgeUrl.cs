@@ -108,14 +108,8 @@ public static class ShieldsBadgeUrl
             }
             sb.Append(part[i]);
         }
-        try
-        {
-            return Uri.UnescapeDataString(sb.ToString());
-        }
-        catch (UriFormatException)
-        {
-            return sb.ToString();
-        }
+        // Invalid escapes ("100%", "%zz") are left as they are, never an error.
+        return Uri.UnescapeDataString(sb.ToString());
     }
 
     private static string Escape(string part)

@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.Licenses;
 /// Identifies a licence from its file text, for when GitHub cannot (it answers NOASSERTION or
 /// "Other" for the Québec licences). Matching is on phrases that only that licence's text has,
 /// after normalising encoding (UTF-8 with or without BOM, else Windows-1252), case, dashes,
-/// no-break spaces and line breaks — so reformatted copies are still recognised.
+/// Markdown emphasis, no-break spaces and line breaks — so reformatted copies are still recognised.
 /// </summary>
 public static class LicenseIdentifier
 {
@@ -19,7 +19,7 @@ public static class LicenseIdentifier
         var t = Normalize(text);
         // Licence texts cite one another (compatibility lists, "use the Lesser GPL instead"):
         // family names count only in the title, at the top of the file.
-        var head = t.Length > 600 ? t[..600] : t;
+        var head = t[..Math.Min(t.Length, 600)];
         // The LiLiQ texts name each other (compatibility clauses), so read the title that the
         // preamble gives: "…aux termes de la Licence Libre du Québec – Réciprocité forte (LiLiQ-R+)".
         if (LiLiQ(t, head) is { } liliq)
@@ -39,18 +39,17 @@ public static class LicenseIdentifier
         {
             return "EUPL-1.2";
         }
-        if (head.Contains("gnu lesser general public license"))
+        // The GNU texts name one another near the top (the GPL-2.0's preamble points to the Lesser
+        // GPL, the LGPL-3.0 incorporates the GPL, the Library GPL builds on it): the first GNU
+        // title is the text's own. The text alone cannot say "or later": that is in each file's notice.
+        switch (FirstGnuTitle(head))
         {
-            return head.Contains("version 3, 29 june 2007") ? "LGPL-3.0-only" : head.Contains("version 2.1, february 1999") ? "LGPL-2.1-only" : null;
-        }
-        if (head.Contains("gnu affero general public license") && head.Contains("version 3, 19 november 2007"))
-        {
-            return "AGPL-3.0-only";
-        }
-        if (head.Contains("gnu general public license"))
-        {
-            // The text alone cannot say "or later": that is in each file's notice.
-            return head.Contains("version 3, 29 june 2007") ? "GPL-3.0-only" : head.Contains("version 2, june 1991") ? "GPL-2.0-only" : null;
+            case "gnu lesser general public license":
+                return head.Contains("version 3, 29 june 2007") ? "LGPL-3.0-only" : head.Contains("version 2.1, february 1999") ? "LGPL-2.1-only" : null;
+            case "gnu affero general public license":
+                return head.Contains("version 3, 19 november 2007") ? "AGPL-3.0-only" : null;
+            case "gnu general public license":
+                return head.Contains("version 3, 29 june 2007") ? "GPL-3.0-only" : head.Contains("version 2, june 1991") ? "GPL-2.0-only" : null;
         }
         if (head.Contains("mozilla public license version 2.0") || head.Contains("mozilla public license, version 2.0"))
         {
@@ -62,6 +61,19 @@ public static class LicenseIdentifier
         }
         return null;
     }
+
+    // The Library GPL (LGPL-2.0) is listed only so that its title, not the GPL it names, comes first.
+    private static readonly string[] GnuTitles =
+    [
+        "gnu general public license", "gnu lesser general public license", "gnu library general public license", "gnu affero general public license",
+    ];
+
+    private static string? FirstGnuTitle(string head) =>
+        GnuTitles.Select(title => (Title: title, At: head.IndexOf(title, StringComparison.Ordinal)))
+            .Where(found => found.At >= 0)
+            .OrderBy(found => found.At)
+            .Select(found => found.Title)
+            .FirstOrDefault();
 
     private static string? LiLiQ(string t, string head)
     {
@@ -104,42 +116,23 @@ public static class LicenseIdentifier
         {
             bytes = bytes[3..];
         }
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1252).GetString(bytes);
-        }
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.GetEncoding(1252).GetString(bytes);
     }
 
+    // Lower case, one kind of dash, and words separated by single spaces, trimmed.
     private static string Normalize(string text)
     {
         var sb = new StringBuilder(text.Length);
-        var space = false;
         foreach (var raw in text.Normalize(NormalizationForm.FormC))
         {
             var c = raw switch
             {
                 '\u2013' or '\u2014' or '\u2012' or '\u2010' or '\u2011' or '\u2212' => '-',
-                '\u2018' or '\u2019' => '\'',
-                '\u201C' or '\u201D' => '"',
-                '#' or '*' => ' ', // Markdown-formatted copies ("### GNU GENERAL PUBLIC LICENSE")
+                '#' or '*' or '\uFEFF' => ' ', // Markdown-formatted copies ("### GNU GENERAL PUBLIC LICENSE"), stray BOMs
                 _ => raw,
             };
-            if (char.IsWhiteSpace(c) || c == '\uFEFF')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(char.ToLowerInvariant(c));
+            sb.Append(char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
         }
-        return sb.ToString();
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

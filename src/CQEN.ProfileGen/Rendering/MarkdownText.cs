@@ -44,7 +44,7 @@ public static class MarkdownText
                     // Only dangerous where a block can start: the text's first character.
                     sb.Append('\\').Append(c);
                     break;
-                case '.' or ')' when i > 0 && IsOnlyDigits(flat, 0, i):
+                case '.' or ')' when IsOnlyDigits(flat, 0, i):
                     sb.Append('\\').Append(c); // "1. x" or "1) x" would start an ordered list
                     break;
                 case ':' when Follows(flat, i + 1, "//"):
@@ -77,30 +77,26 @@ public static class MarkdownText
         {
             return null;
         }
-        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp || string.IsNullOrEmpty(uri.Host) || !string.IsNullOrEmpty(uri.UserInfo))
+        // An absolute http(s) URI always has a host (Uri refuses "http:///x").
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp || !string.IsNullOrEmpty(uri.UserInfo))
         {
             return null;
         }
+        // AbsoluteUri already percent-encodes space < > " \ | ` { } ^; what it leaves raw and a
+        // link destination cannot hold is encoded here.
         var absolute = uri.AbsoluteUri;
-        if (absolute.AsSpan().IndexOfAny(UrlSpecial) < 0)
+        if (!absolute.AsSpan().ContainsAny(UrlSpecial))
         {
             return absolute;
         }
-        var sb = new StringBuilder(absolute.Length + 8);
+        var sb = new StringBuilder(absolute.Length);
         foreach (var c in absolute)
         {
             sb.Append(c switch
             {
                 '(' => "%28",
                 ')' => "%29",
-                '<' => "%3C",
-                '>' => "%3E",
-                '"' => "%22",
                 '\'' => "%27",
-                ' ' => "%20",
-                '\\' => "%5C",
-                '|' => "%7C",
-                '`' => "%60",
                 '[' => "%5B",
                 ']' => "%5D",
                 _ => c.ToString(),
@@ -109,7 +105,7 @@ public static class MarkdownText
         return sb.ToString();
     }
 
-    private static readonly System.Buffers.SearchValues<char> UrlSpecial = System.Buffers.SearchValues.Create("()<>\"' \\|`[]");
+    private static readonly System.Buffers.SearchValues<char> UrlSpecial = System.Buffers.SearchValues.Create("()'[]");
 
     /// <summary>A Markdown link when the URL is safe, else just the escaped text.</summary>
     public static string Link(string? text, string? url)
@@ -146,9 +142,11 @@ public static class MarkdownText
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC))
+        // Normalize returns the same string at once when it is already NFC.
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
-            var isSpace = char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\uFEFF';
+            // Line and paragraph separators are white space already; these two are format characters.
+            var isSpace = char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF';
             if (isSpace)
             {
                 space = sb.Length > 0;
@@ -180,6 +178,5 @@ public static class MarkdownText
         return end > start;
     }
 
-    private static bool Follows(string s, int index, string what) =>
-        index + what.Length <= s.Length && string.CompareOrdinal(s, index, what, 0, what.Length) == 0;
+    private static bool Follows(string s, int index, string what) => s.AsSpan(index).StartsWith(what, StringComparison.Ordinal);
 }

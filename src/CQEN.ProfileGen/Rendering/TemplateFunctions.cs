@@ -22,8 +22,8 @@ public static class TemplateFunctions
         Add("badge", 4, 5, a => Badge(a[0], a[1], a[2], a[3], a[4]));
         Add("format_date", 1, 2, a => DateText.Format(Date(a[0]), model.Culture, Text(a[1]) ?? "long"));
         Add("relative_date", 1, 1, a => DateText.Relative(Date(a[0]), model.GeneratedAt, model.Culture));
-        Add("group_repos", 2, 2, a => GroupRepos(Repos(a[0]), Text(a[1]) ?? ""));
-        Add("sort_repos", 2, 2, a => SortRepos(Repos(a[0]), Text(a[1]) ?? ""));
+        Add("group_repos", 2, 2, a => GroupRepos(Repos(a[0]), Text(a[1])));
+        Add("sort_repos", 2, 2, a => SortRepos(Repos(a[0]), Text(a[1])));
         return functions;
     }
 
@@ -41,7 +41,7 @@ public static class TemplateFunctions
         return MarkdownText.SafeUrl(Text(link)) is { } url ? $"[{image}]({url})" : image;
     }
 
-    private static IReadOnlyList<GroupModel> GroupRepos(IEnumerable<RepoModel> repos, string field)
+    private static IReadOnlyList<GroupModel> GroupRepos(IEnumerable<RepoModel> repos, string? field)
     {
         Func<RepoModel, string> key = field switch
         {
@@ -52,12 +52,13 @@ public static class TemplateFunctions
             _ => throw new ArgumentException($"group_repos: unknown field '{field}' (use lifecycle, language, license or visibility)"),
         };
         return repos.GroupBy(key, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Key, StringComparer.Ordinal)
+            // Keys are distinct ignoring case (the grouping's comparer), so no further tie-break is needed.
+            .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new GroupModel(g.Key, g.Key, g.ToArray()))
             .ToArray();
     }
 
-    private static IReadOnlyList<RepoModel> SortRepos(IEnumerable<RepoModel> repos, string by) => by switch
+    private static IReadOnlyList<RepoModel> SortRepos(IEnumerable<RepoModel> repos, string? by) => by switch
     {
         "name" => repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
         "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace CQEN.ProfileGen.Snapshots;
 
@@ -8,7 +9,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// The snapshot's JSON form: snake_case, indented, LF line ends, fields in declaration order,
 /// so two snapshots of the same data are byte-identical and diff well in review.
 /// </summary>
-public static class SnapshotJson
+public static partial class SnapshotJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -20,7 +21,6 @@ public static class SnapshotJson
         // Keep accents readable in review; the file is UTF-8 and never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
@@ -36,14 +36,20 @@ public static class SnapshotJson
     /// <summary>Reads a snapshot file's UTF-8 bytes as they are: no UTF-16 copy of a large file.</summary>
     public static OrgSnapshot Deserialize(byte[] json, string displayPath)
     {
+        // Editors on Windows write a byte order mark; neither the reader nor the serializer skips it.
+        var utf8 = json.AsSpan();
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
         OrgSnapshot? snapshot;
         try
         {
-            if (SchemaOf(json) is { } schema && schema != OrgSnapshot.CurrentSchema.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            if (SchemaOf(utf8) is { } schema && schema != OrgSnapshot.CurrentSchema.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 throw new InputException($"{displayPath}: unsupported snapshot schema {schema} (this version reads schema {OrgSnapshot.CurrentSchema})");
             }
-            snapshot = JsonSerializer.Deserialize<OrgSnapshot>(json, Options);
+            snapshot = JsonSerializer.Deserialize<OrgSnapshot>(utf8, Options);
         }
         catch (JsonException ex)
         {
@@ -61,30 +67,33 @@ public static class SnapshotJson
 
     // The top-level "schema" value, read before anything else so a future schema gets a clear
     // message rather than an "unknown member" error; stops at the first top-level property after it.
-    private static string? SchemaOf(byte[] json)
+    private static string? SchemaOf(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? json.AsSpan(3) : json, new JsonReaderOptions { AllowTrailingCommas = false });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
+        var reader = new Utf8JsonReader(json);
+        reader.Read(); // the opening '{'; any other first token is followed by no property name
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isSchema = reader.ValueTextEquals("schema");
             reader.Read();
             if (isSchema)
             {
-                return reader.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(reader.ValueSpan) : $"'{reader.GetString()}'";
+                // Anything but a number or a string is left to the deserializer's type error.
+                return reader.TokenType switch
+                {
+                    JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                    JsonTokenType.String => $"'{reader.GetString()}'",
+                    _ => null,
+                };
             }
             reader.Skip();
         }
         return null;
     }
 
-    // System.Text.Json appends "Path: $.x | LineNumber: …" which we already report as file:line:col.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
-    }
+    // System.Text.Json appends "Path: $.x | LineNumber: …" (its reader, "LineNumber: …" alone),
+    // which we already report as file:line:col.
+    private static string FirstSentence(string message) => Position().Replace(message, "");
+
+    [GeneratedRegex(" (Path|LineNumber): .*", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Position();
 }

@@ -12,6 +12,7 @@ public static class ChildScenarios
     {
         "render" => Task.FromResult(Render(repositories)),
         "read" => ReadScenario.RunAsync(repositories, options),
+        "read-rest" or "read-graphql" or "publish-first" or "publish-unchanged" or "publish-update" => RequestFloorScenarios.RunAsync(scenario, repositories, options),
         _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
     };
 

@@ -7,6 +7,12 @@ using CQEN.ProfileGen.Bench;
 // dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- adoption  sample render (tiered on/off, release
 //     binary) and the Action launcher's time to first output line, first run vs cached, side by side
 // (child mode, used by the harness itself:  -- child render N)
+// dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- requests  reads and publishes at the request
+//     floor (REST vs GraphQL, first publish, unchanged rerun, update) on organizations with every file name
+if (args is ["requests", .. var sizes])
+{
+    return await RequestFloorScenarios.ReportAsync(WholeRunHarness.ChildAsync, sizes);
+}
 if (args is ["adoption", .. var adoptionOptions])
 {
     return await AdoptionScenarios.RunAsync(adoptionOptions);

@@ -47,7 +47,7 @@ public static class WholeRunHarness
         return 0;
     }
 
-    private static async Task<ScenarioResult> ChildAsync(string scenario, int n, params string[] options)
+    public static async Task<ScenarioResult> ChildAsync(string scenario, int n, params string[] options)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };

@@ -86,6 +86,7 @@ public static class CliApp
             if (GitHubActions.IsActive(env))
             {
                 await env.Error.WriteLineAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
+                await GitHubActions.ReportFailureAsync(env, message).ConfigureAwait(false);
             }
             return ExitCodes.Error;
         }

@@ -36,49 +36,134 @@ public static class GitHubActions
         {
             return;
         }
-        if (env.Get("GITHUB_OUTPUT") is { } outputs)
-        {
-            await File.AppendAllTextAsync(outputs,
-                $"status={outcome.Status}\nchanged={(outcome.Changed ? "true" : "false")}\npull-request-number={outcome.PullRequestNumber}\npull-request-url={outcome.PullRequestUrl}\n").ConfigureAwait(false);
-        }
+        await WriteOutputsAsync(env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
         if (env.Get("GITHUB_STEP_SUMMARY") is { } summary)
         {
             await File.AppendAllTextAsync(summary, Summary(outcome, usage)).ConfigureAwait(false);
         }
     }
 
+    /// <summary>
+    /// A failed run still sets every output (`status=failed`) and says why in the job summary, so a
+    /// later step's `if: steps.x.outputs.status == …` never compares empty strings.
+    /// </summary>
+    public static async Task ReportFailureAsync(CliEnvironment env, string message)
+    {
+        if (!IsActive(env))
+        {
+            return;
+        }
+        await WriteOutputsAsync(env, "failed", false, null).ConfigureAwait(false);
+        if (env.Get("GITHUB_STEP_SUMMARY") is { } summary)
+        {
+            await File.AppendAllTextAsync(summary, $"### Profile README\n\n**Failed**: {Escape(message)}\n\nNothing was written unless the message says otherwise; the run log has the details.\n").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
+    {
+        if (env.Get("GITHUB_OUTPUT") is not { } outputs)
+        {
+            return;
+        }
+        var operation = status switch
+        {
+            "created" or "updated" or "closed" => status,
+            _ => "none",
+        };
+        await File.AppendAllTextAsync(outputs, string.Concat(
+            $"status={status}\n",
+            $"changed={(changed ? "true" : "false")}\n",
+            $"pull-request-number={outcome?.PullRequestNumber}\n",
+            $"pull-request-url={outcome?.PullRequestUrl}\n",
+            $"pull-request-operation={operation}\n",
+            $"pull-request-branch={outcome?.Branch}\n",
+            $"pull-request-head-sha={outcome?.HeadSha}\n")).ConfigureAwait(false);
+    }
+
+    /// <summary>GitHub drops a step summary above 1 MiB; the summary stays below it, cutting the diff and the preview first.</summary>
+    public const int MaxSummaryBytes = 1024 * 1024 - 16 * 1024;
+
     public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null)
     {
         var sb = new StringBuilder("### Profile README\n\n");
-        sb.Append($"**{outcome.Status}**");
-        if (outcome.PullRequestUrl is { } url)
+        var pr = outcome.PullRequestUrl is { } url ? $"[pull request #{outcome.PullRequestNumber}]({url})" : null;
+        var lines = $"+{outcome.Diff.Added} −{outcome.Diff.Removed} lines against {outcome.BaseName}";
+        sb.Append(outcome.Status switch
         {
-            sb.Append($" — [pull request #{outcome.PullRequestNumber}]({url})");
-        }
-        sb.Append($" — +{outcome.Diff.Added} −{outcome.Diff.Removed} lines\n\n");
+            "created" => $"**Opened** {pr}: {lines}.",
+            "updated" => $"**Updated** {pr}: {lines}.",
+            "closed" => $"**Closed** {pr}: {outcome.BaseName} already has this content.",
+            "would-create" => $"**Dry run**: would open a pull request, {lines}.",
+            "would-update" => $"**Dry run**: would update {pr}, {lines}.",
+            "would-close" => $"**Dry run**: would close {pr}: {outcome.BaseName} already has this content.",
+            "blocked" => $"**Blocked**{(pr is null ? "" : $" ({pr})")}: nothing was changed.",
+            _ => pr is null ? "**No change**: the profile is up to date." : $"**No change** since the last run: {pr} already proposes this.",
+        }).Append("\n\n");
         if (outcome.Problem is { } problem)
         {
-            sb.Append($"> {problem}\n\n");
+            sb.Append($"> {Escape(problem)}\n\n");
         }
         if (usage is { Requests: > 0 })
         {
             sb.Append($"Cost: {usage.Describe()}.\n\n");
         }
-        if (outcome.Diff.HasChanges)
+        // Nothing new: no diff to repeat.
+        if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
         {
-            // A fence longer than any backtick run in the diff, so the diff cannot close it.
-            var longest = 0;
-            var run = 0;
-            foreach (var c in outcome.Diff.Text)
+            // Half of what is left each for the diff and the page as it will look; each cut at a
+            // line, with a note, when it does not fit.
+            var budget = (MaxSummaryBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 4096) / 2;
+            var diff = Cut(outcome.Diff.Text, budget, out var diffCut);
+            var fence = Fence(diff);
+            sb.Append("<details><summary>Diff</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
+            if (diffCut)
             {
-                run = c == '`' ? run + 1 : 0;
-                longest = Math.Max(longest, run);
+                sb.Append("_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is in the run log._\n\n");
             }
-            var fence = new string('`', Math.Max(3, longest + 1));
-            sb.Append("<details><summary>Diff</summary>\n\n").Append(fence).Append("diff\n").Append(outcome.Diff.Text.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n</details>\n");
+            sb.Append("</details>\n\n");
+            var preview = Cut(outcome.NewText, budget, out var previewCut);
+            sb.Append("<details><summary>Preview of the new README</summary>\n\n").Append(preview.TrimEnd('\n')).Append("\n\n");
+            if (previewCut)
+            {
+                sb.Append("_The preview is cut here to keep this summary under GitHub's 1 MiB._\n\n");
+            }
+            sb.Append("</details>\n");
         }
         return sb.ToString();
     }
+
+    // The longest prefix of whole lines within the byte budget.
+    private static string Cut(string text, int budget, out bool cut)
+    {
+        cut = Encoding.UTF8.GetByteCount(text) > budget;
+        if (!cut)
+        {
+            return text;
+        }
+        var end = Math.Min(text.Length, budget);
+        while (end > 0 && Encoding.UTF8.GetByteCount(text.AsSpan(0, end)) > budget)
+        {
+            end -= Math.Max(1, end / 20);
+        }
+        var newline = text.LastIndexOf('\n', Math.Max(0, end - 1));
+        return newline < 0 ? "" : text[..(newline + 1)];
+    }
+
+    // A fence longer than any backtick run in the text, so the text cannot close it.
+    private static string Fence(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        return new string('`', Math.Max(3, longest + 1));
+    }
+
+    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     /// <summary>
     /// One annotation for an audit finding: `::error|warning|notice title=RULE::repo/path:line: message`.

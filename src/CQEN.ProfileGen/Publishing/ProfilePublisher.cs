@@ -30,12 +30,12 @@ public sealed class ProfilePublisher(IGitHubGateway github)
             var plan = PublishPlanner.Plan(state, request, newText, diff);
             if (request.DryRun || plan.Steps.Count == 0)
             {
-                return Outcome(plan, state.Pull, diff, request);
+                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha);
             }
             try
             {
-                var pull = await ExecuteAsync(plan, state, request, ct).ConfigureAwait(false);
-                return Outcome(plan, pull, diff, request);
+                var (pull, head) = await ExecuteAsync(plan, state, request, ct).ConfigureAwait(false);
+                return Outcome(plan, pull, diff, request, newText, state.BaseName, head);
             }
             catch (BranchMovedException) when (cycle < Cycles)
             {
@@ -80,7 +80,7 @@ public sealed class ProfilePublisher(IGitHubGateway github)
     }
 
     /// <summary>Carries the steps out in order; returns the pull request as it stands afterwards.</summary>
-    private async Task<PullRequestRef?> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, CancellationToken ct)
+    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
         var pull = state.Pull;
@@ -126,7 +126,7 @@ public sealed class ProfilePublisher(IGitHubGateway github)
         {
             throw new GitHubException($"the run's time limit was reached during the writes, after: {string.Join("; ", done)}; the next run completes the rest", null, ex);
         }
-        return pull;
+        return (pull, plan.Steps.Any(s => s is DeleteBranchStep) ? null : branchSha);
     }
 
     private async Task<PullRequestRef> OpenAsync(OpenPullStep step, string body, PublishRequest request, CancellationToken ct)
@@ -150,8 +150,11 @@ public sealed class ProfilePublisher(IGitHubGateway github)
         }
     }
 
-    private static PublishOutcome Outcome(PublishPlan plan, PullRequestRef? pull, UnifiedDiff diff, PublishRequest request) => new()
+    private static PublishOutcome Outcome(PublishPlan plan, PullRequestRef? pull, UnifiedDiff diff, PublishRequest request, string newText, string baseName, string? headSha) => new()
     {
+        NewText = newText,
+        BaseName = baseName,
+        HeadSha = headSha,
         Status = plan.Status,
         PullRequestNumber = pull?.Number,
         PullRequestUrl = pull?.Url,

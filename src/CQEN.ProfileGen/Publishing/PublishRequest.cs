@@ -48,4 +48,13 @@ public sealed record PublishOutcome
 
     /// <summary>Set when the run could not do its job (someone else's commits on our branch).</summary>
     public string? Problem { get; init; }
+
+    /// <summary>The file as the run would have it (the job summary previews it).</summary>
+    public string NewText { get; init; } = "";
+
+    /// <summary>The base branch the pull request targets.</summary>
+    public string BaseName { get; init; } = "";
+
+    /// <summary>The pull request branch's head after the run, when there is one.</summary>
+    public string? HeadSha { get; init; }
 }

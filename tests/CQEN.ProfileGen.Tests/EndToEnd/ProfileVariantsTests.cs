@@ -114,9 +114,13 @@ public sealed class ProfileVariantsTests : IAsyncLifetime, IDisposable
         Assert.Contains("changed=true", lines);
         Assert.Contains("pull-request-number=1", lines);
         Assert.Contains("pull-request-url=https://github.com/org/.github/pull/1", lines);
+        Assert.Contains("pull-request-operation=created", lines);
+        Assert.Contains("pull-request-branch=profilegen/profile-readme", lines);
+        Assert.Contains($"pull-request-head-sha={_github.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme")}", lines);
         var text = File.ReadAllText(summary);
         Assert.Contains("[pull request #1](https://github.com/org/.github/pull/1)", text);
         Assert.Contains("<details><summary>Diff</summary>", text);
         Assert.Contains("```diff\n--- a/profile/README.md", text);
+        Assert.Contains("<details><summary>Preview of the new README</summary>", text);
     }
 }

@@ -23,6 +23,11 @@ public sealed class ValidateCommand : Command
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);
+            if (settings.ConfigPath is { } configPath)
+            {
+                // What editors check through the schema, checked here too.
+                Configuration.ConfigSchema.Check(Utf8File.Read(configPath, configPath, "configuration file"), configPath);
+            }
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = settings.SnapshotPath is null
                 ? SpecimenOrg.Create(settings.Config, settings.Org)

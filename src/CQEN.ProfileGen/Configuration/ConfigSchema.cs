@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CQEN.ProfileGen.Configuration;
+
+/// <summary>
+/// The JSON Schema of profilegen.yml (profilegen.schema.json at the repository root, embedded
+/// here), which editors use to complete and check the file and `validate` checks it against.
+/// A violation is reported at the YAML node's file:line:col.
+/// </summary>
+public static class ConfigSchema
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")
+            ?? throw new InvalidOperationException("the configuration schema is not embedded");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromText(reader.ReadToEnd());
+    });
+
+    /// <summary>The schema's text, as embedded in the tool.</summary>
+    public static string Text
+    {
+        get
+        {
+            using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")!;
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <exception cref="InputException">The file does not follow the schema: the first place that does not, as file:line:col.</exception>
+    public static void Check(string yamlText, string displayPath)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yamlText)); // already loaded once by ConfigLoader: its errors are reported there
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return;
+        }
+        var places = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var json = ToJson(stream.Documents[0].RootNode, "", places);
+        using var document = JsonDocument.Parse(json?.ToJsonString() ?? "null");
+        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return;
+        }
+        var failure = (results.Details ?? []).Prepend(results).Where(d => d.Errors is { Count: > 0 }).OrderByDescending(d => d.InstanceLocation.ToString().Length).FirstOrDefault();
+        if (failure is null)
+        {
+            throw new InputException($"{displayPath}: does not follow profilegen.schema.json");
+        }
+        var pointer = failure.InstanceLocation.ToString();
+        var at = places.TryGetValue(pointer, out var mark) ? mark : places.GetValueOrDefault("", Mark.Empty);
+        var what = pointer.Length == 0 ? "the configuration" : pointer.TrimStart('/').Replace('/', '.');
+        throw new InputException($"{displayPath}:{at.Line}:{at.Column}: {what}: {string.Join("; ", failure.Errors!.Values)} (profilegen.schema.json)");
+    }
+
+    // YAML → JSON, remembering where each JSON pointer's node starts. Scalars stay strings
+    // unless YAML's plain style makes them a boolean or a number, as YAML 1.2's core schema does.
+    private static JsonNode? ToJson(YamlNode node, string pointer, Dictionary<string, Mark> places)
+    {
+        places[pointer] = node.Start;
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    var name = ((YamlScalarNode)key).Value ?? "";
+                    var child = pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                    obj[name] = ToJson(value, child, places);
+                    places[child] = key.Start; // a wrong key or value: point at the key's line
+                }
+                return obj;
+            case YamlSequenceNode seq:
+                return new JsonArray([.. seq.Children.Select((item, i) => ToJson(item, $"{pointer}/{i}", places))]);
+            case YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain:
+                return scalar.Value switch
+                {
+                    null or "" or "~" or "null" => null,
+                    "true" => JsonValue.Create(true),
+                    "false" => JsonValue.Create(false),
+                    var v when long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
+                    var v => JsonValue.Create(v),
+                };
+            case YamlScalarNode scalar:
+                return JsonValue.Create(scalar.Value ?? "");
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Tests.Cli;
+
+namespace CQEN.ProfileGen.Tests.Configuration;
+
+/// <summary>profilegen.schema.json describes what the loader accepts: every sample and the file `init` writes follow it.</summary>
+public sealed class ConfigSchemaTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-schema-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    [Fact]
+    public void The_bundled_sample_follows_the_schema() =>
+        ConfigSchema.Check(File.ReadAllText(CliHarness.Sample("cqen-qdce.profilegen.yml")), "sample");
+
+    [Theory]
+    [InlineData("fr-CA", false)]
+    [InlineData("en", true)]
+    public async Task The_configuration_init_writes_follows_the_schema_and_names_it_for_editors(string culture, bool handWritten)
+    {
+        if (handWritten)
+        {
+            Directory.CreateDirectory(Path.Combine(_dir, "profile"));
+            File.WriteAllText(Path.Combine(_dir, "profile", "README.md"), "# Bienvenue\n");
+        }
+        var result = await new CliHarness { CurrentDirectory = _dir }.RunAsync("init", "--org", "CQEN-QDCE", "--culture", culture);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var text = File.ReadAllText(Path.Combine(_dir, "profilegen.yml"));
+
+        ConfigSchema.Check(text, "profilegen.yml");
+        Assert.StartsWith("# yaml-language-server: $schema=https://raw.githubusercontent.com/CQEN-QDCE/profilegen/main/profilegen.schema.json\n", text);
+    }
+
+    [Fact]
+    public void The_schema_at_the_repository_root_is_the_one_the_tool_embeds()
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "profilegen.schema.json")).ReplaceLineEndings("\n"), ConfigSchema.Text.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("org: bad/org\n", "profilegen.yml:1:1: org: ")]
+    [InlineData("publish:\n  labels: documentation\n", "profilegen.yml:2:3: publish.labels: ")]
+    [InlineData("audit:\n  rules:\n    no-such-rule: off\n", "profilegen.yml:3:5: ")]
+    public void A_value_outside_the_schema_is_named_at_its_line_and_column(string yaml, string expected)
+    {
+        var error = Assert.Throws<InputException>(() => ConfigSchema.Check(yaml, "profilegen.yml"));
+
+        Assert.StartsWith(expected, error.Message);
+        Assert.EndsWith("(profilegen.schema.json)", error.Message);
+    }
+
+    [Fact]
+    public async Task Validate_checks_the_configuration_against_the_schema()
+    {
+        // The loader takes 2026 as a title; the schema, like an editor, wants text.
+        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "publish:\n  title: 2026\n");
+
+        var result = await new CliHarness { CurrentDirectory = _dir }.RunAsync("validate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("profilegen.yml:2:3: publish.title: ", Assert.Single(result.ErrorLines));
+    }
+}

@@ -55,8 +55,19 @@ internal static class GraphQl
         {
             throw new GitHubException($"GitHub's GraphQL API gave an answer that is not JSON for {what}: {ex.Message}");
         }
+        // Errors and no data at all: the server refused the document before running it. Where
+        // it does not know a field or a mutation (an older GitHub Enterprise Server), the REST
+        // path can do the same work; callers treat it as GraphQL being unavailable.
+        if (root is JsonObject answer && !answer.ContainsKey("data") && answer["errors"] is JsonArray { Count: > 0 } refused
+            && refused.All(e => Str(e?["type"]) is "undefinedField" or "undefinedType" or "argumentNotAccepted" or "missingRequiredArguments"
+                || (Str(e?["message"]) ?? "").Contains("doesn't exist on type", StringComparison.Ordinal)))
+        {
+            throw new GraphQlUnavailableException($"GitHub's GraphQL API at {endpoint.GraphQl} does not know this request for {what} ({Str(refused[0]?["message"])})", null);
+        }
         return (root, root?["errors"] is JsonArray { Count: > 0 } errors
             ? string.Join("; ", errors.Select(e => e?["message"]?.GetValue<string>() ?? "unknown error")).ReplaceLineEndings(" ")
             : null);
     }
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -318,4 +318,4 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
 }
 
 /// <summary>The GraphQL endpoint itself is missing (an old or restricted server): the REST reader can take over.</summary>
-public sealed class GraphQlUnavailableException(string message, Exception inner) : GitHubException(message, null, inner);
+public sealed class GraphQlUnavailableException(string message, Exception? inner) : GitHubException(message, null, inner);

@@ -74,3 +74,40 @@ public sealed class RequestFloorTests : IAsyncLifetime
         Assert.DoesNotContain("requests to GitHub", json.Error);
     }
 }
+
+/// <summary>On a server whose GraphQL schema lacks the newer fields (an older GitHub Enterprise Server), publishing falls back to REST.</summary>
+public sealed class OlderServerTests : IAsyncLifetime
+{
+    private const string Token = "ghs_olderServerToken00000000000000000001";
+    private StandInGitHubServer _github = null!;
+    private readonly CliHarness _cli = new();
+
+    public async Task InitializeAsync()
+    {
+        _github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(_github.State, "org", 12);
+        _github.State.AddToken(Token);
+        _cli.Variables["GITHUB_TOKEN"] = Token;
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    [Fact]
+    public async Task Without_createCommitOnBranch_updateRefs_or_latestReviews_publishing_uses_rest_and_still_converges()
+    {
+        foreach (var field in new[] { "createCommitOnBranch", "updateRefs", "latestReviews" })
+        {
+            _github.FieldsUnknownToServer.Add(field);
+        }
+
+        var first = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        _github.Log.Clear();
+        var again = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Single(_github.State.Repo("org", ".github").Pulls);
+        Assert.NotNull(_github.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme"));
+        Assert.Empty(_github.Log.Writes);
+    }
+}

@@ -31,6 +31,11 @@ public sealed partial class StandInGitHubServer
         }
         var input = Body(body);
         var query = Str(input, "query") ?? "";
+        // An older server's schema: fields it does not have are refused as GitHub refuses them.
+        if (FieldsUnknownToServer.FirstOrDefault(f => Regex.IsMatch(query, $@"\b{f}\b")) is { } unknownField)
+        {
+            return GraphQlError("undefinedField", $"Field '{unknownField}' doesn't exist on type '{(query.TrimStart().StartsWith("mutation", StringComparison.Ordinal) ? "Mutation" : "Query")}'");
+        }
         // First as GitHub would: the document must be valid against GitHub's published schema.
         var invalid = GraphQlSchema.ValidateAsync(query, Inputs(input["variables"])).GetAwaiter().GetResult();
         if (invalid.Count > 0)
@@ -154,6 +159,9 @@ public sealed partial class StandInGitHubServer
         }
         return node;
     }
+
+    /// <summary>Fields this server's schema lacks, as on an older GitHub Enterprise Server (e.g. createCommitOnBranch).</summary>
+    public HashSet<string> FieldsUnknownToServer { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Partial answers GitHub gives under load: the next GraphQL queries get data with an error of this type.</summary>
     public string? PartialAnswerType { get; set; }

@@ -11,7 +11,8 @@ namespace CQEN.ProfileGen.Cli;
 public sealed class AuditCommand : Command
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"findings\": [...], \"summary\": {...}} instead of the table." };
-    private static readonly Option<string?> FailOn = new("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." };
+    private static readonly Option<string?> FailOn = new Option<string?>("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." }
+        .AcceptOnlyFromAmong("error", "warning", "never");
 
     /// <summary>The job summary lists this many findings at most (GitHub caps a summary at 1 MiB).</summary>
     private const int SummaryRows = 200;
@@ -39,7 +40,7 @@ public sealed class AuditCommand : Command
                 throw new InputException($"--fail-on: must be error, warning or never (got '{failOn}')");
             }
             var settings = context.Resolve(parse);
-            var job = new ProfileJob(context.Connector, context.Env.Clock);
+            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var report = OrgAudit.Run(snapshot, settings.Config);
 

@@ -20,6 +20,12 @@ public sealed class PublishCommand : Command
     private static readonly Option<string?> TargetPath = new("--target-path") { HelpName = "PATH", Description = "File to keep up to date (default profile/README.md)." };
     private static readonly Option<string?> Branch = new("--branch") { HelpName = "BRANCH", Description = "Branch of the pull request (default profilegen/profile-readme)." };
     private static readonly Option<string?> Base = new("--base") { HelpName = "BRANCH", Description = "Branch the pull request targets (default: the repository's default branch)." };
+    private static readonly Option<string?> Title = new("--title") { HelpName = "TEXT", Description = "Title of the pull request (default publish.title, else a title in the configured language)." };
+    private static readonly Option<string[]> Label = new("--label") { HelpName = "LABEL", Description = "A label for the pull request (repeatable; default publish.labels).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string[]> Reviewer = new("--reviewer") { HelpName = "LOGIN", Description = "Someone asked to review (repeatable; default publish.reviewers).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string[]> TeamReviewer = new("--team-reviewer") { HelpName = "TEAM", Description = "A team (slug) asked to review (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string[]> Assignee = new("--assignee") { HelpName = "LOGIN", Description = "Someone the pull request is assigned to (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<bool> Draft = new("--draft") { Description = "Open the pull request as a draft." };
     private static readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: fill the managed region NAME with this template (repeatable).", AllowMultipleArgumentsPerToken = false };
 
     public PublishCommand(CommandContext context)
@@ -33,7 +39,7 @@ public sealed class PublishCommand : Command
         {
             Options.Add(option);
         }
-        foreach (var option in new Option[] { DryRun, DetailedExitCode, Json, Force, TargetRepo, TargetPath, Branch, Base, Region })
+        foreach (var option in new Option[] { DryRun, DetailedExitCode, Json, Force, TargetRepo, TargetPath, Branch, Base, Region, Title, Label, Reviewer, TeamReviewer, Assignee, Draft })
         {
             Options.Add(option);
         }
@@ -83,9 +89,12 @@ public sealed class PublishCommand : Command
                 BuildContent = build,
                 DryRun = dryRun,
                 Force = parse.GetValue(Force),
-                Title = config.Publish.Title ?? PullRequestText.DefaultTitle(config.Culture),
-                Labels = config.Publish.Labels,
-                Reviewers = config.Publish.Reviewers,
+                Title = parse.GetValue(Title) ?? config.Publish.Title ?? PullRequestText.DefaultTitle(config.Culture),
+                Labels = parse.GetValue(Label) is { Length: > 0 } labels ? labels : config.Publish.Labels,
+                Reviewers = parse.GetValue(Reviewer) is { Length: > 0 } reviewers ? reviewers : config.Publish.Reviewers,
+                TeamReviewers = parse.GetValue(TeamReviewer) ?? [],
+                Assignees = parse.GetValue(Assignee) ?? [],
+                Draft = parse.GetValue(Draft),
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
             };

@@ -57,7 +57,8 @@ public interface IGitHubGateway : IOrgSource
     Task AddCommentAsync(string owner, string repo, int number, string body, CancellationToken ct);
     Task<IReadOnlyList<string>> GetCommentsAsync(string owner, string repo, int number, CancellationToken ct);
     Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken ct);
-    Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, CancellationToken ct);
+    Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, IReadOnlyList<string> teams, CancellationToken ct);
+    Task AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct);
 }
 
 /// <param name="NodeId">GitHub's global id of the repository, which GraphQL mutations name it by.</param>
@@ -93,6 +94,11 @@ public sealed record PullRequestRef(int Number, string Url, string Title, string
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> RequestedReviewers { get; init; } = [];
 
+    /// <summary>Team slugs asked to review.</summary>
+    public IReadOnlyList<string> RequestedTeams { get; init; } = [];
+
+    public IReadOnlyList<string> Assignees { get; init; } = [];
+
     /// <summary>Who opened it: GitHub refuses to request that account's review.</summary>
     public string? Author { get; init; }
 
@@ -105,7 +111,7 @@ public sealed record PullRequestRef(int Number, string Url, string Title, string
     public bool IsOpen => State == "open";
 }
 
-public sealed record NewPullRequestSpec(string Title, string Body, string Head, string Base);
+public sealed record NewPullRequestSpec(string Title, string Body, string Head, string Base, bool Draft = false);
 
 /// <summary>A branch moved between the run's read and its write: the compare-and-swap refused to touch it.</summary>
 public sealed class BranchMovedException(string message, Exception? inner = null) : GitHubException(message, 409, inner);

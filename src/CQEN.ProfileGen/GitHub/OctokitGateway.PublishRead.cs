@@ -26,7 +26,8 @@ public sealed partial class OctokitGateway
                 headRepositoryOwner { login }
                 author { login }
                 labels(first: 100) { nodes { name } }
-                reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login } } } }
+                reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login } ... on Team { slug } } } }
+                assignees(first: 100) { nodes { login } }
                 latestReviews(first: 100) { nodes { author { login } } }
                 comments(last: 100) { nodes { body } }
               }
@@ -79,6 +80,8 @@ public sealed partial class OctokitGateway
             {
                 Labels = Names(p["labels"], n => Str(n, "name")),
                 RequestedReviewers = Names(p["reviewRequests"], n => Str(n["requestedReviewer"], "login")),
+                RequestedTeams = Names(p["reviewRequests"], n => Str(n["requestedReviewer"], "slug")),
+                Assignees = Names(p["assignees"], n => Str(n, "login")),
                 Reviewed = Names(p["latestReviews"], n => Str(n["author"], "login")),
                 Comments = Names(p["comments"], n => Str(n, "body")),
                 Author = Str(p["author"], "login"),

@@ -232,7 +232,7 @@ public sealed partial class OctokitGateway
 
     public async Task<PullRequestRef> CreatePullRequestAsync(string owner, string repo, NewPullRequestSpec spec, CancellationToken ct)
     {
-        var pr = await GitHubErrors.Guard(() => client.PullRequest.Create(owner, repo, new NewPullRequest(spec.Title, spec.Head, spec.Base) { Body = spec.Body }),
+        var pr = await GitHubErrors.Guard(() => client.PullRequest.Create(owner, repo, new NewPullRequest(spec.Title, spec.Head, spec.Base) { Body = spec.Body, Draft = spec.Draft }),
             $"a pull request on {owner}/{repo}").ConfigureAwait(false);
         return ToRef(pr);
     }
@@ -261,15 +261,21 @@ public sealed partial class OctokitGateway
     public Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken ct) =>
         GitHubErrors.Guard(() => client.Issue.Labels.AddToIssue(owner, repo, number, labels.ToArray()), $"labels of #{number} of {owner}/{repo}");
 
-    public Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, CancellationToken ct) =>
-        GitHubErrors.Guard(() => client.PullRequest.ReviewRequest.Create(owner, repo, number, new PullRequestReviewRequest(reviewers.ToArray(), [])),
+    public Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, IReadOnlyList<string> teams, CancellationToken ct) =>
+        GitHubErrors.Guard(() => client.PullRequest.ReviewRequest.Create(owner, repo, number, new PullRequestReviewRequest(reviewers.ToArray(), teams.ToArray())),
             $"reviewers of #{number} of {owner}/{repo}");
+
+    public Task AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct) =>
+        GitHubErrors.Guard(() => client.Issue.Assignee.AddAssignees(owner, repo, number, new AssigneesUpdate(assignees.ToArray())),
+            $"assignees of #{number} of {owner}/{repo}");
 
     private static PullRequestRef ToRef(PullRequest pr) =>
         new(pr.Number, pr.HtmlUrl, pr.Title ?? "", pr.Body ?? "", pr.Head.Ref, pr.Head.Sha, pr.Base.Ref, pr.State.StringValue)
         {
             Labels = pr.Labels?.Select(l => l.Name).ToArray() ?? [],
             RequestedReviewers = pr.RequestedReviewers?.Select(u => u.Login).ToArray() ?? [],
+            RequestedTeams = pr.RequestedTeams?.Select(t => t.Slug).ToArray() ?? [],
+            Assignees = pr.Assignees?.Select(u => u.Login).ToArray() ?? [],
             Author = pr.User?.Login,
         };
 }

@@ -108,7 +108,10 @@ public sealed class ProfilePublisher(IGitHubGateway github)
                         await github.AddLabelsAsync(owner, repo, pull!.Number, l.Labels, ct).ConfigureAwait(false);
                         break;
                     case RequestReviewersStep r:
-                        await github.RequestReviewersAsync(owner, repo, pull!.Number, r.Reviewers, ct).ConfigureAwait(false);
+                        await github.RequestReviewersAsync(owner, repo, pull!.Number, r.Reviewers, r.Teams, ct).ConfigureAwait(false);
+                        break;
+                    case AddAssigneesStep a:
+                        await github.AddAssigneesAsync(owner, repo, pull!.Number, a.Assignees, ct).ConfigureAwait(false);
                         break;
                     case CommentStep c:
                         await github.AddCommentAsync(owner, repo, c.Number, c.Text, ct).ConfigureAwait(false);
@@ -134,7 +137,7 @@ public sealed class ProfilePublisher(IGitHubGateway github)
         var (owner, repo) = (request.Owner, request.Repo);
         try
         {
-            return await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base), ct).ConfigureAwait(false);
+            return await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base, request.Draft), ct).ConfigureAwait(false);
         }
         catch (GitHubException ex) when (ex.StatusCode == 422 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {

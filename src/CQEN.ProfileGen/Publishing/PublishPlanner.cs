@@ -71,9 +71,14 @@ public sealed record AddLabelsStep(IReadOnlyList<string> Labels) : PublishStep
     public override string Describe() => $"add the label(s) {string.Join(", ", Labels)}";
 }
 
-public sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers) : PublishStep
+public sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers, IReadOnlyList<string> Teams) : PublishStep
 {
-    public override string Describe() => $"request a review from {string.Join(", ", Reviewers)}";
+    public override string Describe() => $"request a review from {string.Join(", ", Reviewers.Concat(Teams.Select(t => "team " + t)))}";
+}
+
+public sealed record AddAssigneesStep(IReadOnlyList<string> Assignees) : PublishStep
+{
+    public override string Describe() => $"assign {string.Join(", ", Assignees)}";
 }
 
 public sealed record CommentStep(int Number, string Text, string Why) : PublishStep
@@ -203,9 +208,15 @@ public static class PublishPlanner
             .Where(r => pull is null || !pull.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase) && !state.Reviewed.Contains(r, StringComparer.OrdinalIgnoreCase))
             .Where(r => pull?.Author is not { } author || !author.Equals(r, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        if (reviewers.Length > 0)
+        var teams = request.TeamReviewers.Where(t => pull is null || !pull.RequestedTeams.Contains(t, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (reviewers.Length > 0 || teams.Length > 0)
         {
-            steps.Add(new RequestReviewersStep(reviewers));
+            steps.Add(new RequestReviewersStep(reviewers, teams));
+        }
+        var assignees = request.Assignees.Where(a => pull is null || !pull.Assignees.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (assignees.Length > 0)
+        {
+            steps.Add(new AddAssigneesStep(assignees));
         }
 
         if (steps.Count == 0)

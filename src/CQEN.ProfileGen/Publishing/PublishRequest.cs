@@ -25,6 +25,14 @@ public sealed record PublishRequest
     public required string Title { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> Reviewers { get; init; } = [];
+
+    /// <summary>Team slugs asked to review.</summary>
+    public IReadOnlyList<string> TeamReviewers { get; init; } = [];
+
+    public IReadOnlyList<string> Assignees { get; init; } = [];
+
+    /// <summary>Open the pull request as a draft (an existing one is left as it is).</summary>
+    public bool Draft { get; init; }
     public string Culture { get; init; } = "fr-CA";
 
     /// <summary>The audit of what was read, summarised in the PR body; null: no audit section.</summary>

@@ -17,6 +17,7 @@ public class CommandLineTests
     [InlineData("validate")]
     [InlineData("publish")]
     [InlineData("init")]
+    [InlineData("audit")]
     public async Task Each_verb_s_help_is_as_approved(string verb)
     {
         var result = await _cli.RunAsync(verb, "--help");

@@ -75,6 +75,24 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Team_reviewers_assignees_and_draft_from_the_command_line_are_set_and_kept_without_rewriting()
+    {
+        string[] args = ["--title", "Profil à jour", "--label", "profile", "--team-reviewer", "web", "--assignee", "carol", "--draft"];
+
+        Assert.Equal(0, (await Publish(args)).ExitCode);
+        _github.Log.Clear();
+        Assert.Equal(0, (await Publish(args)).ExitCode);
+
+        var pull = Assert.Single(Profile.Pulls);
+        Assert.Equal("Profil à jour", pull.Title);
+        Assert.Equal(["profile"], pull.Labels);
+        Assert.Equal(["web"], pull.TeamReviewers);
+        Assert.Equal(["carol"], pull.Assignees);
+        Assert.True(pull.Draft);
+        Assert.Empty(_github.Log.Writes);
+    }
+
+    [Fact]
     public async Task A_reviewer_who_already_reviewed_is_not_asked_again()
     {
         Assert.Equal(0, (await Publish()).ExitCode);

@@ -161,6 +161,9 @@ public sealed class FakePullRequest
     public List<string> Reviews { get; } = [];
 
     public string Author { get; set; } = "octocat";
+    public List<string> TeamReviewers { get; } = [];
+    public List<string> Assignees { get; } = [];
+    public bool Draft { get; set; }
     public List<string> Comments { get; } = [];
 }
 

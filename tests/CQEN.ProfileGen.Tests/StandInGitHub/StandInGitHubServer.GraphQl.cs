@@ -408,7 +408,13 @@ public sealed partial class StandInGitHubServer
                                 ["headRepositoryOwner"] = new JsonObject { ["login"] = repo.Owner },
                                 ["author"] = new JsonObject { ["login"] = p.Author },
                                 ["labels"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Labels.Select(l => (JsonNode)new JsonObject { ["name"] = l })]) },
-                                ["reviewRequests"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Reviewers.Where(r => !p.Reviews.Contains(r)).Select(r => (JsonNode)new JsonObject { ["requestedReviewer"] = new JsonObject { ["login"] = r } })]) },
+                                ["reviewRequests"] = new JsonObject
+                                {
+                                    ["nodes"] = new JsonArray([
+                                        .. p.Reviewers.Where(r => !p.Reviews.Contains(r)).Select(r => (JsonNode)new JsonObject { ["requestedReviewer"] = new JsonObject { ["login"] = r } }),
+                                        .. p.TeamReviewers.Select(t => (JsonNode)new JsonObject { ["requestedReviewer"] = new JsonObject { ["slug"] = t } })]),
+                                },
+                                ["assignees"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Assignees.Select(a => (JsonNode)new JsonObject { ["login"] = a })]) },
                                 ["latestReviews"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Reviews.Select(r => (JsonNode)new JsonObject { ["author"] = new JsonObject { ["login"] = r } })]) },
                                 ["comments"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Comments.TakeLast(100).Select(c => (JsonNode)new JsonObject { ["body"] = c })]) },
                             })]),

@@ -183,7 +183,9 @@ public sealed partial class StandInGitHubServer
         json["merged_at"] = null;
         json["user"]!["login"] = pull.Author;
         json["requested_reviewers"] = new JsonArray([.. pull.Reviewers.Where(r => !pull.Reviews.Contains(r)).Select(r => (JsonNode)User(r))]);
-        json["requested_teams"] = new JsonArray();
+        json["requested_teams"] = new JsonArray([.. pull.TeamReviewers.Select(t => (JsonNode)new JsonObject { ["id"] = 1, ["node_id"] = "T_" + t, ["url"] = $"https://api.github.com/teams/{t}", ["html_url"] = $"https://github.com/orgs/{repo.Owner}/teams/{t}", ["name"] = t, ["slug"] = t, ["description"] = null, ["privacy"] = "closed", ["permission"] = "admin", ["members_url"] = "", ["repositories_url"] = "" })]);
+        json["assignees"] = new JsonArray([.. pull.Assignees.Select(a => (JsonNode)User(a))]);
+        json["draft"] = pull.Draft;
         json["labels"] = new JsonArray([.. pull.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = 1, ["node_id"] = "LA_x", ["url"] = $"{apiBase}repos/{repo.FullName}/labels/{l}", ["name"] = l, ["description"] = null, ["color"] = "ededed", ["default"] = false })]);
         foreach (var (side, branch) in new[] { ("head", pull.Head), ("base", pull.Base) })
         {

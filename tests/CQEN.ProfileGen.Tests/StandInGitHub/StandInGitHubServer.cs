@@ -534,7 +534,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                     {
                         throw new ApiError(Validation("PullRequest", "custom", $"No commits between {baseBranch} and {branch}"));
                     }
-                    var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch, Author = user.Login };
+                    var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch, Author = user.Login, Draft = input["draft"]?.GetValue<bool>() == true };
                     repo.Pulls.Add(pull);
                     return Json(201, PullJson(repo, pull, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/pulls/{pull.Number}" });
                 }
@@ -587,6 +587,22 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                                 if (!pull.Reviewers.Contains(reviewer))
                                 {
                                     pull.Reviewers.Add(reviewer);
+                                }
+                            }
+                            foreach (var team in Body(body)["team_reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+                            {
+                                if (!pull.TeamReviewers.Contains(team))
+                                {
+                                    pull.TeamReviewers.Add(team);
+                                }
+                            }
+                            return Json(201, PullJson(repo, pull, apiBase));
+                        case ("POST", "/assignees"):
+                            foreach (var assignee in Body(body)["assignees"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+                            {
+                                if (!pull.Assignees.Contains(assignee))
+                                {
+                                    pull.Assignees.Add(assignee);
                                 }
                             }
                             return Json(201, PullJson(repo, pull, apiBase));

@@ -41,7 +41,7 @@ public sealed class AuditCommand : Command
             }
             var settings = context.Resolve(parse);
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
             var report = OrgAudit.Run(snapshot, settings.Config);
 
             await context.WriteResultAsync(settings.OutputPath, parse.GetValue(Json) ? report.ToJson() : report.ToText(), ct).ConfigureAwait(false);

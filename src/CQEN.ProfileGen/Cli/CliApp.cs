@@ -129,8 +129,15 @@ public sealed class CommandContext
     public CliEnvironment Env { get; }
     public GitHubConnector Connector { get; }
 
+    /// <summary>Errors only (--quiet).</summary>
+    public bool Quiet { get; private set; }
+
+    /// <summary>The run's phases, shown on stderr (or as log groups in Actions).</summary>
+    public Progress Progress => new(Env, Connector.Usage, Quiet);
+
     public RunSettings Resolve(ParseResult parse)
     {
+        Quiet = parse.GetValue(RunOptions.Quiet);
         var settings = RunSettings.Resolve(parse, Env);
         _secrets.AddRange(settings.Credentials.Secrets);
         return settings;
@@ -139,6 +146,10 @@ public sealed class CommandContext
     /// <summary>A warning on stderr (and as an annotation in GitHub Actions), scrubbed like any line.</summary>
     public void Warn(string message)
     {
+        if (Quiet)
+        {
+            return;
+        }
         message = Scrub(message);
         Env.Error.WriteLine("profilegen: warning: " + message);
         if (GitHubActions.IsActive(Env))

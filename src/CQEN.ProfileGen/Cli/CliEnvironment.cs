@@ -15,6 +15,9 @@ public sealed record CliEnvironment
     /// <summary>Whether standard output is a terminal (colour is used only then, and never with NO_COLOR).</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>Whether standard error is a terminal (progress is drawn only then).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public string? Get(string name) => Variables.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
 
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(CurrentDirectory, path));
@@ -27,5 +30,6 @@ public sealed record CliEnvironment
         Error = Console.Error,
         CurrentDirectory = Directory.GetCurrentDirectory(),
         OutputIsTerminal = !Console.IsOutputRedirected,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 }

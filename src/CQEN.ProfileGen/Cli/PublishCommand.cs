@@ -68,7 +68,7 @@ public sealed class PublishCommand : Command
             };
             var regions = Regions(parse, settings, context.Env);
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
 
             var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
@@ -100,7 +100,7 @@ public sealed class PublishCommand : Command
             };
             await GitHubActions.AppendSummaryAsync(context.Env, request.Audit.ToMarkdown($"Organization audit: {owner}", 200)).ConfigureAwait(false);
             var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
-            var outcome = await new ProfilePublisher(gateway).PublishAsync(request, ct).ConfigureAwait(false);
+            var outcome = await context.Progress.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
             await GitHubActions.ReportAsync(context.Env, outcome, context.Connector.Usage).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
@@ -158,7 +158,7 @@ public sealed class PublishCommand : Command
         {
             await env.Error.WriteLineAsync(dryRun ? "::group::Plan (dry run: nothing written)" : "::group::Writes").ConfigureAwait(false);
         }
-        foreach (var step in outcome.Plan)
+        foreach (var step in context.Quiet ? [] : outcome.Plan)
         {
             await env.Error.WriteLineAsync($"profilegen: {(dryRun ? "would " : "")}{step}").ConfigureAwait(false);
         }
@@ -167,7 +167,10 @@ public sealed class PublishCommand : Command
             await env.Error.WriteLineAsync("::endgroup::").ConfigureAwait(false);
         }
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
-        await env.Error.WriteLineAsync($"profilegen: {outcome.Status}{pr}").ConfigureAwait(false);
+        if (!context.Quiet)
+        {
+            await env.Error.WriteLineAsync($"profilegen: {outcome.Status}{pr}").ConfigureAwait(false);
+        }
     }
 
     private static object Cost(GitHub.GitHubUsage usage) => new

@@ -21,7 +21,7 @@ public sealed class RenderCommand : Command
         {
             var settings = context.Resolve(parse);
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
             var markdown = job.Render(snapshot, settings, ct);
             await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -96,6 +96,11 @@ public static class RunOptions
         Description = "Also print what the run cost on GitHub: requests made, GraphQL points and rate limits left (also with RUNNER_DEBUG=1).",
     };
 
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "Print errors only: no progress, warnings, plan or status lines.",
+    };
+
     /// <summary>The options of every verb that talks to GitHub.</summary>
-    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir, Verbose];
+    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir, Verbose, Quiet];
 }

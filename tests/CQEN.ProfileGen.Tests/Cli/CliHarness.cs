@@ -10,6 +10,9 @@ public sealed class CliHarness
     public string CurrentDirectory { get; set; } = AppContext.BaseDirectory;
     public TimeProvider Clock { get; set; } = new FixedClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Pretend stderr is a terminal (progress is drawn there).</summary>
+    public bool ErrorIsTerminal { get; set; }
+
     /// <summary>Fast retries for tests: the same logic, milliseconds instead of seconds.</summary>
     public ResilienceOptions Resilience { get; set; } = new()
     {
@@ -31,6 +34,7 @@ public sealed class CliHarness
             Error = stderr,
             CurrentDirectory = CurrentDirectory,
             Clock = Clock,
+            ErrorIsTerminal = ErrorIsTerminal,
         };
         var connector = new GitHubConnector(() => new SocketsHttpHandler { AllowAutoRedirect = false }, Resilience, Clock);
         var exit = await CliApp.RunAsync(args, env, connector);

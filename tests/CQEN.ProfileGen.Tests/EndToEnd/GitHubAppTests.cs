@@ -70,7 +70,7 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
         Assert.Contains("\"contents\":\"write\"", mint.Body);
         Assert.Contains("\"pull_requests\":\"write\"", mint.Body);
         // Masked first, so the runner hides it everywhere; never printed otherwise.
-        Assert.Equal($"::add-mask::{token}", result.ErrorLines[0]);
+        Assert.Equal($"::add-mask::{token}", result.ErrorLines.First(l => l.Contains(token, StringComparison.Ordinal)));
         Assert.Single(result.ErrorLines, l => l.Contains(token, StringComparison.Ordinal));
         Assert.Equal(1, _github.Log.Count("DELETE", "/installation/token$"));
         Assert.False(_github.State.Tokens.ContainsKey(token), "the token must be revoked at the end of the run");

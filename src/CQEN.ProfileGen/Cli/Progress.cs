@@ -33,7 +33,8 @@ public sealed class Progress(CliEnvironment env, GitHub.GitHubUsage usage, bool 
             var task = work();
             while (await Task.WhenAny(task, Task.Delay(200)).ConfigureAwait(false) != task)
             {
-                status.Status($"{name} ({usage.Requests} request{(usage.Requests == 1 ? "" : "s")} to GitHub)");
+                var repositories = usage.Repositories > 0 ? $"{usage.Repositories} repositor{(usage.Repositories == 1 ? "y" : "ies")}, " : "";
+                status.Status($"{name} ({repositories}{usage.Requests} request{(usage.Requests == 1 ? "" : "s")} to GitHub)");
             }
             return await task.ConfigureAwait(false);
         }).ConfigureAwait(false);

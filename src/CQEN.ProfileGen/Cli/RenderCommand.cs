@@ -22,7 +22,7 @@ public sealed class RenderCommand : Command
             var settings = context.Resolve(parse);
             var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
-            var markdown = job.Render(snapshot, settings, ct);
+            var markdown = await context.Progress.PhaseAsync("Render", () => Task.FromResult(job.Render(snapshot, settings, ct))).ConfigureAwait(false);
             await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -85,6 +85,6 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
         {
             throw new InputException("--reader graphql: GitHub's GraphQL API needs a token (GITHUB_TOKEN, GH_TOKEN or a GitHub App)");
         }
-        return new OctokitGateway(client, settings.Endpoint, clock, reader) { Anonymous = token is null };
+        return new OctokitGateway(client, settings.Endpoint, clock, reader) { Anonymous = token is null, Usage = Usage };
     }
 }

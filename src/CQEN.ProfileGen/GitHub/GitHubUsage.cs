@@ -12,6 +12,13 @@ public sealed class GitHubUsage
     private readonly Dictionary<string, (long Limit, long Remaining, long Used)> _limits = new(StringComparer.Ordinal);
 
     public int Requests { get; private set; }
+
+    private int _repositories;
+
+    /// <summary>Repositories read so far (for progress).</summary>
+    public int Repositories => Volatile.Read(ref _repositories);
+
+    internal void RepositoriesRead(int count) => Interlocked.Add(ref _repositories, count);
     public int GraphQlRequests { get; private set; }
     public int RestRequests => Requests - GraphQlRequests;
 

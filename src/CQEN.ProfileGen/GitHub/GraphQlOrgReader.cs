@@ -14,7 +14,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// README.md, and licence text GitHub could not identify (NOASSERTION).
 /// GraphQL needs a token; without one the REST reader is used.
 /// </summary>
-public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8)
+public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null)
 {
     internal const string Query = """
         query OrgRepos($org: String!, $cursor: String) {
@@ -55,6 +55,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
             orgNode = data["organization"] ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
             var page = orgNode["repositories"]!;
             nodes.AddRange(page["nodes"]!.AsArray().OfType<JsonNode>());
+            usage?.RepositoriesRead(page["nodes"]!.AsArray().Count);
             cursor = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
         }
         while (cursor is not null);

@@ -17,13 +17,16 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
     /// <summary>Whether the run has no token: GitHub then allows 60 requests an hour, checked before reading.</summary>
     public bool Anonymous { get; init; }
 
+    /// <summary>Where the repositories read are counted, for progress.</summary>
+    public GitHubUsage? Usage { get; init; }
+
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken cancellationToken)
     {
         if (reader != OrgReader.Rest)
         {
             try
             {
-                return await new GraphQlOrgReader(client, endpoint, clock, maxConcurrency).ReadAsync(org, cancellationToken).ConfigureAwait(false);
+                return await new GraphQlOrgReader(client, endpoint, clock, maxConcurrency, Usage).ReadAsync(org, cancellationToken).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException) when (reader == OrgReader.Auto)
             {
@@ -42,7 +45,12 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
             await CheckAnonymousBudgetAsync(org, repos).ConfigureAwait(false);
         }
 
-        var details = await BoundedConcurrency.SelectAsync(repos, maxConcurrency, repo => ReadRepositoryAsync(repo, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var details = await BoundedConcurrency.SelectAsync(repos, maxConcurrency, async repo =>
+        {
+            var read = await ReadRepositoryAsync(repo, cancellationToken).ConfigureAwait(false);
+            Usage?.RepositoriesRead(1);
+            return read;
+        }, cancellationToken).ConfigureAwait(false);
 
         return new OrgSnapshot
         {

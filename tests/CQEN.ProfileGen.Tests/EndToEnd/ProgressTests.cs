@@ -14,7 +14,7 @@ public sealed class ProgressTests : IAsyncLifetime
         _github = await StandInGitHubServer.StartAsync();
         StandInData.GenerateOrg(_github.State, "org", 40);
         _github.State.AddToken(Token);
-        _github.Latency = TimeSpan.FromMilliseconds(150); // long enough for the status line to be drawn
+        _github.Latency = TimeSpan.FromMilliseconds(40); // long enough for the status line to be drawn
     }
 
     public async Task DisposeAsync() => await _github.DisposeAsync();
@@ -33,12 +33,13 @@ public sealed class ProgressTests : IAsyncLifetime
     [Fact]
     public async Task Stdout_is_the_same_bytes_whether_or_not_stderr_is_a_terminal()
     {
-        var plain = await Cli().RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
-        var drawn = await Cli(terminal: true).RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
+        var plain = await Cli().RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest");
+        var drawn = await Cli(terminal: true).RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest");
 
         Assert.Equal(0, drawn.ExitCode);
         Assert.Equal(plain.Out, drawn.Out);
         Assert.Contains("Read the organization", drawn.Error);
+        Assert.Matches(@"\d+ repositor(y|ies), \d+ requests to GitHub", drawn.Error); // the status line counts what was read
         Assert.DoesNotContain("Read the organization", plain.Error);
     }
 

@@ -23,7 +23,7 @@ namespace CQEN.ProfileGen.Bench;
 public static class AdoptionScenarios
 {
     private const int Runs = 5;
-    private const string Token = "ghs_benchToken000000000000000000000000001";
+    private const string Token = "ghs_test-benchToken0000000000-00000000000000001";
 
     public static async Task<int> RunAsync(string[] args)
     {

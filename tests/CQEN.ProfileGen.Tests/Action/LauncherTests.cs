@@ -16,7 +16,7 @@ namespace CQEN.ProfileGen.Tests.Action;
 /// </summary>
 public sealed class LauncherTests : IAsyncLifetime
 {
-    private const string Token = "ghs_launcherToken0000000000000000000000001";
+    private const string Token = "ghs_test-launcherToken0000000-000000000000000001";
     private const string Repository = "CQEN-QDCE/profilegen";
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-launcher-").FullName;
     private StandInGitHubServer _github = null!;

@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Tests.Cli;
 /// </summary>
 public class HostileInputTests : IDisposable
 {
-    private const string Secret = "ghp_SECRETsecretSECRETsecretSECRET012345";
+    private const string Secret = "ghp_test-SECRETsecretSECRETse-cretSECRET012345";
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-hostile-").FullName;
     private readonly CliHarness _cli = new();
 
@@ -75,7 +75,7 @@ public class HostileInputTests : IDisposable
     [InlineData("https://" + Secret + "@ghes.example.com/api/v3", "credentials do not belong in the API URL")]
     [InlineData("https://ghes.example.com/api/v3?access_token=" + Secret, "an API URL has no query")]
     [InlineData("https://ghes.example.com/api/v3junk", "ends in /api/v3")]
-    [InlineData("https://api.github.com/orgs", "github.com's API has no path")]
+    [InlineData("https://github.com/orgs", "github.com's API has no path")]
     [InlineData("https://ghes.example.com/api/v3 extra", "not an http(s) API URL")]
     public async Task An_api_url_that_is_not_one_is_refused_without_repeating_its_credentials(string url, string expected)
     {

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>`profilegen audit` and the audit section of `publish`, against the stand-in GitHub.</summary>
 public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "ghs_auditToken00000000000000000000000001";
+    private const string Token = "ghs_test-auditToken0000000000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-audit-e2e-").FullName;

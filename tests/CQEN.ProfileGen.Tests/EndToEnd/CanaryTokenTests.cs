@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>A canary token is used for every kind of run; it must appear in no output, file or error.</summary>
 public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
 {
-    private const string Canary = "ghp_CANARYcanaryCANARYcanaryCANARY0123456";
+    private const string Canary = "ghp_test-CANARYcanaryCANARYca-naryCANARY0123456";
     private StandInGitHubServer _github = null!;
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-canary-").FullName;
 

@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>With --cache-dir, a second REST run asks with If-None-Match and gets 304s, which cost no rate limit.</summary>
 public sealed class ConditionalRequestTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "ghs_etagToken0000000000000000000000000001";
+    private const string Token = "ghs_test-etagToken00000000000-00000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
     private readonly string _cache = Directory.CreateTempSubdirectory("profilegen-cache-").FullName;
@@ -59,8 +59,8 @@ public sealed class ConditionalRequestTests : IAsyncLifetime, IDisposable
     public async Task Another_token_never_gets_the_first_token_s_answers()
     {
         await Render();
-        _github.State.AddToken("ghs_otherToken000000000000000000000000002");
-        _cli.Variables["GITHUB_TOKEN"] = "ghs_otherToken000000000000000000000000002";
+        _github.State.AddToken("ghs_test-otherToken0000000000-00000000000000002");
+        _cli.Variables["GITHUB_TOKEN"] = "ghs_test-otherToken0000000000-00000000000000002";
         _github.Log.Clear();
         Assert.Equal(0, (await Render()).ExitCode);
         Assert.DoesNotContain(_github.Log.All, r => r.Status == 304);

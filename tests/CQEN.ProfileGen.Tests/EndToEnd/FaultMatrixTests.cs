@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// </summary>
 public sealed class FaultMatrixTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "ghs_faultMatrixToken00000000000000000001";
+    private const string Token = "ghs_test-faultMatrixToken0000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-faults-").FullName;

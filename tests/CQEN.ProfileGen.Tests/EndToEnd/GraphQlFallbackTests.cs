@@ -5,7 +5,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 public sealed class GraphQlFallbackTests : IAsyncLifetime
 {
-    private const string Token = "ghs_fallback00000000000000000000000000001";
+    private const string Token = "ghs_test-fallback000000000000-00000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
 

@@ -11,7 +11,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// </summary>
 public sealed class InitOverHandWrittenProfileTests : IAsyncLifetime
 {
-    private const string Token = "ghs_initHandWritten00000000000000000000001";
+    private const string Token = "ghs_test-initHandWritten00000-000000000000000001";
     private readonly string _checkout = Directory.CreateTempSubdirectory("profilegen-dotgithub-").FullName;
     private readonly CliHarness _cli = new();
     private StandInGitHubServer _github = null!;

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>The members-only profile, pinned repositories, large organizations and the publish path failing early.</summary>
 public sealed class ProfileVariantsTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "ghs_variantsToken00000000000000000000001";
+    private const string Token = "ghs_test-variantsToken0000000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-variants-").FullName;

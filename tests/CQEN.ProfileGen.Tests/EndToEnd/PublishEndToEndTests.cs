@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>`profilegen publish` against the stand-in GitHub: one pull request, kept up to date, never spam.</summary>
 public sealed class PublishEndToEndTests : IAsyncLifetime
 {
-    private const string Token = "ghs_publishToken000000000000000000000001";
+    private const string Token = "ghs_test-publishToken00000000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
 

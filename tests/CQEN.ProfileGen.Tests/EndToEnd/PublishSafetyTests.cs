@@ -10,7 +10,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// </summary>
 public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "ghs_safetyToken0000000000000000000000001";
+    private const string Token = "ghs_test-safetyToken000000000-0000000000000001";
     private const string Branch = "profilegen/profile-readme";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();

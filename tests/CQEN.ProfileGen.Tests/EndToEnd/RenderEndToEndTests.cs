@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>The real command line against the stand-in GitHub, reached as a GitHub Enterprise user would.</summary>
 public sealed class RenderEndToEndTests : IAsyncLifetime
 {
-    private const string Token = "ghs_e2eRenderToken0000000000000000000001";
+    private const string Token = "ghs_test-e2eRenderToken000000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
 
@@ -109,7 +109,7 @@ public sealed class RenderEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_token_is_one_clear_line_that_does_not_show_the_token()
     {
-        const string bad = "ghp_CanaryBadToken00000000000000000000000";
+        const string bad = "ghp_test-CanaryBadToken000000-00000000000000000";
         _cli.Variables["GH_TOKEN"] = bad;
         var result = await Render("--org", "small-org");
         Assert.Equal(1, result.ExitCode);

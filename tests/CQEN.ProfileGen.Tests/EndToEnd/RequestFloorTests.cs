@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>Publishing at the request floor, counted on the stand-in's log, and the cost reported to the user.</summary>
 public sealed class RequestFloorTests : IAsyncLifetime
 {
-    private const string Token = "ghs_requestFloorToken00000000000000000001";
+    private const string Token = "ghs_test-requestFloorToken000-00000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
 
@@ -78,7 +78,7 @@ public sealed class RequestFloorTests : IAsyncLifetime
 /// <summary>On a server whose GraphQL schema lacks the newer fields (an older GitHub Enterprise Server), publishing falls back to REST.</summary>
 public sealed class OlderServerTests : IAsyncLifetime
 {
-    private const string Token = "ghs_olderServerToken00000000000000000001";
+    private const string Token = "ghs_test-olderServerToken0000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly CliHarness _cli = new();
 

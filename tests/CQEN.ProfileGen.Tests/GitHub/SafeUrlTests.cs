@@ -21,8 +21,11 @@ public class SafeUrlTests
         Assert.Equal("failed for http://***@h1/x and https://h2/y?*** too", SafeUrl.RedactAll(message));
     }
 
+    [Fact]
+    public void Github_com_in_any_spelling_is_github_com_s_api() =>
+        Assert.Equal(GitHubEndpoint.DotCom, GitHubEndpoint.Parse("https://github.com/"));
+
     [Theory]
-    [InlineData("https://api.github.com", "https://api.github.com/", "https://api.github.com/graphql")]
     [InlineData("https://ghes.example.com", "https://ghes.example.com/api/v3/", "https://ghes.example.com/api/graphql")]
     [InlineData("https://ghes.example.com/api/v3/", "https://ghes.example.com/api/v3/", "https://ghes.example.com/api/graphql")]
     [InlineData("https://proxy.example.com/github/api/v3", "https://proxy.example.com/github/api/v3/", "https://proxy.example.com/github/api/graphql")]

@@ -15,7 +15,7 @@ namespace CQEN.ProfileGen.Tests.StandInGitHubTests;
 /// </summary>
 public sealed class FidelityTests : IAsyncLifetime
 {
-    private const string Token = "ghs_fidelity0000000000000000000000000001";
+    private const string Token = "ghs_test-fidelity000000000000-0000000000000001";
     private StandInGitHubServer _github = null!;
     private readonly HttpClient _http = new();
     private static readonly string Payloads = Path.Combine(AppContext.BaseDirectory, "StandInGitHub", "Payloads");

@@ -13,20 +13,15 @@ namespace CQEN.ProfileGen.Configuration;
 /// </summary>
 public static class ConfigSchema
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-    {
-        using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")
-            ?? throw new InvalidOperationException("the configuration schema is not embedded");
-        using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
-    });
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(Text));
 
     /// <summary>The schema's text, as embedded in the tool.</summary>
     public static string Text
     {
         get
         {
-            using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")!;
+            using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")
+                ?? throw new InvalidOperationException("the configuration schema is not embedded");
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
         }

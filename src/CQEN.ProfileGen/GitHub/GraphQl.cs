@@ -33,7 +33,8 @@ internal static class GraphQl
     public static async Task<string?> PostAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what) =>
         (await SendAsync(client, endpoint, document, variables, what).ConfigureAwait(false)).Errors;
 
-    private static async Task<(JsonNode? Root, string? Errors)> SendAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
+    /// <summary>Posts a document; returns GitHub's whole answer and its error messages in one line, if any.</summary>
+    public static async Task<(JsonNode? Root, string? Errors)> SendAsync(IGitHubClient client, GitHubEndpoint endpoint, string document, object variables, string what)
     {
         var body = JsonSerializer.Serialize(new { query = document, variables });
         IApiResponse<string> response;
@@ -70,4 +71,7 @@ internal static class GraphQl
     }
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A string property of an answer's node, or null (absent, null or not a string).</summary>
+    public static string? Str(JsonNode? node, string property) => Str(node?[property]);
 }

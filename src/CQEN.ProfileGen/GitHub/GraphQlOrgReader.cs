@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CQEN.ProfileGen.Badges;
 using CQEN.ProfileGen.Licenses;
@@ -98,28 +97,10 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
 
     private async Task<JsonNode> PostAsync(string org, string? cursor)
     {
-        var body = JsonSerializer.Serialize(new { query = Query, variables = new { org, cursor } });
-        IApiResponse<string> response;
-        try
-        {
-            response = await GitHubErrors.Guard(
-                () => client.Connection.Post<string>(endpoint.GraphQl, body, "application/json", "application/json"),
-                $"the repositories of '{org}' (GraphQL)").ConfigureAwait(false);
-        }
-        catch (GitHubException ex) when (ex.StatusCode is 404 or 410 or 501)
-        {
-            throw new GraphQlUnavailableException($"GitHub's GraphQL API is not available at {endpoint.GraphQl} ({ex.StatusCode})", ex);
-        }
-        var text = response.HttpResponse.Body as string ?? throw new GitHubException($"GitHub's GraphQL API gave an empty answer for '{org}'");
-        JsonNode root;
-        try
-        {
-            root = JsonNode.Parse(text) ?? throw new JsonException("null document");
-        }
-        catch (JsonException ex)
-        {
-            throw new GitHubException($"GitHub's GraphQL API gave an answer that is not JSON for '{org}': {ex.Message}");
-        }
+        // The one GraphQL transport (endpoint missing → unavailable, not JSON → one line); this
+        // reader maps GitHub's error types to what they mean for reading an organization.
+        var (answer, _) = await GraphQl.SendAsync(client, endpoint, Query, new { org, cursor }, $"the repositories of '{org}'").ConfigureAwait(false);
+        var root = answer ?? throw new GitHubException($"GitHub's GraphQL API gave an empty answer for '{org}'");
         if (root["errors"] is JsonArray { Count: > 0 } errors)
         {
             var first = errors[0]!;
@@ -146,7 +127,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
     private static WantedFiles FilesWanted(JsonNode n)
     {
         var rootFiles = RootFiles(n);
-        var readme = n["readme"] is JsonObject ? null : rootFiles.Where(IsReadme).OrderBy(ReadmePreference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+        var readme = n["readme"] is JsonObject ? null : OtherReadme(rootFiles);
         var spdx = Str(n["licenseInfo"], "spdxId");
         var licensePath = n["licenseInfo"] is null || !string.IsNullOrEmpty(spdx) && spdx != "NOASSERTION" ? null : LicensePath(rootFiles);
         var license = licensePath is null or "LICENSE" or "LICENCE" or "LICENSE.md" ? null : licensePath;
@@ -201,7 +182,10 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
     private static string? LicensePath(string[] rootFiles) =>
         rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
 
-    // GitHub shows README.md first, then other Markdown, then plain text and the rest.
+    // The README GitHub shows when there is no README.md: other Markdown, then plain text and the rest.
+    private static string? OtherReadme(string[] rootFiles) =>
+        rootFiles.Where(IsReadme).OrderBy(ReadmePreference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+
     private static int ReadmePreference(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
         ".md" or ".markdown" => 0,
@@ -224,7 +208,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         var readmeName = readmeText is null ? null : "README.md";
         if (readmeText is null && more.Readme is { } otherText)
         {
-            (readmeText, readmeName) = (otherText, rootFiles.Where(IsReadme).OrderBy(ReadmePreference).ThenBy(f => f, StringComparer.Ordinal).First());
+            (readmeText, readmeName) = (otherText, OtherReadme(rootFiles));
         }
 
         ReadmeHeader? header = null;
@@ -309,8 +293,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
     private static bool IsReadme(string fileName) =>
         fileName.StartsWith("readme", StringComparison.OrdinalIgnoreCase) && !fileName.Equals("README.md", StringComparison.Ordinal);
 
-    private static string? Str(JsonNode? node, string property) =>
-        node?[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonNode? node, string property) => GraphQl.Str(node, property);
 
     private static DateTimeOffset? Date(JsonNode node, string property) =>
         Str(node, property) is { } s ? DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -134,8 +134,7 @@ public sealed partial class OctokitGateway
     private static IReadOnlyList<string> Names(JsonNode? connection, Func<JsonNode, string?> name) =>
         connection?["nodes"]?.AsArray().OfType<JsonNode>().Select(name).OfType<string>().ToArray() ?? [];
 
-    private static string? Str(JsonNode? node, string property) =>
-        node?[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonNode? node, string property) => GraphQl.Str(node, property);
 
     private async Task<PublishReading> ReadForPublishWithRestAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct)
     {

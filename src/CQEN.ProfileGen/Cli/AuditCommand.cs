@@ -14,9 +14,6 @@ public sealed class AuditCommand : Command
     private static readonly Option<string?> FailOn = new Option<string?>("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." }
         .AcceptOnlyFromAmong("error", "warning", "never");
 
-    /// <summary>The job summary lists this many findings at most (GitHub caps a summary at 1 MiB).</summary>
-    private const int SummaryRows = 200;
-
     public AuditCommand(CommandContext context)
         : base("audit", "Report what to fix in the organization's repositories: licence badges vs licence files, broken badge links, header markers, lifecycle vocabulary, descriptions.")
     {
@@ -40,22 +37,14 @@ public sealed class AuditCommand : Command
                 throw new InputException($"--fail-on: must be error, warning or never (got '{failOn}')");
             }
             var settings = context.Resolve(parse);
-            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
+            var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var report = OrgAudit.Run(snapshot, settings.Config);
 
             await context.WriteResultAsync(settings.OutputPath, parse.GetValue(Json) ? report.ToJson() : report.ToText(), ct).ConfigureAwait(false);
-            if (GitHubActions.IsActive(context.Env))
-            {
-                foreach (var finding in report.Findings)
-                {
-                    await context.Env.Error.WriteLineAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
-                }
-                await GitHubActions.AppendSummaryAsync(context.Env, report.ToMarkdown($"Organization audit: {snapshot.Org.Login}", SummaryRows)).ConfigureAwait(false);
-            }
+            await context.Reporter.FindingsAsync(report, $"Organization audit: {snapshot.Org.Login}").ConfigureAwait(false);
             if (report.Fails(failOn))
             {
-                await context.Env.Error.WriteLineAsync($"profilegen: audit: {report.Counts()} (--fail-on {failOn})").ConfigureAwait(false);
+                await context.Reporter.WriteAsync($"profilegen: audit: {report.Counts()} (--fail-on {failOn})").ConfigureAwait(false);
                 return ExitCodes.Findings;
             }
             return ExitCodes.Success;

@@ -37,14 +37,14 @@ public static class CliApp
             var help = parse.CommandResult.Command == root ? "profilegen --help" : $"profilegen {parse.CommandResult.Command.Name} --help";
             foreach (var message in ParseErrors.Describe(parse))
             {
-                await env.Error.WriteLineAsync($"profilegen: error: {message} (see '{help}')").ConfigureAwait(false);
+                await context.Reporter.FailAsync($"{message} (see '{help}')").ConfigureAwait(false);
             }
             return ExitCodes.Error;
         }
         var timeout = parse.GetValue(RunOptions.Timeout) ?? 600;
         if (timeout is <= 0 or > MaxSeconds)
         {
-            await env.Error.WriteLineAsync($"profilegen: error: --timeout: must be a whole number of seconds from 1 to {MaxSeconds} (got {timeout})").ConfigureAwait(false);
+            await context.Reporter.FailAsync($"--timeout: must be a whole number of seconds from 1 to {MaxSeconds} (got {timeout})").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         // The overall deadline: when it passes, every pending call is cancelled and nothing is written.
@@ -62,32 +62,26 @@ public static class CliApp
                 await connector.RevokeMintedTokensAsync().ConfigureAwait(false);
                 if (connector.Usage.Requests > 0 && (parse.GetValue(RunOptions.Verbose) || env.Get("RUNNER_DEBUG") == "1"))
                 {
-                    await env.Error.WriteLineAsync("profilegen: " + connector.Usage.Describe()).ConfigureAwait(false);
+                    await context.Reporter.WriteAsync("profilegen: " + connector.Usage.Describe()).ConfigureAwait(false);
                 }
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            await env.Error.WriteLineAsync($"profilegen: error: the run did not finish within --timeout {timeout} s; nothing was written").ConfigureAwait(false);
+            await context.Reporter.FailAsync($"the run did not finish within --timeout {timeout} s; nothing was written").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         catch (Exception ex) when (ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException)
         {
             // Ctrl-C: the pending calls were cancelled and cleaned up; 130 is what shells expect (128 + SIGINT).
-            await env.Error.WriteLineAsync("profilegen: cancelled" + (ex is GitHubException ? ": " + context.Scrub(ex.Message).ReplaceLineEndings(" ") : "; nothing was written")).ConfigureAwait(false);
+            await context.Reporter.WriteAsync("profilegen: cancelled" + (ex is GitHubException ? ": " + context.Reporter.Scrub(ex.Message).ReplaceLineEndings(" ") : "; nothing was written")).ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {
             // Scrubbed before it is flattened to one line: a secret holding a line break still matches.
-            var message = context.Scrub(Describe(ex, env));
-            message = env.Get("PROFILEGEN_DEBUG") is null ? OneLine(message) : message;
-            await env.Error.WriteLineAsync("profilegen: error: " + message).ConfigureAwait(false);
-            if (GitHubActions.IsActive(env))
-            {
-                await env.Error.WriteLineAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
-                await GitHubActions.ReportFailureAsync(env, message).ConfigureAwait(false);
-            }
+            var message = context.Reporter.Scrub(Describe(ex, env));
+            await context.Reporter.FailAsync(env.Get("PROFILEGEN_DEBUG") is null ? OneLine(message) : message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }
@@ -103,85 +97,4 @@ public static class CliApp
     };
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
-}
-
-/// <summary>What every verb needs: the environment, the GitHub connector, and the secrets to scrub.</summary>
-public sealed class CommandContext
-{
-    private readonly List<string> _secrets = [];
-
-    public CommandContext(CliEnvironment env, GitHubConnector connector)
-    {
-        Env = env;
-        Connector = connector;
-        // Tokens minted during the run (GitHub App installation tokens) are scrubbed too, and
-        // masked in GitHub Actions so that no later step's log can show them.
-        connector.SecretMinted = token =>
-        {
-            _secrets.Add(token);
-            if (GitHubActions.IsActive(env))
-            {
-                env.Error.WriteLine("::add-mask::" + token);
-            }
-        };
-    }
-
-    public CliEnvironment Env { get; }
-    public GitHubConnector Connector { get; }
-
-    /// <summary>Errors only (--quiet).</summary>
-    public bool Quiet { get; private set; }
-
-    /// <summary>The run's phases, shown on stderr (or as log groups in Actions).</summary>
-    public Progress Progress => new(Env, Connector.Usage, Quiet);
-
-    public RunSettings Resolve(ParseResult parse)
-    {
-        Quiet = parse.GetValue(RunOptions.Quiet);
-        var settings = RunSettings.Resolve(parse, Env);
-        _secrets.AddRange(settings.Credentials.Secrets);
-        return settings;
-    }
-
-    /// <summary>A warning on stderr (and as an annotation in GitHub Actions), scrubbed like any line.</summary>
-    public void Warn(string message)
-    {
-        if (Quiet)
-        {
-            return;
-        }
-        message = Scrub(message);
-        Env.Error.WriteLine("profilegen: warning: " + message);
-        if (GitHubActions.IsActive(Env))
-        {
-            Env.Error.WriteLine(GitHubActions.WarningAnnotation(message));
-        }
-    }
-
-    /// <summary>Removes every known secret from a text that is about to leave the process.</summary>
-    public string Scrub(string text)
-    {
-        var raw = new[] { Env.Get("GITHUB_TOKEN"), Env.Get("GH_TOKEN"), Env.Get("PROFILEGEN_APP_PRIVATE_KEY") };
-        // The raw values (with any pasted line break) and their trimmed forms, longest first.
-        foreach (var secret in _secrets.Concat(raw).Concat(raw.Select(s => s?.Trim())).OfType<string>().Distinct().OrderByDescending(s => s.Length))
-        {
-            if (secret.Length >= 4)
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-        return GitHub.SafeUrl.RedactAll(text);
-    }
-
-    /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
-    public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)
-    {
-        if (outputPath is null)
-        {
-            await Env.Out.WriteAsync(text).ConfigureAwait(false);
-            await Env.Out.FlushAsync(ct).ConfigureAwait(false);
-            return;
-        }
-        await OutputFile.WriteAsync(outputPath, text, ct).ConfigureAwait(false);
-    }
 }

@@ -4,8 +4,9 @@ using CQEN.ProfileGen.Publishing;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>
-/// When running as a GitHub Action (GITHUB_ACTIONS=true): step outputs in $GITHUB_OUTPUT and a
-/// job summary in $GITHUB_STEP_SUMMARY with what changed, the PR link and the diff, collapsed.
+/// GitHub Actions' formats (GITHUB_ACTIONS=true): workflow commands, step outputs in
+/// $GITHUB_OUTPUT, and the job summary with what changed, the PR link and the diff, collapsed.
+/// <see cref="ActionsReporter"/> writes them.
 /// </summary>
 public static class GitHubActions
 {
@@ -30,37 +31,13 @@ public static class GitHubActions
 
     private static string Property(string s) => Data(s).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
-    public static async Task ReportAsync(CliEnvironment env, PublishOutcome outcome, GitHub.GitHubUsage? usage = null)
-    {
-        if (!IsActive(env))
-        {
-            return;
-        }
-        await WriteOutputsAsync(env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
-        if (env.Get("GITHUB_STEP_SUMMARY") is { } summary)
-        {
-            await File.AppendAllTextAsync(summary, Summary(outcome, usage)).ConfigureAwait(false);
-        }
-    }
+    /// <summary>The job summary lists this many audit findings at most (GitHub caps a summary at 1 MiB).</summary>
+    public const int SummaryFindings = 200;
 
-    /// <summary>
-    /// A failed run still sets every output (`status=failed`) and says why in the job summary, so a
-    /// later step's `if: steps.x.outputs.status == …` never compares empty strings.
-    /// </summary>
-    public static async Task ReportFailureAsync(CliEnvironment env, string message)
-    {
-        if (!IsActive(env))
-        {
-            return;
-        }
-        await WriteOutputsAsync(env, "failed", false, null).ConfigureAwait(false);
-        if (env.Get("GITHUB_STEP_SUMMARY") is { } summary)
-        {
-            await File.AppendAllTextAsync(summary, $"### Profile README\n\n**Failed**: {Escape(message)}\n\nNothing was written unless the message says otherwise; the run log has the details.\n").ConfigureAwait(false);
-        }
-    }
+    public static string FailureSummary(string message) =>
+        $"### Profile README\n\n**Failed**: {Escape(message)}\n\nNothing was written unless the message says otherwise; the run log has the details.\n";
 
-    private static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
+    public static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
     {
         if (env.Get("GITHUB_OUTPUT") is not { } outputs)
         {
@@ -179,14 +156,5 @@ public static class GitHubActions
         };
         var where = finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}";
         return $"::{command} title={Property(finding.Rule)}::{Data($"{where}: {finding.Message}")}";
-    }
-
-    /// <summary>Appends the audit to the job summary ($GITHUB_STEP_SUMMARY), when there is one.</summary>
-    public static async Task AppendSummaryAsync(CliEnvironment env, string markdown)
-    {
-        if (IsActive(env) && env.Get("GITHUB_STEP_SUMMARY") is { } summary)
-        {
-            await File.AppendAllTextAsync(summary, markdown + "\n").ConfigureAwait(false);
-        }
     }
 }

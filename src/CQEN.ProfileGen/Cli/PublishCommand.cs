@@ -48,7 +48,7 @@ public sealed class PublishCommand : Command
             var settings = context.Resolve(parse);
             var config = settings.Config;
             var dryRun = parse.GetValue(DryRun);
-            if (!dryRun && settings.Credentials.Token is null && !settings.Credentials.IsApp)
+            if (!dryRun && settings.GitHub.Credentials is GitHub.GitHubCredentials.None)
             {
                 throw new InputException("publish: writing needs a token with contents:write and pull-requests:write (GITHUB_TOKEN, GH_TOKEN or a GitHub App); --dry-run works without one");
             }
@@ -63,12 +63,14 @@ public sealed class PublishCommand : Command
             // needs no private repository read.
             settings = settings with
             {
-                WriteTo = dryRun ? null : repo,
-                WriteToOnly = config.Filters.Visibility.All(v => v == "public"),
+                GitHub = settings.GitHub with
+                {
+                    WriteTo = dryRun ? null : repo,
+                    WriteToOnly = config.Filters.Visibility.All(v => v == "public"),
+                },
             };
             var regions = Regions(parse, settings, context.Env);
-            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
+            var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
 
             var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
@@ -98,14 +100,15 @@ public sealed class PublishCommand : Command
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
             };
-            await GitHubActions.AppendSummaryAsync(context.Env, request.Audit.ToMarkdown($"Organization audit: {owner}", 200)).ConfigureAwait(false);
-            var gateway = await context.Connector.ConnectAsync(settings with { Org = owner }, ct).ConfigureAwait(false);
-            var outcome = await context.Progress.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
+            await context.Reporter.SummaryAsync(request.Audit.ToMarkdown($"Organization audit: {owner}", GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
+            // The organization read from a snapshot is the one an App's installation is looked up on.
+            var gateway = await context.ConnectAsync(settings.GitHub with { Org = settings.GitHub.Org ?? owner }, ct).ConfigureAwait(false);
+            var outcome = await context.Reporter.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
-            await GitHubActions.ReportAsync(context.Env, outcome, context.Connector.Usage).ConfigureAwait(false);
+            await context.Reporter.PublishedAsync(outcome).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
             {
-                await context.Env.Error.WriteLineAsync("profilegen: error: " + problem).ConfigureAwait(false);
+                await context.Reporter.WriteAsync("profilegen: error: " + problem).ConfigureAwait(false);
                 return ExitCodes.Error;
             }
             return parse.GetValue(DetailedExitCode) && outcome.Changed ? ExitCodes.Changes : ExitCodes.Success;
@@ -153,24 +156,9 @@ public sealed class PublishCommand : Command
         {
             await env.Out.WriteAsync(Colour(outcome.Diff.Text, env)).ConfigureAwait(false);
         }
-        var actions = GitHubActions.IsActive(env);
-        if (actions)
-        {
-            await env.Error.WriteLineAsync(dryRun ? "::group::Plan (dry run: nothing written)" : "::group::Writes").ConfigureAwait(false);
-        }
-        foreach (var step in context.Quiet ? [] : outcome.Plan)
-        {
-            await env.Error.WriteLineAsync($"profilegen: {(dryRun ? "would " : "")}{step}").ConfigureAwait(false);
-        }
-        if (actions)
-        {
-            await env.Error.WriteLineAsync("::endgroup::").ConfigureAwait(false);
-        }
+        await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? "would " : "") + step)).ConfigureAwait(false);
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
-        if (!context.Quiet)
-        {
-            await env.Error.WriteLineAsync($"profilegen: {outcome.Status}{pr}").ConfigureAwait(false);
-        }
+        await context.Reporter.InfoAsync($"{outcome.Status}{pr}").ConfigureAwait(false);
     }
 
     private static object Cost(GitHub.GitHubUsage usage) => new

@@ -20,9 +20,8 @@ public sealed class RenderCommand : Command
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);
-            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
-            var markdown = await context.Progress.PhaseAsync("Render", () => Task.FromResult(job.Render(snapshot, settings, ct))).ConfigureAwait(false);
+            var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var markdown = await context.Reporter.PhaseAsync("Render", () => Task.FromResult(context.Render(snapshot, settings, ct))).ConfigureAwait(false);
             await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });

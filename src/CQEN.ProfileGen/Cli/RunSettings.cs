@@ -10,22 +10,12 @@ public sealed record RunSettings
     public required ProfileGenConfig Config { get; init; }
     public string? ConfigPath { get; init; }
     public string? Org { get; init; }
-    public required GitHubEndpoint Endpoint { get; init; }
     public string? SnapshotPath { get; init; }
     public required TemplateSource Template { get; init; }
     public string? OutputPath { get; init; }
-    public GitHubCredentials Credentials { get; init; } = GitHubCredentials.Anonymous;
-    public TimeSpan? RateLimitWait { get; init; }
-    public OrgReader Reader { get; init; } = OrgReader.Auto;
 
-    /// <summary>The repository the run will write to (publish), null for a run that only reads.</summary>
-    public string? WriteTo { get; init; }
-
-    /// <summary>Whether a minted App token may be limited to <see cref="WriteTo"/> (the profile lists public repositories only).</summary>
-    public bool WriteToOnly { get; init; }
-
-    /// <summary>Where GET answers are kept for conditional requests across runs; null: no cache.</summary>
-    public string? CacheDirectory { get; init; }
+    /// <summary>Where and how the run talks to GitHub, in the adapter's terms.</summary>
+    public required GitHubAccess GitHub { get; init; }
 
     public static RunSettings Resolve(System.CommandLine.ParseResult parse, CliEnvironment env)
     {
@@ -56,28 +46,98 @@ public sealed record RunSettings
             throw new InputException($"--org: '{org}' is not a GitHub organization login");
         }
 
+        var credentials = Credentials(parse, env);
+        var reader = parse.GetValue(RunOptions.Reader) switch
+        {
+            null or "auto" => OrgReader.Auto,
+            "rest" => OrgReader.Rest,
+            "graphql" => OrgReader.GraphQl,
+            var other => throw new InputException($"--reader: must be auto, rest or graphql (got '{other}')"),
+        };
+        if (reader == OrgReader.GraphQl && credentials is GitHubCredentials.None)
+        {
+            throw new InputException("--reader graphql: GitHub's GraphQL API needs a token (GITHUB_TOKEN, GH_TOKEN or a GitHub App)");
+        }
         return new RunSettings
         {
             Config = config,
             ConfigPath = configPath,
             Org = org,
-            Endpoint = endpoint,
             SnapshotPath = snapshot,
             Template = template,
             OutputPath = output,
-            Credentials = GitHubCredentials.FromEnvironment(parse, env),
-            Reader = parse.GetValue(RunOptions.Reader) switch
+            GitHub = new GitHubAccess
             {
-                null or "auto" => OrgReader.Auto,
-                "rest" => OrgReader.Rest,
-                "graphql" => OrgReader.GraphQl,
-                var other => throw new InputException($"--reader: must be auto, rest or graphql (got '{other}')"),
+                Endpoint = endpoint,
+                Credentials = credentials,
+                Reader = reader,
+                Org = org,
+                CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
+                RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
+                    ? w is >= 0 and <= CliApp.MaxSeconds ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be a whole number of seconds from 0 to {CliApp.MaxSeconds} (got {w})")
+                    : null,
             },
-            CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
-            RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
-                ? w is >= 0 and <= CliApp.MaxSeconds ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be a whole number of seconds from 0 to {CliApp.MaxSeconds} (got {w})")
-                : null,
         };
+    }
+
+    /// <summary>A token (GITHUB_TOKEN, else GH_TOKEN), a GitHub App (id + key), or nothing.</summary>
+    private static GitHubCredentials Credentials(System.CommandLine.ParseResult parse, CliEnvironment env)
+    {
+        var appId = parse.GetValue(RunOptions.AppId) ?? env.Get("PROFILEGEN_APP_ID");
+        if (appId is null)
+        {
+            return (ReadToken(env, "GITHUB_TOKEN") ?? ReadToken(env, "GH_TOKEN")) is { } token ? new GitHubCredentials.Token(token) : GitHubCredentials.Anonymous;
+        }
+        if (!appId.All(char.IsAsciiDigit))
+        {
+            throw new InputException($"--app-id: '{appId}' is not a numeric GitHub App id");
+        }
+        string pem, source;
+        if (parse.GetValue(RunOptions.AppPrivateKeyFile) is { } file)
+        {
+            (pem, source) = (ReadKey(env.ResolvePath(file.ToString()), "--app-private-key-file"), $"--app-private-key-file {file}");
+        }
+        else if (env.Get("PROFILEGEN_APP_PRIVATE_KEY") is { } inline)
+        {
+            (pem, source) = (inline, "$PROFILEGEN_APP_PRIVATE_KEY");
+        }
+        else if (env.Get("PROFILEGEN_APP_PRIVATE_KEY_FILE") is { } keyFile)
+        {
+            (pem, source) = (ReadKey(env.ResolvePath(keyFile), "$PROFILEGEN_APP_PRIVATE_KEY_FILE"), $"$PROFILEGEN_APP_PRIVATE_KEY_FILE {keyFile}");
+        }
+        else
+        {
+            throw new InputException("--app-id: a GitHub App also needs its private key (--app-private-key-file, $PROFILEGEN_APP_PRIVATE_KEY or $PROFILEGEN_APP_PRIVATE_KEY_FILE)");
+        }
+        return new GitHubCredentials.App(appId, pem, source);
+    }
+
+    // A token pasted into a secret often ends with a newline: trimmed here, once, so no later
+    // step (an HTTP header refusing it, a message flattening it) ever sees the raw value.
+    private static string? ReadToken(CliEnvironment env, string variable)
+    {
+        var value = env.Get(variable)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch) || ch > '\u007e'))
+        {
+            throw new InputException($"${variable}: the token has spaces, line breaks or other characters no GitHub token has inside it; set it again without them");
+        }
+        return value;
+    }
+
+    private static string ReadKey(string path, string what)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{what}: cannot read {path}: {ex.GetType().Name}");
+        }
     }
 
     /// <summary>The organization to read: required when no snapshot is given.</summary>

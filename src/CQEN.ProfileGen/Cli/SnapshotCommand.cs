@@ -19,8 +19,7 @@ public sealed class SnapshotCommand : Command
         SetAction(async (parse, ct) =>
         {
             var settings = context.Resolve(parse);
-            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
-            var snapshot = await context.Progress.PhaseAsync("Read the organization", () => job.ReadSnapshotAsync(settings, ct)).ConfigureAwait(false);
+            var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             await context.WriteResultAsync(settings.OutputPath, SnapshotJson.Serialize(snapshot), ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -28,11 +28,10 @@ public sealed class ValidateCommand : Command
                 // What editors check through the schema, checked here too.
                 Configuration.ConfigSchema.Check(Utf8File.Read(configPath, configPath, "configuration file"), configPath);
             }
-            var job = new ProfileJob(context.Connector, context.Env.Clock, context.Warn);
             var snapshot = settings.SnapshotPath is null
                 ? SpecimenOrg.Create(settings.Config, settings.Org)
-                : await job.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
-            job.Render(snapshot, settings, ct);
+                : await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            context.Render(snapshot, settings, ct);
             var regions = PublishCommand.Regions(parse, settings, context.Env, Region);
             var model = Rendering.TemplateModelBuilder.Build(snapshot, settings.Config, context.Env.Clock.GetUtcNow());
             foreach (var template in regions.Values)

@@ -1,9 +1,7 @@
-using CQEN.ProfileGen.Cli;
-
 namespace CQEN.ProfileGen.GitHub;
 
 /// <summary>
-/// Turns run settings into a connected gateway: endpoint, credentials, and the HTTP pipeline
+/// Turns what a run needs from GitHub into a connected gateway: endpoint, credentials, and the HTTP pipeline
 /// (resilience over the transport). Tests give their own transport options and retry timings.
 /// </summary>
 public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptions resilience, TimeProvider clock)
@@ -21,26 +19,25 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
     /// <summary>What the run cost on GitHub, across every connection it made.</summary>
     public GitHubUsage Usage { get; } = new();
 
-    /// <summary>Told every secret minted during the run (App installation tokens), so output can be scrubbed of them.</summary>
-    public Action<string>? SecretMinted { get; set; }
+    /// <summary>The secrets minted during the run (App installation tokens), so output can be scrubbed of them.</summary>
+    public IEnumerable<string> MintedTokens => _minted.Select(m => m.Token);
 
     private IGitHubGateway? _gateway;
-    private (GitHubEndpoint, Cli.GitHubCredentials, OrgReader, string?)? _connectedWith;
+    private GitHubAccess? _connectedWith;
     private readonly List<(GitHubEndpoint Endpoint, string Token, Func<HttpMessageHandler> Pipeline)> _minted = [];
 
     /// <summary>
     /// The run's gateway: connected once (a GitHub App token is minted once per run, however many
     /// steps need GitHub), then the same one for the same endpoint and credentials.
     /// </summary>
-    public virtual async Task<IGitHubGateway> ConnectAsync(RunSettings settings, CancellationToken ct)
+    public virtual async Task<IGitHubGateway> ConnectAsync(GitHubAccess access, CancellationToken ct)
     {
-        var key = (settings.Endpoint, settings.Credentials, settings.Reader, settings.WriteTo);
-        if (_gateway is not null && _connectedWith == key)
+        if (_gateway is not null && _connectedWith == access)
         {
             return _gateway;
         }
-        _gateway = await ConnectOnceAsync(settings, ct).ConfigureAwait(false);
-        _connectedWith = key;
+        _gateway = await ConnectOnceAsync(access, ct).ConfigureAwait(false);
+        _connectedWith = access;
         return _gateway;
     }
 
@@ -61,30 +58,32 @@ public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptio
         _minted.Clear();
     }
 
-    private async Task<IGitHubGateway> ConnectOnceAsync(RunSettings settings, CancellationToken ct)
+    private async Task<IGitHubGateway> ConnectOnceAsync(GitHubAccess access, CancellationToken ct)
     {
-        var options = settings.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
+        var options = access.RateLimitWait is { } wait ? resilience with { MaxRateLimitWait = wait } : resilience;
         HttpMessageHandler Pipeline()
         {
             HttpMessageHandler handler = new GitHubResilienceHandler(new UsageHandler(transport(), Usage), options, clock, ct);
-            return settings.CacheDirectory is { } cache ? new ConditionalRequestHandler(handler, cache) : handler;
+            return access.CacheDirectory is { } cache ? new ConditionalRequestHandler(handler, cache) : handler;
         }
-        var credentials = settings.Credentials;
-        var token = credentials.Token;
-        if (credentials.IsApp)
+        var token = access.Credentials switch
         {
-            token = await GitHubAppAuthenticator.CreateInstallationTokenAsync(settings.Endpoint, credentials.AppId!, credentials.AppPrivateKeyPem!,
-                credentials.AppKeySource!, settings.RequireOrg(), Pipeline, clock, write: settings.WriteTo is not null, onlyRepository: settings.WriteToOnly ? settings.WriteTo : null).ConfigureAwait(false);
-            SecretMinted?.Invoke(token);
-            _minted.Add((settings.Endpoint, token, Pipeline));
-        }
-        var client = GitHubClientFactory.Create(settings.Endpoint, token, Pipeline);
-        // GraphQL answers only authenticated calls; anonymous runs read with REST.
-        var reader = settings.Reader == OrgReader.Auto && token is null ? OrgReader.Rest : settings.Reader;
-        if (reader == OrgReader.GraphQl && token is null)
+            GitHubCredentials.Token given => given.Value,
+            GitHubCredentials.App app => await MintAsync(app).ConfigureAwait(false),
+            _ => null,
+        };
+        var client = GitHubClientFactory.Create(access.Endpoint, token, Pipeline);
+        // GraphQL answers only authenticated calls: anonymous runs read with REST.
+        var reader = token is null ? OrgReader.Rest : access.Reader;
+        return new OctokitGateway(client, access.Endpoint, clock, reader) { Anonymous = token is null, Usage = Usage };
+
+        async Task<string> MintAsync(GitHubCredentials.App app)
         {
-            throw new InputException("--reader graphql: GitHub's GraphQL API needs a token (GITHUB_TOKEN, GH_TOKEN or a GitHub App)");
+            var org = access.Org ?? throw new ArgumentException("a GitHub App's installation is looked up on an organization, and none was given", nameof(access));
+            var minted = await GitHubAppAuthenticator.CreateInstallationTokenAsync(access.Endpoint, app.AppId, app.PrivateKeyPem, app.KeySource,
+                org, Pipeline, clock, write: access.WriteTo is not null, onlyRepository: access.WriteToOnly ? access.WriteTo : null).ConfigureAwait(false);
+            _minted.Add((access.Endpoint, minted, Pipeline));
+            return minted;
         }
-        return new OctokitGateway(client, settings.Endpoint, clock, reader) { Anonymous = token is null, Usage = Usage };
     }
 }

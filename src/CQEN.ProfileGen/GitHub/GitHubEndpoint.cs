@@ -10,16 +10,16 @@ public sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
     /// (GHES, also behind a path prefix), or a bare https://HOST (GHES, /api/v3 assumed).
     /// </summary>
     /// <exception cref="InputException">Not such a URL; the message never repeats credentials it held.</exception>
-    public static GitHubEndpoint Parse(string apiUrl, string? graphQlUrl = null, string option = "--api-url")
+    public static GitHubEndpoint Parse(string apiUrl, string? graphQlUrl = null, string source = "the API URL")
     {
-        var uri = Absolute(apiUrl, option);
+        var uri = Absolute(apiUrl, source);
         Uri rest, graphQl;
         var path = uri.AbsolutePath.TrimEnd('/');
         if (uri.Host is "github.com" or "api.github.com" or "www.github.com")
         {
             if (path.Length != 0)
             {
-                throw Refused(option, apiUrl, "github.com's API has no path (use https://api.github.com)");
+                throw Refused(source, apiUrl, "github.com's API has no path (use https://api.github.com)");
             }
             (rest, graphQl) = (DotCom.RestBase, DotCom.GraphQl);
         }
@@ -33,7 +33,7 @@ public sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
             }
             else if (!path.EndsWith("/api/v3", StringComparison.Ordinal))
             {
-                throw Refused(option, apiUrl, "a GitHub Enterprise API URL ends in /api/v3 (e.g. https://HOST/api/v3)");
+                throw Refused(source, apiUrl, "a GitHub Enterprise API URL ends in /api/v3 (e.g. https://HOST/api/v3)");
             }
             rest = new Uri(uri, path + "/");
             // GHES serves GraphQL at /api/graphql, not under /api/v3.
@@ -46,23 +46,23 @@ public sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
         return new GitHubEndpoint(rest, graphQl);
     }
 
-    private static Uri Absolute(string text, string option)
+    private static Uri Absolute(string text, string source)
     {
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || text.Trim().Any(char.IsWhiteSpace))
         {
-            throw Refused(option, text, "not an http(s) API URL (e.g. https://api.github.com or https://HOST/api/v3)");
+            throw Refused(source, text, "not an http(s) API URL (e.g. https://api.github.com or https://HOST/api/v3)");
         }
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw Refused(option, text, "credentials do not belong in the API URL; pass a token in GITHUB_TOKEN or GH_TOKEN");
+            throw Refused(source, text, "credentials do not belong in the API URL; pass a token in GITHUB_TOKEN or GH_TOKEN");
         }
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            throw Refused(option, text, "an API URL has no query or fragment; pass a token in GITHUB_TOKEN or GH_TOKEN");
+            throw Refused(source, text, "an API URL has no query or fragment; pass a token in GITHUB_TOKEN or GH_TOKEN");
         }
         return uri;
     }
 
-    private static InputException Refused(string option, string text, string why) =>
-        new($"{option}: {why} (got '{SafeUrl.Redact(text)}')");
+    private static InputException Refused(string source, string text, string why) =>
+        new($"{source}: {why} (got '{SafeUrl.Redact(text)}')");
 }

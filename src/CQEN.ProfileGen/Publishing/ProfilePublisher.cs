@@ -21,7 +21,7 @@ public sealed class ProfilePublisher(IGitHubGateway github)
             var state = await ReadAsync(request, ct).ConfigureAwait(false);
             if (state.BaseName == request.Branch)
             {
-                throw new InputException($"--branch: the pull request branch '{request.Branch}' cannot be the base branch");
+                throw new InputException($"the pull request branch '{request.Branch}' is the base branch of {request.Owner}/{request.Repo}: choose another branch for the pull request");
             }
             // Everything is read: build the content now, so a template or region error writes nothing.
             var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);

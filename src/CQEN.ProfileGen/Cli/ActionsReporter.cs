@@ -1,0 +1,87 @@
+using CQEN.ProfileGen.GitHub;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>
+/// The reporter inside GitHub Actions: one log group per phase, warnings and errors as
+/// annotations, secrets masked, step outputs in $GITHUB_OUTPUT and a job summary in
+/// $GITHUB_STEP_SUMMARY. Everything it writes is scrubbed like the console's lines.
+/// </summary>
+public sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : Reporter(env, usage)
+{
+    private readonly GitHubUsage _usage = usage;
+
+    // Masked so that no later step's log can show it either. A multi-line secret (a PEM key) is
+    // never echoed: `::add-mask::` takes one line, and the lines after it would be printed as-is.
+    protected override void Minted(string secret)
+    {
+        if (!secret.Contains('\n', StringComparison.Ordinal) && !secret.Contains('\r', StringComparison.Ordinal))
+        {
+            Env.Error.WriteLine("::add-mask::" + secret);
+        }
+    }
+
+    public override async Task WarnAsync(string message)
+    {
+        if (Quiet)
+        {
+            return;
+        }
+        await base.WarnAsync(message).ConfigureAwait(false);
+        await WriteAsync(GitHubActions.WarningAnnotation(Scrub(message))).ConfigureAwait(false);
+    }
+
+    public override async Task FailAsync(string message)
+    {
+        message = Scrub(message);
+        await base.FailAsync(message).ConfigureAwait(false);
+        await WriteAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
+        // A failed run still sets every output (`status=failed`) and says why in the job summary,
+        // so a later step's `if: steps.x.outputs.status == …` never compares empty strings.
+        await GitHubActions.WriteOutputsAsync(Env, "failed", false, null).ConfigureAwait(false);
+        await SummaryAsync(GitHubActions.FailureSummary(message)).ConfigureAwait(false);
+    }
+
+    public override async Task ListAsync(string title, IEnumerable<string> lines)
+    {
+        await WriteAsync("::group::" + title).ConfigureAwait(false);
+        await base.ListAsync(title, lines).ConfigureAwait(false);
+        await WriteAsync("::endgroup::").ConfigureAwait(false);
+    }
+
+    public override async Task FindingsAsync(Audit.AuditReport report, string title)
+    {
+        foreach (var finding in report.Findings)
+        {
+            await WriteAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
+        }
+        await SummaryAsync(report.ToMarkdown(title, GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
+    }
+
+    public override async Task PublishedAsync(Publishing.PublishOutcome outcome)
+    {
+        await GitHubActions.WriteOutputsAsync(Env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
+        await SummaryAsync(GitHubActions.Summary(outcome, _usage)).ConfigureAwait(false);
+    }
+
+    public override async Task<T> PhaseAsync<T>(string name, Func<Task<T>> work)
+    {
+        await WriteAsync("::group::" + name).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            await WriteAsync("::endgroup::").ConfigureAwait(false);
+        }
+    }
+
+    public override async Task SummaryAsync(string markdown)
+    {
+        if (Env.Get("GITHUB_STEP_SUMMARY") is { } summary)
+        {
+            await File.AppendAllTextAsync(summary, Scrub(markdown)).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>
+/// What every verb shares: the environment, the one GitHub connection of the run, the reporter,
+/// and the two steps most verbs take (get a snapshot, render it).
+/// </summary>
+public sealed class CommandContext(CliEnvironment env, GitHubConnector connector)
+{
+    public CliEnvironment Env => env;
+    public GitHubConnector Connector => connector;
+    public Reporter Reporter { get; } = Reporter.For(env, connector.Usage);
+
+    public RunSettings Resolve(ParseResult parse)
+    {
+        Reporter.Quiet = parse.GetValue(RunOptions.Quiet);
+        var settings = RunSettings.Resolve(parse, Env);
+        Reporter.AddSecrets(settings.GitHub.Credentials.Secrets);
+        return settings;
+    }
+
+    /// <summary>The run's gateway (connected once); a token minted for it is never printed from then on.</summary>
+    public async Task<IGitHubGateway> ConnectAsync(GitHubAccess access, CancellationToken ct)
+    {
+        var gateway = await connector.ConnectAsync(access, ct).ConfigureAwait(false);
+        Reporter.AddSecrets(connector.MintedTokens, minted: true);
+        return gateway;
+    }
+
+    /// <summary>The organization: from --snapshot, or read from GitHub.</summary>
+    public async Task<OrgSnapshot> ReadSnapshotAsync(RunSettings settings, CancellationToken ct) =>
+        await Reporter.PhaseAsync("Read the organization", async () =>
+        {
+            if (settings.SnapshotPath is { } path)
+            {
+                var snapshot = SnapshotJson.Deserialize(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path);
+                if (settings.Org is { } given && !string.Equals(given, snapshot.Org.Login, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InputException($"--org: '{given}' does not match the snapshot's organization '{snapshot.Org.Login}' ({path})");
+                }
+                return snapshot;
+            }
+            var org = settings.RequireOrg();
+            if (settings.GitHub.Credentials is GitHubCredentials.None)
+            {
+                await Reporter.WarnAsync("no token: reading GitHub anonymously, with 60 requests an hour and public repositories only; set GITHUB_TOKEN (or GH_TOKEN) for more").ConfigureAwait(false);
+            }
+            var gateway = await ConnectAsync(settings.GitHub, ct).ConfigureAwait(false);
+            return await gateway.ReadAsync(org, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+    public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) =>
+        ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow()), ct: ct);
+
+    /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
+    public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)
+    {
+        if (outputPath is null)
+        {
+            await env.Out.WriteAsync(text).ConfigureAwait(false);
+            await env.Out.FlushAsync(ct).ConfigureAwait(false);
+            return;
+        }
+        await OutputFile.WriteAsync(outputPath, text, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,112 @@
+using CQEN.ProfileGen.GitHub;
+using Spectre.Console;
+
+namespace CQEN.ProfileGen.Cli;
+
+/// <summary>
+/// Every line the user sees that is not the result itself (which goes to stdout or --output):
+/// progress, the plan, warnings, errors. Every line is scrubbed of the run's secrets first. On a
+/// terminal progress is a status line on stderr; <see cref="ActionsReporter"/> adds what GitHub
+/// Actions understands (groups, annotations, masks, outputs, the job summary).
+/// </summary>
+public class Reporter(CliEnvironment env, GitHubUsage usage)
+{
+    private readonly List<string> _secrets = [];
+
+    public static Reporter For(CliEnvironment env, GitHubUsage usage) =>
+        GitHubActions.IsActive(env) ? new ActionsReporter(env, usage) : new Reporter(env, usage);
+
+    protected CliEnvironment Env => env;
+
+    /// <summary>Errors only (--quiet).</summary>
+    public bool Quiet { get; set; }
+
+    /// <summary>
+    /// Secrets the run learns: never printed from now on. <paramref name="minted"/>: made during
+    /// the run (App installation tokens), which, unlike the secrets a workflow passes in, its runner
+    /// does not know to hide.
+    /// </summary>
+    public void AddSecrets(IEnumerable<string> secrets, bool minted = false)
+    {
+        foreach (var secret in secrets)
+        {
+            if (secret.Length >= 4 && !_secrets.Contains(secret))
+            {
+                _secrets.Add(secret);
+                if (minted)
+                {
+                    Minted(secret);
+                }
+            }
+        }
+    }
+
+    /// <summary>A secret the run has just made.</summary>
+    protected virtual void Minted(string secret)
+    {
+    }
+
+    /// <summary>Removes every known secret, and URL credentials, from a text about to leave the process.</summary>
+    public string Scrub(string text)
+    {
+        var raw = new[] { env.Get("GITHUB_TOKEN"), env.Get("GH_TOKEN"), env.Get("PROFILEGEN_APP_PRIVATE_KEY") };
+        // The raw values (with any pasted line break) and their trimmed forms, longest first.
+        foreach (var secret in _secrets.Concat(raw).Concat(raw.Select(s => s?.Trim())).OfType<string>().Distinct().OrderByDescending(s => s.Length))
+        {
+            if (secret.Length >= 4)
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
+        }
+        return SafeUrl.RedactAll(text);
+    }
+
+    /// <summary>A status line ("profilegen: …"), unless --quiet.</summary>
+    public Task InfoAsync(string line) => Quiet ? Task.CompletedTask : WriteAsync("profilegen: " + line);
+
+    public virtual Task WarnAsync(string message) => Quiet ? Task.CompletedTask : WriteAsync("profilegen: warning: " + message);
+
+    /// <summary>The run failed: one line (a message that is already one line), whatever --quiet says.</summary>
+    public virtual Task FailAsync(string message) => WriteAsync("profilegen: error: " + message);
+
+    /// <summary>Lines that belong together (the plan of writes), one "profilegen: " line each.</summary>
+    public virtual async Task ListAsync(string title, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            await InfoAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Audit findings: nothing more on a console, where the table is the result.</summary>
+    public virtual Task FindingsAsync(Audit.AuditReport report, string title) => Task.CompletedTask;
+
+    /// <summary>A section of the job summary: nothing on a console.</summary>
+    public virtual Task SummaryAsync(string markdown) => Task.CompletedTask;
+
+    /// <summary>How publishing ended: nothing more on a console, where the status line says it.</summary>
+    public virtual Task PublishedAsync(Publishing.PublishOutcome outcome) => Task.CompletedTask;
+
+    /// <summary>A phase of the run: on a terminal, a status line redrawn in place with the requests made so far.</summary>
+    public virtual async Task<T> PhaseAsync<T>(string name, Func<Task<T>> work)
+    {
+        if (Quiet || !env.ErrorIsTerminal)
+        {
+            return await work().ConfigureAwait(false);
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(env.Error), Interactive = InteractionSupport.Yes });
+        return await console.Status().StartAsync(name, async status =>
+        {
+            var task = work();
+            while (await Task.WhenAny(task, Task.Delay(200)).ConfigureAwait(false) != task)
+            {
+                var repositories = usage.Repositories > 0 ? $"{usage.Repositories} repositor{(usage.Repositories == 1 ? "y" : "ies")}, " : "";
+                status.Status(Markup.Escape($"{name} ({repositories}{usage.Requests} request{(usage.Requests == 1 ? "" : "s")} to GitHub)"));
+            }
+            return await task.ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The one way to stderr: scrubbed, whatever --quiet says.</summary>
+    public Task WriteAsync(string line) => env.Error.WriteLineAsync(Scrub(line));
+}

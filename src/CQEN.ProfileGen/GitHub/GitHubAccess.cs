@@ -1,0 +1,24 @@
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>What one run needs from GitHub, in the domain's words: where, as whom, how to read, and what it will write.</summary>
+public sealed record GitHubAccess
+{
+    public required GitHubEndpoint Endpoint { get; init; }
+    public GitHubCredentials Credentials { get; init; } = GitHubCredentials.Anonymous;
+    public OrgReader Reader { get; init; } = OrgReader.Auto;
+
+    /// <summary>The organization an App is installed on; null when the credentials are not an App's.</summary>
+    public string? Org { get; init; }
+
+    /// <summary>The repository the run will write to (publish), null for a run that only reads.</summary>
+    public string? WriteTo { get; init; }
+
+    /// <summary>Whether a minted App token may be limited to <see cref="WriteTo"/> (the profile lists public repositories only).</summary>
+    public bool WriteToOnly { get; init; }
+
+    /// <summary>Where GET answers are kept for conditional requests across runs; null: no cache.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>The longest wait for a rate limit's reset; null: the resilience options' default.</summary>
+    public TimeSpan? RateLimitWait { get; init; }
+}

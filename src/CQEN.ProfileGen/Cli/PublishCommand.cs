@@ -154,7 +154,9 @@ public sealed class PublishCommand : Command
         }
         else if (dryRun)
         {
-            await env.Out.WriteAsync(Colour(outcome.Diff.Text, env)).ConfigureAwait(false);
+            // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+            var colour = env.OutputIsTerminal && !env.Variables.ContainsKey("NO_COLOR");
+            await env.Out.WriteAsync(colour ? outcome.Diff.ToAnsi() : outcome.Diff.Text).ConfigureAwait(false);
         }
         await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? "would " : "") + step)).ConfigureAwait(false);
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
@@ -170,24 +172,4 @@ public sealed class PublishCommand : Command
         graphql_points_remaining = usage.Limit("graphql")?.Remaining,
         rest_remaining = usage.Limit("core")?.Remaining,
     };
-
-    // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
-    private static string Colour(string diff, CliEnvironment env)
-    {
-        if (!env.OutputIsTerminal || env.Variables.ContainsKey("NO_COLOR") || diff.Length == 0)
-        {
-            return diff;
-        }
-        var lines = diff.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var l = lines[i];
-            lines[i] = l.StartsWith("+++", StringComparison.Ordinal) || l.StartsWith("---", StringComparison.Ordinal) ? $"\u001b[1m{l}\u001b[0m"
-                : l.StartsWith('+') ? $"\u001b[32m{l}\u001b[0m"
-                : l.StartsWith('-') ? $"\u001b[31m{l}\u001b[0m"
-                : l.StartsWith("@@", StringComparison.Ordinal) ? $"\u001b[36m{l}\u001b[0m"
-                : l;
-        }
-        return string.Join('\n', lines);
-    }
 }

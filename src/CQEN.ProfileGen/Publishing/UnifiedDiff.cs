@@ -3,8 +3,8 @@ using System.Text;
 namespace CQEN.ProfileGen.Publishing;
 
 /// <summary>
-/// A git-style unified diff of one file: what `git diff` prints from the `---` line on, with
-/// three lines of context, git's hunk placement and hunk headers (including the nearest
+/// A git-style unified diff of one file, from the `---` line on: three lines of context, git's
+/// hunk grouping and hunk headers (including the nearest
 /// preceding "function" line, which for Markdown is the last line starting with a letter),
 /// and "\ No newline at end of file" where a side ends without one. Line endings are kept as
 /// they are, so a CRLF file's diff carries its '\r's.

@@ -71,7 +71,10 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
                 fetched[name] = files;
             }
         }
-        var repos = await BoundedConcurrency.SelectAsync(nodes, maxConcurrency, node => ToRepoAsync(node, pinned, fetched), ct).ConfigureAwait(false);
+        // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
+        var repos = new RepoSnapshot[nodes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = ct },
+            async (i, _) => repos[i] = await ToRepoAsync(nodes[i], pinned, fetched).ConfigureAwait(false)).ConfigureAwait(false);
 
         return new OrgSnapshot
         {
@@ -91,7 +94,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
                 PublicRepos = repos.Count(r => r.Visibility == "public"),
                 CreatedAt = Date(orgNode, "createdAt"),
             },
-            Repos = repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
+            Repos = repos.OrderBy(r => r.Name, RepoOrder.Names).ToArray(),
         };
     }
 
@@ -129,7 +132,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         var rootFiles = RootFiles(n);
         var readme = n["readme"] is JsonObject ? null : OtherReadme(rootFiles);
         var spdx = Str(n["licenseInfo"], "spdxId");
-        var licensePath = n["licenseInfo"] is null || !string.IsNullOrEmpty(spdx) && spdx != "NOASSERTION" ? null : LicensePath(rootFiles);
+        var licensePath = n["licenseInfo"] is null || RepoLicense.GitHubKnows(spdx) ? null : LicensePath(rootFiles);
         var license = licensePath is null or "LICENSE" or "LICENCE" or "LICENSE.md" ? null : licensePath;
         return new WantedFiles(Str(n, "name")!, readme, license);
     }
@@ -254,9 +257,9 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
         var path = LicensePath(rootFiles);
         var fileUrl = path is null || branch is null ? null : $"{url}/blob/{branch}/{path}";
         var spdx = Str(info, "spdxId");
-        if (!string.IsNullOrEmpty(spdx) && spdx != "NOASSERTION")
+        if (RepoLicense.GitHubKnows(spdx))
         {
-            return new RepoLicense { SpdxId = spdx, Name = Str(info, "name"), Key = Str(info, "key"), Path = path, Url = fileUrl, Source = "github" };
+            return RepoLicense.Decide(spdx, Str(info, "name"), Str(info, "key"), path, fileUrl, identified: null);
         }
         // GitHub could not tell (it does not know the LiLiQ licences): read the file itself,
         // from the page when it has one of the usual names, else with one REST call.
@@ -279,15 +282,7 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
             var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, name, path, branch), $"{path} of {owner}/{name}").ConfigureAwait(false);
             identified = bytes is null ? null : LicenseIdentifier.Identify(bytes);
         }
-        return new RepoLicense
-        {
-            SpdxId = identified ?? "NOASSERTION",
-            Name = identified is null ? Str(info, "name") : LicenseCatalog.Name(identified) ?? identified,
-            Key = Str(info, "key"),
-            Path = path,
-            Url = fileUrl,
-            Source = identified is null ? "github" : "file-text",
-        };
+        return RepoLicense.Decide(spdx, Str(info, "name"), Str(info, "key"), path, fileUrl, identified);
     }
 
     private static bool IsReadme(string fileName) =>

@@ -45,12 +45,14 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
             await CheckAnonymousBudgetAsync(org, repos).ConfigureAwait(false);
         }
 
-        var details = await BoundedConcurrency.SelectAsync(repos, maxConcurrency, async repo =>
+        // A few at a time, gentle with GitHub's secondary rate limits; the first failure stops
+        // the reads not yet started and fails the run, so no partial snapshot is built.
+        var details = new RepoSnapshot[repos.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, repos.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            var read = await ReadRepositoryAsync(repo, cancellationToken).ConfigureAwait(false);
+            details[i] = await ReadRepositoryAsync(repos[i], ct).ConfigureAwait(false);
             Usage?.RepositoriesRead(1);
-            return read;
-        }, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
         return new OrgSnapshot
         {
@@ -70,7 +72,7 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
                 PublicRepos = profile.PublicRepos,
                 CreatedAt = profile.CreatedAt,
             },
-            Repos = details.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
+            Repos = details.OrderBy(r => r.Name, RepoOrder.Names).ToArray(),
         };
     }
 
@@ -146,29 +148,9 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
             $"the licence of {repo.FullName}").ConfigureAwait(false);
         var contents = response?.Body;
         var githubSpdx = contents?.License?.SpdxId ?? repo.License.SpdxId;
-        var known = !string.IsNullOrEmpty(githubSpdx) && githubSpdx != "NOASSERTION";
-        if (known)
-        {
-            return new RepoLicense
-            {
-                SpdxId = githubSpdx!,
-                Name = contents?.License?.Name ?? repo.License.Name,
-                Key = contents?.License?.Key ?? repo.License.Key,
-                Path = contents?.Path,
-                Url = contents?.HtmlUrl,
-                Source = "github",
-            };
-        }
-        var identified = contents?.Content is { } base64 ? LicenseIdentifier.Identify(Decode(base64)) : null;
-        return new RepoLicense
-        {
-            SpdxId = identified ?? "NOASSERTION",
-            Name = identified is null ? repo.License.Name : LicenseCatalog.Name(identified) ?? identified,
-            Key = repo.License.Key,
-            Path = contents?.Path,
-            Url = contents?.HtmlUrl,
-            Source = identified is null ? "github" : "file-text",
-        };
+        var identified = !RepoLicense.GitHubKnows(githubSpdx) && contents?.Content is { } base64 ? LicenseIdentifier.Identify(Decode(base64)) : null;
+        return RepoLicense.Decide(githubSpdx, contents?.License?.Name ?? repo.License.Name, contents?.License?.Key ?? repo.License.Key,
+            contents?.Path, contents?.HtmlUrl, identified);
     }
 
     private static byte[] Decode(string base64)

@@ -58,13 +58,9 @@ public static class TemplateFunctions
             .ToArray();
     }
 
-    private static IReadOnlyList<RepoModel> SortRepos(IEnumerable<RepoModel> repos, string? by) => by switch
-    {
-        "name" => repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
-        "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
-        "stars" => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray(),
-        _ => throw new ArgumentException($"sort_repos: unknown order '{by}' (use name, pushed or stars)"),
-    };
+    private static IReadOnlyList<RepoModel> SortRepos(IEnumerable<RepoModel> repos, string? by) => by is "name" or "pushed" or "stars"
+        ? TemplateModelBuilder.Sort(repos, by).ToArray()
+        : throw new ArgumentException($"sort_repos: unknown order '{by}' (use name, pushed or stars)");
 
     private static IEnumerable<RepoModel> Repos(object? value) => value switch
     {

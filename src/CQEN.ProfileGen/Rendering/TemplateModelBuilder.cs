@@ -115,11 +115,12 @@ public static class TemplateModelBuilder
     public static ShieldsBadge? LifecycleBadgeOf(RepoSnapshot r, LifecycleVocabulary vocabulary) =>
         r.Badges.FirstOrDefault(b => vocabulary.IsLifecycleLabel(b.Label));
 
-    private static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, string sort) => sort switch
+    /// <summary>The configured order (sort: name, pushed or stars), names breaking ties; also the template function's.</summary>
+    internal static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, string sort) => sort switch
     {
-        "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal),
-        "stars" => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal),
-        _ => repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal),
+        "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, RepoOrder.Names),
+        "stars" => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, RepoOrder.Names),
+        _ => repos.OrderBy(r => r.Name, RepoOrder.Names),
     };
 
     private static IReadOnlyList<GroupModel> Group(IReadOnlyList<RepoModel> repos, ProfileGenConfig config)

@@ -96,6 +96,26 @@ public sealed record RepoLicense
 
     /// <summary>"github" (GitHub's detection), "file-text" (identified from the file) or "config" (an override).</summary>
     public string Source { get; init; } = "github";
+
+    /// <summary>Whether GitHub named the licence (it says NOASSERTION for those it does not know, such as the LiLiQ).</summary>
+    public static bool GitHubKnows(string? spdxId) => !string.IsNullOrEmpty(spdxId) && spdxId != "NOASSERTION";
+
+    /// <summary>
+    /// The one licence decision of both readers: GitHub's answer when it knows the licence, else
+    /// the licence <paramref name="identified"/> from the file's text, else still unknown.
+    /// </summary>
+    public static RepoLicense Decide(string? githubSpdx, string? name, string? key, string? path, string? url, string? identified) =>
+        GitHubKnows(githubSpdx)
+            ? new RepoLicense { SpdxId = githubSpdx!, Name = name, Key = key, Path = path, Url = url, Source = "github" }
+            : new RepoLicense
+            {
+                SpdxId = identified ?? "NOASSERTION",
+                Name = identified is null ? name : Licenses.LicenseCatalog.Name(identified) ?? identified,
+                Key = key,
+                Path = path,
+                Url = url,
+                Source = identified is null ? "github" : "file-text",
+            };
 }
 
 /// <summary>The top of a README: the part that carries badges, kept so a snapshot can be re-parsed.</summary>

@@ -84,6 +84,7 @@ public sealed class PublishCommand : Command
             var request = new PublishRequest
             {
                 Owner = owner,
+                OrgUrl = snapshot.Org.Url,
                 Repo = repo,
                 Path = path,
                 Branch = branch,

@@ -176,7 +176,7 @@ public static class PublishPlanner
             };
         }
 
-        var body = PullRequestText.Body(state.Target.Owner, state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit);
+        var body = PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit);
         var steps = new List<PublishStep>();
         var branchIsCurrent = hasNewFile && !foreign;
         if (!branchIsCurrent)

@@ -4,6 +4,9 @@ namespace CQEN.ProfileGen.Publishing;
 public sealed record PublishRequest
 {
     public required string Owner { get; init; }
+
+    /// <summary>The organization's web address (https://github.com/ORG, or on a GitHub Enterprise host), under which the PR body finds repository links.</summary>
+    public string? OrgUrl { get; init; }
     public required string Repo { get; init; }
     public required string Path { get; init; }
     public required string Branch { get; init; }

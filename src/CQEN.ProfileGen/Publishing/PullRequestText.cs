@@ -57,12 +57,12 @@ public static partial class PullRequestText
 
     public static string CommitMessage(string path) => $"Update {path} from the organization's data\n\n{CommitTrailer}\n";
 
-    public static string Body(string owner, string? before, string after, UnifiedDiff diff, string culture, Audit.AuditReport? audit = null)
+    public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, string culture, Audit.AuditReport? audit = null)
     {
         var en = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var auditSection = audit is null ? "" : "\n" + AuditSection(audit, culture);
-        var oldRepos = Repos(owner, before ?? "");
-        var newRepos = Repos(owner, after);
+        var oldRepos = Repos(orgUrl, before ?? "");
+        var newRepos = Repos(orgUrl, after);
         var added = newRepos.Keys.Except(oldRepos.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
         var removed = oldRepos.Keys.Except(newRepos.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
         var changed = newRepos.Keys.Intersect(oldRepos.Keys, StringComparer.OrdinalIgnoreCase)
@@ -135,10 +135,12 @@ public static partial class PullRequestText
     }
 
     // Repository name → the lines that mention its link (so "changed" means its lines differ).
-    private static Dictionary<string, string> Repos(string owner, string text)
+    // Links are recognised under the organization's own web address, on github.com or any
+    // GitHub Enterprise host.
+    private static Dictionary<string, string> Repos(string orgUrl, string text)
     {
         var repos = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var pattern = new Regex($@"https://github\.com/{Regex.Escape(owner)}/(?<name>[A-Za-z0-9._-]+)(?=[)/\s#?]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        var pattern = new Regex($@"{Regex.Escape(orgUrl.TrimEnd('/'))}/(?<name>[A-Za-z0-9._-]+)(?=[)/\s#?]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
         foreach (var line in text.Split('\n'))
         {
             foreach (Match m in pattern.Matches(line))

@@ -37,7 +37,7 @@ public class PublishPlannerTests
     };
 
     private static string Body(string sha) =>
-        PullRequestText.WithCommits(PullRequestText.Body("org", "# Ancien\n", NewText, UnifiedDiff.Between("# Ancien\n", NewText, Request.Path), Request.Culture), [sha]);
+        PullRequestText.WithCommits(PullRequestText.Body("https://github.com/org", "# Ancien\n", NewText, UnifiedDiff.Between("# Ancien\n", NewText, Request.Path), Request.Culture), [sha]);
 
     private static PublishPlan Plan(PublishState state, PublishRequest? request = null) =>
         PublishPlanner.Plan(state, request ?? Request, NewText, UnifiedDiff.Between(state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), NewText, Request.Path));

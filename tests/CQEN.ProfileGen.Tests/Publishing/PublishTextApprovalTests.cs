@@ -18,7 +18,7 @@ public class PublishTextApprovalTests
     [InlineData("en")]
     public void The_pull_request_description_is_as_approved(string culture)
     {
-        var body = PullRequestText.WithCommits(PullRequestText.Body("org", Before, After, UnifiedDiff.Between(Before, After, "profile/README.md"), culture), [new string('a', 40)]);
+        var body = PullRequestText.WithCommits(PullRequestText.Body("https://github.com/org", Before, After, UnifiedDiff.Between(Before, After, "profile/README.md"), culture), [new string('a', 40)]);
 
         using (ApprovalResults.ForScenario(culture))
         {

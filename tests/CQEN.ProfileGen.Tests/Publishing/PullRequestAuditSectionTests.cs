@@ -38,7 +38,7 @@ public class PullRequestAuditSectionTests
     {
         var many = new AuditReport(Enumerable.Range(0, 5000).Select(i => Finding($"repo-{i}", "description-missing", "notice", new string('x', 70))).ToArray(), 5000);
         var after = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"| [projet-{i:00000}](https://github.com/org/projet-{i:00000}) |"));
-        var body = PullRequestText.Body("org", null, after, UnifiedDiff.Between(null, after, "profile/README.md"), "fr-CA", many);
+        var body = PullRequestText.Body("https://github.com/org", null, after, UnifiedDiff.Between(null, after, "profile/README.md"), "fr-CA", many);
         Assert.True(body.Length <= PullRequestText.MaxBodyLength, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.StartsWith(PullRequestText.Marker, body);
         Assert.EndsWith("</details>\n", body);

@@ -20,7 +20,7 @@ namespace CQEN.ProfileGen.Bench;
 ///     download, SHA-256 check, unpack into the tool cache) and on a cached run.
 /// The release binary is published once into artifacts/bench-release/RID (minutes, the first time).
 /// </summary>
-public static class AdoptionScenarios
+internal static class AdoptionScenarios
 {
     private const int Runs = 5;
     private const string Token = "ghs_test-benchToken0000000000-00000000000000001";

@@ -6,7 +6,7 @@ using CQEN.ProfileGen.Snapshots;
 namespace CQEN.ProfileGen.Bench;
 
 /// <summary>One measured scenario, run in a fresh process so its peak memory is its own.</summary>
-public static class ChildScenarios
+internal static class ChildScenarios
 {
     public static Task<ScenarioResult> RunAsync(string scenario, int repositories, string[] options) => scenario switch
     {
@@ -34,7 +34,7 @@ public static class ChildScenarios
     }
 }
 
-public sealed record ScenarioResult(string Scenario, int Repositories, int Requests, double WallMs, double RenderMs, long OutputBytes, double PeakMemoryMb = 0, string? Note = null)
+internal sealed record ScenarioResult(string Scenario, int Repositories, int Requests, double WallMs, double RenderMs, long OutputBytes, double PeakMemoryMb = 0, string? Note = null)
 {
     public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this);
 

@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Bench;
 /// A whole `profilegen render` run against the stand-in GitHub with a per-request latency,
 /// through the real command line: requests made, wall time, render included.
 /// </summary>
-public static class ReadScenario
+internal static class ReadScenario
 {
     public static async Task<ScenarioResult> RunAsync(int repositories, string[] options)
     {

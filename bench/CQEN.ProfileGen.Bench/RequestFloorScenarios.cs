@@ -11,7 +11,7 @@ namespace CQEN.ProfileGen.Bench;
 /// request, on organizations whose READMEs and licences carry every name GitHub recognises.
 /// Reads with REST and with GraphQL, then a first publish, an unchanged rerun and an update.
 /// </summary>
-public static class RequestFloorScenarios
+internal static class RequestFloorScenarios
 {
     private const string Token = "ghs_benchFloor";
 

@@ -4,7 +4,7 @@ using CQEN.ProfileGen.Snapshots;
 namespace CQEN.ProfileGen.Bench;
 
 /// <summary>A deterministic organization of N repositories shaped like CQEN-QDCE's (badges, LiLiQ licences, topics).</summary>
-public static class SyntheticOrg
+internal static class SyntheticOrg
 {
     private static readonly string[] Lifecycles = ["Phase Découverte", "Phase découverte", "Phase Bêta", "Expérimentation", "Dormant"];
     private static readonly string[] Licenses = ["LiLiQ-P-1.1", "LiLiQ-R-1.1", "Apache-2.0", "MIT", "NOASSERTION"];

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CQEN.ProfileGen.Bench;
 
 /// <summary>Runs each scenario in its own process and prints one table of figures against the targets.</summary>
-public static class WholeRunHarness
+internal static class WholeRunHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace CQEN.ProfileGen;
 
 /// <summary>What a path really names on disk: links resolved, and what kind of file is there.</summary>
-public static class FilePath
+internal static class FilePath
 {
     /// <summary>The full path with every symbolic link along it resolved, as the operating system would open it.</summary>
     public static string Real(string fullPath)

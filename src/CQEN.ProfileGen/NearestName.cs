@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen;
 
 /// <summary>The known name a typo most likely meant, for "did you mean …?" in messages.</summary>
-public static class NearestName
+internal static class NearestName
 {
     /// <summary>" (did you mean 'X'?)" for the nearest candidate within a few edits, else "".</summary>
     public static string Suggest(string typed, IEnumerable<string> candidates)

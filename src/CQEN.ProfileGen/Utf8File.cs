@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen;
 /// another encoding (Windows-1252, Latin-1) is refused at its first bad byte instead of being
 /// silently mangled into U+FFFD.
 /// </summary>
-public static class Utf8File
+internal static class Utf8File
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

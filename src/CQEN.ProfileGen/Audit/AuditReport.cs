@@ -11,7 +11,7 @@ namespace CQEN.ProfileGen.Audit;
 /// table (stdout), Markdown (job summary) and JSON. Finding messages quote repository text, so
 /// every form escapes it for where it goes.
 /// </summary>
-public sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int RepositoriesAudited)
+internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int RepositoriesAudited)
 {
     public int Errors => Findings.Count(f => f.Severity == AuditRule.Error);
     public int Warnings => Findings.Count(f => f.Severity == AuditRule.Warning);

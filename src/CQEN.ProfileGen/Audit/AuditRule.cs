@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Audit;
 
 /// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON), default severity and what it looks for.</summary>
-public sealed record AuditRule(string Id, string DefaultSeverity, string Checks)
+internal sealed record AuditRule(string Id, string DefaultSeverity, string Checks)
 {
     public const string Error = "error";
     public const string Warning = "warning";
@@ -38,7 +38,7 @@ public sealed record AuditRule(string Id, string DefaultSeverity, string Checks)
 /// Something to fix in a repository's metadata. <see cref="Message"/> is one plain-text sentence
 /// that may quote repository text: escape it for Markdown, HTML or workflow commands.
 /// </summary>
-public sealed record AuditFinding
+internal sealed record AuditFinding
 {
     public required string Repo { get; init; }
     public required string Rule { get; init; }

@@ -12,7 +12,7 @@ namespace CQEN.ProfileGen.Audit;
 /// clock). It audits the repositories the profile lists (the same filters) and the profile
 /// repository itself, whose header is the organization's face.
 /// </summary>
-public static class OrgAudit
+internal static class OrgAudit
 {
     public static AuditReport Run(OrgSnapshot snapshot, ProfileGenConfig config)
     {

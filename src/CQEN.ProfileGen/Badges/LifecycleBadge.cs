@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Badges;
 
 /// <summary>The badges with a meaning to the profile: lifecycle ("Cycle de vie" / "Lifecycle") and licence.</summary>
-public static class LifecycleBadge
+internal static class LifecycleBadge
 {
     /// <summary>The first badge labelled "Cycle de vie" or "Lifecycle", in any case.</summary>
     public static ShieldsBadge? Find(IReadOnlyList<ShieldsBadge> badges) =>

@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Badges;
 
 /// <summary>The header of a README: the part that carries the badges, kept in snapshots for review.</summary>
-public static class ReadmeHeaderExtractor
+internal static class ReadmeHeaderExtractor
 {
     public const string Begin = "<!-- ENTETE -->";
     public const string End = "<!-- FIN ENTETE -->";

@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Badges;
 
 /// <summary>A shields.io badge found in a README, with its label, message and colour decoded.</summary>
-public sealed record ShieldsBadge
+internal sealed record ShieldsBadge
 {
     public string Alt { get; init; } = "";
     public required string ImageUrl { get; init; }

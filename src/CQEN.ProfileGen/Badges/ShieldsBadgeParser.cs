@@ -11,7 +11,7 @@ namespace CQEN.ProfileGen.Badges;
 /// and HTML &lt;img&gt; (optionally in &lt;a href&gt;). The header is the first
 /// <see cref="HeaderLines"/> lines, whatever markers it has.
 /// </summary>
-public static partial class ShieldsBadgeParser
+internal static partial class ShieldsBadgeParser
 {
     public const int HeaderLines = 30;
 

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Badges;
 /// written with shields.io's escaping: "--" is a dash, "__" an underscore, "_" a space, and the
 /// rest percent-encoding.
 /// </summary>
-public static class ShieldsBadgeUrl
+internal static class ShieldsBadgeUrl
 {
     private const string StaticPrefix = "https://img.shields.io/badge/";
 

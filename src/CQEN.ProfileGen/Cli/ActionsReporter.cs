@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Cli;
 /// annotations, secrets masked, step outputs in $GITHUB_OUTPUT and a job summary in
 /// $GITHUB_STEP_SUMMARY. Everything it writes is scrubbed like the console's lines.
 /// </summary>
-public sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : Reporter(env, usage)
+internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : Reporter(env, usage)
 {
     private readonly GitHubUsage _usage = usage;
 

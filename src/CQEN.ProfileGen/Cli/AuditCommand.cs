@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Cli;
 /// the repositories the profile lists: licence badges against licence files, broken badge links,
 /// header markers, the lifecycle vocabulary, missing descriptions.
 /// </summary>
-public sealed class AuditCommand : Command
+internal sealed class AuditCommand : Command
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"findings\": [...], \"summary\": {...}} instead of the table." };
     private static readonly Option<string?> FailOn = new Option<string?>("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." }

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Cli;
 /// The command line: builds the verbs, parses, runs, and is the one place where failures
 /// become one line on stderr and an exit code. Nothing else in the tool writes to the console.
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>The longest wait a .NET timer takes (about 49 days); a longer one is refused as an option, never a crash.</summary>
     public const int MaxSeconds = 4_294_967;

@@ -4,7 +4,7 @@ namespace CQEN.ProfileGen.Cli;
 /// What the command line reads from the outside world, passed in so the whole CLI runs
 /// in-process in tests with its own variables, folder, clock and output.
 /// </summary>
-public sealed record CliEnvironment
+internal sealed record CliEnvironment
 {
     public required IReadOnlyDictionary<string, string?> Variables { get; init; }
     public required TextWriter Out { get; init; }

@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Cli;
 /// What every verb shares: the environment, the one GitHub connection of the run, the reporter,
 /// and the two steps most verbs take (get a snapshot, render it).
 /// </summary>
-public sealed class CommandContext(CliEnvironment env, GitHubConnector connector)
+internal sealed class CommandContext(CliEnvironment env, GitHubConnector connector)
 {
     public CliEnvironment Env => env;
     public GitHubConnector Connector => connector;

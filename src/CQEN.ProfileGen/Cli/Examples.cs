@@ -4,7 +4,7 @@ using System.CommandLine.Help;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>Each verb's help ends with an example of its everyday use.</summary>
-public static class Examples
+internal static class Examples
 {
     private static readonly Dictionary<string, string[]> ByVerb = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>The process exit codes, in one place (documented in the README).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done, or already up to date.</summary>
     public const int Success = 0;

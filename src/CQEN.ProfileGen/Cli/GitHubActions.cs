@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Cli;
 /// $GITHUB_OUTPUT, and the job summary with what changed, the PR link and the diff, collapsed.
 /// <see cref="ActionsReporter"/> writes them.
 /// </summary>
-public static class GitHubActions
+internal static class GitHubActions
 {
     public static bool IsActive(CliEnvironment env) => env.Get("GITHUB_ACTIONS") == "true";
 

@@ -13,7 +13,7 @@ namespace CQEN.ProfileGen.Cli;
 /// `repos` region already there), so the first pull request only adds. Never overwrites without
 /// --force, and writes all of its files or none.
 /// </summary>
-public sealed partial class InitCommand : Command
+internal sealed partial class InitCommand : Command
 {
     private const string RegionName = "repos";
     private const string RegionTemplate = "repos.sbn";

@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Cli;
 /// the same folder, then a rename) and keeps its permissions; a read-only file, a folder or a
 /// special file (a device, a pipe) is refused before anything is written.
 /// </summary>
-public static class OutputFile
+internal static class OutputFile
 {
     public static async Task WriteAsync(string outputPath, string text, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Cli;
 /// Parse errors in words a user can act on: an unknown verb or option gets the nearest known
 /// one suggested ("did you mean 'render'?"); messages never carry .NET type names.
 /// </summary>
-public static class ParseErrors
+internal static class ParseErrors
 {
     public static IEnumerable<string> Describe(ParseResult parse)
     {

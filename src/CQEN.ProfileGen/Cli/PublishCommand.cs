@@ -10,7 +10,7 @@ namespace CQEN.ProfileGen.Cli;
 /// one pull request. `--dry-run` prints the unified diff (stdout) and the plan (stderr) and
 /// writes nothing.
 /// </summary>
-public sealed class PublishCommand : Command
+internal sealed class PublishCommand : Command
 {
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the unified diff and the plan of writes; write nothing." };
     private static readonly Option<bool> DetailedExitCode = new("--detailed-exitcode") { Description = "Exit 2 when there were changes (dry-run: would be), 0 when up to date." };

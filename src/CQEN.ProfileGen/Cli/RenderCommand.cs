@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>`profilegen render`: the profile README, from GitHub or from a snapshot file.</summary>
-public sealed class RenderCommand : Command
+internal sealed class RenderCommand : Command
 {
     public RenderCommand(CommandContext context)
         : base("render", "Render the profile README from GitHub (or from --snapshot) to stdout or --output.")

@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Cli;
 /// terminal progress is a status line on stderr; <see cref="ActionsReporter"/> adds what GitHub
 /// Actions understands (groups, annotations, masks, outputs, the job summary).
 /// </summary>
-public class Reporter(CliEnvironment env, GitHubUsage usage)
+internal class Reporter(CliEnvironment env, GitHubUsage usage)
 {
     private readonly List<string> _secrets = [];
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>The options shared by the verbs, declared once.</summary>
-public static class RunOptions
+internal static class RunOptions
 {
     public static readonly Option<FileInfo?> Config = new("--config")
     {

@@ -5,7 +5,7 @@ using CQEN.ProfileGen.Rendering;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>One run's settings after layering defaults → profilegen.yml → options → environment.</summary>
-public sealed record RunSettings
+internal sealed record RunSettings
 {
     public required ProfileGenConfig Config { get; init; }
     public string? ConfigPath { get; init; }

@@ -4,7 +4,7 @@ using CQEN.ProfileGen.Snapshots;
 namespace CQEN.ProfileGen.Cli;
 
 /// <summary>`profilegen snapshot`: everything read from GitHub, as one versioned JSON document.</summary>
-public sealed class SnapshotCommand : Command
+internal sealed class SnapshotCommand : Command
 {
     public SnapshotCommand(CommandContext context)
         : base("snapshot", "Read the organization from GitHub and write its snapshot (JSON) to stdout or --output.")

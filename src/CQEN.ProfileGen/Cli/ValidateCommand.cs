@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Cli;
 /// managed regions') without calling GitHub, by rendering them against the snapshot given, or
 /// else a made-up organization in which every field and group is present.
 /// </summary>
-public sealed class ValidateCommand : Command
+internal sealed class ValidateCommand : Command
 {
     private static readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: also check the template of the managed region NAME (repeatable).", AllowMultipleArgumentsPerToken = false };
 

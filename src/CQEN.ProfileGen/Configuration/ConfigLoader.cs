@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Configuration;
 /// Reads profilegen.yml. The YAML tree is walked by hand rather than deserialized so that
 /// every unknown key and wrong type is reported as <c>file:line:col: message</c>.
 /// </summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     public const string DefaultFileName = "profilegen.yml";
 

@@ -11,7 +11,7 @@ namespace CQEN.ProfileGen.Configuration;
 /// here), which editors use to complete and check the file and `validate` checks it against.
 /// A violation is reported at the YAML node's file:line:col.
 /// </summary>
-public static class ConfigSchema
+internal static class ConfigSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(Text));
 

@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Configuration;
 /// and the variants folded into them (<c>lifecycle.aliases</c>, plus differences of case and
 /// accents), so "Phase découverte" and "Phase Découverte" make one group, not two.
 /// </summary>
-public sealed record LifecycleVocabulary
+internal sealed record LifecycleVocabulary
 {
     /// <summary>Badge labels that always mean a lifecycle, declared or not.</summary>
     public static readonly IReadOnlyList<string> BuiltInLabels = ["Cycle de vie", "Lifecycle"];
@@ -107,7 +107,7 @@ public sealed record LifecycleVocabulary
 }
 
 /// <summary>How a written label or value relates to the vocabulary.</summary>
-public enum FoldKind
+internal enum FoldKind
 {
     /// <summary>Written exactly as declared.</summary>
     Exact,
@@ -126,4 +126,4 @@ public enum FoldKind
 }
 
 /// <summary>A label or value as written, and the canonical form it is read as.</summary>
-public sealed record Folded(string Written, string Canonical, FoldKind Kind, string? Nearest = null);
+internal sealed record Folded(string Written, string Canonical, FoldKind Kind, string? Nearest = null);

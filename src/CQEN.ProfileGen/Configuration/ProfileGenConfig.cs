@@ -4,7 +4,7 @@ namespace CQEN.ProfileGen.Configuration;
 /// Everything a run can be told, with defaults. Layered: defaults → profilegen.yml → command-line
 /// options. Paths are already resolved against the config file's folder.
 /// </summary>
-public sealed record ProfileGenConfig
+internal sealed record ProfileGenConfig
 {
     public string? Org { get; init; }
     public string? ApiUrl { get; init; }
@@ -38,13 +38,13 @@ public sealed record ProfileGenConfig
     public AuditOptions Audit { get; init; } = new();
 }
 
-public sealed record AuditOptions
+internal sealed record AuditOptions
 {
     /// <summary>Rule id → "off", "error", "warning" or "notice"; rules not listed keep their default severity.</summary>
     public IReadOnlyDictionary<string, string> Rules { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record RepoFilter
+internal sealed record RepoFilter
 {
     /// <summary>Visibilities listed: "public", "private", "internal".</summary>
     public IReadOnlyList<string> Visibility { get; init; } = ["public"];
@@ -63,7 +63,7 @@ public sealed record RepoFilter
     public bool IncludeProfileRepos { get; init; }
 }
 
-public sealed record GroupingOptions
+internal sealed record GroupingOptions
 {
     /// <summary>"lifecycle" (default), "language", "license" or "none".</summary>
     public string By { get; init; } = "lifecycle";
@@ -75,7 +75,7 @@ public sealed record GroupingOptions
     public string? OtherTitle { get; init; }
 }
 
-public sealed record LifecycleRule
+internal sealed record LifecycleRule
 {
     public required string Topic { get; init; }
     public string Label { get; init; } = "Cycle de vie";
@@ -83,7 +83,7 @@ public sealed record LifecycleRule
     public string Color { get; init; } = "339999";
 }
 
-public sealed record ProfileText
+internal sealed record ProfileText
 {
     public IReadOnlyList<ProfileBadge> Badges { get; init; } = [];
     public ProfileImage? Logo { get; init; }
@@ -95,7 +95,7 @@ public sealed record ProfileText
 }
 
 /// <summary>A header badge. <see cref="License"/> true: message and link come from the profile repository's licence.</summary>
-public sealed record ProfileBadge
+internal sealed record ProfileBadge
 {
     public string Alt { get; init; } = "img";
     public string Label { get; init; } = "";
@@ -105,11 +105,11 @@ public sealed record ProfileBadge
     public bool License { get; init; }
 }
 
-public sealed record ProfileImage(string Alt, string Image, string? Link);
+internal sealed record ProfileImage(string Alt, string Image, string? Link);
 
-public sealed record ProfileLink(string Title, string Url);
+internal sealed record ProfileLink(string Title, string Url);
 
-public sealed record PublishTarget
+internal sealed record PublishTarget
 {
     public string TargetRepo { get; init; } = ".github";
     public string TargetPath { get; init; } = "profile/README.md";

@@ -12,7 +12,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// keyed by URL and a hash of the credentials, so one token's private data is never served to another.
 /// Only useful across runs: within one run no GET is repeated.
 /// </summary>
-public sealed class ConditionalRequestHandler(HttpMessageHandler inner, string directory) : DelegatingHandler(inner)
+internal sealed class ConditionalRequestHandler(HttpMessageHandler inner, string directory) : DelegatingHandler(inner)
 {
     private sealed record Entry(string ETag, int Status, Dictionary<string, string[]> Headers, string? ContentType, byte[] Body);
 

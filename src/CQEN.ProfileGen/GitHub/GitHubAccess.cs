@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.GitHub;
 
 /// <summary>What one run needs from GitHub, in the domain's words: where, as whom, how to read, and what it will write.</summary>
-public sealed record GitHubAccess
+internal sealed record GitHubAccess
 {
     public required GitHubEndpoint Endpoint { get; init; }
     public GitHubCredentials Credentials { get; init; } = GitHubCredentials.Anonymous;

@@ -10,7 +10,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// → the App's installation on the organization → a short-lived installation token, which the
 /// run then uses like any token. Neither the key, the JWT nor the token appears in any message.
 /// </summary>
-public static class GitHubAppAuthenticator
+internal static class GitHubAppAuthenticator
 {
     /// <summary>A JWT GitHub accepts: issued a minute in the past (clock drift), valid nine minutes (GitHub's maximum is ten).</summary>
     public static string CreateJwt(string appId, RSA key, DateTimeOffset now)

@@ -4,7 +4,7 @@ using Octokit.Internal;
 namespace CQEN.ProfileGen.GitHub;
 
 /// <summary>Builds the Octokit client: our base URL as given (no /api/v3 rewriting), our HTTP pipeline, the token.</summary>
-public static class GitHubClientFactory
+internal static class GitHubClientFactory
 {
     public static readonly string Version =
         typeof(GitHubClientFactory).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

@@ -4,7 +4,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// Turns what a run needs from GitHub into a connected gateway: endpoint, credentials, and the HTTP pipeline
 /// (resilience over the transport). Tests give their own transport options and retry timings.
 /// </summary>
-public class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptions resilience, TimeProvider clock)
+internal class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOptions resilience, TimeProvider clock)
 {
     public static GitHubConnector Default(TimeProvider clock) =>
         new(() => new SocketsHttpHandler

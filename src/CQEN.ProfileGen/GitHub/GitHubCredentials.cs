@@ -4,7 +4,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// How a run authenticates, one of three: nothing (public data only), a token, or a GitHub App
 /// (id + PEM key, exchanged for an installation token). ToString never shows a secret.
 /// </summary>
-public abstract record GitHubCredentials
+internal abstract record GitHubCredentials
 {
     private GitHubCredentials()
     {

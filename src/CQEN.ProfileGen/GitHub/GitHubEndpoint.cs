@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.GitHub;
 
 /// <summary>The REST and GraphQL addresses of github.com or of a GitHub Enterprise Server.</summary>
-public sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
+internal sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
 {
     public static readonly GitHubEndpoint DotCom = new(new Uri("https://api.github.com/"), new Uri("https://api.github.com/graphql"));
 

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// one-line message that says what was being read or written. Messages are built from
 /// status codes and GitHub's own error text, never from request headers, so no token leaks.
 /// </summary>
-public static class GitHubErrors
+internal static class GitHubErrors
 {
     public static async Task<T> Guard<T>(Func<Task<T>> call, string what)
     {
@@ -81,7 +81,7 @@ public static class GitHubErrors
 }
 
 /// <summary>The primary rate limit is exhausted; <see cref="Reset"/> says when it comes back.</summary>
-public sealed class RateLimitException(string message, DateTimeOffset reset, Exception? inner = null) : GitHubException(message, 403, inner)
+internal sealed class RateLimitException(string message, DateTimeOffset reset, Exception? inner = null) : GitHubException(message, 403, inner)
 {
     public DateTimeOffset Reset { get; } = reset;
 }

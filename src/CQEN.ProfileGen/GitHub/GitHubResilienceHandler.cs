@@ -13,7 +13,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// Secondary limits wait for retry-after; an exhausted primary limit waits for its reset when
 /// that is near (<see cref="ResilienceOptions.MaxRateLimitWait"/>), else ends the run with the reset time.
 /// </summary>
-public sealed class GitHubResilienceHandler : DelegatingHandler
+internal sealed class GitHubResilienceHandler : DelegatingHandler
 {
     private readonly ResilienceOptions _options;
     private readonly TimeProvider _clock;

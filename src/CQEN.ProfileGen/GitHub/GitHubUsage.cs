@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// What a run cost on GitHub: the requests sent (every attempt, REST and GraphQL), and the
 /// rate limits as GitHub last reported them for each resource (GraphQL counts points, not requests).
 /// </summary>
-public sealed class GitHubUsage
+internal sealed class GitHubUsage
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (long Limit, long Remaining, long Used)> _limits = new(StringComparer.Ordinal);

@@ -13,7 +13,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// README.md, and licence text GitHub could not identify (NOASSERTION).
 /// GraphQL needs a token; without one the REST reader is used.
 /// </summary>
-public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null)
+internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null)
 {
     internal const string Query = """
         query OrgRepos($org: String!, $cursor: String) {
@@ -297,4 +297,4 @@ public sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoi
 }
 
 /// <summary>The GraphQL endpoint itself is missing (an old or restricted server): the REST reader can take over.</summary>
-public sealed class GraphQlUnavailableException(string message, Exception? inner) : GitHubException(message, null, inner);
+internal sealed class GraphQlUnavailableException(string message, Exception? inner) : GitHubException(message, null, inner);

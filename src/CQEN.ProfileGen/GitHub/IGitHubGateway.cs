@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// records at this boundary and translate its failures into <see cref="GitHubException"/>.
 /// Reading the organization is <see cref="IOrgSource.ReadAsync"/>; the rest is what publishing needs.
 /// </summary>
-public interface IGitHubGateway : IOrgSource
+internal interface IGitHubGateway : IOrgSource
 {
     /// <summary>
     /// What publishing needs to decide, read at once (one GraphQL request where the server has it):
@@ -62,17 +62,17 @@ public interface IGitHubGateway : IOrgSource
 }
 
 /// <param name="NodeId">GitHub's global id of the repository, which GraphQL mutations name it by.</param>
-public sealed record RepoRef(string Owner, string Name, string DefaultBranch, string? NodeId = null);
+internal sealed record RepoRef(string Owner, string Name, string DefaultBranch, string? NodeId = null);
 
 /// <summary>A commit as publishing sees it: its sha, tree, parents and message.</summary>
-public sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message)
+internal sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message)
 {
     /// <summary>How many files the commit changes, where the read told (null: not read).</summary>
     public int? ChangedFiles { get; init; }
 }
 
 /// <summary>What <see cref="IGitHubGateway.ReadForPublishAsync"/> found.</summary>
-public sealed record PublishReading
+internal sealed record PublishReading
 {
     public required RepoRef Target { get; init; }
     public required string BaseName { get; init; }
@@ -87,9 +87,9 @@ public sealed record PublishReading
     public IReadOnlyList<PullRequestRef> Pulls { get; init; } = [];
 }
 
-public sealed record NewFileCommit(string ParentSha, string Path, byte[] Content, string Message);
+internal sealed record NewFileCommit(string ParentSha, string Path, byte[] Content, string Message);
 
-public sealed record PullRequestRef(int Number, string Url, string Title, string Body, string HeadRef, string HeadSha, string BaseRef, string State)
+internal sealed record PullRequestRef(int Number, string Url, string Title, string Body, string HeadRef, string HeadSha, string BaseRef, string State)
 {
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> RequestedReviewers { get; init; } = [];
@@ -111,13 +111,13 @@ public sealed record PullRequestRef(int Number, string Url, string Title, string
     public bool IsOpen => State == "open";
 }
 
-public sealed record NewPullRequestSpec(string Title, string Body, string Head, string Base, bool Draft = false);
+internal sealed record NewPullRequestSpec(string Title, string Body, string Head, string Base, bool Draft = false);
 
 /// <summary>A branch moved between the run's read and its write: the compare-and-swap refused to touch it.</summary>
-public sealed class BranchMovedException(string message, Exception? inner = null) : GitHubException(message, 409, inner);
+internal sealed class BranchMovedException(string message, Exception? inner = null) : GitHubException(message, 409, inner);
 
 /// <summary>A GitHub failure the command line reports in one line (never with a token in it).</summary>
-public class GitHubException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)
+internal class GitHubException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)
 {
     public int? StatusCode { get; } = statusCode;
 }

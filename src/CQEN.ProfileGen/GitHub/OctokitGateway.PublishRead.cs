@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.GitHub;
 // Everything publishing reads, in one GraphQL request where the server has GraphQL: the target
 // repository, the base head and the file on it, the pull request branch's head and its file,
 // and the branch's pull requests with their labels, reviewers, reviews and comments.
-public sealed partial class OctokitGateway
+internal sealed partial class OctokitGateway
 {
     internal static string PublishStateQuery(bool namedBase) => $$"""
         query PublishState($owner: String!, $name: String!, {{(namedBase ? "$baseRef: String!, " : "")}}$branchRef: String!, $branch: String!, $path: String!) {

@@ -3,7 +3,7 @@ using Octokit;
 namespace CQEN.ProfileGen.GitHub;
 
 // The writes publishing needs, each mapped to our records at this boundary.
-public sealed partial class OctokitGateway
+internal sealed partial class OctokitGateway
 {
     public async Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// The GitHub adapter over Octokit's REST client. Octokit types stop here: callers get our
 /// records, and Octokit's exceptions become <see cref="GitHubException"/> (see <see cref="GitHubErrors"/>).
 /// </summary>
-public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, OrgReader reader = OrgReader.Rest, int maxConcurrency = 8) : IGitHubGateway
+internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, OrgReader reader = OrgReader.Rest, int maxConcurrency = 8) : IGitHubGateway
 {
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
 
@@ -186,7 +186,7 @@ public sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint 
 }
 
 /// <summary>How to read an organization: REST (any token or none), GraphQL (needs a token), or GraphQL when possible.</summary>
-public enum OrgReader
+internal enum OrgReader
 {
     Auto,
     Rest,

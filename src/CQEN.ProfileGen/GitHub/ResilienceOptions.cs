@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.GitHub;
 
 /// <summary>How hard the tool tries before a GitHub failure ends the run.</summary>
-public sealed record ResilienceOptions
+internal sealed record ResilienceOptions
 {
     /// <summary>Retries after the first attempt, for 5xx, timeouts, resets and secondary rate limits.</summary>
     public int MaxRetries { get; init; } = 4;

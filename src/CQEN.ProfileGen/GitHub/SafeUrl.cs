@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.GitHub;
 /// URLs as the tool may print them: without user info (`user:token@`) and without a query or
 /// fragment (`?access_token=…`), the two places a credential hides in a URL.
 /// </summary>
-public static partial class SafeUrl
+internal static partial class SafeUrl
 {
     /// <summary>One URL (or what was meant as one), with its credentials cut out.</summary>
     public static string Redact(string url) => RedactAll(url.ReplaceLineEndings(" ").Trim());

@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Licenses;
 
 /// <summary>Display names of licences and the names licence files go by.</summary>
-public static class LicenseCatalog
+internal static class LicenseCatalog
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Licenses;
 /// after normalising encoding (UTF-8 with or without BOM, else Windows-1252), case, dashes,
 /// Markdown emphasis, no-break spaces and line breaks — so reformatted copies are still recognised.
 /// </summary>
-public static class LicenseIdentifier
+internal static class LicenseIdentifier
 {
     static LicenseIdentifier() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

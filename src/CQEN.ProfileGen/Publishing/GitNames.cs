@@ -4,7 +4,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// Branch names and file paths as git and GitHub accept them, checked before any request so a
 /// dry run never shows a plan that the real run would have refused.
 /// </summary>
-public static class GitNames
+internal static class GitNames
 {
     /// <summary>Why <paramref name="branch"/> is not a valid branch name (`git check-ref-format --branch` rules), or null when it is.</summary>
     public static string? BranchProblem(string branch)

@@ -21,7 +21,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// regions. Marker text inside a code block or a code span is text, not a marker: a README
 /// may show the markers as an example without moving a region.
 /// </remarks>
-public static partial class ManagedRegions
+internal static partial class ManagedRegions
 {
     /// <summary>The name of the region the legacy ENTETE markers delimit.</summary>
     public const string LegacyHeaderRegion = "entete";
@@ -296,7 +296,7 @@ public static partial class ManagedRegions
 }
 
 /// <summary>A region of a text: where its inside starts, how long it is, and where its begin marker is (1-based).</summary>
-public sealed record ManagedRegion(string Name, int InnerStart, int InnerLength, int Line, int Column)
+internal sealed record ManagedRegion(string Name, int InnerStart, int InnerLength, int Line, int Column)
 {
     /// <summary>The newline ending the begin marker's line when nothing else is on it after the marker; else null.</summary>
     internal string? BeginLineNewline { get; init; }
@@ -306,7 +306,7 @@ public sealed record ManagedRegion(string Name, int InnerStart, int InnerLength,
 }
 
 /// <summary>Managed-region markers that cannot be spliced; the message is one line, <c>file:line:column: what</c>.</summary>
-public sealed class ManagedRegionException(string path, int line, int column, string reason)
+internal sealed class ManagedRegionException(string path, int line, int column, string reason)
     : Exception($"{path}:{line}:{column}: {reason}")
 {
     public string Path { get; } = path;

@@ -10,7 +10,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// branch moved, the whole read–plan–write cycle starts again, so concurrent runs converge and
 /// a push made meanwhile is seen (and left alone) rather than erased.
 /// </summary>
-public sealed class ProfilePublisher(IGitHubGateway github)
+internal sealed class ProfilePublisher(IGitHubGateway github)
 {
     private const int Cycles = 3;
 

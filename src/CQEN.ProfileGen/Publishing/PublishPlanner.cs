@@ -4,7 +4,7 @@ using CQEN.ProfileGen.GitHub;
 namespace CQEN.ProfileGen.Publishing;
 
 /// <summary>Everything publishing read from GitHub before deciding anything.</summary>
-public sealed record PublishState
+internal sealed record PublishState
 {
     public required RepoRef Target { get; init; }
     public required string BaseName { get; init; }
@@ -33,7 +33,7 @@ public sealed record PublishState
 }
 
 /// <summary>One write, in the order the executor carries them out.</summary>
-public abstract record PublishStep
+internal abstract record PublishStep
 {
     /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one).</summary>
     public abstract string Describe();
@@ -44,55 +44,55 @@ public abstract record PublishStep
 /// pointing at it afterwards (created if <paramref name="ExpectedSha"/> is null) — only if the
 /// branch is still at <paramref name="ExpectedSha"/>.
 /// </summary>
-public sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
+internal sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
 {
     public override string Describe() =>
         $"commit {Path} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines; {(ExpectedSha is null ? "create" : "move")} branch {Branch} to it";
 }
 
 /// <summary>Deletes the branch, only if it is still at <paramref name="ExpectedSha"/>.</summary>
-public sealed record DeleteBranchStep(string Branch, string ExpectedSha) : PublishStep
+internal sealed record DeleteBranchStep(string Branch, string ExpectedSha) : PublishStep
 {
     public override string Describe() => $"delete branch {Branch}";
 }
 
-public sealed record OpenPullStep(string Title, string Body, string Head, string Base) : PublishStep
+internal sealed record OpenPullStep(string Title, string Body, string Head, string Base) : PublishStep
 {
     public override string Describe() => $"open a pull request {Head} → {Base}: \"{Title}\"";
 }
 
-public sealed record UpdatePullStep(int Number, string Title, string Body) : PublishStep
+internal sealed record UpdatePullStep(int Number, string Title, string Body) : PublishStep
 {
     public override string Describe() => $"update the title and description of #{Number}";
 }
 
-public sealed record AddLabelsStep(IReadOnlyList<string> Labels) : PublishStep
+internal sealed record AddLabelsStep(IReadOnlyList<string> Labels) : PublishStep
 {
     public override string Describe() => $"add the label(s) {string.Join(", ", Labels)}";
 }
 
-public sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers, IReadOnlyList<string> Teams) : PublishStep
+internal sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers, IReadOnlyList<string> Teams) : PublishStep
 {
     public override string Describe() => $"request a review from {string.Join(", ", Reviewers.Concat(Teams.Select(t => "team " + t)))}";
 }
 
-public sealed record AddAssigneesStep(IReadOnlyList<string> Assignees) : PublishStep
+internal sealed record AddAssigneesStep(IReadOnlyList<string> Assignees) : PublishStep
 {
     public override string Describe() => $"assign {string.Join(", ", Assignees)}";
 }
 
-public sealed record CommentStep(int Number, string Text, string Why) : PublishStep
+internal sealed record CommentStep(int Number, string Text, string Why) : PublishStep
 {
     public override string Describe() => $"comment on #{Number}: {Why}";
 }
 
-public sealed record ClosePullStep(int Number) : PublishStep
+internal sealed record ClosePullStep(int Number) : PublishStep
 {
     public override string Describe() => $"close #{Number}";
 }
 
 /// <summary>What a run will do: its status, its writes in order, and a problem when it cannot do its job.</summary>
-public sealed record PublishPlan
+internal sealed record PublishPlan
 {
     /// <summary>created, updated, unchanged, closed, blocked (or would-… in a dry run).</summary>
     public required string Status { get; init; }
@@ -115,7 +115,7 @@ public sealed record PublishPlan
 /// only this file, to the same content, with the tool's message) is taken as it is: its tree is
 /// the one this run would write, so nothing of anyone's can be in it.
 /// </remarks>
-public static class PublishPlanner
+internal static class PublishPlanner
 {
     public static PublishPlan Plan(PublishState state, PublishRequest request, string newText, UnifiedDiff diff)
     {

@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Publishing;
 
 /// <summary>What to publish where. <see cref="BuildContent"/> gets the file on the base branch (null when absent).</summary>
-public sealed record PublishRequest
+internal sealed record PublishRequest
 {
     public required string Owner { get; init; }
 
@@ -43,7 +43,7 @@ public sealed record PublishRequest
 }
 
 /// <summary>What a publish run did (or, in dry-run, would do).</summary>
-public sealed record PublishOutcome
+internal sealed record PublishOutcome
 {
     /// <summary>created, updated, unchanged, closed, would-create, would-update, would-close, blocked.</summary>
     public required string Status { get; init; }

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// The pull request's body: a hidden marker (how the tool finds its own PR), what changed in
 /// terms of repositories, and the diff size. Deterministic, so a re-run never churns the PR.
 /// </summary>
-public static partial class PullRequestText
+internal static partial class PullRequestText
 {
     public const string Marker = "<!-- profilegen:pull-request -->";
 

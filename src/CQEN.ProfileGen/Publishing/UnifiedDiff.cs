@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// and "\ No newline at end of file" where a side ends without one. Line endings are kept as
 /// they are, so a CRLF file's diff carries its '\r's.
 /// </summary>
-public sealed record UnifiedDiff
+internal sealed record UnifiedDiff
 {
     public const int DefaultContextLines = 3;
 

@@ -4,7 +4,7 @@ namespace CQEN.ProfileGen.Rendering;
 /// Dates in fr-CA and en written out by hand rather than through ICU: the same text on every
 /// machine (ICU data differs between systems, and invariant-globalization hosts have none).
 /// </summary>
-public static class DateText
+internal static class DateText
 {
     private static readonly string[] FrenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
     private static readonly string[] EnglishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Rendering;
 /// no headings or lists, no table breaks, and bare URLs and e-mail addresses are defused so
 /// GitHub's autolinker leaves them alone.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     // Zero-width space: invisible, and breaks the autolink patterns (scheme://, www., user@host).
     private const char Defuse = '\u200B';

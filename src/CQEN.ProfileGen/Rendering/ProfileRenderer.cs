@@ -5,7 +5,7 @@ using Scriban.Syntax;
 namespace CQEN.ProfileGen.Rendering;
 
 /// <summary>Template + model → Markdown, inside a sandbox (loop, recursion, output and time limits).</summary>
-public static class ProfileRenderer
+internal static class ProfileRenderer
 {
     /// <summary>Limits generous enough for 10,000+ repositories, tight enough to stop a runaway template.</summary>
     public sealed record Limits(int LoopLimit = 1_000_000, int RecursiveLimit = 64, int OutputLimitChars = 50_000_000, TimeSpan? TimeLimit = null)
@@ -80,7 +80,7 @@ public static class ProfileRenderer
 
     // Every member name of the template model (snake_case), to suggest the one a typo meant.
     private static readonly Lazy<string[]> ModelMembers = new(() => typeof(ProfileModel).Assembly.GetTypes()
-        .Where(t => t.Namespace == typeof(ProfileModel).Namespace && t.IsPublic && t.Name.EndsWith("Model", StringComparison.Ordinal))
+        .Where(t => t.Namespace == typeof(ProfileModel).Namespace && !t.IsNested && t.Name.EndsWith("Model", StringComparison.Ordinal))
         .SelectMany(t => t.GetProperties()).Select(p => StandardMemberRenamer.Default(p)).Distinct(StringComparer.Ordinal).ToArray());
 
     private static string Explain(string message)

@@ -4,7 +4,7 @@ using CQEN.ProfileGen.Configuration;
 namespace CQEN.ProfileGen.Rendering;
 
 /// <summary>Which repositories the profile lists: public, active, not forks, not the profile repos — unless configured otherwise.</summary>
-public static class RepoSelection
+internal static class RepoSelection
 {
     public static bool Keep(RepoModel repo, RepoFilter filter)
     {

@@ -7,7 +7,7 @@ namespace CQEN.ProfileGen.Rendering;
 /// The functions templates get besides Scriban's built-ins. Everything that puts untrusted
 /// repository text into Markdown goes through one of the escaping functions.
 /// </summary>
-public static class TemplateFunctions
+internal static class TemplateFunctions
 {
     public static ScriptObject Create(ProfileModel model)
     {

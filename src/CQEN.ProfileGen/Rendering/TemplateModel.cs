@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.Rendering;
 // The template model. Scriban sees these with snake_case names (pushed_at, spdx_id…);
 // each field is documented in the README, and renaming one is a breaking change.
 
-public sealed record ProfileModel
+internal sealed record ProfileModel
 {
     public required OrgModel Org { get; init; }
 
@@ -26,11 +26,11 @@ public sealed record ProfileModel
     public required DateTimeOffset GeneratedAt { get; init; }
 }
 
-public sealed record OrgModel(
+internal sealed record OrgModel(
     string Login, string? Name, string? Description, string Url, string? Blog, string? Location,
     string? Email, string? AvatarUrl, bool IsVerified, int PublicRepos);
 
-public sealed record RepoModel
+internal sealed record RepoModel
 {
     public required string Name { get; init; }
     public required string FullName { get; init; }
@@ -61,9 +61,9 @@ public sealed record RepoModel
     public string? SummarySource { get; init; }
 }
 
-public sealed record LicenseModel(string SpdxId, string Name, string ShortName, string? Url, string? Path, string Source);
+internal sealed record LicenseModel(string SpdxId, string Name, string ShortName, string? Url, string? Path, string Source);
 
 /// <summary>Source: "badge" (the README's lifecycle badge) or "topic" (a configured rule).</summary>
-public sealed record LifecycleModel(string Label, string Message, string Color, string Source);
+internal sealed record LifecycleModel(string Label, string Message, string Color, string Source);
 
-public sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoModel> Repos);
+internal sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoModel> Repos);

@@ -6,7 +6,7 @@ using CQEN.ProfileGen.Snapshots;
 namespace CQEN.ProfileGen.Rendering;
 
 /// <summary>Snapshot + configuration + the time → the template model. Pure and deterministic.</summary>
-public static class TemplateModelBuilder
+internal static class TemplateModelBuilder
 {
     public static readonly string[] ProfileRepoNames = [".github", ".github-private"];
 

@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Rendering;
 /// A template's text, the name errors give it, and where its includes may come from: only
 /// the template's own folder (or the embedded default set), never elsewhere on disk.
 /// </summary>
-public sealed class TemplateSource
+internal sealed class TemplateSource
 {
     private const string ResourcePrefix = "templates/";
 

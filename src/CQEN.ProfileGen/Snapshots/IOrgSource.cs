@@ -1,7 +1,7 @@
 namespace CQEN.ProfileGen.Snapshots;
 
 /// <summary>Where an <see cref="OrgSnapshot"/> comes from: the GitHub API, or a snapshot file.</summary>
-public interface IOrgSource
+internal interface IOrgSource
 {
     /// <summary>
     /// Reads the whole organization. Either returns complete data or throws: a partial

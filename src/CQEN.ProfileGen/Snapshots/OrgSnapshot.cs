@@ -5,7 +5,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// Its JSON form (see <see cref="SnapshotJson"/>) is versioned and stable, so users can keep
 /// snapshots for review and render them again without a network.
 /// </summary>
-public sealed record OrgSnapshot
+internal sealed record OrgSnapshot
 {
     public const int CurrentSchema = 1;
 
@@ -23,7 +23,7 @@ public sealed record OrgSnapshot
     public IReadOnlyList<RepoSnapshot> Repos { get; init; } = [];
 }
 
-public sealed record OrgProfile
+internal sealed record OrgProfile
 {
     public required string Login { get; init; }
     public string? Name { get; init; }
@@ -38,7 +38,7 @@ public sealed record OrgProfile
     public DateTimeOffset? CreatedAt { get; init; }
 }
 
-public sealed record RepoSnapshot
+internal sealed record RepoSnapshot
 {
     public required string Name { get; init; }
     public required string FullName { get; init; }
@@ -79,7 +79,7 @@ public sealed record RepoSnapshot
 }
 
 /// <summary>What is known of a repository's licence and where that knowledge came from.</summary>
-public sealed record RepoLicense
+internal sealed record RepoLicense
 {
     /// <summary>SPDX id ("LiLiQ-P-1.1", "MIT"), or "NOASSERTION" when nobody could tell.</summary>
     public required string SpdxId { get; init; }
@@ -119,7 +119,7 @@ public sealed record RepoLicense
 }
 
 /// <summary>The top of a README: the part that carries badges, kept so a snapshot can be re-parsed.</summary>
-public sealed record ReadmeHeader
+internal sealed record ReadmeHeader
 {
     public required string Path { get; init; }
     public string? Url { get; init; }

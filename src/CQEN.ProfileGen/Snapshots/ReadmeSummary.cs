@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// and the licence section are skipped; links keep their text. The result is still untrusted
 /// text: templates escape it like a description.
 /// </summary>
-public static partial class ReadmeSummary
+internal static partial class ReadmeSummary
 {
     public const int MaxLength = 160;
 

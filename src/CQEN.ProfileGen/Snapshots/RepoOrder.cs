@@ -5,7 +5,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// model, template functions): ignoring case, then ordinal, so "api" and "API" never swap places
 /// between runs.
 /// </summary>
-public static class RepoOrder
+internal static class RepoOrder
 {
     public static readonly IComparer<string> Names = Comparer<string>.Create((a, b) =>
         StringComparer.OrdinalIgnoreCase.Compare(a, b) is var c && c != 0 ? c : StringComparer.Ordinal.Compare(a, b));

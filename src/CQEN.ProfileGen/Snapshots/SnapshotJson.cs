@@ -9,7 +9,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// The snapshot's JSON form: snake_case, indented, LF line ends, fields in declaration order,
 /// so two snapshots of the same data are byte-identical and diff well in review.
 /// </summary>
-public static partial class SnapshotJson
+internal static partial class SnapshotJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Snapshots;
 /// configuration can form is present, so that `validate` without a snapshot runs every loop and
 /// every branch of a template (a misspelled member inside a loop is found, not skipped).
 /// </summary>
-public static class SpecimenOrg
+internal static class SpecimenOrg
 {
     public static OrgSnapshot Create(ProfileGenConfig config, string? login = null)
     {

@@ -4,7 +4,7 @@ using CQEN.ProfileGen.GitHub;
 namespace CQEN.ProfileGen.Tests.Cli;
 
 /// <summary>Runs the real command line in-process: its own variables, folder and clock; returns exit code and output.</summary>
-public sealed class CliHarness
+internal sealed class CliHarness
 {
     public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
     public string CurrentDirectory { get; set; } = AppContext.BaseDirectory;

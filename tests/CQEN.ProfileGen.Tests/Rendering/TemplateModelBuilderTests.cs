@@ -14,7 +14,7 @@ public class TemplateModelBuilderTests
         return b.Repo;
     }
 
-    public sealed class RepoSnapshotBuilder
+    internal sealed class RepoSnapshotBuilder
     {
         public required RepoSnapshot Repo { get; set; }
         public void Lifecycle(string message) => Repo = Repo with { Badges = [new ShieldsBadge { ImageUrl = "https://img.shields.io/badge/x", Label = "Cycle de vie", Message = message, Color = "339999" }] };

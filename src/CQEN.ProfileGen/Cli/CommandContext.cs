@@ -54,7 +54,8 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
         }).ConfigureAwait(false);
 
     public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) =>
-        ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow()), ct: ct);
+        ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow()), ct: ct),
+            settings.Config.Limits.MaxBytes, settings.Template.DisplayPath);
 
     /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
     public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)

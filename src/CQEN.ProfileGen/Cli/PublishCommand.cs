@@ -75,11 +75,11 @@ internal sealed class PublishCommand : Command
 
             var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
             Func<string?, string> build = regions.Count == 0
-                ? _ => ProfileRenderer.Render(settings.Template, model, ct: ct)
-                : current => ManagedRegions.Splice(
+                ? _ => ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct), config.Limits.MaxBytes, settings.Template.DisplayPath)
+                : current => ProfileRenderer.WithinBudget(ManagedRegions.Splice(
                     current ?? throw new InputException($"{owner}/{repo}:{path}: the file does not exist, so it has no managed regions to fill (publish a whole file, without regions, first)"),
                     regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model, ct: ct)),
-                    $"{owner}/{repo}:{path}");
+                    $"{owner}/{repo}:{path}"), config.Limits.MaxBytes, $"{owner}/{repo}:{path}");
 
             var request = new PublishRequest
             {

@@ -83,7 +83,8 @@ internal static class ConfigLoader
                     "publish" => config with { Publish = Publish(value) },
                     "lifecycle" => config with { Lifecycle = Lifecycle(value) },
                     "audit" => config with { Audit = Audit(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit"),
+                    "limits" => config with { Limits = Limits(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits"),
                 };
             }
             return config;
@@ -108,6 +109,21 @@ internal static class ConfigLoader
                 };
             }
             return f;
+        }
+
+        private SizeLimits Limits(YamlNode node)
+        {
+            var limits = new SizeLimits();
+            foreach (var (key, value) in Mapping(node, "limits"))
+            {
+                limits = key.Value switch
+                {
+                    "per_group" => limits with { PerGroup = Positive(value, key) },
+                    "max_bytes" => limits with { MaxBytes = Positive(value, key) },
+                    _ => throw Unknown(key, "per_group, max_bytes"),
+                };
+            }
+            return limits;
         }
 
         private GroupingOptions Grouping(YamlNode node)
@@ -347,6 +363,16 @@ internal static class ConfigLoader
                 return s.Value == "true";
             }
             throw Error(node, $"'{key.Value}' must be true or false");
+        }
+
+        private int Positive(YamlNode node, YamlScalarNode key)
+        {
+            if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } text }
+                && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                return n;
+            }
+            throw Error(node, $"'{key.Value}' must be a whole number from 1 to {int.MaxValue} (got '{(node as YamlScalarNode)?.Value}')");
         }
 
         private string OneOf(YamlNode node, YamlScalarNode key, params string[] allowed)

@@ -36,6 +36,23 @@ internal sealed record ProfileGenConfig
     public LifecycleVocabulary Lifecycle { get; init; } = new();
 
     public AuditOptions Audit { get; init; } = new();
+
+    public SizeLimits Limits { get; init; } = new();
+}
+
+/// <summary>What keeps the profile readable and reviewable at any size.</summary>
+internal sealed record SizeLimits
+{
+    public const int DefaultMaxBytes = 400 * 1024;
+
+    /// <summary>Repositories listed per group before "… and N more" (the default templates; group.shown / group.total).</summary>
+    public int PerGroup { get; init; } = 50;
+
+    /// <summary>
+    /// The largest README the run writes, in bytes: GitHub shows no diff of a file above 500 KB in
+    /// a pull request, and renders no Markdown preview of a large file.
+    /// </summary>
+    public int MaxBytes { get; init; } = DefaultMaxBytes;
 }
 
 internal sealed record AuditOptions

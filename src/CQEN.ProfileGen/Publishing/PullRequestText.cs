@@ -52,6 +52,9 @@ internal static partial class PullRequestText
     /// <summary>GitHub refuses bodies over 65,536 characters; stay well under it.</summary>
     public const int MaxBodyLength = 60_000;
 
+    /// <summary>Names listed per section (added, removed, changed); the counts stay exact.</summary>
+    public const int MaxNamesPerList = 50;
+
     public static string DefaultTitle(string culture) =>
         culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "Update the organization profile" : "Mise à jour du profil de l'organisation";
 
@@ -86,8 +89,8 @@ internal static partial class PullRequestText
             {
                 continue;
             }
-            sb.Append($"### {title} ({names.Length})\n\n");
-            foreach (var name in names)
+            sb.Append($"### {title} ({Rendering.TemplateFunctions.FormatNumber(names.Length, culture)})\n\n");
+            foreach (var name in names.Take(MaxNamesPerList))
             {
                 var line = $"- `{name.Replace("`", "", StringComparison.Ordinal)}`\n";
                 if (sb.Length + line.Length + notice.Length + auditSection.Length > MaxBodyLength)
@@ -96,6 +99,11 @@ internal static partial class PullRequestText
                     return sb.Append(auditSection).ToString();
                 }
                 sb.Append(line);
+            }
+            if (names.Length > MaxNamesPerList)
+            {
+                var rest = Rendering.TemplateFunctions.FormatNumber(names.Length - MaxNamesPerList, culture);
+                sb.Append(en ? $"- … and {rest} more (the diff under Files changed has them all)\n" : $"- … et {rest} autres (le diff, sous Files changed, les montre tous)\n");
             }
             sb.Append('\n');
         }

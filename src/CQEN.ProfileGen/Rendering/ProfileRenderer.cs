@@ -26,6 +26,19 @@ internal static class ProfileRenderer
     }
 
     /// <param name="ct">The run's deadline: rendering stops with it, as well as at its own time limit.</param>
+    /// <summary>
+    /// The whole-file budget (limits.max_bytes), checked on the text about to be written: over it
+    /// the run stops and writes nothing, as GitHub would show neither its diff nor its page.
+    /// </summary>
+    public static string WithinBudget(string markdown, int maxBytes, string template)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(markdown);
+        return bytes <= maxBytes
+            ? markdown
+            : throw new InputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{template}: the rendered README is {bytes:N0} bytes, over limits.max_bytes ({maxBytes:N0} bytes); list fewer repositories per group (limits.per_group) or raise limits.max_bytes in profilegen.yml"));
+    }
+
     public static string Render(TemplateSource source, ProfileModel model, Limits? limits = null, CancellationToken ct = default)
     {
         limits ??= new Limits();

@@ -22,9 +22,25 @@ internal static class TemplateFunctions
         Add("badge", 4, 5, a => Badge(a[0], a[1], a[2], a[3], a[4]));
         Add("format_date", 1, 2, a => DateText.Format(Date(a[0]), model.Culture, Text(a[1]) ?? "long"));
         Add("relative_date", 1, 1, a => DateText.Relative(Date(a[0]), model.GeneratedAt, model.Culture));
+        Add("format_number", 1, 1, a => FormatNumber(a[0], model.Culture));
         Add("group_repos", 2, 2, a => GroupRepos(Repos(a[0]), Text(a[1])));
         Add("sort_repos", 2, 2, a => SortRepos(Repos(a[0]), Text(a[1])));
         return functions;
+    }
+
+    /// <summary>A count as the culture writes it: 1,234 in English, 1 234 (no-break space) in French.</summary>
+    public static string FormatNumber(object? value, string culture)
+    {
+        var digits = (value is IConvertible c ? c.ToInt64(System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("format_number: expected a number"))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var separator = culture == "en" ? "," : "\u00A0";
+        var sign = digits.StartsWith('-') ? "-" : "";
+        digits = digits.TrimStart('-');
+        for (var i = digits.Length - 3; i > 0; i -= 3)
+        {
+            digits = digits.Insert(i, separator);
+        }
+        return sign + digits;
     }
 
     /// <summary>Colour names and hex codes only: anything else falls back to grey.</summary>
@@ -54,7 +70,7 @@ internal static class TemplateFunctions
         return repos.GroupBy(key, StringComparer.OrdinalIgnoreCase)
             // Keys are distinct ignoring case (the grouping's comparer), so no further tie-break is needed.
             .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new GroupModel(g.Key, g.Key, g.ToArray()))
+            .Select(g => new GroupModel(g.Key, g.Key, g.ToArray(), g.Count()))
             .ToArray();
     }
 

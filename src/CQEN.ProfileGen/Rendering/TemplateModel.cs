@@ -15,6 +15,9 @@ internal sealed record ProfileModel
 
     /// <summary>The same repositories, grouped (by lifecycle by default), groups in display order.</summary>
     public required IReadOnlyList<GroupModel> Groups { get; init; }
+
+    /// <summary>What the groups are made by: "lifecycle", "language", "license" or "none" (grouping.by).</summary>
+    public string GroupedBy { get; init; } = "lifecycle";
     public required IReadOnlyList<RepoModel> PinnedRepos { get; init; }
 
     /// <summary>The repository holding the profile (.github), even though filters leave it out of <see cref="Repos"/>.</summary>
@@ -66,4 +69,15 @@ internal sealed record LicenseModel(string SpdxId, string Name, string ShortName
 /// <summary>Source: "badge" (the README's lifecycle badge) or "topic" (a configured rule).</summary>
 internal sealed record LifecycleModel(string Label, string Message, string Color, string Source);
 
-internal sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoModel> Repos);
+/// <summary>
+/// A group of repositories: <see cref="Repos"/> are the first <see cref="Shown"/> of
+/// <see cref="Total"/> (limits.per_group, in the configured order); <see cref="MoreUrl"/> lists
+/// the group on GitHub.
+/// </summary>
+internal sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoModel> Repos, int Total, string? MoreUrl = null)
+{
+    public int Shown => Repos.Count;
+
+    /// <summary>How many repositories of the group are not listed.</summary>
+    public int More => Total - Repos.Count;
+}

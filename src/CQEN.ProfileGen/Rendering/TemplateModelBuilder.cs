@@ -16,11 +16,13 @@ internal static class TemplateModelBuilder
         var kept = Sort(all.Where(r => RepoSelection.Keep(r, config.Filters)), config.Sort).ToArray();
         var profileRepo = all.FirstOrDefault(r => string.Equals(r.Name, ProfileRepoNames[0], StringComparison.OrdinalIgnoreCase));
         var org = snapshot.Org;
+        var orgModel = new OrgModel(org.Login, org.Name, org.Description, org.Url, org.Blog, org.Location, org.Email, org.AvatarUrl, org.IsVerified, org.PublicRepos);
         return new ProfileModel
         {
-            Org = new OrgModel(org.Login, org.Name, org.Description, org.Url, org.Blog, org.Location, org.Email, org.AvatarUrl, org.IsVerified, org.PublicRepos),
+            Org = orgModel,
             Repos = kept,
-            Groups = Group(kept, config),
+            Groups = Group(kept, config, orgModel),
+            GroupedBy = config.Grouping.By,
             PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
             ProfileRepo = profileRepo,
             Profile = config.Profile,
@@ -123,13 +125,13 @@ internal static class TemplateModelBuilder
         _ => repos.OrderBy(r => r.Name, RepoOrder.Names),
     };
 
-    private static IReadOnlyList<GroupModel> Group(IReadOnlyList<RepoModel> repos, ProfileGenConfig config)
+    private static IReadOnlyList<GroupModel> Group(IReadOnlyList<RepoModel> repos, ProfileGenConfig config, OrgModel org)
     {
         var by = config.Grouping.By;
         var other = config.Grouping.OtherTitle ?? (config.Culture == "en" ? "Other" : "Autres");
         if (by == "none")
         {
-            return repos.Count == 0 ? [] : [new GroupModel("all", config.Culture == "en" ? "Repositories" : "Dépôts", repos)];
+            return repos.Count == 0 ? [] : [Capped("all", config.Culture == "en" ? "Repositories" : "Dépôts", repos, config, RepositoriesPage(org))];
         }
         Func<RepoModel, string?> keyOf = by switch
         {
@@ -147,7 +149,10 @@ internal static class TemplateModelBuilder
                     ? other
                     : g.Select(r => keyOf(r)!.Trim()).GroupBy(t => t, StringComparer.Ordinal)
                         .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key;
-                return new GroupModel(g.Key.Length == 0 ? "" : title, title, g.ToArray());
+                // Only a language is a search GitHub can run; the other groups (lifecycles from
+                // badges, licences GitHub may not know, "other") link to the repositories page.
+                var more = by == "language" && g.Key.Length > 0 ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"") : RepositoriesPage(org);
+                return Capped(g.Key.Length == 0 ? "" : title, title, g.ToArray(), config, more);
             })
             .ToArray();
         var order = config.Grouping.Order;
@@ -163,4 +168,17 @@ internal static class TemplateModelBuilder
             .ThenBy(g => g.Title, StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>The group's first limits.per_group repositories (already in the configured order), and how many it has.</summary>
+    private static GroupModel Capped(string key, string title, IReadOnlyList<RepoModel> repos, ProfileGenConfig config, string moreUrl) =>
+        new(key, title, repos.Count > config.Limits.PerGroup ? repos.Take(config.Limits.PerGroup).ToArray() : repos, repos.Count, moreUrl);
+
+    // GitHub's own pages, on the organization's host (github.com or a GitHub Enterprise server).
+    private static string RepositoriesPage(OrgModel org) => $"{Host(org)}/orgs/{Uri.EscapeDataString(org.Login)}/repositories";
+
+    private static string Search(OrgModel org, string qualifiers) =>
+        $"{Host(org)}/search?q={Uri.EscapeDataString($"org:{org.Login} {qualifiers}")}&type=repositories";
+
+    private static string Host(OrgModel org) =>
+        Uri.TryCreate(org.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url.GetLeftPart(UriPartial.Authority) : "https://github.com";
 }

@@ -57,7 +57,9 @@ public sealed class JobSummaryTests : IDisposable
     {
         var repos = Enumerable.Range(0, 10_000).Select(i => new RepoSnapshot { Name = $"repo-{i:00000}", FullName = $"org/repo-{i:00000}", Url = $"https://github.com/org/repo-{i:00000}", Description = $"Dépôt numéro {i}" }).ToArray();
         var snapshot = new OrgSnapshot { Org = new OrgProfile { Login = "org", Url = "https://github.com/org" }, Repos = repos };
-        var readme = ProfileRenderer.Render(TemplateSource.Default("fr-CA"), TemplateModelBuilder.Build(snapshot, new ProfileGenConfig(), DateTimeOffset.UnixEpoch));
+        // An organization that raised limits.per_group and limits.max_bytes: the README lists them all.
+        var config = new ProfileGenConfig { Limits = new SizeLimits { PerGroup = int.MaxValue, MaxBytes = int.MaxValue } };
+        var readme = ProfileRenderer.Render(TemplateSource.Default("fr-CA"), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
         // The diff and the preview each hold the whole README: together they are over the cap.
         Assert.True(2 * Encoding.UTF8.GetByteCount(readme) > 1024 * 1024, "the README must be large enough for this test to mean anything");
 

@@ -11,7 +11,7 @@ internal static class ChildScenarios
     public static Task<ScenarioResult> RunAsync(string scenario, int repositories, string[] options) => scenario switch
     {
         "render" => Task.FromResult(Render(repositories)),
-        "read" => ReadScenario.RunAsync(repositories, options),
+        "cli-render" => ReadScenario.RunCliAsync(repositories, options[0], options[1]),
         "read-rest" or "read-graphql" or "publish-first" or "publish-unchanged" or "publish-update" => RequestFloorScenarios.RunAsync(scenario, repositories, options),
         _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
     };

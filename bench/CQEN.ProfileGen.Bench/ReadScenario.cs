@@ -1,26 +1,39 @@
 using System.Diagnostics;
 using CQEN.ProfileGen.Cli;
-using CQEN.ProfileGen.GitHub;
 using CQEN.ProfileGen.Tests.StandInGitHub;
 
 namespace CQEN.ProfileGen.Bench;
 
 /// <summary>
 /// A whole `profilegen render` run against the stand-in GitHub with a per-request latency,
-/// through the real command line: requests made, wall time, render included.
+/// through the real command line: requests made, wall time, output size and peak memory. The
+/// stand-in (and its organization of N repositories) lives in the harness's process; the tool
+/// runs alone in a child process, so the peak memory measured is the tool's own.
 /// </summary>
 internal static class ReadScenario
 {
-    public static async Task<ScenarioResult> RunAsync(int repositories, string[] options)
+    public static async Task<ScenarioResult> RunAsync(int repositories, string reader, int latencyMs)
     {
-        var reader = options.ElementAtOrDefault(0) ?? "graphql";
-        var latencyMs = int.Parse(options.ElementAtOrDefault(1) ?? "20", System.Globalization.CultureInfo.InvariantCulture);
         await using var github = await StandInGitHubServer.StartAsync();
         StandInData.GenerateOrg(github.State, "bench-org", repositories);
         github.State.RateLimit = int.MaxValue;
         github.State.AddToken("ghs_bench");
         github.Latency = TimeSpan.FromMilliseconds(latencyMs);
 
+        var child = await WholeRunHarness.ChildAsync("cli-render", repositories, github.ApiUrl, reader);
+        return child with
+        {
+            Scenario = $"read+render ({reader}, {latencyMs} ms/request)",
+            Requests = github.Log.All.Count,
+            // What the requests alone cost, one after another at the latency, spread over the
+            // reader's parallel requests: the floor the run's wall time is compared with.
+            Note = child.Note,
+        };
+    }
+
+    /// <summary>The child's part: the command line, as a user runs it, against the harness's stand-in.</summary>
+    public static async Task<ScenarioResult> RunCliAsync(int repositories, string apiUrl, string reader)
+    {
         var output = Path.Combine(Path.GetTempPath(), $"profilegen-bench-{Guid.NewGuid():N}.md");
         var env = new CliEnvironment
         {
@@ -30,11 +43,10 @@ internal static class ReadScenario
             CurrentDirectory = Path.GetTempPath(),
         };
         var clock = Stopwatch.StartNew();
-        var exit = await CliApp.RunAsync(["render", "--api-url", github.ApiUrl, "--org", "bench-org", "--reader", reader, "--timeout", "3600", "--output", output], env);
+        var exit = await CliApp.RunAsync(["render", "--api-url", apiUrl, "--org", "bench-org", "--reader", reader, "--timeout", "3600", "--output", output, "--quiet"], env);
         var wall = clock.Elapsed.TotalMilliseconds;
         var bytes = File.Exists(output) ? new FileInfo(output).Length : 0;
         File.Delete(output);
-        return new ScenarioResult($"read+render ({reader}, {latencyMs} ms/request)", repositories, github.Log.All.Count, wall, RenderMs: 0, bytes,
-            Note: exit == 0 ? null : $"exit {exit}");
+        return new ScenarioResult("cli-render", repositories, 0, wall, RenderMs: 0, bytes, Note: exit == 0 ? null : $"exit {exit}");
     }
 }

@@ -44,37 +44,53 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken ct)
     {
-        var nodes = new List<JsonNode>();
+        var repos = new List<RepoSnapshot>();
+        // Repositories whose README or licence file the page could not bring: mapped once the
+        // batched file request has them. Every other page is mapped as it arrives and its JSON
+        // (README and licence texts included) let go, so memory holds the snapshot, not the pages.
+        var waiting = new List<(JsonNode Node, WantedFiles Files)>();
         JsonNode? orgNode = null;
+        HashSet<string>? pinned = null;
         string? cursor = null;
         do
         {
             ct.ThrowIfCancellationRequested();
             var data = await PostAsync(org, cursor).ConfigureAwait(false);
             orgNode = data["organization"] ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
+            pinned ??= orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
             var page = orgNode["repositories"]!;
-            nodes.AddRange(page["nodes"]!.AsArray().OfType<JsonNode>());
-            usage?.RepositoriesRead(page["nodes"]!.AsArray().Count);
+            var nodes = page["nodes"]!.AsArray().OfType<JsonNode>().ToArray();
+            var ready = new List<JsonNode>();
+            foreach (var node in nodes)
+            {
+                var files = FilesWanted(node);
+                if (files.Readme is null && files.License is null)
+                {
+                    ready.Add(node);
+                }
+                else
+                {
+                    waiting.Add((node, files));
+                }
+            }
+            repos.AddRange(await MapAsync(ready, pinned, [], ct).ConfigureAwait(false));
+            usage?.RepositoriesRead(nodes.Length);
             cursor = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+            orgNode.AsObject().Remove("repositories");
         }
         while (cursor is not null);
 
-        var pinned = orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-        // Files the page could not bring (a README or licence under another name) come in one
+        // Files the pages could not bring (a README or licence under another name) come in one
         // batched request per 100 repositories, not one REST call each.
-        var wanted = nodes.Select(FilesWanted).Where(w => w.Readme is not null || w.License is not null).ToArray();
-        var fetched = new Dictionary<string, (string? Readme, string? License)>(StringComparer.Ordinal);
-        foreach (var batch in wanted.Chunk(FilesPerBatch))
+        foreach (var batch in waiting.Chunk(FilesPerBatch))
         {
-            foreach (var (name, files) in await FetchFilesAsync(org, batch).ConfigureAwait(false))
+            var fetched = new Dictionary<string, (string? Readme, string? License)>(StringComparer.Ordinal);
+            foreach (var (name, files) in await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false))
             {
                 fetched[name] = files;
             }
+            repos.AddRange(await MapAsync(batch.Select(w => w.Node).ToList(), pinned!, fetched, ct).ConfigureAwait(false));
         }
-        // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
-        var repos = new RepoSnapshot[nodes.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = ct },
-            async (i, _) => repos[i] = await ToRepoAsync(nodes[i], pinned, fetched).ConfigureAwait(false)).ConfigureAwait(false);
 
         return new OrgSnapshot
         {
@@ -94,8 +110,17 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 PublicRepos = repos.Count(r => r.Visibility == "public"),
                 CreatedAt = Date(orgNode, "createdAt"),
             },
-            Repos = repos.OrderBy(r => r.Name, RepoOrder.Names).ToArray(),
+            Repos = [.. repos.OrderBy(r => r.Name, RepoOrder.Names)],
         };
+    }
+
+    // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
+    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<JsonNode> nodes, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched, CancellationToken ct)
+    {
+        var repos = new RepoSnapshot[nodes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = ct },
+            async (i, _) => repos[i] = await ToRepoAsync(nodes[i], pinned, fetched).ConfigureAwait(false)).ConfigureAwait(false);
+        return repos;
     }
 
     private async Task<JsonNode> PostAsync(string org, string? cursor)

@@ -51,34 +51,49 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var waiting = new List<(JsonNode Node, WantedFiles Files)>();
         JsonNode? orgNode = null;
         HashSet<string>? pinned = null;
-        string? cursor = null;
-        do
+        // The next page is asked for before this one is mapped, so mapping overlaps the wait.
+        Task<JsonNode>? next = PostAsync(org, null);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var data = await PostAsync(org, cursor).ConfigureAwait(false);
-            orgNode = data["organization"] ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
-            pinned ??= orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-            var page = orgNode["repositories"]!;
-            var nodes = page["nodes"]!.AsArray().OfType<JsonNode>().ToArray();
-            var ready = new List<JsonNode>();
-            foreach (var node in nodes)
+            while (next is not null)
             {
-                var files = FilesWanted(node);
-                if (files.Readme is null && files.License is null)
+                ct.ThrowIfCancellationRequested();
+                var data = await next.ConfigureAwait(false);
+                next = null;
+                orgNode = data["organization"] ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
+                pinned ??= orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+                var page = orgNode["repositories"]!;
+                if (page["pageInfo"]!["hasNextPage"]!.GetValue<bool>())
                 {
-                    ready.Add(node);
+                    next = PostAsync(org, page["pageInfo"]!["endCursor"]!.GetValue<string>());
                 }
-                else
+                var nodes = page["nodes"]!.AsArray().OfType<JsonNode>().ToArray();
+                var ready = new List<JsonNode>();
+                foreach (var node in nodes)
                 {
-                    waiting.Add((node, files));
+                    var files = FilesWanted(node);
+                    if (files.Readme is null && files.License is null)
+                    {
+                        ready.Add(node);
+                    }
+                    else
+                    {
+                        waiting.Add((node, files));
+                    }
                 }
+                repos.AddRange(await MapAsync(ready, pinned, [], ct).ConfigureAwait(false));
+                usage?.RepositoriesRead(nodes.Length);
+                orgNode.AsObject().Remove("repositories");
             }
-            repos.AddRange(await MapAsync(ready, pinned, [], ct).ConfigureAwait(false));
-            usage?.RepositoriesRead(nodes.Length);
-            cursor = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
-            orgNode.AsObject().Remove("repositories");
         }
-        while (cursor is not null);
+        finally
+        {
+            // A page still in flight when mapping failed: observed, so its failure goes nowhere.
+            if (next is not null)
+            {
+                await next.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
 
         // Files the pages could not bring (a README or licence under another name) come in one
         // batched request per 100 repositories, not one REST call each.
@@ -106,7 +121,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 Location = Str(orgNode, "location"),
                 Email = Str(orgNode, "email"),
                 AvatarUrl = Str(orgNode, "avatarUrl"),
-                IsVerified = orgNode["isVerified"]?.GetValue<bool>() ?? false,
+                IsVerified = orgNode!["isVerified"]?.GetValue<bool>() ?? false,
                 PublicRepos = repos.Count(r => r.Visibility == "public"),
                 CreatedAt = Date(orgNode, "createdAt"),
             },

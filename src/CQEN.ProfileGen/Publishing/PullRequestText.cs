@@ -39,15 +39,9 @@ internal static partial class PullRequestText
 
     public static bool IsForeignNotice(string comment) => comment.Contains(ForeignCommitsMarker, StringComparison.Ordinal);
 
-    public static string Closing(string culture, string baseName) =>
-        culture.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-            ? $"{baseName} already has this content, so this pull request is no longer needed. _(CQEN.ProfileGen)_"
-            : $"{baseName} contient déjà ce contenu : cette demande de tirage n'est plus nécessaire. _(CQEN.ProfileGen)_";
+    public static string Closing(string culture, string baseName) => Wording.For(culture).Closing(baseName);
 
-    public static string Foreign(string culture, string branch) =>
-        ForeignCommitsMarker + "\n" + (culture.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-            ? $"Someone pushed commits to `{branch}`. CQEN.ProfileGen leaves this pull request alone so their work is not lost; run it with `--force` to take the branch back."
-            : $"Quelqu'un a poussé des commits sur `{branch}`. CQEN.ProfileGen ne touche plus à cette demande de tirage pour ne pas perdre ce travail; lancez-le avec `--force` pour reprendre la branche.");
+    public static string Foreign(string culture, string branch) => ForeignCommitsMarker + "\n" + Wording.For(culture).ForeignCommits(branch);
 
     /// <summary>GitHub refuses bodies over 65,536 characters; stay well under it.</summary>
     public const int MaxBodyLength = 60_000;
@@ -55,14 +49,13 @@ internal static partial class PullRequestText
     /// <summary>Names listed per section (added, removed, changed); the counts stay exact.</summary>
     public const int MaxNamesPerList = 50;
 
-    public static string DefaultTitle(string culture) =>
-        culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "Update the organization profile" : "Mise à jour du profil de l'organisation";
+    public static string DefaultTitle(string culture) => Wording.For(culture).PullRequestTitle;
 
     public static string CommitMessage(string path) => $"Update {path} from the organization's data\n\n{CommitTrailer}\n";
 
     public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, string culture, Audit.AuditReport? audit = null)
     {
-        var en = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var words = Wording.For(culture);
         var auditSection = audit is null ? "" : "\n" + AuditSection(audit, culture);
         var oldRepos = Repos(orgUrl, before ?? "");
         var newRepos = Repos(orgUrl, after);
@@ -73,17 +66,10 @@ internal static partial class PullRequestText
 
         var sb = new StringBuilder();
         sb.Append(Marker).Append('\n');
-        sb.Append(en
-            ? "This pull request was made by **CQEN.ProfileGen** from what the organization holds on GitHub. It is updated on each run; merge it when it looks right.\n\n"
-            : "Cette demande de tirage a été produite par **CQEN.ProfileGen** à partir de ce que l'organisation détient sur GitHub. Elle est mise à jour à chaque exécution; fusionnez-la quand elle vous convient.\n\n");
-        sb.Append(en ? $"**{diff.Added}** lines added, **{diff.Removed}** removed.\n\n" : $"**{diff.Added}** lignes ajoutées, **{diff.Removed}** retirées.\n\n");
-        var notice = en ? "\n_(list shortened to stay within GitHub's size limit)_\n" : "\n_(liste abrégée pour respecter la limite de taille de GitHub)_\n";
-        foreach (var (title, names) in new[]
-        {
-            (en ? "Repositories added" : "Dépôts ajoutés", added),
-            (en ? "Repositories removed" : "Dépôts retirés", removed),
-            (en ? "Repositories changed" : "Dépôts modifiés", changed),
-        })
+        sb.Append(words.PullRequestIntro).Append("\n\n");
+        sb.Append(words.LinesChanged(diff.Added, diff.Removed)).Append("\n\n");
+        var notice = "\n" + words.ListShortened + "\n";
+        foreach (var (title, names) in new[] { (words.ReposAdded, added), (words.ReposRemoved, removed), (words.ReposChanged, changed) })
         {
             if (names.Length == 0)
             {
@@ -103,7 +89,7 @@ internal static partial class PullRequestText
             if (names.Length > MaxNamesPerList)
             {
                 var rest = Rendering.TemplateFunctions.FormatNumber(names.Length - MaxNamesPerList, culture);
-                sb.Append(en ? $"- … and {rest} more (the diff under Files changed has them all)\n" : $"- … et {rest} autres (le diff, sous Files changed, les montre tous)\n");
+                sb.Append(words.MoreNames(rest)).Append('\n');
             }
             sb.Append('\n');
         }
@@ -117,18 +103,15 @@ internal static partial class PullRequestText
     /// </summary>
     public static string AuditSection(Audit.AuditReport audit, string culture, int maxFindings = 10)
     {
-        var en = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var counts = en
-            ? $"{audit.Errors} error{(audit.Errors == 1 ? "" : "s")}, {audit.Warnings} warning{(audit.Warnings == 1 ? "" : "s")}, {audit.Notices} notice{(audit.Notices == 1 ? "" : "s")}"
-            : $"{audit.Errors} erreur{(audit.Errors > 1 ? "s" : "")}, {audit.Warnings} avertissement{(audit.Warnings > 1 ? "s" : "")}, {audit.Notices} remarque{(audit.Notices > 1 ? "s" : "")}";
+        var words = Wording.For(culture);
         var sb = new StringBuilder();
-        sb.Append("<details><summary>").Append(en ? "Organization audit: " : "Audit de l'organisation : ").Append(counts).Append("</summary>\n\n");
+        sb.Append("<details><summary>").Append(words.AuditTitle).Append(words.AuditCounts(audit.Errors, audit.Warnings, audit.Notices)).Append("</summary>\n\n");
         if (audit.Findings.Count == 0)
         {
-            sb.Append(en ? "Nothing to fix in the repositories the profile lists.\n" : "Rien à corriger dans les dépôts que le profil présente.\n");
+            sb.Append(words.AuditClean).Append('\n');
             return sb.Append("\n</details>\n").ToString();
         }
-        sb.Append(en ? "| Repository | Rule | Finding |\n" : "| Dépôt | Règle | Constat |\n").Append("| --- | --- | --- |\n");
+        sb.Append(words.AuditTableHeader).Append("\n| --- | --- | --- |\n");
         var first = audit.Findings.OrderBy(f => Audit.AuditRule.Rank(f.Severity)).Take(maxFindings).ToArray();
         foreach (var f in first)
         {
@@ -137,7 +120,7 @@ internal static partial class PullRequestText
         var rest = audit.Findings.Count - first.Length;
         if (rest > 0)
         {
-            sb.Append(en ? $"\n… and {rest} more: `profilegen audit` lists them all.\n" : $"\n… et {rest} autres : `profilegen audit` les liste tous.\n");
+            sb.Append('\n').Append(words.MoreFindings(rest)).Append('\n');
         }
         return sb.Append("\n</details>\n").ToString();
     }

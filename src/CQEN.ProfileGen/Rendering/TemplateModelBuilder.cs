@@ -128,10 +128,10 @@ internal static class TemplateModelBuilder
     private static IReadOnlyList<GroupModel> Group(IReadOnlyList<RepoModel> repos, ProfileGenConfig config, OrgModel org)
     {
         var by = config.Grouping.By;
-        var other = config.Grouping.OtherTitle ?? (config.Culture == "en" ? "Other" : "Autres");
+        var other = config.Grouping.OtherTitle ?? Wording.For(config.Culture).OtherGroup;
         if (by == "none")
         {
-            return repos.Count == 0 ? [] : [Capped("all", config.Culture == "en" ? "Repositories" : "Dépôts", repos, config, RepositoriesPage(org))];
+            return repos.Count == 0 ? [] : [Capped("all", Wording.For(config.Culture).AllRepositories, repos, config, RepositoriesPage(org))];
         }
         Func<RepoModel, string?> keyOf = by switch
         {

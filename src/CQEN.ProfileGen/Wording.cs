@@ -1,0 +1,73 @@
+namespace CQEN.ProfileGen;
+
+/// <summary>
+/// Every sentence the tool writes for readers of the organization (the pull request, its
+/// comments, default group titles), in French and in English: one table, so a wording is
+/// changed — or a culture added — in one place.
+/// </summary>
+internal sealed record Wording
+{
+    public required string PullRequestTitle { get; init; }
+    public required string PullRequestIntro { get; init; }
+    public required Func<int, int, string> LinesChanged { get; init; }
+    public required string ReposAdded { get; init; }
+    public required string ReposRemoved { get; init; }
+    public required string ReposChanged { get; init; }
+    public required Func<string, string> MoreNames { get; init; }
+    public required string ListShortened { get; init; }
+    public required Func<string, string> Closing { get; init; }
+    public required Func<string, string> ForeignCommits { get; init; }
+    public required string AuditTitle { get; init; }
+    public required Func<int, int, int, string> AuditCounts { get; init; }
+    public required string AuditClean { get; init; }
+    public required string AuditTableHeader { get; init; }
+    public required Func<int, string> MoreFindings { get; init; }
+    public required string AllRepositories { get; init; }
+    public required string OtherGroup { get; init; }
+
+    public static Wording For(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : French;
+
+    private static string Plural(int n, string word) => n == 1 ? word : word + "s";
+
+    private static readonly Wording French = new()
+    {
+        PullRequestTitle = "Mise à jour du profil de l'organisation",
+        PullRequestIntro = "Cette demande de tirage a été produite par **CQEN.ProfileGen** à partir de ce que l'organisation détient sur GitHub. Elle est mise à jour à chaque exécution; fusionnez-la quand elle vous convient.",
+        LinesChanged = (added, removed) => $"**{added}** lignes ajoutées, **{removed}** retirées.",
+        ReposAdded = "Dépôts ajoutés",
+        ReposRemoved = "Dépôts retirés",
+        ReposChanged = "Dépôts modifiés",
+        MoreNames = rest => $"- … et {rest} autres (le diff, sous Files changed, les montre tous)",
+        ListShortened = "_(liste abrégée pour respecter la limite de taille de GitHub)_",
+        Closing = baseName => $"{baseName} contient déjà ce contenu : cette demande de tirage n'est plus nécessaire. _(CQEN.ProfileGen)_",
+        ForeignCommits = branch => $"Quelqu'un a poussé des commits sur `{branch}`. CQEN.ProfileGen ne touche plus à cette demande de tirage pour ne pas perdre ce travail; lancez-le avec `--force` pour reprendre la branche.",
+        AuditTitle = "Audit de l'organisation : ",
+        AuditCounts = (errors, warnings, notices) => $"{errors} erreur{(errors > 1 ? "s" : "")}, {warnings} avertissement{(warnings > 1 ? "s" : "")}, {notices} remarque{(notices > 1 ? "s" : "")}",
+        AuditClean = "Rien à corriger dans les dépôts que le profil présente.",
+        AuditTableHeader = "| Dépôt | Règle | Constat |",
+        MoreFindings = rest => $"… et {rest} autres : `profilegen audit` les liste tous.",
+        AllRepositories = "Dépôts",
+        OtherGroup = "Autres",
+    };
+
+    private static readonly Wording English = new()
+    {
+        PullRequestTitle = "Update the organization profile",
+        PullRequestIntro = "This pull request was made by **CQEN.ProfileGen** from what the organization holds on GitHub. It is updated on each run; merge it when it looks right.",
+        LinesChanged = (added, removed) => $"**{added}** lines added, **{removed}** removed.",
+        ReposAdded = "Repositories added",
+        ReposRemoved = "Repositories removed",
+        ReposChanged = "Repositories changed",
+        MoreNames = rest => $"- … and {rest} more (the diff under Files changed has them all)",
+        ListShortened = "_(list shortened to stay within GitHub's size limit)_",
+        Closing = baseName => $"{baseName} already has this content, so this pull request is no longer needed. _(CQEN.ProfileGen)_",
+        ForeignCommits = branch => $"Someone pushed commits to `{branch}`. CQEN.ProfileGen leaves this pull request alone so their work is not lost; run it with `--force` to take the branch back.",
+        AuditTitle = "Organization audit: ",
+        AuditCounts = (errors, warnings, notices) => $"{errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}, {notices} {Plural(notices, "notice")}",
+        AuditClean = "Nothing to fix in the repositories the profile lists.",
+        AuditTableHeader = "| Repository | Rule | Finding |",
+        MoreFindings = rest => $"… and {rest} more: `profilegen audit` lists them all.",
+        AllRepositories = "Repositories",
+        OtherGroup = "Other",
+    };
+}

@@ -34,7 +34,7 @@ internal static class ChildScenarios
     }
 }
 
-internal sealed record ScenarioResult(string Scenario, int Repositories, int Requests, double WallMs, double RenderMs, long OutputBytes, double PeakMemoryMb = 0, string? Note = null)
+internal sealed record ScenarioResult(string Scenario, int Repositories, int Requests, double WallMs, double RenderMs, long OutputBytes, double PeakMemoryMb = 0, string? Note = null, double CpuMs = 0)
 {
     public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this);
 

@@ -26,7 +26,8 @@ if (args is ["child", var scenario, var n, .. var options])
 {
     var result = await ChildScenarios.RunAsync(scenario, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture), options);
     // Peak memory of this whole process, measured by the OS: what a user's runner would see.
-    Console.WriteLine(result with { PeakMemoryMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0 });
+    using var self = Process.GetCurrentProcess();
+    Console.WriteLine(result with { PeakMemoryMb = self.PeakWorkingSet64 / 1024.0 / 1024.0, CpuMs = self.TotalProcessorTime.TotalMilliseconds });
     return 0;
 }
 return await WholeRunHarness.RunAsync(args);

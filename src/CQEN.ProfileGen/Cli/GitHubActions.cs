@@ -96,7 +96,11 @@ internal static class GitHubActions
             sb.Append("<details><summary>Diff</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
             if (diffCut)
             {
-                sb.Append("_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is in the run log._\n\n");
+                // A dry run printed the whole diff on stdout, into the run log; a publish's whole
+                // diff is the pull request's (the README's byte budget keeps it one GitHub renders).
+                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null
+                    ? "_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is in the run log._\n\n"
+                    : $"_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is under Files changed in {pr}._\n\n");
             }
             sb.Append("</details>\n\n");
             var preview = Cut(outcome.NewText, budget, out var previewCut);

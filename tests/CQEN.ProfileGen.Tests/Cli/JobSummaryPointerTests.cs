@@ -1,0 +1,36 @@
+using CQEN.ProfileGen.Cli;
+using CQEN.ProfileGen.Publishing;
+
+namespace CQEN.ProfileGen.Tests.Cli;
+
+/// <summary>When the job summary cuts the diff, it says where the whole diff really is.</summary>
+public class JobSummaryPointerTests
+{
+    // Over half of the summary's budget: the diff is cut.
+    private static readonly string Large = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"| [repo-{i:00000}](https://github.com/org/repo-{i:00000}) |\n"));
+
+    private static PublishOutcome Outcome(string status) => new()
+    {
+        Status = status,
+        PullRequestNumber = 7,
+        PullRequestUrl = "https://github.com/org/.github/pull/7",
+        Branch = "profilegen/profile-readme",
+        BaseName = "main",
+        Diff = UnifiedDiff.Between("# Profil\n", Large, "profile/README.md"),
+        Plan = [],
+        NewText = Large,
+    };
+
+    [Fact]
+    public void A_published_diff_cut_in_the_summary_points_to_the_pull_request_s_files_changed()
+    {
+        var summary = GitHubActions.Summary(Outcome("updated"));
+
+        Assert.Contains("the whole diff is under Files changed in [pull request #7](https://github.com/org/.github/pull/7)", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("in the run log", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dry_run_diff_cut_in_the_summary_points_to_the_run_log_where_it_was_printed() =>
+        Assert.Contains("the whole diff is in the run log", GitHubActions.Summary(Outcome("would-update")), StringComparison.Ordinal);
+}

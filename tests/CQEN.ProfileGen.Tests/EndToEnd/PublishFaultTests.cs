@@ -4,22 +4,8 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>The fault matrix on the publish path: each case ends in the correct pull request, or in one clean line with no write.</summary>
-public sealed class PublishFaultTests : IAsyncLifetime
+public sealed class PublishFaultTests() : EndToEndTest(repos: 250, token: "ghs_publishFaults0000000000000000000001")
 {
-    private const string Token = "ghs_publishFaults0000000000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 250);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
     private static Dictionary<string, string> Headers(params (string, string)[] h) => h.ToDictionary(x => x.Item1, x => x.Item2);
 
     public static TheoryData<string> RecoverableFaults => new() { "502 burst on a GraphQL page", "reset on a write", "secondary limit on a write", "429 on the pull request", "timeout on a read" };
@@ -38,18 +24,18 @@ public sealed class PublishFaultTests : IAsyncLifetime
     [MemberData(nameof(RecoverableFaults))]
     public async Task Ends_in_the_correct_pull_request(string fault)
     {
-        _cli.Resilience = _cli.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(1) };
-        _github.AddFault(Fault(fault));
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        Cli.Resilience = Cli.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(1) };
+        GitHub.AddFault(Fault(fault));
+        var result = await Run("publish");
         // A reset write is not retried (it may have been applied): then the next run completes the job.
         if (result.ExitCode != 0)
         {
             Assert.Equal("reset on a write", fault);
             Assert.Single(result.ErrorLines);
-            result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+            result = await Run("publish");
         }
         Assert.True(result.ExitCode == 0, result.Error);
-        var profile = _github.State.Repo("org", ".github");
+        var profile = GitHub.State.Repo("org", ".github");
         var pull = Assert.Single(profile.Pulls);
         Assert.Equal("open", pull.State);
         Assert.Contains("projet-00249", profile.TextAt("profilegen/profile-readme", "profile/README.md"));
@@ -61,11 +47,11 @@ public sealed class PublishFaultTests : IAsyncLifetime
     {
         var reset = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The publish path's read (after the organization's one GraphQL page) meets the exhausted limit.
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = 403, Times = 100, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)), Body = """{"message":"API rate limit exceeded for installation ID 1."}""" });
-        _cli.Clock = TimeProvider.System;
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = 403, Times = 100, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)), Body = """{"message":"API rate limit exceeded for installation ID 1."}""" });
+        Cli.Clock = TimeProvider.System;
+        var result = await Run("publish");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("rate limit is exhausted", Assert.Single(result.ErrorLines));
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 }

@@ -30,6 +30,9 @@ public abstract class EndToEndTest(int repos = 12, string? token = null, bool ca
     /// <summary>The command line, run in-process in <see cref="Dir"/> with its own variables and fixed clock.</summary>
     protected CliHarness Cli { get; } = new();
 
+    /// <summary>The command line's clock: it stands still but for the run's waits, which it skips (and counts in Elapsed).</summary>
+    protected VirtualClock Clock => Cli.Clock as VirtualClock ?? throw new InvalidOperationException("this test replaced the virtual clock");
+
     /// <summary>An empty folder of this test's own (deleted after it): the command line's working folder.</summary>
     protected string Dir { get; } = Directory.CreateTempSubdirectory("profilegen-e2e-").FullName;
 

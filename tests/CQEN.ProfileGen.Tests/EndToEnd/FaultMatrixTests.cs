@@ -1,3 +1,4 @@
+using CQEN.ProfileGen.GitHub;
 using CQEN.ProfileGen.Tests.Cli;
 using CQEN.ProfileGen.Tests.StandInGitHub;
 
@@ -11,12 +12,14 @@ public sealed class FaultMatrixTests() : EndToEndTest(repos: 250, token: "ghs_te
 {
     private string Output => Path.Combine(Dir, "README.md");
 
-    private Task<CliResult> Render(string reader = "rest") =>
-        Run("render", "--reader", reader, "--output", Output);
+    private Task<CliResult> Render(string reader = "rest", params string[] more) =>
+        Run("render", ["--reader", reader, "--output", Output, .. more]);
 
-    private async Task Succeeds()
+    private static string Epoch(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task Succeeds(params string[] more)
     {
-        var result = await Render();
+        var result = await Render("rest", more);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("projet-00249", File.ReadAllText(Output));
         Assert.Empty(GitHub.Log.Writes);
@@ -66,10 +69,12 @@ public sealed class FaultMatrixTests() : EndToEndTest(repos: 250, token: "ghs_te
             PathPattern = "/license$",
             Status = 403,
             Times = 2,
-            Headers = Headers(("retry-after", "1")),
+            Headers = Headers(("retry-after", "30")),
             Body = """{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/en/free-pro-team@latest/rest/overview/resources-in-the-rest-api#secondary-rate-limits"}""",
         });
+        Cli.Resilience = Cli.Resilience with { MaxDelay = new ResilienceOptions().MaxDelay };
         await Succeeds();
+        Assert.True(Clock.Elapsed >= TimeSpan.FromSeconds(30), $"waited {Clock.Elapsed}");
     }
 
     [Fact]
@@ -83,41 +88,42 @@ public sealed class FaultMatrixTests() : EndToEndTest(repos: 250, token: "ghs_te
     public async Task A_secondary_rate_limit_without_retry_after_still_waits_and_retries()
     {
         GitHub.AddFault(new Fault { PathPattern = "/readme$", Status = 403, Body = """{"message":"You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later."}""" });
+        Cli.Resilience = Cli.Resilience with { SecondaryLimitWait = new ResilienceOptions().SecondaryLimitWait };
         await Succeeds();
+        Assert.True(Clock.Elapsed >= TimeSpan.FromMinutes(1), $"waited {Clock.Elapsed}"); // GitHub: "at least one minute"
     }
 
     [Fact]
     public async Task An_exhausted_rate_limit_that_resets_soon_is_waited_for()
     {
-        var reset = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        GitHub.AddFault(new Fault { PathPattern = "/orgs/org/repos", Status = 403, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)), Body = """{"message":"API rate limit exceeded for user ID 1."}""" });
-        Cli.Clock = TimeProvider.System;
-        await Succeeds();
+        var reset = Clock.GetUtcNow().AddMinutes(4);
+        GitHub.AddFault(new Fault { PathPattern = "/orgs/org/repos", Status = 403, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", Epoch(reset))), Body = """{"message":"API rate limit exceeded for user ID 1."}""" });
+        await Succeeds("--rate-limit-wait", "300");
+        Assert.True(Clock.GetUtcNow() >= reset, $"stopped waiting at {Clock.GetUtcNow():HH:mm:ss}, before the reset at {reset:HH:mm:ss}");
     }
 
     [Fact]
     public async Task An_exhausted_rate_limit_far_from_its_reset_stops_the_run_naming_the_reset()
     {
-        var reset = DateTimeOffset.UtcNow.AddMinutes(40);
+        var reset = Clock.GetUtcNow().AddMinutes(40);
         GitHub.AddFault(new Fault
         {
             PathPattern = "/readme$",
             Status = 403,
             Times = 1000,
-            Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", Epoch(reset))),
             Body = """{"message":"API rate limit exceeded for user ID 1.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}""",
         });
-        Cli.Clock = TimeProvider.System;
         var line = await FailsCleanly();
         Assert.Contains("rate limit is exhausted; it resets at " + reset.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), line);
+        Assert.Equal(TimeSpan.Zero, Clock.Elapsed);
     }
 
     [Fact]
     public async Task A_429_primary_limit_is_also_understood()
     {
-        var reset = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        GitHub.AddFault(new Fault { PathPattern = "/orgs/org$", Status = 429, Times = 10, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset)), Body = """{"message":"API rate limit exceeded"}""" });
-        Cli.Clock = TimeProvider.System;
+        var reset = Clock.GetUtcNow().AddHours(1);
+        GitHub.AddFault(new Fault { PathPattern = "/orgs/org$", Status = 429, Times = 10, Headers = Headers(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", Epoch(reset))), Body = """{"message":"API rate limit exceeded"}""" });
         Assert.Contains("rate limit is exhausted", await FailsCleanly());
     }
 

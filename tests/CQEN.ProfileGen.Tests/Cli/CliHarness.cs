@@ -11,6 +11,12 @@ public sealed class CliHarness
     /// <summary>The run's clock: a fixed instant that moves only when the run waits, and then without waiting (see <see cref="VirtualClock"/>).</summary>
     public TimeProvider Clock { get; set; } = new VirtualClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>
+    /// Hosts whose requests go to another address instead, as DNS might send them: e.g.
+    /// api.github.com → the stand-in, to run the tool exactly as on github.com.
+    /// </summary>
+    public Dictionary<string, Uri> HostRedirects { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Pretend stderr is a terminal (progress is drawn there).</summary>
     public bool ErrorIsTerminal { get; set; }
 
@@ -37,12 +43,26 @@ public sealed class CliHarness
             Clock = Clock,
             ErrorIsTerminal = ErrorIsTerminal,
         };
-        var connector = new GitHubConnector(() => new SocketsHttpHandler { AllowAutoRedirect = false }, Resilience, Clock);
+        var redirects = new Dictionary<string, Uri>(HostRedirects, StringComparer.OrdinalIgnoreCase);
+        var connector = new GitHubConnector(() => new HostRedirectHandler(redirects, new SocketsHttpHandler { AllowAutoRedirect = false }), Resilience, Clock);
         var exit = await CliApp.RunAsync(args, env, connector);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "samples", name);
+}
+
+/// <summary>Sends requests for the given hosts to other addresses; every other request as it is.</summary>
+internal sealed class HostRedirectHandler(IReadOnlyDictionary<string, Uri> redirects, HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri && redirects.TryGetValue(uri.Host, out var target))
+        {
+            request.RequestUri = new Uri(target, uri.PathAndQuery);
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
 }
 
 public sealed record CliResult(int ExitCode, string Out, string Error)

@@ -72,8 +72,22 @@ public sealed class RenderEndToEndTests() : EndToEndTest(repos: 0)
     [Fact]
     public async Task The_github_com_layout_without_the_api_v3_prefix_works_too()
     {
-        var result = await Cli.RunAsync("render", "--api-url", GitHub.BaseUrl + "api/v3/", "--org", "small-org");
-        Assert.Equal(0, result.ExitCode);
+        var enterprise = await Render("--org", "small-org", "--reader", "rest");
+        GitHub.Log.Clear();
+
+        // The tool aimed at api.github.com (REST at the root, GraphQL at /graphql), which reaches the stand-in.
+        Cli.HostRedirects["api.github.com"] = new Uri(GitHub.BaseUrl);
+        var rest = await Cli.RunAsync("render", "--api-url", "https://api.github.com", "--org", "small-org", "--reader", "rest");
+        Cli.Variables["GITHUB_TOKEN"] = RenderToken;
+        var graphql = await Cli.RunAsync("render", "--api-url", "https://api.github.com", "--org", "small-org", "--reader", "graphql");
+
+        Assert.True(rest.ExitCode == 0, rest.Error);
+        Assert.True(graphql.ExitCode == 0, graphql.Error);
+        Assert.Equal(enterprise.Out, rest.Out);
+        Assert.Equal(enterprise.Out, graphql.Out);
+        Assert.DoesNotContain(GitHub.Log.All, r => r.Path.StartsWith("/api/", StringComparison.Ordinal));
+        Assert.Contains(GitHub.Log.All, r => r.Path == "/orgs/small-org/repos");
+        Assert.Contains(GitHub.Log.All, r => r.Path == "/graphql");
     }
 
     [Fact]

@@ -78,7 +78,11 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(new CancellationToken(canceled: true));
+        await _app.DisposeAsync();
+    }
 
     // ---- the request pipeline ------------------------------------------------------------
 

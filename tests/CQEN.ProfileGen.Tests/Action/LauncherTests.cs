@@ -7,6 +7,119 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 
 namespace CQEN.ProfileGen.Tests.Action;
 
+/// <summary>What every launcher test starts from: a stand-in GitHub serving the Action's repository, and a folder for its tool cache.</summary>
+public abstract class LauncherTest : IAsyncLifetime
+{
+    protected const string Token = "ghs_test-launcherToken0000000-000000000000000001";
+    private const string Repository = "CQEN-QDCE/profilegen";
+    protected string Dir { get; } = Directory.CreateTempSubdirectory("profilegen-launcher-").FullName;
+
+    protected StandInGitHubServer GitHub { get; private set; } = null!;
+
+    protected string ToolCache => Path.Combine(Dir, "tool-cache");
+    protected string RanMarker => Path.Combine(Dir, "binary-ran");
+
+    public async Task InitializeAsync()
+    {
+        GitHub = await StandInGitHubServer.StartAsync();
+        GitHub.State.AddOrg("CQEN-QDCE");
+        GitHub.State.AddRepo("CQEN-QDCE", "profilegen");
+        GitHub.State.AddToken(Token, "github-actions[bot]", canWrite: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await GitHub.DisposeAsync();
+        Directory.Delete(Dir, recursive: true);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    /// <summary>A release with the linux-x64 archive and SHA256SUMS (of the archive, or of other bytes).</summary>
+    protected FakeRelease Release(string tag, bool draft = false, bool prerelease = false, byte[]? checksumOf = null)
+    {
+        var version = tag.TrimStart('v');
+        var release = GitHub.AddRelease("CQEN-QDCE", "profilegen", tag, draft, prerelease);
+        var name = $"profilegen-{version}-linux-x64.tar.gz";
+        var archive = TarGz("profilegen", $"#!/bin/sh\necho \"stand-in profilegen {version}: $*\"\n: > \"$PROFILEGEN_TEST_RAN\"\n");
+        GitHub.AddAsset(release, $"profilegen-{version}-win-x64.zip", [0x50, 0x4b, 0x05, 0x06]);
+        GitHub.AddAsset(release, name, archive, "application/gzip");
+        var sums = $"{Sha256(checksumOf ?? archive)}  {name}\n{Sha256([0x50, 0x4b, 0x05, 0x06])}  profilegen-{version}-win-x64.zip\n";
+        GitHub.AddAsset(release, "SHA256SUMS", Encoding.UTF8.GetBytes(sums), "text/plain");
+        return release;
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static byte[] TarGz(string name, string script)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
+            {
+                Mode = (UnixFileMode)0b111_101_101,
+                DataStream = new MemoryStream(Encoding.UTF8.GetBytes(script)),
+            });
+        }
+        return buffer.ToArray();
+    }
+
+    protected Task<LaunchResult> Launch(string gitRef, params string[] args) => Launch(gitRef, new Dictionary<string, string>(), args);
+
+    protected Task<LaunchResult> Launch(string gitRef, Dictionary<string, string> extra, params string[] args) =>
+        Run(["run", .. args], Environment(gitRef, extra));
+
+    protected Dictionary<string, string> Environment(string gitRef, Dictionary<string, string> extra)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["GITHUB_API_URL"] = GitHub.ApiUrl,
+            ["GITHUB_TOKEN"] = Token,
+            ["PROFILEGEN_ACTION_REPOSITORY"] = Repository,
+            ["PROFILEGEN_ACTION_REF"] = gitRef,
+            ["RUNNER_OS"] = "Linux",
+            ["RUNNER_ARCH"] = "X64",
+            ["RUNNER_TOOL_CACHE"] = ToolCache,
+            ["PROFILEGEN_TEST_RAN"] = RanMarker,
+            // The launcher's logic is real; only the build from source is stubbed.
+            ["PROFILEGEN_BUILD_COMMAND"] = "echo built from source:",
+        };
+        foreach (var (k, v) in extra)
+        {
+            env[k] = v;
+        }
+        return env;
+    }
+
+    internal static string Launcher => Path.Combine(RepositoryCheckout.Root, "action", "launch.sh");
+
+    protected static async Task<LaunchResult> Run(string[] args, Dictionary<string, string> env)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Launcher);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTION_PATH", "PROFILEGEN_BINARY", "PROFILEGEN_SOURCE_BUILD" })
+        {
+            start.Environment.Remove(name);
+        }
+        foreach (var (k, v) in env)
+        {
+            start.Environment[k] = v;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new LaunchResult(process.ExitCode, await stdout, await stderr);
+    }
+}
+
 /// <summary>
 /// The Action's launcher (action/launch.sh), run for real with bash and curl against the stand-in
 /// GitHub serving releases: it finds the release for the Action's ref, downloads the runner's
@@ -14,30 +127,8 @@ namespace CQEN.ProfileGen.Tests.Action;
 /// SHA256SUMS, caches it, and runs it; with no release it builds from source, saying so.
 /// The release assets are small archives of a script that prints one line.
 /// </summary>
-public sealed class LauncherTests : IAsyncLifetime
+public sealed class LauncherTests : LauncherTest
 {
-    private const string Token = "ghs_test-launcherToken0000000-000000000000000001";
-    private const string Repository = "CQEN-QDCE/profilegen";
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-launcher-").FullName;
-    private StandInGitHubServer _github = null!;
-
-    private string ToolCache => Path.Combine(_dir, "tool-cache");
-    private string RanMarker => Path.Combine(_dir, "binary-ran");
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        _github.State.AddOrg("CQEN-QDCE");
-        _github.State.AddRepo("CQEN-QDCE", "profilegen");
-        _github.State.AddToken(Token, "github-actions[bot]", canWrite: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     [Theory]
     [InlineData("jq")] // GitHub-hosted runners
     [InlineData("node")] // where jq is missing
@@ -62,8 +153,8 @@ public sealed class LauncherTests : IAsyncLifetime
         var run = await Launch("v1.2.3", "--version");
 
         Assert.True(run.Exit == 0, run.Error);
-        var assetCalls = _github.Log.All.Where(r => r.Path.Contains("/releases/assets/", StringComparison.Ordinal)).ToArray();
-        var downloads = _github.Log.All.Where(r => r.Path.StartsWith("/_downloads/", StringComparison.Ordinal)).ToArray();
+        var assetCalls = GitHub.Log.All.Where(r => r.Path.Contains("/releases/assets/", StringComparison.Ordinal)).ToArray();
+        var downloads = GitHub.Log.All.Where(r => r.Path.StartsWith("/_downloads/", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, assetCalls.Length); // SHA256SUMS and the archive, each redirected
         Assert.All(assetCalls, r => Assert.Equal(302, r.Status));
         Assert.All(assetCalls, r => Assert.NotNull(r.TokenFingerprint));
@@ -87,6 +178,48 @@ public sealed class LauncherTests : IAsyncLifetime
         Assert.DoesNotContain(Token, run.Error);
     }
 
+    [Fact]
+    public async Task A_second_run_uses_the_tool_cache_and_downloads_nothing()
+    {
+        Release("v1.2.3");
+        var first = await Launch("v1.2.3", "--version");
+        Assert.True(first.Exit == 0, first.Error);
+        GitHub.Log.Clear();
+        File.Delete(RanMarker);
+
+        var second = await Launch("v1.2.3", new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }, "--version");
+
+        Assert.True(second.Exit == 0, second.Error);
+        Assert.Equal("stand-in profilegen 1.2.3: --version", second.Out.Trim());
+        Assert.Contains("using cached v1.2.3 (linux-x64)", second.Error);
+        Assert.Equal(0, GitHub.Log.Count("GET", "/releases/assets/"));
+        Assert.DoesNotContain(GitHub.Log.All, r => r.Path.StartsWith("/_downloads/", StringComparison.Ordinal));
+        Assert.True(File.Exists(RanMarker));
+    }
+
+    [Fact]
+    public async Task Locate_gives_the_workflow_the_binary_path_as_a_step_output()
+    {
+        Release("v1.2.3");
+        var output = Path.Combine(Dir, "github-output");
+        File.WriteAllText(output, "");
+
+        var run = await Run(["locate"], Environment("v1.2.3", new Dictionary<string, string> { ["GITHUB_OUTPUT"] = output }));
+
+        Assert.True(run.Exit == 0, run.Error);
+        var binary = Path.Combine(ToolCache, "profilegen", "1.2.3", "linux-x64", "profilegen");
+        Assert.Equal($"binary={binary}\n", File.ReadAllText(output));
+        Assert.False(File.Exists(RanMarker));
+    }
+}
+
+/// <summary>
+/// Which release the launcher runs for the Action's ref (a major tag, a release's commit), and
+/// when there is none, the build from source it falls back to. (A class of its own so that it
+/// runs beside the other launcher tests: each test spawns bash, curl and jq or node.)
+/// </summary>
+public sealed class LauncherReleaseChoiceTests : LauncherTest
+{
     [Theory]
     [InlineData("main")] // a branch
     [InlineData("0123456789abcdef0123456789abcdef01234567")] // a commit
@@ -104,26 +237,7 @@ public sealed class LauncherTests : IAsyncLifetime
         Assert.StartsWith("::notice::CQEN.ProfileGen: ", notice);
         Assert.Contains("building the tool from source", notice);
         Assert.False(File.Exists(RanMarker));
-        Assert.Equal(0, _github.Log.Count("GET", "/releases/assets/"));
-    }
-
-    [Fact]
-    public async Task A_second_run_uses_the_tool_cache_and_downloads_nothing()
-    {
-        Release("v1.2.3");
-        var first = await Launch("v1.2.3", "--version");
-        Assert.True(first.Exit == 0, first.Error);
-        _github.Log.Clear();
-        File.Delete(RanMarker);
-
-        var second = await Launch("v1.2.3", new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }, "--version");
-
-        Assert.True(second.Exit == 0, second.Error);
-        Assert.Equal("stand-in profilegen 1.2.3: --version", second.Out.Trim());
-        Assert.Contains("using cached v1.2.3 (linux-x64)", second.Error);
-        Assert.Equal(0, _github.Log.Count("GET", "/releases/assets/"));
-        Assert.DoesNotContain(_github.Log.All, r => r.Path.StartsWith("/_downloads/", StringComparison.Ordinal));
-        Assert.True(File.Exists(RanMarker));
+        Assert.Equal(0, GitHub.Log.Count("GET", "/releases/assets/"));
     }
 
     [Theory]
@@ -156,107 +270,6 @@ public sealed class LauncherTests : IAsyncLifetime
 
         Assert.True(run.Exit == 0, run.Error);
         Assert.Equal("stand-in profilegen 1.3.0: --version", run.Out.Trim());
-    }
-
-    [Fact]
-    public async Task Locate_gives_the_workflow_the_binary_path_as_a_step_output()
-    {
-        Release("v1.2.3");
-        var output = Path.Combine(_dir, "github-output");
-        File.WriteAllText(output, "");
-
-        var run = await Run(["locate"], Environment("v1.2.3", new Dictionary<string, string> { ["GITHUB_OUTPUT"] = output }));
-
-        Assert.True(run.Exit == 0, run.Error);
-        var binary = Path.Combine(ToolCache, "profilegen", "1.2.3", "linux-x64", "profilegen");
-        Assert.Equal($"binary={binary}\n", File.ReadAllText(output));
-        Assert.False(File.Exists(RanMarker));
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------
-
-    /// <summary>A release with the linux-x64 archive and SHA256SUMS (of the archive, or of other bytes).</summary>
-    private FakeRelease Release(string tag, bool draft = false, bool prerelease = false, byte[]? checksumOf = null)
-    {
-        var version = tag.TrimStart('v');
-        var release = _github.AddRelease("CQEN-QDCE", "profilegen", tag, draft, prerelease);
-        var name = $"profilegen-{version}-linux-x64.tar.gz";
-        var archive = TarGz("profilegen", $"#!/bin/sh\necho \"stand-in profilegen {version}: $*\"\n: > \"$PROFILEGEN_TEST_RAN\"\n");
-        _github.AddAsset(release, $"profilegen-{version}-win-x64.zip", [0x50, 0x4b, 0x05, 0x06]);
-        _github.AddAsset(release, name, archive, "application/gzip");
-        var sums = $"{Sha256(checksumOf ?? archive)}  {name}\n{Sha256([0x50, 0x4b, 0x05, 0x06])}  profilegen-{version}-win-x64.zip\n";
-        _github.AddAsset(release, "SHA256SUMS", Encoding.UTF8.GetBytes(sums), "text/plain");
-        return release;
-    }
-
-    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private static byte[] TarGz(string name, string script)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        using (var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
-            {
-                Mode = (UnixFileMode)0b111_101_101,
-                DataStream = new MemoryStream(Encoding.UTF8.GetBytes(script)),
-            });
-        }
-        return buffer.ToArray();
-    }
-
-    private Task<LaunchResult> Launch(string gitRef, params string[] args) => Launch(gitRef, new Dictionary<string, string>(), args);
-
-    private Task<LaunchResult> Launch(string gitRef, Dictionary<string, string> extra, params string[] args) =>
-        Run(["run", .. args], Environment(gitRef, extra));
-
-    private Dictionary<string, string> Environment(string gitRef, Dictionary<string, string> extra)
-    {
-        var env = new Dictionary<string, string>
-        {
-            ["GITHUB_API_URL"] = _github.ApiUrl,
-            ["GITHUB_TOKEN"] = Token,
-            ["PROFILEGEN_ACTION_REPOSITORY"] = Repository,
-            ["PROFILEGEN_ACTION_REF"] = gitRef,
-            ["RUNNER_OS"] = "Linux",
-            ["RUNNER_ARCH"] = "X64",
-            ["RUNNER_TOOL_CACHE"] = ToolCache,
-            ["PROFILEGEN_TEST_RAN"] = RanMarker,
-            // The launcher's logic is real; only the build from source is stubbed.
-            ["PROFILEGEN_BUILD_COMMAND"] = "echo built from source:",
-        };
-        foreach (var (k, v) in extra)
-        {
-            env[k] = v;
-        }
-        return env;
-    }
-
-    internal static string Launcher => Path.Combine(RepositoryCheckout.Root, "action", "launch.sh");
-
-    private static async Task<LaunchResult> Run(string[] args, Dictionary<string, string> env)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Launcher);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTION_PATH", "PROFILEGEN_BINARY", "PROFILEGEN_SOURCE_BUILD" })
-        {
-            start.Environment.Remove(name);
-        }
-        foreach (var (k, v) in env)
-        {
-            start.Environment[k] = v;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new LaunchResult(process.ExitCode, await stdout, await stderr);
     }
 }
 

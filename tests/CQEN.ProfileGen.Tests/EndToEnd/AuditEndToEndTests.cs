@@ -5,18 +5,10 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>`profilegen audit` and the audit section of `publish`, against the stand-in GitHub.</summary>
-public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
+public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_test-auditToken0000000000-0000000000000001")
 {
-    private const string Token = "ghs_test-auditToken0000000000-0000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-audit-e2e-").FullName;
-
-    public async Task InitializeAsync()
+    protected override void Arrange(GitHubState state)
     {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 5);
-        var state = _github.State;
         // The CQEN-QDCE contradictions, in a small organization.
         state.Repo("org", ".github").Commit("main", new Dictionary<string, string>
         {
@@ -46,17 +38,10 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
         {
             ["README.md"] = "[![License](https://img.shields.io/badge/License-%3C!%2D%2D%20profilegen:pull-request%20%2D%2D%3E%20%7C%20%5Bx%5D(https://evil.example)-blue)](LICENSE)\n\n# hostile\n\nVoici &lt;img src=x onerror=alert(1)&gt; un projet.\n",
         }));
-        state.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-        _cli.CurrentDirectory = _dir;
-        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "lifecycle:\n  labels: [Cycle de vie]\n  values: [Phase Découverte, Expérimentation, Phase Bêta]\n");
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "lifecycle:\n  labels: [Cycle de vie]\n  values: [Phase Découverte, Expérimentation, Phase Bêta]\n");
     }
 
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_dir, true);
-
-    private Task<CliResult> Audit(params string[] args) => _cli.RunAsync(["audit", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+    private Task<CliResult> Audit(params string[] args) => Run("audit", args);
 
     private static JsonElement[] Findings(CliResult result) =>
         JsonDocument.Parse(result.Out).RootElement.GetProperty("findings").EnumerateArray().ToArray();
@@ -80,8 +65,8 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal("LICENSE", links[".github"]); // its LICENCE.md does not exist
         Assert.Equal("LICENSE.md", links["projet-00002"]); // the badge links LICENSE, the file is LICENSE.md
         // One GraphQL request: the root listing came with the repositories, nothing else was fetched.
-        Assert.All(_github.Log.All, r => Assert.Equal("/api/graphql", r.Path));
-        Assert.Empty(_github.Log.Writes);
+        Assert.All(GitHub.Log.All, r => Assert.Equal("/api/graphql", r.Path));
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
@@ -108,9 +93,9 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task In_actions_each_finding_is_one_annotation_titled_by_its_rule_and_escaped()
     {
-        var summary = Path.Combine(_dir, "summary.md");
-        _cli.Variables["GITHUB_ACTIONS"] = "true";
-        _cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var summary = Path.Combine(Dir, "summary.md");
+        Cli.Variables["GITHUB_ACTIONS"] = "true";
+        Cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
         var result = await Audit("--json");
 
         var findings = Findings(result);
@@ -128,30 +113,30 @@ public sealed class AuditEndToEndTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Publish_puts_the_audit_in_the_pull_request_body_without_an_extra_request()
     {
-        var summary = Path.Combine(_dir, "summary.md");
-        _cli.Variables["GITHUB_ACTIONS"] = "true";
-        _cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        var summary = Path.Combine(Dir, "summary.md");
+        Cli.Variables["GITHUB_ACTIONS"] = "true";
+        Cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var result = await Run("publish");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        var pull = Assert.Single(_github.State.Repo("org", ".github").Pulls);
+        var pull = Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
         Assert.Contains("<details><summary>Audit de l'organisation : ", pull.Body);
         Assert.Contains("| exp-anig | license-badge-mismatch | The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1", pull.Body);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(pull.Body, "<!-- profilegen:pull-request -->"));
         Assert.DoesNotContain("[x](https://evil.example)", pull.Body);
         // Reads: GraphQL for the organization, REST only for the .github repository being published.
-        Assert.All(_github.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
+        Assert.All(GitHub.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
 
         // The weekly run's job summary shows the whole audit, then the publish outcome.
         Assert.Matches(@"^### Organization audit: org\n[\s\S]*\n### Profile README\n", File.ReadAllText(summary));
 
         // The profile lists the README's first sentence where a description is missing, escaped.
-        var readme = _github.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
+        var readme = GitHub.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
         Assert.Contains("| Voici &lt;img src=x onerror=alert(1)&gt; un projet. |", readme);
 
         // A second run with the same findings leaves the body alone: no write at all.
-        _github.Log.Clear();
-        Assert.Equal(0, (await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org")).ExitCode);
-        Assert.Empty(_github.Log.Writes);
+        GitHub.Log.Clear();
+        Assert.Equal(0, (await Run("publish")).ExitCode);
+        Assert.Empty(GitHub.Log.Writes);
     }
 }

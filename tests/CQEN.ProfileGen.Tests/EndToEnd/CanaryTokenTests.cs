@@ -4,22 +4,11 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>A canary token is used for every kind of run; it must appear in no output, file or error.</summary>
-public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
+public sealed class CanaryTokenTests() : EndToEndTest(repos: 12)
 {
     private const string Canary = "ghp_test-CANARYcanaryCANARYca-naryCANARY0123456";
-    private StandInGitHubServer _github = null!;
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-canary-").FullName;
 
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 12);
-        _github.State.AddToken(Canary);
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_dir, true);
+    protected override void Arrange(GitHubState state) => state.AddToken(Canary);
 
     [Theory]
     [InlineData("GITHUB_TOKEN", false)]
@@ -27,26 +16,26 @@ public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
     [InlineData("GITHUB_TOKEN", true)]
     public async Task The_token_never_leaves_the_process(string variable, bool debug)
     {
-        var cli = new CliHarness { CurrentDirectory = _dir };
+        var cli = new CliHarness { CurrentDirectory = Dir };
         cli.Variables[variable] = Canary;
         if (debug)
         {
             cli.Variables["PROFILEGEN_DEBUG"] = "1";
         }
-        _github.AddFault(new Fault { PathPattern = "/orgs/broken-org$", Status = 500, Times = 100, Body = $$"""{"message":"echoing the request: Authorization: token {{Canary}}"}""" });
-        _github.State.AddOrg("broken-org");
+        GitHub.AddFault(new Fault { PathPattern = "/orgs/broken-org$", Status = 500, Times = 100, Body = $$"""{"message":"echoing the request: Authorization: token {{Canary}}"}""" });
+        GitHub.State.AddOrg("broken-org");
 
         var runs = new List<CliResult>
         {
-            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--output", "readme.md"),
-            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest"),
-            await cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--output", "snapshot.json"),
-            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "no-such-org"),
-            await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "broken-org", "--reader", "rest"),
+            await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--output", "readme.md"),
+            await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--reader", "rest"),
+            await cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "org", "--output", "snapshot.json"),
+            await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "no-such-org"),
+            await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "broken-org", "--reader", "rest"),
             await cli.RunAsync("render", "--api-url", "http://127.0.0.1:1/api/v3", "--org", "org", "--reader", "rest"),
-            await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--dry-run"),
-            await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org"),
-            await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--template", Template()),
+            await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--dry-run"),
+            await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org"),
+            await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--template", Template()),
             await cli.RunAsync("render", "--api-url", $"https://x:{Canary}@127.0.0.1/api/v3", "--org", "org"),
         };
 
@@ -56,15 +45,15 @@ public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
             Assert.DoesNotContain(Canary, run.Out + run.Error);
             Assert.DoesNotContain("CANARYcanary", run.Out + run.Error);
         }
-        foreach (var file in Directory.GetFiles(_dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        foreach (var file in Directory.GetFiles(Dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
         {
             Assert.DoesNotContain("CANARYcanary", File.ReadAllText(file));
         }
         // Nor in anything sent to GitHub, nor in what the publish left there.
-        Assert.All(_github.Log.All, r => Assert.DoesNotContain("CANARY", r.ToString() + r.Body));
-        lock (_github.State.Gate)
+        Assert.All(GitHub.Log.All, r => Assert.DoesNotContain("CANARY", r.ToString() + r.Body));
+        lock (GitHub.State.Gate)
         {
-            var profile = _github.State.Repo("org", ".github");
+            var profile = GitHub.State.Repo("org", ".github");
             Assert.NotEmpty(profile.Pulls);
             Assert.All(profile.Pulls, p => Assert.DoesNotContain("CANARY", p.Title + p.Body + string.Concat(p.Comments)));
             Assert.All(profile.Git.Commits.Values, c => Assert.DoesNotContain("CANARY", c.Message));
@@ -75,7 +64,7 @@ public sealed class CanaryTokenTests : IAsyncLifetime, IDisposable
     // A template that tries to render the environment (the token is in it) through a linked folder.
     private string Template()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_dir, "templates")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Dir, "templates")).FullName;
         var link = Path.Combine(folder, "procself");
         if (!File.Exists(link) && !Directory.Exists(link))
         {

@@ -6,40 +6,34 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>Authenticating as a GitHub App: the stand-in checks the JWT's RS256 signature with the App's public key.</summary>
-public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
+public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
 {
-    private StandInGitHubServer _github = null!;
     private readonly RSA _key = RSA.Create(2048);
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-app-").FullName;
-    private string KeyFile => Path.Combine(_dir, "app.pem");
+    private string KeyFile => Path.Combine(Dir, "app.pem");
 
-    public async Task InitializeAsync()
+    protected override void Arrange(GitHubState state)
     {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 5);
         var publicKey = RSA.Create();
         publicKey.ImportRSAPublicKey(_key.ExportRSAPublicKey(), out _);
-        _github.State.AddApp("4242", publicKey, "org");
+        state.AddApp("4242", publicKey, "org");
         File.WriteAllText(KeyFile, _key.ExportRSAPrivateKeyPem()); // "BEGIN RSA PRIVATE KEY", as GitHub gives it
     }
 
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose()
+    public override async Task DisposeAsync()
     {
         _key.Dispose();
-        Directory.Delete(_dir, true);
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task An_app_installation_token_is_obtained_and_used()
     {
         var cli = new CliHarness { Clock = TimeProvider.System };
-        var result = await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("projet-00001", result.Out);
-        Assert.Equal(1, _github.Log.Count("POST", "/app/installations/\\d+/access_tokens$"));
-        Assert.Contains(_github.Log.All, r => r.Path.EndsWith("/graphql", StringComparison.Ordinal)); // the token enables GraphQL
+        Assert.Equal(1, GitHub.Log.Count("POST", "/app/installations/\\d+/access_tokens$"));
+        Assert.Contains(GitHub.Log.All, r => r.Path.EndsWith("/graphql", StringComparison.Ordinal)); // the token enables GraphQL
     }
 
     [Fact]
@@ -48,9 +42,9 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
         var cli = new CliHarness { Clock = TimeProvider.System };
         cli.Variables["PROFILEGEN_APP_ID"] = "4242";
         cli.Variables["PROFILEGEN_APP_PRIVATE_KEY"] = File.ReadAllText(KeyFile);
-        var result = await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Single(_github.State.Repo("org", ".github").Pulls);
+        Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
         Assert.DoesNotContain("PRIVATE KEY", result.Out + result.Error);
     }
 
@@ -60,20 +54,20 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
         var cli = new CliHarness { Clock = TimeProvider.System };
         cli.Variables["GITHUB_ACTIONS"] = "true";
 
-        var result = await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Single(_github.State.Repo("org", ".github").Pulls);
-        var token = Assert.Single(_github.MintedTokens);
-        var mint = Assert.Single(_github.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
+        Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
+        var token = Assert.Single(GitHub.MintedTokens);
+        var mint = Assert.Single(GitHub.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
         Assert.Contains("\"repositories\":[\".github\"]", mint.Body);
         Assert.Contains("\"contents\":\"write\"", mint.Body);
         Assert.Contains("\"pull_requests\":\"write\"", mint.Body);
         // Masked first, so the runner hides it everywhere; never printed otherwise.
         Assert.Equal($"::add-mask::{token}", result.ErrorLines.First(l => l.Contains(token, StringComparison.Ordinal)));
         Assert.Single(result.ErrorLines, l => l.Contains(token, StringComparison.Ordinal));
-        Assert.Equal(1, _github.Log.Count("DELETE", "/installation/token$"));
-        Assert.False(_github.State.Tokens.ContainsKey(token), "the token must be revoked at the end of the run");
+        Assert.Equal(1, GitHub.Log.Count("DELETE", "/installation/token$"));
+        Assert.False(GitHub.State.Tokens.ContainsKey(token), "the token must be revoked at the end of the run");
     }
 
     [Fact]
@@ -81,10 +75,10 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
     {
         var cli = new CliHarness { Clock = TimeProvider.System };
 
-        var result = await cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        var mint = Assert.Single(_github.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
+        var mint = Assert.Single(GitHub.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
         Assert.Contains("\"contents\":\"read\"", mint.Body);
         Assert.DoesNotContain("write", mint.Body);
     }
@@ -93,9 +87,9 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
     public async Task A_wrong_key_is_one_clear_line()
     {
         using var other = RSA.Create(2048);
-        var wrong = Path.Combine(_dir, "wrong.pem");
+        var wrong = Path.Combine(Dir, "wrong.pem");
         File.WriteAllText(wrong, other.ExportRSAPrivateKeyPem());
-        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", wrong);
+        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", wrong);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("GitHub rejected the App's JWT (401)", Assert.Single(result.ErrorLines));
     }
@@ -103,9 +97,9 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_file_that_is_not_a_key_is_named_without_being_shown()
     {
-        var notKey = Path.Combine(_dir, "not-a-key.pem");
+        var notKey = Path.Combine(Dir, "not-a-key.pem");
         File.WriteAllText(notKey, "hello secret");
-        var result = await new CliHarness().RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", notKey);
+        var result = await new CliHarness().RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", notKey);
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
         Assert.Contains("not-a-key.pem: not an RSA private key", line);
@@ -115,8 +109,8 @@ public sealed class GitHubAppTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_app_not_installed_on_the_org_is_said_so()
     {
-        _github.State.AddOrg("other-org");
-        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "other-org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        GitHub.State.AddOrg("other-org");
+        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "other-org", "--app-id", "4242", "--app-private-key-file", KeyFile);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("is not installed on organization 'other-org'", Assert.Single(result.ErrorLines));
     }

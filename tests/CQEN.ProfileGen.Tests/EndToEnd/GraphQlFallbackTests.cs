@@ -3,45 +3,35 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
-public sealed class GraphQlFallbackTests : IAsyncLifetime
+public sealed class GraphQlFallbackTests() : EndToEndTest(repos: 12, token: "ghs_test-fallback000000000000-00000000000000001")
 {
-    private const string Token = "ghs_test-fallback000000000000-00000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-
-    public async Task InitializeAsync()
+    protected override void Arrange(GitHubState state)
     {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 12);
-        _github.State.AddRepo("org", "lowercase-readme", r => r.Commit("main", new Dictionary<string, string>
+        state.AddRepo("org", "lowercase-readme", r => r.Commit("main", new Dictionary<string, string>
         {
             ["readme.md"] = "[![img](https://img.shields.io/badge/Cycle%20de%20Vie-Phase%20B%C3%AAta-339999)](x)\n# lower\n",
             ["LICENCE.txt"] = StandInData.LiLiQRText,
         }));
-        _github.State.Repo("org", "lowercase-readme").License = ("other", "Other", "NOASSERTION");
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
+        state.Repo("org", "lowercase-readme").License = ("other", "Other", "NOASSERTION");
     }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
 
     [Fact]
     public async Task A_server_without_graphql_is_read_with_rest_and_gives_the_same_readme()
     {
-        var graphql = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Status = 404, Times = 100, Body = """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}""" });
-        _github.Log.Clear();
-        var fallback = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
+        var graphql = await Run("render");
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Status = 404, Times = 100, Body = """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}""" });
+        GitHub.Log.Clear();
+        var fallback = await Run("render");
         Assert.Equal(0, fallback.ExitCode);
-        Assert.Contains(_github.Log.All, r => r.Path.EndsWith("/orgs/org/repos", StringComparison.Ordinal));
+        Assert.Contains(GitHub.Log.All, r => r.Path.EndsWith("/orgs/org/repos", StringComparison.Ordinal));
         Assert.Equal(graphql.Out, fallback.Out);
     }
 
     [Fact]
     public async Task Graphql_only_is_an_error_when_graphql_is_missing()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Status = 404, Times = 100, Body = """{"message":"Not Found"}""" });
-        var result = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "graphql");
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Status = 404, Times = 100, Body = """{"message":"Not Found"}""" });
+        var result = await Run("render", "--reader", "graphql");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("GraphQL API is not available", Assert.Single(result.ErrorLines));
     }
@@ -49,13 +39,13 @@ public sealed class GraphQlFallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_readme_not_named_README_md_and_an_unusual_licence_file_are_fetched_in_a_batched_graphql_request()
     {
-        var result = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
+        var result = await Run("render");
         Assert.Equal(0, result.ExitCode);
         var beta = result.Out[result.Out.IndexOf("### Phase Bêta", StringComparison.Ordinal)..];
         beta = beta[..(beta.IndexOf("\n### ", 1, StringComparison.Ordinal) is > 0 and var end ? end : beta.Length)];
         Assert.Contains("| [lowercase-readme](https://github.com/org/lowercase-readme) |", beta); // the badge of readme.md was read
         Assert.Contains("[LiLiQ-R](https://github.com/org/lowercase-readme/blob/main/LICENCE.txt)", result.Out);
-        Assert.Contains(_github.Log.All, r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true && r.Body.Contains("HEAD:readme.md", StringComparison.Ordinal));
-        Assert.DoesNotContain(_github.Log.All, r => r.Path.StartsWith("/api/v3/repos/", StringComparison.Ordinal));
+        Assert.Contains(GitHub.Log.All, r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true && r.Body.Contains("HEAD:readme.md", StringComparison.Ordinal));
+        Assert.DoesNotContain(GitHub.Log.All, r => r.Path.StartsWith("/api/v3/repos/", StringComparison.Ordinal));
     }
 }

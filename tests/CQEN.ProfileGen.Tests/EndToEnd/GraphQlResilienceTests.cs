@@ -8,30 +8,14 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// The GraphQL reader (the default with a token) is retried like any read, never renders a
 /// partial answer, and reads the same licences as the REST reader.
 /// </summary>
-public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
+public sealed class GraphQlResilienceTests() : EndToEndTest(repos: 120, token: "ghs_graphqlRetryToken000000000000000001")
 {
-    private const string Token = "ghs_graphqlRetryToken000000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-graphql-").FullName;
-    private string Output => Path.Combine(_dir, "README.md");
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 120);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_dir, true);
+    private string Output => Path.Combine(Dir, "README.md");
 
     private Task<CliResult> Render(string reader = "graphql") =>
-        _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", reader, "--output", Output);
+        Run("render", "--reader", reader, "--output", Output);
 
-    private int GraphQlRequests => _github.Log.Count("POST", "/graphql$");
+    private int GraphQlRequests => GitHub.Log.Count("POST", "/graphql$");
 
     [Theory]
     [InlineData(504, false)]
@@ -39,7 +23,7 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [InlineData(0, true)]
     public async Task A_failed_graphql_page_is_asked_again(int status, bool reset)
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = status, Reset = reset, Times = 2 });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = status, Reset = reset, Times = 2 });
 
         var result = await Render();
 
@@ -51,8 +35,8 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_graphql_page_that_times_out_is_asked_again()
     {
-        _cli.Resilience = _cli.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(1) };
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Delay = TimeSpan.FromSeconds(5), Status = 200, Body = "{}" });
+        Cli.Resilience = Cli.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(1) };
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Delay = TimeSpan.FromSeconds(5), Status = 200, Body = "{}" });
 
         var result = await Render();
 
@@ -65,8 +49,8 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [InlineData("TIMEOUT")]
     public async Task A_partial_answer_is_asked_again_and_never_rendered(string type)
     {
-        _github.PartialAnswerType = type;
-        _github.PartialAnswers = 2;
+        GitHub.PartialAnswerType = type;
+        GitHub.PartialAnswers = 2;
 
         var result = await Render();
 
@@ -78,7 +62,7 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Partial_answers_that_persist_end_the_run_with_nothing_written()
     {
-        _github.PartialAnswers = 100;
+        GitHub.PartialAnswers = 100;
 
         var result = await Render();
 
@@ -91,7 +75,7 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_reset_graphql_request_reports_the_real_number_of_attempts()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Reset = true, Times = 100 });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Reset = true, Times = 100 });
 
         var result = await Render();
 
@@ -102,21 +86,21 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_write_that_fails_once_is_said_to_have_been_tried_once()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "mutation", Reset = true, Times = 100 });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "mutation", Reset = true, Times = 100 });
 
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        var result = await Run("publish");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("tried once", Assert.Single(result.ErrorLines));
-        Assert.Single(_github.Log.All, r => r.Body?.Contains("mutation", StringComparison.Ordinal) == true);
+        Assert.Single(GitHub.Log.All, r => r.Body?.Contains("mutation", StringComparison.Ordinal) == true);
     }
 
     [Fact]
     public async Task A_windows_1252_licence_is_identified_alike_by_both_readers()
     {
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
-            var repo = _github.State.Repo("org", "projet-00000");
+            var repo = GitHub.State.Repo("org", "projet-00000");
             var text = StandInData.LiLiQRText.Replace("Québec", "Qu\u00e9bec", StringComparison.Ordinal);
             var bytes = Encoding.Latin1.GetBytes(text);
             var head = repo.Git.Resolve("main")!;
@@ -124,8 +108,8 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
             repo.Git.Refs["refs/heads/main"] = repo.Git.AddCommit(repo.Git.AddTree(tree), [head], "Licence en Windows-1252", "octocat");
         }
 
-        var graphQl = await _cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "graphql");
-        var rest = await _cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest");
+        var graphQl = await Run("snapshot", "--reader", "graphql");
+        var rest = await Run("snapshot", "--reader", "rest");
 
         Assert.Equal(0, graphQl.ExitCode);
         Assert.Equal(0, rest.ExitCode);
@@ -138,12 +122,12 @@ public sealed class GraphQlResilienceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_token_pasted_with_a_trailing_newline_works_and_is_never_printed()
     {
-        _cli.Variables["GITHUB_TOKEN"] = Token + "\n";
+        Cli.Variables["GITHUB_TOKEN"] = Token + "\n";
 
         var result = await Render();
 
         Assert.True(result.ExitCode == 0, result.Error);
-        var failing = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "no-such-org");
+        var failing = await Cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "no-such-org");
         Assert.Equal(1, failing.ExitCode);
         Assert.DoesNotContain("graphqlRetryToken", failing.Error);
     }

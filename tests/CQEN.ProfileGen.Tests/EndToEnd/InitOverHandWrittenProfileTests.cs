@@ -9,28 +9,8 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// An organization that already has a hand-written profile runs `init`, pushes what it wrote,
 /// and asks for the first pull request: it only adds lines; none of the hand-written ones go.
 /// </summary>
-public sealed class InitOverHandWrittenProfileTests : IAsyncLifetime
+public sealed class InitOverHandWrittenProfileTests() : EndToEndTest(repos: 12, token: "ghs_test-initHandWritten00000-000000000000000001", canWrite: false)
 {
-    private const string Token = "ghs_test-initHandWritten00000-000000000000000001";
-    private readonly string _checkout = Directory.CreateTempSubdirectory("profilegen-dotgithub-").FullName;
-    private readonly CliHarness _cli = new();
-    private StandInGitHubServer _github = null!;
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 12);
-        _github.State.AddToken(Token, canWrite: false);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-        _cli.CurrentDirectory = _checkout;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        Directory.Delete(_checkout, recursive: true);
-    }
-
     public static TheoryData<string, string> HandWrittenProfiles => new()
     {
         // CQEN-QDCE's own profile: an ENTETE header (badges, logo), prose, links, no final newline.
@@ -44,20 +24,20 @@ public sealed class InitOverHandWrittenProfileTests : IAsyncLifetime
     public async Task The_first_dry_run_after_init_removes_no_hand_written_line(string kind, string handWritten)
     {
         Assert.NotEmpty(kind);
-        var dotGithub = _github.State.Repo("org", ".github");
+        var dotGithub = GitHub.State.Repo("org", ".github");
         dotGithub.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = handWritten });
-        Directory.CreateDirectory(Path.Combine(_checkout, "profile"));
-        File.WriteAllText(Path.Combine(_checkout, "profile", "README.md"), handWritten);
+        Directory.CreateDirectory(Path.Combine(Dir, "profile"));
+        File.WriteAllText(Path.Combine(Dir, "profile", "README.md"), handWritten);
 
-        var init = await _cli.RunAsync("init", "--org", "org");
+        var init = await Cli.RunAsync("init", "--org", "org");
         Assert.True(init.ExitCode == 0, init.Error);
-        var withRegion = File.ReadAllText(Path.Combine(_checkout, "profile", "README.md"));
+        var withRegion = File.ReadAllText(Path.Combine(Dir, "profile", "README.md"));
         Assert.StartsWith(handWritten, withRegion);
-        Assert.Contains("regions:\n    repos: repos.sbn", File.ReadAllText(Path.Combine(_checkout, "profilegen.yml")));
+        Assert.Contains("regions:\n    repos: repos.sbn", File.ReadAllText(Path.Combine(Dir, "profilegen.yml")));
 
         // The administrator commits and pushes what init wrote.
         dotGithub.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = withRegion });
-        var dryRun = await _cli.RunAsync("publish", "--dry-run", "--json", "--api-url", _github.ApiUrl, "--config", Path.Combine(_checkout, "profilegen.yml"));
+        var dryRun = await Cli.RunAsync("publish", "--dry-run", "--json", "--api-url", GitHub.ApiUrl, "--config", Path.Combine(Dir, "profilegen.yml"));
 
         Assert.True(dryRun.ExitCode == 0, dryRun.Error);
         using var outcome = JsonDocument.Parse(dryRun.Out);

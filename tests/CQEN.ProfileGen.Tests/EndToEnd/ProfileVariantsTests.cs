@@ -5,46 +5,32 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>The members-only profile, pinned repositories, large organizations and the publish path failing early.</summary>
-public sealed class ProfileVariantsTests : IAsyncLifetime, IDisposable
+public sealed class ProfileVariantsTests() : EndToEndTest(repos: 260, token: "ghs_test-variantsToken0000000-0000000000000001")
 {
-    private const string Token = "ghs_test-variantsToken0000000-0000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-variants-").FullName;
-
-    public async Task InitializeAsync()
+    protected override void Arrange(GitHubState state)
     {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 260);
-        _github.State.AddRepo("org", "secret-project", r => { r.Visibility = "private"; r.Description = "Interne"; r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# secret\n" }); });
-        _github.State.AddRepo("org", "inner-source", r => { r.Visibility = "internal"; r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# inner\n" }); });
-        _github.State.AddRepo("org", ".github-private", r => r.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = "# Membres\n" }));
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-        _cli.CurrentDirectory = _dir;
+        state.AddRepo("org", "secret-project", r => { r.Visibility = "private"; r.Description = "Interne"; r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# secret\n" }); });
+        state.AddRepo("org", "inner-source", r => { r.Visibility = "internal"; r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# inner\n" }); });
+        state.AddRepo("org", ".github-private", r => r.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = "# Membres\n" }));
     }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_dir, true);
 
     [Fact]
     public async Task The_members_only_profile_lists_private_and_internal_repositories_in_github_private()
     {
-        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "filters:\n  visibility: [public, private, internal]\npublish:\n  target_repo: .github-private\n");
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "filters:\n  visibility: [public, private, internal]\npublish:\n  target_repo: .github-private\n");
+        var result = await Run("publish");
         Assert.True(result.ExitCode == 0, result.Error);
-        var text = _github.State.Repo("org", ".github-private").TextAt("profilegen/profile-readme", "profile/README.md")!;
+        var text = GitHub.State.Repo("org", ".github-private").TextAt("profilegen/profile-readme", "profile/README.md")!;
         Assert.Contains("[secret-project]", text);
         Assert.Contains("[inner-source]", text);
         Assert.DoesNotContain("[.github-private]", text);
-        Assert.Empty(_github.State.Repo("org", ".github").Pulls);
+        Assert.Empty(GitHub.State.Repo("org", ".github").Pulls);
     }
 
     [Fact]
     public async Task The_public_profile_leaves_private_repositories_out_even_with_a_token_that_sees_them()
     {
-        var result = await _cli.RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org");
+        var result = await Run("render");
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("secret-project", result.Out);
         Assert.DoesNotContain("inner-source", result.Out);
@@ -53,12 +39,12 @@ public sealed class ProfileVariantsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Pinned_repositories_are_in_the_snapshot_when_the_token_allows_graphql()
     {
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
-            _github.State.Orgs["org"].Pinned.AddRange(["projet-00003", "projet-00008"]);
+            GitHub.State.Orgs["org"].Pinned.AddRange(["projet-00003", "projet-00008"]);
         }
-        var path = Path.Combine(_dir, "s.json");
-        Assert.Equal(0, (await _cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--output", path)).ExitCode);
+        var path = Path.Combine(Dir, "s.json");
+        Assert.Equal(0, (await Run("snapshot", "--output", path)).ExitCode);
         var snapshot = SnapshotJson.Deserialize(File.ReadAllBytes(path), path);
         Assert.Equal(["projet-00003", "projet-00008"], snapshot.Repos.Where(r => r.Pinned).Select(r => r.Name));
     }
@@ -66,47 +52,47 @@ public sealed class ProfileVariantsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_organization_of_260_repositories_is_published_as_one_pull_request_and_dry_runs_clean_after()
     {
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--detailed-exitcode");
+        var result = await Run("publish", "--detailed-exitcode");
         Assert.Equal(2, result.ExitCode);
-        var profile = _github.State.Repo("org", ".github");
+        var profile = GitHub.State.Repo("org", ".github");
         Assert.Single(profile.Pulls);
         Assert.Contains("projet-00259", profile.TextAt("profilegen/profile-readme", "profile/README.md"));
-        _github.Log.Clear();
-        var again = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--dry-run", "--detailed-exitcode");
+        GitHub.Log.Clear();
+        var again = await Run("publish", "--dry-run", "--detailed-exitcode");
         Assert.Equal(0, again.ExitCode); // our open PR already proposes exactly this
         Assert.Contains("profilegen: unchanged (#1", again.Error);
         Assert.StartsWith("--- a/profile/README.md", again.Out); // what the PR changes on the base
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task A_read_failure_during_publish_ends_the_run_before_any_write()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = 500, Times = 100 });
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", Skip = 1, Status = 500, Times = 100 });
+        var result = await Run("publish");
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task An_unknown_target_repository_is_one_line_and_no_write()
     {
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--target-repo", "nope");
+        var result = await Run("publish", "--target-repo", "nope");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("profilegen: error: GitHub found no repository org/nope (404): it does not exist or this token cannot see it", Assert.Single(result.ErrorLines));
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task In_an_action_the_outputs_and_the_job_summary_are_written()
     {
-        var outputs = Path.Combine(_dir, "outputs");
-        var summary = Path.Combine(_dir, "summary.md");
-        _cli.Variables["GITHUB_ACTIONS"] = "true";
-        _cli.Variables["GITHUB_OUTPUT"] = outputs;
-        _cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
-        var result = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        var outputs = Path.Combine(Dir, "outputs");
+        var summary = Path.Combine(Dir, "summary.md");
+        Cli.Variables["GITHUB_ACTIONS"] = "true";
+        Cli.Variables["GITHUB_OUTPUT"] = outputs;
+        Cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var result = await Run("publish");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("::group::", result.Error);
         var lines = File.ReadAllLines(outputs);
@@ -116,7 +102,7 @@ public sealed class ProfileVariantsTests : IAsyncLifetime, IDisposable
         Assert.Contains("pull-request-url=https://github.com/org/.github/pull/1", lines);
         Assert.Contains("pull-request-operation=created", lines);
         Assert.Contains("pull-request-branch=profilegen/profile-readme", lines);
-        Assert.Contains($"pull-request-head-sha={_github.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme")}", lines);
+        Assert.Contains($"pull-request-head-sha={GitHub.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme")}", lines);
         var text = File.ReadAllText(summary);
         Assert.Contains("[pull request #1](https://github.com/org/.github/pull/1)", text);
         Assert.Contains("<details><summary>Diff</summary>", text);

@@ -4,37 +4,30 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>Progress goes to stderr (or Actions log groups), never to stdout; --quiet leaves errors only.</summary>
-public sealed class ProgressTests : IAsyncLifetime
+public sealed class ProgressTests() : EndToEndTest(repos: 40, token: "ghs_progressToken0000000000000000000001")
 {
-    private const string Token = "ghs_progressToken0000000000000000000001";
-    private StandInGitHubServer _github = null!;
+    protected override void Arrange(GitHubState state) =>
+        GitHub.Latency = TimeSpan.FromMilliseconds(40); // long enough for the status line to be drawn
 
-    public async Task InitializeAsync()
+    private CliHarness CliWith(bool terminal = false, bool actions = false)
     {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 40);
-        _github.State.AddToken(Token);
-        _github.Latency = TimeSpan.FromMilliseconds(40); // long enough for the status line to be drawn
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    private CliHarness Cli(bool terminal = false, bool actions = false)
-    {
-        var cli = new CliHarness { ErrorIsTerminal = terminal };
-        cli.Variables["GITHUB_TOKEN"] = Token;
+        Cli.ErrorIsTerminal = terminal;
         if (actions)
         {
-            cli.Variables["GITHUB_ACTIONS"] = "true";
+            Cli.Variables["GITHUB_ACTIONS"] = "true";
         }
-        return cli;
+        else
+        {
+            Cli.Variables.Remove("GITHUB_ACTIONS");
+        }
+        return Cli;
     }
 
     [Fact]
     public async Task Stdout_is_the_same_bytes_whether_or_not_stderr_is_a_terminal()
     {
-        var plain = await Cli().RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest");
-        var drawn = await Cli(terminal: true).RunAsync("render", "--api-url", _github.ApiUrl, "--org", "org", "--reader", "rest");
+        var plain = await CliWith().RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--reader", "rest");
+        var drawn = await CliWith(terminal: true).RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--reader", "rest");
 
         Assert.Equal(0, drawn.ExitCode);
         Assert.Equal(plain.Out, drawn.Out);
@@ -46,7 +39,7 @@ public sealed class ProgressTests : IAsyncLifetime
     [Fact]
     public async Task In_actions_each_phase_is_a_log_group()
     {
-        var result = await Cli(actions: true).RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org", "--dry-run");
+        var result = await CliWith(actions: true).RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--dry-run");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("::group::Read the organization", result.ErrorLines);
@@ -57,11 +50,11 @@ public sealed class ProgressTests : IAsyncLifetime
     [Fact]
     public async Task Quiet_prints_nothing_but_errors()
     {
-        StandInData.GenerateOrg(_github.State, "small", 5);
-        var cli = Cli(terminal: true);
+        StandInData.GenerateOrg(GitHub.State, "small", 5);
+        var cli = CliWith(terminal: true);
         cli.Variables.Remove("GITHUB_TOKEN"); // anonymous: a warning a quiet run does not print
 
-        var result = await cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "small", "--dry-run", "--quiet", "--json");
+        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "small", "--dry-run", "--quiet", "--json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);

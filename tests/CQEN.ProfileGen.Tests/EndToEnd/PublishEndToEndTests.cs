@@ -5,30 +5,14 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>`profilegen publish` against the stand-in GitHub: one pull request, kept up to date, never spam.</summary>
-public sealed class PublishEndToEndTests : IAsyncLifetime
+public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs_test-publishToken00000000-0000000000000001")
 {
-    private const string Token = "ghs_test-publishToken00000000-0000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-
-    private FakeRepo Profile => _github.State.Repo("org", ".github");
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 30);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
     private Task<CliResult> Publish(params string[] args) =>
-        _cli.RunAsync(["publish", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+        Run("publish", args);
 
     private string? BranchHead => Profile.Git.Resolve("profilegen/profile-readme");
 
-    private int CommitsMade => _github.Log.CommitsCreated;
+    private int CommitsMade => GitHub.Log.CommitsCreated;
 
     [Fact]
     public async Task Ten_runs_in_a_row_make_one_pull_request_and_one_commit()
@@ -54,9 +38,9 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     public async Task A_run_with_nothing_new_makes_no_write_request()
     {
         await Publish();
-        _github.Log.Clear();
+        GitHub.Log.Clear();
         Assert.Equal(0, (await Publish()).ExitCode);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
@@ -69,28 +53,28 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
         Assert.Contains("+## Nos dépôts", result.Out);
         Assert.Contains("profilegen: would open a pull request", result.Error);
         Assert.Contains("profilegen: would-create", result.Error);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
         Assert.Empty(Profile.Pulls);
     }
 
     [Fact]
     public async Task Dry_run_works_without_a_token_and_publish_without_one_says_why()
     {
-        _cli.Variables.Remove("GITHUB_TOKEN");
+        Cli.Variables.Remove("GITHUB_TOKEN");
         Assert.Equal(0, (await Publish("--dry-run")).ExitCode);
         var refused = await Publish();
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("publish: writing needs a token", Assert.Single(refused.ErrorLines));
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task A_data_change_updates_the_same_pull_request_with_one_new_commit_on_the_base()
     {
         await Publish();
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
-            _github.State.Repo("org", "projet-00001").Description = "Nouvelle description";
+            GitHub.State.Repo("org", "projet-00001").Description = "Nouvelle description";
         }
         var result = await Publish("--json");
         Assert.Equal(0, result.ExitCode);
@@ -110,7 +94,7 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     public async Task When_the_base_moves_the_commit_is_rebuilt_on_the_new_base()
     {
         await Publish();
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Commit("main", new Dictionary<string, string> { ["CONTRIBUTING.md"] = "Contribuez!\n" });
         }
@@ -123,7 +107,7 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     public async Task A_pull_request_closed_by_a_human_is_replaced_by_a_new_one()
     {
         await Publish();
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Pulls[0].State = "closed";
             Profile.Git.Refs.Remove("refs/heads/profilegen/profile-readme"); // "delete branch" after closing
@@ -138,7 +122,7 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     public async Task A_pull_request_closed_by_a_human_with_its_branch_kept_gets_a_new_pull_request()
     {
         await Publish();
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Pulls[0].State = "closed";
         }
@@ -150,10 +134,10 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     public async Task Someone_else_s_commit_on_our_branch_is_left_alone_said_once_and_taken_back_with_force()
     {
         await Publish();
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Commit("profilegen/profile-readme", new Dictionary<string, string> { ["profile/README.md"] = "Mon texte à moi\n" }, "Fix wording");
-            _github.State.Repo("org", "projet-00002").Description = "Changement";
+            GitHub.State.Repo("org", "projet-00002").Description = "Changement";
         }
         var humanHead = BranchHead;
         for (var i = 0; i < 3; i++)
@@ -174,7 +158,7 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     public async Task When_the_base_already_has_the_content_our_pull_request_is_closed_and_the_branch_deleted()
     {
         await Publish();
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             var proposed = Profile.TextAt("profilegen/profile-readme", "profile/README.md")!;
             Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = proposed }, "Merge");
@@ -184,16 +168,16 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
         Assert.Equal("closed", Profile.Pulls[0].State);
         Assert.Single(Profile.Pulls[0].Comments);
         Assert.Null(BranchHead);
-        _github.Log.Clear();
+        GitHub.Log.Clear();
         Assert.Equal(0, (await Publish()).ExitCode);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task Two_runs_at_once_make_one_pull_request()
     {
-        var runs = await Task.WhenAll(new CliHarness { Variables = { ["GITHUB_TOKEN"] = Token } }.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org"),
-            new CliHarness { Variables = { ["GITHUB_TOKEN"] = Token } }.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org"));
+        var runs = await Task.WhenAll(new CliHarness { Variables = { ["GITHUB_TOKEN"] = Token } }.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org"),
+            new CliHarness { Variables = { ["GITHUB_TOKEN"] = Token } }.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org"));
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Error));
         Assert.Single(Profile.Pulls);
     }
@@ -201,56 +185,49 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Labels_and_reviewers_from_the_configuration_are_set_on_the_new_pull_request()
     {
-        var dir = Directory.CreateTempSubdirectory("profilegen-publish-").FullName;
-        File.WriteAllText(Path.Combine(dir, "profilegen.yml"), "publish:\n  labels: [documentation]\n  reviewers: [octocat]\n  title: Profil à jour\n");
-        _cli.CurrentDirectory = dir;
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n  labels: [documentation]\n  reviewers: [octocat]\n  title: Profil à jour\n");
         Assert.Equal(0, (await Publish()).ExitCode);
         var pull = Assert.Single(Profile.Pulls);
         Assert.Equal("Profil à jour", pull.Title);
         Assert.Equal(["documentation"], pull.Labels);
         Assert.Equal(["octocat"], pull.Reviewers);
-        Directory.Delete(dir, true);
     }
 
     [Fact]
     public async Task Managed_regions_change_only_their_inside()
     {
         var handWritten = "\uFEFF# Bienvenue\r\n\r\nTexte écrit à la main.\r\n<!-- profilegen:begin repos -->\r\nancien\r\n<!-- profilegen:end repos -->\r\nFin, sans saut de ligne final";
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = handWritten });
         }
-        var dir = Directory.CreateTempSubdirectory("profilegen-regions-").FullName;
-        File.WriteAllText(Path.Combine(dir, "repos.sbn"), "{{ for r in repos }}- {{ md_link r.name r.url }}\n{{ end }}");
-        var result = await Publish("--region", Path.Combine(dir, "repos.sbn"));
+        File.WriteAllText(Path.Combine(Dir, "repos.sbn"), "{{ for r in repos }}- {{ md_link r.name r.url }}\n{{ end }}");
+        var result = await Publish("--region", Path.Combine(Dir, "repos.sbn"));
         Assert.Equal(1, result.ExitCode); // NAME=FILE is required
         Assert.Contains("--region: expected NAME=FILE", result.Error);
 
-        result = await Publish("--region", "repos=" + Path.Combine(dir, "repos.sbn"));
+        result = await Publish("--region", "repos=" + Path.Combine(Dir, "repos.sbn"));
         Assert.True(result.ExitCode == 0, result.Error);
         var text = Profile.TextAt("profilegen/profile-readme", "profile/README.md")!;
         Assert.StartsWith("\uFEFF# Bienvenue\r\n\r\nTexte écrit à la main.\r\n<!-- profilegen:begin repos -->\r\n- [projet-00001]", text);
         Assert.EndsWith("<!-- profilegen:end repos -->\r\nFin, sans saut de ligne final", text);
         Assert.DoesNotContain("ancien", text);
-        Directory.Delete(dir, true);
     }
 
     [Fact]
     public async Task A_missing_region_is_an_error_and_nothing_is_written()
     {
-        var dir = Directory.CreateTempSubdirectory("profilegen-regions-").FullName;
-        File.WriteAllText(Path.Combine(dir, "x.sbn"), "x");
-        var result = await Publish("--region", "nowhere=" + Path.Combine(dir, "x.sbn"));
+        File.WriteAllText(Path.Combine(Dir, "x.sbn"), "x");
+        var result = await Publish("--region", "nowhere=" + Path.Combine(Dir, "x.sbn"));
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("profilegen: error: org/.github:profile/README.md:", Assert.Single(result.ErrorLines));
-        Assert.Empty(_github.Log.Writes);
-        Directory.Delete(dir, true);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task A_failure_while_writing_the_commit_leaves_no_branch_and_no_pull_request()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "createCommitOnBranch", Status = 500, Times = 100 });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "createCommitOnBranch", Status = 500, Times = 100 });
         var result = await Publish();
         Assert.Equal(1, result.ExitCode);
         Assert.Null(BranchHead);
@@ -260,12 +237,12 @@ public sealed class PublishEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_after_the_branch_moved_is_completed_by_the_next_run()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Status = 500, Times = 100 });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Status = 500, Times = 100 });
         Assert.Equal(1, (await Publish()).ExitCode);
         Assert.NotNull(BranchHead); // a complete commit, but no pull request yet
         Assert.Empty(Profile.Pulls);
-        _github.Faults.Clear();
-        _github.Log.Clear();
+        GitHub.Faults.Clear();
+        GitHub.Log.Clear();
         Assert.Equal(0, (await Publish()).ExitCode);
         Assert.Single(Profile.Pulls);
         Assert.Equal(0, CommitsMade); // the branch already held the right commit

@@ -8,37 +8,20 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// never lost for good, a human's commit is never erased (whatever its message says), and a
 /// push made during the run is seen rather than overwritten.
 /// </summary>
-public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
+public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_test-safetyToken000000000-0000000000000001")
 {
-    private const string Token = "ghs_test-safetyToken000000000-0000000000000001";
     private const string Branch = "profilegen/profile-readme";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-safety-").FullName;
-
-    private FakeRepo Profile => _github.State.Repo("org", ".github");
 
     private string? BranchHead => Profile.Git.Resolve(Branch);
 
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 20);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-        _cli.CurrentDirectory = _dir;
-        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "publish:\n  labels: [documentation, automated]\n  reviewers: [alice, bob]\n");
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_dir, true);
+    protected override void Arrange(GitHubState state) =>
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n  labels: [documentation, automated]\n  reviewers: [alice, bob]\n");
 
     private Task<CliResult> Publish(params string[] args) =>
-        _cli.RunAsync(["publish", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+        Run("publish", args);
 
     private void SomeoneChangesTheData(string description = "Changement") =>
-        _github.State.Repo("org", "projet-00002").Description = description;
+        GitHub.State.Repo("org", "projet-00002").Description = description;
 
     [Theory]
     [InlineData("/labels$", 500, false)]
@@ -46,26 +29,26 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     [InlineData("/labels$", 502, true)]
     public async Task Labels_and_reviewers_lost_to_an_interrupted_run_are_restored_by_the_next_one(string step, int status, bool afterApplying)
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = step, Status = status, Times = 100, AfterApplying = afterApplying });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = step, Status = status, Times = 100, AfterApplying = afterApplying });
         Assert.Equal(1, (await Publish()).ExitCode);
-        _github.Faults.Clear();
+        GitHub.Faults.Clear();
 
         Assert.Equal(0, (await Publish()).ExitCode);
 
         var pull = Assert.Single(Profile.Pulls);
         Assert.Equal(["documentation", "automated"], pull.Labels);
         Assert.Equal(["alice", "bob"], pull.Reviewers);
-        _github.Log.Clear();
+        GitHub.Log.Clear();
         Assert.Equal(0, (await Publish()).ExitCode);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task A_pull_request_GitHub_created_while_answering_502_gets_its_labels_on_the_next_run()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Status = 502, Times = 100, AfterApplying = true });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Status = 502, Times = 100, AfterApplying = true });
         Assert.Equal(1, (await Publish()).ExitCode);
-        _github.Faults.Clear();
+        GitHub.Faults.Clear();
 
         Assert.Equal(0, (await Publish()).ExitCode);
 
@@ -80,7 +63,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
         string[] args = ["--title", "Profil à jour", "--label", "profile", "--team-reviewer", "web", "--assignee", "carol", "--draft"];
 
         Assert.Equal(0, (await Publish(args)).ExitCode);
-        _github.Log.Clear();
+        GitHub.Log.Clear();
         Assert.Equal(0, (await Publish(args)).ExitCode);
 
         var pull = Assert.Single(Profile.Pulls);
@@ -89,22 +72,22 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
         Assert.Equal(["web"], pull.TeamReviewers);
         Assert.Equal(["carol"], pull.Assignees);
         Assert.True(pull.Draft);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task A_reviewer_who_already_reviewed_is_not_asked_again()
     {
         Assert.Equal(0, (await Publish()).ExitCode);
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Pulls[0].Reviews.Add("alice"); // GitHub drops alice from requested_reviewers
         }
-        _github.Log.Clear();
+        GitHub.Log.Clear();
 
         Assert.Equal(0, (await Publish()).ExitCode);
 
-        Assert.Empty(_github.Log.Writes);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
@@ -112,7 +95,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal(0, (await Publish()).ExitCode);
         var body = Profile.Pulls[0].Body;
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             Profile.Pulls[0].Title = "changed by someone";
             Profile.Pulls[0].Body = "cleared";
@@ -129,7 +112,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal(0, (await Publish()).ExitCode);
         string human;
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             // An amended or reverted bot commit keeps the trailer text: it is still someone's work.
             human = Profile.Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = "Mon texte\n" }, "Update profile/README.md from the organization's data\n\nGenerated-by: profilegen\n");
@@ -152,7 +135,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
         SomeoneChangesTheData();
         string? pushed = null;
         // Between the run's read of the branch and its move: someone pushes to it.
-        _github.AddFault(new Fault
+        GitHub.AddFault(new Fault
         {
             Method = "POST",
             PathPattern = reader == "rest" ? "/git/commits$" : "/graphql$",
@@ -173,7 +156,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     public async Task A_branch_created_by_someone_during_the_first_run_is_left_alone()
     {
         string? pushed = null;
-        _github.AddFault(new Fault
+        GitHub.AddFault(new Fault
         {
             Method = "POST",
             PathPattern = "/graphql$",
@@ -193,7 +176,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal(0, (await Publish()).ExitCode);
         string human;
-        lock (_github.State.Gate)
+        lock (GitHub.State.Gate)
         {
             var proposed = Profile.TextAt(Branch, "profile/README.md")!;
             human = Profile.Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = proposed, ["extra.md"] = "more\n" }, "Add a page");
@@ -219,7 +202,7 @@ public sealed class PublishSafetyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_time_limit_reached_during_the_writes_says_what_was_written()
     {
-        _github.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Delay = TimeSpan.FromSeconds(20) });
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Delay = TimeSpan.FromSeconds(20) });
 
         var result = await Publish("--timeout", "3");
 

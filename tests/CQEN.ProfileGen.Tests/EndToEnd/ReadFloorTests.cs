@@ -9,25 +9,13 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// Reading an organization whose READMEs and licences carry every name GitHub recognises, in
 /// at most 2 x ceil(N/100) + 1 requests, with the same result as the REST reader.
 /// </summary>
-public sealed class ReadFloorTests : IAsyncLifetime
+public sealed class ReadFloorTests() : EndToEndTest(repos: 0, token: "ghs_readFloorToken000000000000000000001")
 {
-    private const string Token = "ghs_readFloorToken000000000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrgWithMixedFileNames(_github.State, "org", 229);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
+    protected override void Arrange(GitHubState state) => StandInData.GenerateOrgWithMixedFileNames(state, "org", 229);
 
     private async Task<OrgSnapshot> Snapshot(string reader)
     {
-        var result = await _cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "org", "--reader", reader);
+        var result = await Run("snapshot", "--reader", reader);
         Assert.True(result.ExitCode == 0, result.Error);
         return SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(result.Out), reader);
     }
@@ -38,8 +26,8 @@ public sealed class ReadFloorTests : IAsyncLifetime
         var snapshot = await Snapshot("graphql");
 
         // 230 repositories: 3 pages, then 3 batches of files for the names the pages do not ask for.
-        Assert.True(_github.Log.All.Count <= 2 * 3 + 1, string.Join("\n", _github.Log.All));
-        Assert.DoesNotContain(_github.Log.All, r => r.Method == "GET");
+        Assert.True(GitHub.Log.All.Count <= 2 * 3 + 1, string.Join("\n", GitHub.Log.All));
+        Assert.DoesNotContain(GitHub.Log.All, r => r.Method == "GET");
         Assert.Equal(230, snapshot.Repos.Count);
     }
 

@@ -5,58 +5,53 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>The real command line against the stand-in GitHub, reached as a GitHub Enterprise user would.</summary>
-public sealed class RenderEndToEndTests : IAsyncLifetime
+public sealed class RenderEndToEndTests() : EndToEndTest(repos: 0)
 {
-    private const string Token = "ghs_test-e2eRenderToken000000-0000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
+    private const string RenderToken = "ghs_test-e2eRenderToken000000-0000000000000001";
 
-    public async Task InitializeAsync()
+    protected override void Arrange(GitHubState state)
     {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "big-org", 260);
-        StandInData.GenerateOrg(_github.State, "small-org", 10);
-        _github.State.AddToken(Token);
+        StandInData.GenerateOrg(state, "big-org", 260);
+        StandInData.GenerateOrg(state, "small-org", 10);
+        state.AddToken(RenderToken);
     }
 
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    private Task<CliResult> Render(params string[] args) => _cli.RunAsync(["render", "--api-url", _github.ApiUrl, .. args]);
+    private Task<CliResult> Render(params string[] args) => Cli.RunAsync(["render", "--api-url", GitHub.ApiUrl, .. args]);
 
     [Fact]
     public async Task Renders_an_organization_of_260_repositories_with_rest_in_100_per_page()
     {
-        _cli.Variables["GITHUB_TOKEN"] = Token;
+        Cli.Variables["GITHUB_TOKEN"] = RenderToken;
         var result = await Render("--org", "big-org", "--reader", "rest");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        var kept = _github.State.Repos.Values.Where(r => r.Owner == "big-org" && !r.Archived && !r.Fork && r.Name != ".github").ToArray();
+        var kept = GitHub.State.Repos.Values.Where(r => r.Owner == "big-org" && !r.Archived && !r.Fork && r.Name != ".github").ToArray();
         Assert.All(kept, r => Assert.Contains($"[{r.Name}](https://github.com/big-org/{r.Name})", result.Out));
         Assert.DoesNotContain("[.github]", result.Out);
-        Assert.Equal(3, _github.Log.Count("GET", "^/api/v3/orgs/big-org/repos$"));
-        Assert.Empty(_github.Log.Writes);
+        Assert.Equal(3, GitHub.Log.Count("GET", "^/api/v3/orgs/big-org/repos$"));
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task Graphql_reads_the_same_organization_in_three_requests_and_renders_the_same_markdown()
     {
-        _cli.Variables["GITHUB_TOKEN"] = Token;
+        Cli.Variables["GITHUB_TOKEN"] = RenderToken;
         var rest = await Render("--org", "big-org", "--reader", "rest");
-        _github.Log.Clear();
+        GitHub.Log.Clear();
 
         var graphql = await Render("--org", "big-org");
 
         Assert.Equal(0, graphql.ExitCode);
-        Assert.Equal(3, _github.Log.All.Count);
-        Assert.All(_github.Log.All, r => Assert.Equal("/api/graphql", r.Path));
+        Assert.Equal(3, GitHub.Log.All.Count);
+        Assert.All(GitHub.Log.All, r => Assert.Equal("/api/graphql", r.Path));
         Assert.Equal(rest.Out, graphql.Out);
     }
 
     [Fact]
     public async Task Identifies_licences_github_calls_noassertion_and_links_the_file()
     {
-        _cli.Variables["GITHUB_TOKEN"] = Token;
+        Cli.Variables["GITHUB_TOKEN"] = RenderToken;
         var result = await Render("--org", "small-org", "--reader", "rest");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("[LiLiQ-P](https://github.com/small-org/projet-00005/blob/main/LICENSE)", result.Out);
@@ -71,30 +66,42 @@ public sealed class RenderEndToEndTests : IAsyncLifetime
         var result = await Render("--org", "small-org");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("projet-00003", result.Out);
-        Assert.All(_github.Log.All, r => Assert.Null(r.TokenFingerprint));
+        Assert.All(GitHub.Log.All, r => Assert.Null(r.TokenFingerprint));
     }
 
     [Fact]
     public async Task The_github_com_layout_without_the_api_v3_prefix_works_too()
     {
-        var result = await _cli.RunAsync("render", "--api-url", _github.BaseUrl + "api/v3/", "--org", "small-org");
-        Assert.Equal(0, result.ExitCode);
+        var enterprise = await Render("--org", "small-org", "--reader", "rest");
+        GitHub.Log.Clear();
+
+        // The tool aimed at api.github.com (REST at the root, GraphQL at /graphql), which reaches the stand-in.
+        Cli.HostRedirects["api.github.com"] = new Uri(GitHub.BaseUrl);
+        var rest = await Cli.RunAsync("render", "--api-url", "https://api.github.com", "--org", "small-org", "--reader", "rest");
+        Cli.Variables["GITHUB_TOKEN"] = RenderToken;
+        var graphql = await Cli.RunAsync("render", "--api-url", "https://api.github.com", "--org", "small-org", "--reader", "graphql");
+
+        Assert.True(rest.ExitCode == 0, rest.Error);
+        Assert.True(graphql.ExitCode == 0, graphql.Error);
+        Assert.Equal(enterprise.Out, rest.Out);
+        Assert.Equal(enterprise.Out, graphql.Out);
+        Assert.DoesNotContain(GitHub.Log.All, r => r.Path.StartsWith("/api/", StringComparison.Ordinal));
+        Assert.Contains(GitHub.Log.All, r => r.Path == "/orgs/small-org/repos");
+        Assert.Contains(GitHub.Log.All, r => r.Path == "/graphql");
     }
 
     [Fact]
     public async Task A_snapshot_renders_offline_exactly_like_the_live_run()
     {
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-        var dir = Directory.CreateTempSubdirectory("profilegen-e2e-").FullName;
-        var path = Path.Combine(dir, "snapshot.json");
-        Assert.Equal(0, (await _cli.RunAsync("snapshot", "--api-url", _github.ApiUrl, "--org", "small-org", "--output", path)).ExitCode);
+        Cli.Variables["GITHUB_TOKEN"] = RenderToken;
+        var path = Path.Combine(Dir, "snapshot.json");
+        Assert.Equal(0, (await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "small-org", "--output", path)).ExitCode);
         var live = await Render("--org", "small-org");
 
-        var offline = await _cli.RunAsync("render", "--snapshot", path);
+        var offline = await Cli.RunAsync("render", "--snapshot", path);
 
         Assert.Equal(live.Out, offline.Out);
         Assert.Equal(OrgSnapshot.CurrentSchema, SnapshotJson.Deserialize(File.ReadAllText(path), path).Schema);
-        Directory.Delete(dir, true);
     }
 
     [Fact]
@@ -110,7 +117,7 @@ public sealed class RenderEndToEndTests : IAsyncLifetime
     public async Task A_bad_token_is_one_clear_line_that_does_not_show_the_token()
     {
         const string bad = "ghp_test-CanaryBadToken000000-00000000000000000";
-        _cli.Variables["GH_TOKEN"] = bad;
+        Cli.Variables["GH_TOKEN"] = bad;
         var result = await Render("--org", "small-org");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("401 Bad credentials", Assert.Single(result.ErrorLines));

@@ -5,23 +5,9 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>Publishing at the request floor, counted on the stand-in's log, and the cost reported to the user.</summary>
-public sealed class RequestFloorTests : IAsyncLifetime
+public sealed class RequestFloorTests() : EndToEndTest(repos: 229, token: "ghs_test-requestFloorToken000-00000000000000001")
 {
-    private const string Token = "ghs_test-requestFloorToken000-00000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 229);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    private Task<CliResult> Publish(params string[] args) => _cli.RunAsync(["publish", "--api-url", _github.ApiUrl, "--org", "org", .. args]);
+    private Task<CliResult> Publish(params string[] args) => Run("publish", args);
 
     // The organization's read: one GraphQL page per 100 repositories (230 here: 3).
     private const int OrgRead = 3;
@@ -31,33 +17,33 @@ public sealed class RequestFloorTests : IAsyncLifetime
     {
         Assert.Equal(0, (await Publish()).ExitCode);
 
-        Assert.Equal(OrgRead + 1, _github.Log.All.Count(r => !r.IsWrite));
-        Assert.Equal(["POST /api/graphql", "POST /api/v3/repos/org/.github/pulls"], _github.Log.Writes.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(OrgRead + 1, GitHub.Log.All.Count(r => !r.IsWrite));
+        Assert.Equal(["POST /api/graphql", "POST /api/v3/repos/org/.github/pulls"], GitHub.Log.Writes.Select(r => $"{r.Method} {r.Path}"));
     }
 
     [Fact]
     public async Task An_unchanged_rerun_costs_the_read_and_one_request_and_writes_nothing()
     {
         Assert.Equal(0, (await Publish()).ExitCode);
-        _github.Log.Clear();
+        GitHub.Log.Clear();
 
         Assert.Equal(0, (await Publish()).ExitCode);
 
-        Assert.Equal(OrgRead + 1, _github.Log.All.Count);
-        Assert.Empty(_github.Log.Writes);
+        Assert.Equal(OrgRead + 1, GitHub.Log.All.Count);
+        Assert.Empty(GitHub.Log.Writes);
     }
 
     [Fact]
     public async Task An_update_writes_twice()
     {
         Assert.Equal(0, (await Publish()).ExitCode);
-        _github.State.Repo("org", "projet-00003").Description = "Nouvelle description";
-        _github.Log.Clear();
+        GitHub.State.Repo("org", "projet-00003").Description = "Nouvelle description";
+        GitHub.Log.Clear();
 
         Assert.Equal(0, (await Publish()).ExitCode);
 
-        Assert.Equal(2, _github.Log.Writes.Count);
-        Assert.Equal(OrgRead + 1, _github.Log.All.Count(r => !r.IsWrite));
+        Assert.Equal(2, GitHub.Log.Writes.Count);
+        Assert.Equal(OrgRead + 1, GitHub.Log.All.Count(r => !r.IsWrite));
     }
 
     [Fact]
@@ -76,38 +62,24 @@ public sealed class RequestFloorTests : IAsyncLifetime
 }
 
 /// <summary>On a server whose GraphQL schema lacks the newer fields (an older GitHub Enterprise Server), publishing falls back to REST.</summary>
-public sealed class OlderServerTests : IAsyncLifetime
+public sealed class OlderServerTests() : EndToEndTest(repos: 12, token: "ghs_test-olderServerToken0000-0000000000000001")
 {
-    private const string Token = "ghs_test-olderServerToken0000-0000000000000001";
-    private StandInGitHubServer _github = null!;
-    private readonly CliHarness _cli = new();
-
-    public async Task InitializeAsync()
-    {
-        _github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(_github.State, "org", 12);
-        _github.State.AddToken(Token);
-        _cli.Variables["GITHUB_TOKEN"] = Token;
-    }
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
     [Fact]
     public async Task Without_createCommitOnBranch_updateRefs_or_latestReviews_publishing_uses_rest_and_still_converges()
     {
         foreach (var field in new[] { "createCommitOnBranch", "updateRefs", "latestReviews" })
         {
-            _github.FieldsUnknownToServer.Add(field);
+            GitHub.FieldsUnknownToServer.Add(field);
         }
 
-        var first = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
-        _github.Log.Clear();
-        var again = await _cli.RunAsync("publish", "--api-url", _github.ApiUrl, "--org", "org");
+        var first = await Run("publish");
+        GitHub.Log.Clear();
+        var again = await Run("publish");
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.True(again.ExitCode == 0, again.Error);
-        Assert.Single(_github.State.Repo("org", ".github").Pulls);
-        Assert.NotNull(_github.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme"));
-        Assert.Empty(_github.Log.Writes);
+        Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
+        Assert.NotNull(GitHub.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme"));
+        Assert.Empty(GitHub.Log.Writes);
     }
 }

@@ -57,19 +57,41 @@ internal static class GitDiffRunner
         }
     }
 
-    /// <summary>Applies a diff with `git apply` to a file holding <paramref name="before"/>; returns the file's text after.</summary>
-    public static string Apply(string before, string diff, string path)
+    /// <summary>
+    /// Applies many diffs of <paramref name="path"/> with one `git apply`: each to its own copy of
+    /// the file (the diff's two header lines are re-aimed at that copy, nothing else changes);
+    /// returns each copy's text after. git applies all or none, and its error names the copy.
+    /// </summary>
+    public static string[] ApplyAll(IReadOnlyList<(string Before, string Diff)> changes, string path)
     {
         var folder = Directory.CreateTempSubdirectory("profilegen-gitapply-");
         try
         {
-            var file = Path.Combine(folder.FullName, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllBytes(file, Encoding.UTF8.GetBytes(before));
-            File.WriteAllBytes(Path.Combine(folder.FullName, "change.diff"), Encoding.UTF8.GetBytes(diff));
-            if (!TryRun(folder.FullName, ["apply", "--whitespace=nowarn", "change.diff"], out _, acceptDifferences: false))
-                throw new InvalidOperationException("git apply refused the diff");
-            return Encoding.UTF8.GetString(File.ReadAllBytes(file));
+            var header = $"--- a/{path}\n+++ b/{path}\n";
+            var patches = new List<string>();
+            for (int i = 0; i < changes.Count; i++)
+            {
+                var (before, diff) = changes[i];
+                if (!diff.StartsWith(header, StringComparison.Ordinal))
+                    throw new InvalidOperationException($"change {i}: the diff does not start with the header of {path}:\n{diff}");
+                var copy = $"change-{i:D3}/{path}";
+                var file = Path.Combine(folder.FullName, copy);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, Encoding.UTF8.GetBytes(before));
+                var patch = $"change-{i:D3}.diff";
+                File.WriteAllBytes(Path.Combine(folder.FullName, patch), Encoding.UTF8.GetBytes($"--- a/{copy}\n+++ b/{copy}\n" + diff[header.Length..]));
+                patches.Add(patch);
+            }
+            if (!TryRun(folder.FullName, ["apply", "--whitespace=nowarn", .. patches], out _, acceptDifferences: false, out var error))
+            {
+                // git names the first copy it could not patch: show that change.
+                var refused = System.Text.RegularExpressions.Regex.Match(error, @"change-(\d+)/");
+                var detail = refused.Success && int.Parse(refused.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var n && n < changes.Count
+                    ? $"\n--- before ---\n{changes[n].Before}\n--- diff ---\n{changes[n].Diff}"
+                    : "";
+                throw new InvalidOperationException("git apply refused a diff: " + error + detail);
+            }
+            return [.. Enumerable.Range(0, changes.Count).Select(i => Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(folder.FullName, $"change-{i:D3}", path))))];
         }
         finally
         {
@@ -77,9 +99,13 @@ internal static class GitDiffRunner
         }
     }
 
-    private static bool TryRun(string workingDirectory, string[] arguments, out string output, bool acceptDifferences = true)
+    private static bool TryRun(string workingDirectory, string[] arguments, out string output, bool acceptDifferences = true) =>
+        TryRun(workingDirectory, arguments, out output, acceptDifferences, out _);
+
+    private static bool TryRun(string workingDirectory, string[] arguments, out string output, bool acceptDifferences, out string error)
     {
         output = "";
+        error = "";
         var start = new ProcessStartInfo("git")
         {
             WorkingDirectory = workingDirectory,
@@ -98,7 +124,7 @@ internal static class GitDiffRunner
         {
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
-            process.StandardError.ReadToEnd();
+            error = process.StandardError.ReadToEnd();
             process.WaitForExit();
             output = stdout.Result;
             // git diff exits 1 when the files differ.

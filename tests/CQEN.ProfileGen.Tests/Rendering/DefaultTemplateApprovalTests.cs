@@ -35,10 +35,22 @@ public class DefaultTemplateApprovalTests
     [Fact]
     public void The_output_does_not_depend_on_the_day_it_runs()
     {
+        // The sample's repositories carry no dates: give each real ones, a day apart, so the
+        // activity column is filled and a relative date ("3 days ago") would show.
+        var first = new DateTimeOffset(2025, 3, 1, 14, 30, 0, TimeSpan.Zero);
+        var sample = Sample();
+        var dated = sample with
+        {
+            Repos = [.. sample.Repos.Select((r, i) => r with { CreatedAt = first.AddYears(-2).AddDays(i), UpdatedAt = first.AddDays(i).AddHours(3), PushedAt = first.AddDays(i) })],
+        };
         var config = CqenConfig();
         var template = TemplateSource.Default(config.Culture);
-        var monday = ProfileRenderer.Render(template, TemplateModelBuilder.Build(Sample(), config, new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)));
-        var yearLater = ProfileRenderer.Render(template, TemplateModelBuilder.Build(Sample(), config, new DateTimeOffset(2027, 6, 30, 23, 59, 0, TimeSpan.Zero)));
+        string RenderOn(OrgSnapshot snapshot, DateTimeOffset now) => ProfileRenderer.Render(template, TemplateModelBuilder.Build(snapshot, config, now));
+
+        var monday = RenderOn(dated, new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
+        var yearLater = RenderOn(dated, new DateTimeOffset(2027, 6, 30, 23, 59, 0, TimeSpan.Zero));
+
+        Assert.NotEqual(RenderOn(sample, new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)), monday); // the dates are in the output
         Assert.Equal(monday, yearLater);
     }
 

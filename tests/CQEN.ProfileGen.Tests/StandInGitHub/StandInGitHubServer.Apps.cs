@@ -12,54 +12,67 @@ public sealed partial class StandInGitHubServer
     /// <summary>Installation tokens minted, in order (revoked ones stay listed; <see cref="GitHubState.Tokens"/> says which still work).</summary>
     public List<string> MintedTokens { get; } = [];
 
-    private Response AppRoute(string method, string path, string? jwt, string body)
+    private Response OrgInstallation(Call call)
     {
-        if (jwt is null || Verify(jwt) is not { } app)
+        if (App(call) is not { } app)
         {
-            return Json(401, new JsonObject { ["message"] = "A JSON web token could not be decoded", ["documentation_url"] = "https://docs.github.com/rest", ["status"] = "401" });
+            return BadJwt();
         }
-        var orgMatch = Re(path, "^/orgs/(?<org>[^/]+)/installation$");
-        if (orgMatch.Success && method == "GET")
+        if (call.Method != "GET")
         {
-            if (!app.Org.Equals(orgMatch.Groups["org"].Value, StringComparison.OrdinalIgnoreCase))
-            {
-                return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app");
-            }
-            var json = Payload("get_orgs_org_installation.200.default.json");
-            json["id"] = app.InstallationId;
-            json["app_id"] = int.Parse(app.AppId, CultureInfo.InvariantCulture);
-            json["account"]!["login"] = app.Org;
-            return Json(200, json);
+            return Error(404, "Not Found");
         }
-        var tokenMatch = Re(path, @"^/app/installations/(?<id>\d+)/access_tokens$");
-        if (tokenMatch.Success && method == "POST")
+        if (!app.Org.Equals(call["org"], StringComparison.OrdinalIgnoreCase))
         {
-            if (tokenMatch.Groups["id"].Value != app.InstallationId.ToString(CultureInfo.InvariantCulture))
-            {
-                return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
-            }
-            var token = "ghs_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
-            var input = string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body);
-            var permissions = input?["permissions"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
-            var repositories = input?["repositories"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray();
-            State.Tokens[token] = new FakeToken(token, $"app-{app.AppId}[bot]", permissions is null || permissions.GetValueOrDefault("contents") == "write", State.NextId())
-            {
-                Repositories = repositories,
-                Permissions = permissions,
-            };
-            MintedTokens.Add(token);
-            var json = Payload("post_app_installations_installation_id_access_tokens.201.default.json");
-            json["token"] = token;
-            if (permissions is not null)
-            {
-                json["permissions"] = new JsonObject(permissions.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
-            }
-            json["repository_selection"] = repositories is null ? "all" : "selected";
-            json["expires_at"] = Iso(DateTimeOffset.UtcNow.AddHours(1));
-            return Json(201, json);
+            return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app");
         }
-        return Error(404, "Not Found");
+        var json = Payload("get_orgs_org_installation.200.default.json");
+        json["id"] = app.InstallationId;
+        json["app_id"] = int.Parse(app.AppId, CultureInfo.InvariantCulture);
+        json["account"]!["login"] = app.Org;
+        return Json(200, json);
     }
+
+    private Response InstallationToken(Call call)
+    {
+        if (App(call) is not { } app)
+        {
+            return BadJwt();
+        }
+        if (call.Method != "POST")
+        {
+            return Error(404, "Not Found");
+        }
+        if (call["id"] != app.InstallationId.ToString(CultureInfo.InvariantCulture))
+        {
+            return Error(404, "Not Found", "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
+        }
+        var token = "ghs_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
+        var input = string.IsNullOrEmpty(call.Body) ? null : JsonNode.Parse(call.Body);
+        var permissions = input?["permissions"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+        var repositories = input?["repositories"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray();
+        State.Tokens[token] = new FakeToken(token, $"app-{app.AppId}[bot]", permissions is null || permissions.GetValueOrDefault("contents") == "write", State.NextId())
+        {
+            Repositories = repositories,
+            Permissions = permissions,
+        };
+        MintedTokens.Add(token);
+        var json = Payload("post_app_installations_installation_id_access_tokens.201.default.json");
+        json["token"] = token;
+        if (permissions is not null)
+        {
+            json["permissions"] = new JsonObject(permissions.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
+        }
+        json["repository_selection"] = repositories is null ? "all" : "selected";
+        json["expires_at"] = Iso(DateTimeOffset.UtcNow.AddHours(1));
+        return Json(201, json);
+    }
+
+    // The App whose key signed the JWT sent, if any.
+    private FakeApp? App(Call call) => call.Token is { } jwt ? Verify(jwt) : null;
+
+    private static Response BadJwt() =>
+        Json(401, new JsonObject { ["message"] = "A JSON web token could not be decoded", ["documentation_url"] = "https://docs.github.com/rest", ["status"] = "401" });
 
     // RS256 signature by a registered App's key, issuer = its id, and a lifetime GitHub accepts.
     private FakeApp? Verify(string jwt)

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 
 namespace CQEN.ProfileGen.Tests.StandInGitHub;
 
@@ -42,67 +40,61 @@ public sealed partial class StandInGitHubServer
         }
     }
 
-    private Response ReleaseRoute(string rest, FakeRepo repo, IQueryCollection query, FakeToken? user, string apiBase)
+    private FakeRelease[] ReleasesOf(FakeRepo repo) => [.. _releases.Where(r => r.Repo.Equals(repo.FullName, StringComparison.OrdinalIgnoreCase))];
+
+    private Response Tags(Call call, FakeRepo repo)
     {
-        Match m;
-        var releases = _releases.Where(r => r.Repo.Equals(repo.FullName, StringComparison.OrdinalIgnoreCase)).ToArray();
-        if (rest == "/tags")
+        var tags = ReleasesOf(repo).Where(r => !r.Draft).OrderByDescending(r => r.Tag, StringComparer.Ordinal).ToArray();
+        return Paged(tags, call.Query, call.ApiBase, $"repos/{repo.FullName}/tags", r =>
         {
-            var tags = releases.Where(r => !r.Draft).OrderByDescending(r => r.Tag, StringComparer.Ordinal).ToArray();
-            return Paged(tags, query, apiBase, $"repos/{repo.FullName}/tags", r =>
-            {
-                var json = Payload("get_repos_owner_repo_tags.200.default.json")[0]!.DeepClone();
-                json["name"] = r.Tag;
-                json["commit"]!["sha"] = r.Commit;
-                json["commit"]!["url"] = $"{apiBase}repos/{repo.FullName}/commits/{r.Commit}";
-                json["zipball_url"] = $"{apiBase}repos/{repo.FullName}/zipball/refs/tags/{r.Tag}";
-                json["tarball_url"] = $"{apiBase}repos/{repo.FullName}/tarball/refs/tags/{r.Tag}";
-                return json;
-            });
-        }
-        if (rest == "/releases")
+            var json = Payload("get_repos_owner_repo_tags.200.default.json")[0]!.DeepClone();
+            json["name"] = r.Tag;
+            json["commit"]!["sha"] = r.Commit;
+            json["commit"]!["url"] = $"{call.ApiBase}repos/{repo.FullName}/commits/{r.Commit}";
+            json["zipball_url"] = $"{call.ApiBase}repos/{repo.FullName}/zipball/refs/tags/{r.Tag}";
+            json["tarball_url"] = $"{call.ApiBase}repos/{repo.FullName}/tarball/refs/tags/{r.Tag}";
+            return json;
+        });
+    }
+
+    private Response Releases(Call call, FakeRepo repo)
+    {
+        var visible = ReleasesOf(repo).Where(r => !r.Draft || call.User is { CanWrite: true })
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToArray();
+        return Paged(visible, call.Query, call.ApiBase, $"repos/{repo.FullName}/releases",
+            r => ReleaseJson("get_repos_owner_repo_releases.200.default.json", r, call.ApiBase, item: true));
+    }
+
+    private Response ReleaseByTag(Call call, FakeRepo repo)
+    {
+        var tag = Uri.UnescapeDataString(call["tag"]);
+        return ReleasesOf(repo).FirstOrDefault(r => r.Tag == tag && !r.Draft) is { } release
+            ? Json(200, ReleaseJson("get_repos_owner_repo_releases_tags_tag.200.default.json", release, call.ApiBase, item: false))
+            : Error(404, "Not Found", "https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name");
+    }
+
+    private Response ReleaseAsset(Call call, FakeRepo repo)
+    {
+        var id = int.Parse(call["id"], CultureInfo.InvariantCulture);
+        var found = ReleasesOf(repo).SelectMany(r => r.Assets.Select(a => (Release: r, Asset: a))).FirstOrDefault(x => x.Asset.Id == id);
+        if (found.Asset is null)
         {
-            var visible = releases.Where(r => !r.Draft || user is { CanWrite: true })
-                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToArray();
-            return Paged(visible, query, apiBase, $"repos/{repo.FullName}/releases",
-                r => ReleaseJson("get_repos_owner_repo_releases.200.default.json", r, apiBase, item: true));
+            return Error(404, "Not Found", "https://docs.github.com/rest/releases/assets#get-a-release-asset");
         }
-        if ((m = Re(rest, "^/releases/tags/(?<tag>.+)$")).Success)
+        if (call.Accept.Contains("application/octet-stream", StringComparison.Ordinal))
         {
-            var tag = Uri.UnescapeDataString(m.Groups["tag"].Value);
-            return releases.FirstOrDefault(r => r.Tag == tag && !r.Draft) is { } release
-                ? Json(200, ReleaseJson("get_repos_owner_repo_releases_tags_tag.200.default.json", release, apiBase, item: false))
-                : Error(404, "Not Found", "https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name");
+            // GitHub sends the bytes from another host, with a short-lived signed URL.
+            return new Response(302, null, new Dictionary<string, string> { ["location"] = DownloadUrl(found.Asset) });
         }
-        if ((m = Re(rest, @"^/releases/assets/(?<id>\d+)$")).Success)
-        {
-            var id = int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture);
-            var found = releases.SelectMany(r => r.Assets.Select(a => (Release: r, Asset: a))).FirstOrDefault(x => x.Asset.Id == id);
-            if (found.Asset is null)
-            {
-                return Error(404, "Not Found", "https://docs.github.com/rest/releases/assets#get-a-release-asset");
-            }
-            if ((_currentAccept.Value ?? "").Contains("application/octet-stream", StringComparison.Ordinal))
-            {
-                // GitHub sends the bytes from another host, with a short-lived signed URL.
-                return new Response(302, null, new Dictionary<string, string> { ["location"] = DownloadUrl(found.Asset) });
-            }
-            return Json(200, AssetJson(Payload("get_repos_owner_repo_releases_assets_asset_id.200.default.json"), found.Release, found.Asset, apiBase));
-        }
-        return Error(404, "Not Found");
+        return Json(200, AssetJson(Payload("get_repos_owner_repo_releases_assets_asset_id.200.default.json"), found.Release, found.Asset, call.ApiBase));
     }
 
     /// <summary>The download host: serves asset bytes to anyone holding the signed URL, with no token.</summary>
-    private Response? DownloadRoute(string path)
+    private Response Download(Call call)
     {
-        var m = Re(path, @"^/_downloads/(?<id>\d+)/(?<name>[^/]+)$");
-        if (!m.Success)
-        {
-            return null;
-        }
         lock (State.Gate)
         {
-            var id = int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture);
+            var id = int.Parse(call["id"], CultureInfo.InvariantCulture);
             var asset = _releases.SelectMany(r => r.Assets).FirstOrDefault(a => a.Id == id);
             return asset is null
                 ? new Response(404, null, new Dictionary<string, string>(), [], "text/plain")

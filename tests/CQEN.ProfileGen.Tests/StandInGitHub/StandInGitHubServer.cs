@@ -7,6 +7,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Constraints;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CQEN.ProfileGen.Tests.StandInGitHub;
@@ -20,15 +23,28 @@ namespace CQEN.ProfileGen.Tests.StandInGitHub;
 /// JSON bodies read whatever their Content-Type, `head=owner:branch` (a bare name is ignored),
 /// 422s for duplicate refs and pull requests, 409 on empty repositories.
 /// </summary>
+/// <remarks>
+/// The pipeline on Kestrel: the GHES prefix becomes the path base, ASP.NET Core routing picks the
+/// endpoint (the route table is in StandInGitHubServer.Routes.cs), then one middleware does what
+/// every request shares: faults, the caller's token and rate limit, ETags and the request log.
+/// </remarks>
 public sealed partial class StandInGitHubServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly object _faultGate = new();
 
-    private StandInGitHubServer(WebApplication app, string baseUrl)
+    private StandInGitHubServer()
     {
-        _app = app;
-        BaseUrl = baseUrl;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        // The slim builder leaves out regex route constraints; the routes use them for numbers.
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<RegexInlineRouteConstraint>("regex"));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.Use(SplitEnterprisePrefix);
+        _app.UseRouting();
+        _app.Use(HandleAsync);
+        MapRoutes(_app);
     }
 
     public GitHubState State { get; } = new();
@@ -39,7 +55,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     public TimeSpan Latency { get; set; }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
-    public string BaseUrl { get; }
+    public string BaseUrl { get; private set; } = "";
 
     /// <summary>What a GitHub Enterprise user passes as --api-url: http://127.0.0.1:PORT/api/v3</summary>
     public string ApiUrl => BaseUrl + "api/v3";
@@ -48,15 +64,9 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
 
     public static async Task<StandInGitHubServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        StandInGitHubServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Urls.First();
-        server = new StandInGitHubServer(app, address.TrimEnd('/') + "/");
+        var server = new StandInGitHubServer();
+        await server._app.StartAsync();
+        server.BaseUrl = server._app.Urls.First().TrimEnd('/') + "/";
         return server;
     }
 
@@ -68,16 +78,31 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(new CancellationToken(canceled: true));
+        await _app.DisposeAsync();
+    }
 
     // ---- the request pipeline ------------------------------------------------------------
 
-    private async Task HandleAsync(HttpContext context)
+    // GitHub Enterprise serves the REST API under /api/v3/: routes see the path after it.
+    private static Task SplitEnterprisePrefix(HttpContext context, RequestDelegate next)
+    {
+        const string Prefix = "/api/v3";
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(Prefix + "/", StringComparison.Ordinal))
+        {
+            context.Request.PathBase = Prefix;
+            context.Request.Path = path[Prefix.Length..];
+        }
+        return next(context);
+    }
+
+    private async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        var fullPath = request.Path.Value ?? "/";
-        var prefix = fullPath.StartsWith("/api/v3/", StringComparison.Ordinal) ? "/api/v3" : "";
-        var path = fullPath[prefix.Length..];
+        var fullPath = request.PathBase.Value + request.Path.Value;
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
@@ -87,9 +112,10 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             await Task.Delay(Latency);
         }
-        var token = Token(request);
+        var call = new Call(context, body, Token(request));
+        context.Features.Set(call);
         Response response;
-        var matched = MatchFault(request.Method, path, body);
+        var matched = MatchFault(request.Method, request.Path.Value ?? "/", body);
         if (matched?.Before is { } before)
         {
             lock (State.Gate)
@@ -102,7 +128,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             try
             {
-                Route(context, request.Method, path, prefix, body, token);
+                await AnswerAsync(context, next, call);
             }
             catch (ApiError)
             {
@@ -117,7 +143,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
             }
             if (fault.Reset)
             {
-                Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", 0, Fingerprint(token), body));
+                Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", 0, Fingerprint(call.Token), body));
                 context.Abort();
                 return;
             }
@@ -127,7 +153,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             try
             {
-                response = Route(context, request.Method, path, prefix, body, token);
+                response = await AnswerAsync(context, next, call);
             }
             catch (ApiError e)
             {
@@ -139,8 +165,8 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                 response = Error(500, $"stand-in server bug: {e.GetType().Name}: {e.Message}");
             }
         }
-        await WriteAsync(context, response, token);
-        Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(token), body));
+        await WriteAsync(context, fullPath, response, call.Token);
+        Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(call.Token), body));
     }
 
     private Fault? MatchFault(string method, string path, string body)
@@ -174,17 +200,17 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     private static string? Fingerprint(string? token) =>
         token is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..8];
 
-    private async Task WriteAsync(HttpContext context, Response response, string? token)
+    private async Task WriteAsync(HttpContext context, string fullPath, Response response, string? token)
     {
         var http = context.Response;
         // Rate-limit headers on every answer, counted per token (anonymous callers share one budget).
         // GET /rate_limit does not count against the limit (GitHub: "free").
-        var (limit, remaining, used) = Count(token, context.Request.Path.Value!.EndsWith("/rate_limit", StringComparison.Ordinal) ? 304 : response.Status);
+        var (limit, remaining, used) = Count(token, fullPath.EndsWith("/rate_limit", StringComparison.Ordinal) ? 304 : response.Status);
         http.Headers["x-ratelimit-limit"] = limit.ToString(CultureInfo.InvariantCulture);
         http.Headers["x-ratelimit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         http.Headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
         http.Headers["x-ratelimit-reset"] = ResetEpoch.ToString(CultureInfo.InvariantCulture);
-        http.Headers["x-ratelimit-resource"] = context.Request.Path.Value!.EndsWith("graphql", StringComparison.Ordinal) ? "graphql" : "core";
+        http.Headers["x-ratelimit-resource"] = fullPath.EndsWith("graphql", StringComparison.Ordinal) ? "graphql" : "core";
         http.Headers["x-github-request-id"] = $"CAFE:{Guid.NewGuid():N}"[..20].ToUpperInvariant();
         foreach (var (name, value) in response.Headers)
         {
@@ -239,414 +265,67 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
     }
 
-    // ---- routing -------------------------------------------------------------------------
+    // ---- who may call what ---------------------------------------------------------------
 
-    private Response Route(HttpContext context, string method, string path, string prefix, string body, string? token)
+    // The answer of the endpoint routing chose, once the caller is let through. A path no route
+    // knows (or a known path with another method) is a 404 after the same checks as the REST API.
+    private async Task<Response> AnswerAsync(HttpContext context, RequestDelegate next, Call call)
     {
-        var request = context.Request;
+        var route = context.GetEndpoint()?.Metadata.GetMetadata<StandInRoute>();
+        if (Refusal(call, route?.Access ?? Access.Rest) is { } refused)
+        {
+            return refused;
+        }
+        if (route is null)
+        {
+            return Error(404, "Not Found");
+        }
+        await next(context);
+        return call.Answer ?? Error(404, "Not Found");
+    }
+
+    private Response? Refusal(Call call, Access access)
+    {
+        var request = call.Context.Request;
         if (string.IsNullOrEmpty(request.Headers.UserAgent.ToString()))
         {
             return Error(403, "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).");
         }
-        if (DownloadRoute(path) is { } download)
+        if (access is Access.Anyone or Access.AppJwt)
         {
-            return download;
-        }
-        if (Re(path, @"^/(orgs/[^/]+/installation|app/installations/\d+/access_tokens)$").Success)
-        {
-            lock (State.Gate)
-            {
-                return AppRoute(method, path, token, body);
-            }
+            return null;
         }
         FakeToken? user = null;
-        if (token is not null && !State.Tokens.TryGetValue(token, out user))
+        if (call.Token is { } token && !State.Tokens.TryGetValue(token, out user))
         {
             return new Response(401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}""",
                 new Dictionary<string, string> { ["x-ratelimit-limit"] = "0", ["x-ratelimit-remaining"] = "0" });
         }
-        if (IsExhausted(token))
+        call.User = user;
+        if (IsExhausted(call.Token))
         {
             return new Response(403, $$"""{"message":"API rate limit exceeded for user ID {{user?.UserId ?? 0}}.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}""");
         }
-        var apiBase = $"{request.Scheme}://{request.Host}{prefix}/";
-        var query = request.Query;
-        if (path is "/graphql" || fullGraphQl(request.Path.Value))
-        {
-            return method == "POST" ? GraphQl(body, user, apiBase) : Error(404, "Not Found");
-        }
-        if (method == "DELETE" && path == "/installation/token" && user is not null)
-        {
-            // Revoking an installation token: it stops working at once.
-            State.Tokens.Remove(user.Token);
-            return new Response(204, "");
-        }
-        var isWrite = method is not ("GET" or "HEAD");
-        if (isWrite && user is null)
+        var isWrite = call.Method is not ("GET" or "HEAD");
+        if (access is Access.Rest && isWrite && user is null)
         {
             return Error(401, "Requires authentication", "https://docs.github.com/rest");
         }
-        if (isWrite && !user!.CanWrite)
+        if (access is Access.Rest && isWrite && !user!.CanWrite)
         {
             return Error(403, "Resource not accessible by integration", "https://docs.github.com/rest");
         }
-        _currentAccept.Value = request.Headers.Accept.ToString();
-        lock (State.Gate)
-        {
-            return Dispatch(method, path, query, body, user, apiBase);
-        }
-
-        static bool fullGraphQl(string? p) => p is "/api/graphql";
-    }
-
-    private Response Dispatch(string method, string path, IQueryCollection query, string body, FakeToken? user, string apiBase)
-    {
-        Match m;
-        if (method == "GET" && path == "/rate_limit")
-        {
-            // The example's shape, with the caller's own figures for the core resource.
-            var json = Payload("get_rate_limit.200.default.json");
-            var (limit, remaining, used) = Count(user?.Token, 304);
-            foreach (var node in new[] { json["resources"]!["core"]!, json["rate"]! })
-            {
-                node["limit"] = limit;
-                node["remaining"] = remaining;
-                node["used"] = used;
-                node["reset"] = ResetEpoch;
-            }
-            return Json(200, json);
-        }
-        if ((m = Re(path, @"^/orgs/(?<org>[^/]+)$")).Success && method == "GET")
-        {
-            return Json(200, OrgJson(Org(m), apiBase));
-        }
-        if ((m = Re(path, @"^/orgs/(?<org>[^/]+)/repos$")).Success && method == "GET")
-        {
-            var org = Org(m);
-            var type = query["type"].ToString();
-            var repos = State.Repos.Values.Where(r => r.Owner.Equals(org.Login, StringComparison.OrdinalIgnoreCase) && Visible(r, user))
-                .Where(r => type switch { "public" => r.Visibility == "public", "private" => r.Visibility != "public", "forks" => r.Fork, "sources" => !r.Fork, _ => true })
-                // GitHub's default for this list: sort=created, direction=desc.
-                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToArray();
-            return Paged(repos, query, apiBase, $"orgs/{org.Login}/repos", r => MinimalRepoJson(r, apiBase));
-        }
-        if ((m = Re(path, @"^/repos/(?<owner>[^/]+)/(?<repo>[^/]+)(?<rest>/.*)?$")).Success)
-        {
-            var repo = Repo(m, user);
-            if (method is not ("GET" or "HEAD") && !user!.Reaches(repo))
-            {
-                return Error(403, "Resource not accessible by integration", "https://docs.github.com/rest");
-            }
-            return RepoRoute(method, m.Groups["rest"].Value, repo, query, body, user!, apiBase);
-        }
-        return Error(404, "Not Found");
-    }
-
-    private Response RepoRoute(string method, string rest, FakeRepo repo, IQueryCollection query, string body, FakeToken user, string apiBase)
-    {
-        Match m;
-        var git = repo.Git;
-        switch (method, rest)
-        {
-            case ("GET", ""):
-                return Json(200, FullRepoJson(repo, apiBase));
-            case ("GET", _) when rest.StartsWith("/releases", StringComparison.Ordinal) || rest == "/tags":
-                return ReleaseRoute(rest, repo, query, user, apiBase);
-            case ("GET", "/topics"):
-                return Json(200, new JsonObject { ["names"] = new JsonArray([.. repo.Topics.Select(t => (JsonNode)t)]) });
-            case ("GET", "/readme"):
-                {
-                    var gitRef = query["ref"].ToString() is { Length: > 0 } r ? r : repo.DefaultBranch;
-                    var name = repo.RootFiles(gitRef).FirstOrDefault(f => f.StartsWith("readme", StringComparison.OrdinalIgnoreCase));
-                    return name is null ? Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-a-repository-readme")
-                        : Json(200, ContentJson("get_repos_owner_repo_readme.200.default.json", repo, gitRef, name, apiBase));
-                }
-            case ("GET", "/license"):
-                {
-                    var name = repo.RootFiles(repo.DefaultBranch).Where(IsLicenseName).OrderBy(n => n.Length).FirstOrDefault();
-                    if (repo.License is null || name is null)
-                    {
-                        return Error(404, "Not Found", "https://docs.github.com/rest/licenses/licenses#get-the-license-for-a-repository");
-                    }
-                    var json = ContentJson("get_repos_owner_repo_license.200.default.json", repo, repo.DefaultBranch, name, apiBase);
-                    json["license"] = LicenseJson(repo);
-                    return Json(200, json);
-                }
-            case ("GET", _) when (m = Re(rest, @"^/contents/(?<path>.+)$")).Success:
-                {
-                    var gitRef = query["ref"].ToString() is { Length: > 0 } r ? r : repo.DefaultBranch;
-                    var filePath = Uri.UnescapeDataString(m.Groups["path"].Value);
-                    if (git.IsEmpty)
-                    {
-                        return Error(404, "This repository is empty.", "https://docs.github.com/rest/repos/contents#get-repository-content");
-                    }
-                    if (repo.FileAt(gitRef, filePath) is not { } bytes)
-                    {
-                        return Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-repository-content");
-                    }
-                    var accept = _currentAccept.Value ?? "";
-                    return accept.Contains("raw", StringComparison.Ordinal)
-                        ? new Response(200, null, new Dictionary<string, string>(), bytes, "application/vnd.github.v3.raw; charset=utf-8")
-                        : Json(200, ContentJson("get_repos_owner_repo_contents_path.200.response-if-content-is-a-file.json", repo, gitRef, filePath, apiBase));
-                }
-            case ("GET", _) when (m = Re(rest, @"^/git/(?<kind>refs|ref|matching-refs)/(?<ref>.+)$")).Success:
-                return GetRefs(repo, m.Groups["kind"].Value, m.Groups["ref"].Value, apiBase);
-            case ("POST", "/git/refs"):
-                {
-                    var input = Body(body);
-                    var name = Str(input, "ref") ?? throw Invalid("ref");
-                    var sha = Str(input, "sha") ?? throw Invalid("sha");
-                    if (git.IsEmpty)
-                    {
-                        throw new ApiError(Error(409, "Git Repository is empty.", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                    }
-                    if (!name.StartsWith("refs/", StringComparison.Ordinal) || name.Count(c => c == '/') < 2)
-                    {
-                        throw new ApiError(Error(422, "Reference name must start with 'refs/' and have at least two slashes.", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                    }
-                    if (git.Refs.ContainsKey(name))
-                    {
-                        throw new ApiError(Error(422, "Reference already exists", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                    }
-                    if (!git.Commits.ContainsKey(sha))
-                    {
-                        throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#create-a-reference"));
-                    }
-                    git.Refs[name] = sha;
-                    return Json(201, RefJson(repo, name, sha, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/git/{name}" });
-                }
-            case ("PATCH", _) when (m = Re(rest, @"^/git/refs/(?<ref>.+)$")).Success:
-                {
-                    var name = "refs/" + m.Groups["ref"].Value;
-                    var input = Body(body);
-                    var sha = Str(input, "sha") ?? throw Invalid("sha");
-                    var force = input["force"]?.GetValue<bool>() ?? false;
-                    if (!git.Refs.TryGetValue(name, out var current))
-                    {
-                        throw new ApiError(Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#update-a-reference"));
-                    }
-                    if (!git.Commits.ContainsKey(sha))
-                    {
-                        throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#update-a-reference"));
-                    }
-                    if (!force && !git.IsAncestor(current, sha))
-                    {
-                        throw new ApiError(Error(422, "Update is not a fast forward", "https://docs.github.com/rest/git/refs#update-a-reference"));
-                    }
-                    git.Refs[name] = sha;
-                    return Json(200, RefJson(repo, name, sha, apiBase));
-                }
-            case ("DELETE", _) when (m = Re(rest, @"^/git/refs/(?<ref>.+)$")).Success:
-                return git.Refs.Remove("refs/" + m.Groups["ref"].Value)
-                    ? new Response(204, null)
-                    : Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#delete-a-reference");
-            case ("POST", "/git/blobs"):
-                {
-                    var input = Body(body);
-                    var content = Str(input, "content") ?? throw Invalid("content");
-                    var bytes = Str(input, "encoding") == "base64" ? Convert.FromBase64String(content) : Encoding.UTF8.GetBytes(content);
-                    var sha = git.AddBlob(bytes);
-                    return Json(201, new JsonObject { ["url"] = $"{apiBase}repos/{repo.FullName}/git/blobs/{sha}", ["sha"] = sha });
-                }
-            case ("POST", "/git/trees"):
-                {
-                    var input = Body(body);
-                    var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
-                    if (Str(input, "base_tree") is { } baseTree)
-                    {
-                        if (!git.Trees.TryGetValue(baseTree, out var existing))
-                        {
-                            throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
-                        }
-                        foreach (var (k, v) in existing)
-                        {
-                            entries[k] = v;
-                        }
-                    }
-                    foreach (var item in input["tree"]?.AsArray() ?? throw Invalid("tree"))
-                    {
-                        var itemPath = Str(item, "path") ?? throw Invalid("tree.path");
-                        var sha = Str(item, "sha") ?? (Str(item, "content") is { } c ? git.AddBlob(Encoding.UTF8.GetBytes(c)) : throw Invalid("tree.sha"));
-                        if (!git.Blobs.ContainsKey(sha))
-                        {
-                            throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
-                        }
-                        entries[itemPath] = sha;
-                    }
-                    var treeSha = git.AddTree(entries);
-                    var json = Payload("post_repos_owner_repo_git_trees.201.default.json");
-                    json["sha"] = treeSha;
-                    json["url"] = $"{apiBase}repos/{repo.FullName}/git/trees/{treeSha}";
-                    return Json(201, json);
-                }
-            case ("POST", "/git/commits"):
-                {
-                    var input = Body(body);
-                    var tree = Str(input, "tree") ?? throw Invalid("tree");
-                    var parents = input["parents"]?.AsArray().Select(p => p!.GetValue<string>()).ToArray() ?? [];
-                    if (!git.Trees.ContainsKey(tree) || parents.Any(p => !git.Commits.ContainsKey(p)))
-                    {
-                        throw new ApiError(Error(422, "Tree SHA does not exist", "https://docs.github.com/rest/git/commits#create-a-commit"));
-                    }
-                    var sha = git.AddCommit(tree, parents, Str(input, "message") ?? throw Invalid("message"), user.Login);
-                    return Json(201, CommitJson(repo, git.Commits[sha], apiBase, "post_repos_owner_repo_git_commits.201.default.json"));
-                }
-            case ("GET", _) when (m = Re(rest, @"^/commits/(?<sha>[0-9a-f]{40})$")).Success:
-                return git.Commits.TryGetValue(m.Groups["sha"].Value, out var withFiles)
-                    ? Json(200, CommitWithFilesJson(repo, withFiles, apiBase))
-                    : Error(422, "No commit found for SHA: " + m.Groups["sha"].Value, "https://docs.github.com/rest/commits/commits#get-a-commit");
-            case ("GET", _) when (m = Re(rest, @"^/git/commits/(?<sha>[0-9a-f]{40})$")).Success:
-                return git.Commits.TryGetValue(m.Groups["sha"].Value, out var commit)
-                    ? Json(200, CommitJson(repo, commit, apiBase, "get_repos_owner_repo_git_commits_commit_sha.200.default.json"))
-                    : Error(404, "Not Found", "https://docs.github.com/rest/git/commits#get-a-commit-object");
-            case ("GET", "/pulls"):
-                {
-                    var state = query["state"].ToString() is { Length: > 0 } s ? s : "open";
-                    IEnumerable<FakePullRequest> pulls = repo.Pulls.Where(p => state == "all" || p.State == state);
-                    // GitHub filters on head only in the owner:branch form; a bare branch is ignored.
-                    if (query["head"].ToString() is { Length: > 0 } head && head.Contains(':'))
-                    {
-                        var (headOwner, branch) = (head[..head.IndexOf(':')], head[(head.IndexOf(':') + 1)..]);
-                        pulls = pulls.Where(p => headOwner.Equals(repo.Owner, StringComparison.OrdinalIgnoreCase) && p.Head == branch);
-                    }
-                    if (query["base"].ToString() is { Length: > 0 } baseBranch)
-                    {
-                        pulls = pulls.Where(p => p.Base == baseBranch);
-                    }
-                    return Paged(pulls.OrderByDescending(p => p.Number).ToArray(), query, apiBase, $"repos/{repo.FullName}/pulls", p => PullJson(repo, p, apiBase));
-                }
-            case ("POST", "/pulls"):
-                {
-                    var input = Body(body);
-                    var head = Str(input, "head") ?? throw Invalid("head");
-                    var baseBranch = Str(input, "base") ?? throw Invalid("base");
-                    var branch = head.Contains(':') ? head[(head.IndexOf(':') + 1)..] : head;
-                    if (git.Resolve(branch) is not { } headSha || !git.Refs.ContainsKey("refs/heads/" + branch))
-                    {
-                        throw new ApiError(Validation("PullRequest", "invalid", null, "head"));
-                    }
-                    if (repo.Pulls.Any(p => p.State == "open" && p.Head == branch && p.Base == baseBranch))
-                    {
-                        throw new ApiError(Validation("PullRequest", "custom", $"A pull request already exists for {repo.Owner}:{branch}."));
-                    }
-                    var baseSha = git.Resolve(baseBranch);
-                    if (baseSha is null || git.IsAncestor(headSha, baseSha))
-                    {
-                        throw new ApiError(Validation("PullRequest", "custom", $"No commits between {baseBranch} and {branch}"));
-                    }
-                    var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch, Author = user.Login, Draft = input["draft"]?.GetValue<bool>() == true };
-                    repo.Pulls.Add(pull);
-                    return Json(201, PullJson(repo, pull, apiBase), new Dictionary<string, string> { ["location"] = $"{apiBase}repos/{repo.FullName}/pulls/{pull.Number}" });
-                }
-            case (_, _) when (m = Re(rest, @"^/(?:pulls|issues)/(?<n>\d+)(?<tail>/[a-z_]+)?$")).Success:
-                {
-                    var pull = repo.Pulls.FirstOrDefault(p => p.Number == int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture))
-                        ?? throw new ApiError(Error(404, "Not Found"));
-                    switch (method, m.Groups["tail"].Value)
-                    {
-                        case ("GET", ""):
-                            return Json(200, PullJson(repo, pull, apiBase));
-                        case ("PATCH", ""):
-                            {
-                                var input = Body(body);
-                                pull.Title = Str(input, "title") ?? pull.Title;
-                                pull.Body = Str(input, "body") ?? pull.Body;
-                                if (Str(input, "state") is { } state)
-                                {
-                                    if (state == "open" && pull.State == "closed" && repo.Pulls.Any(p => p != pull && p.State == "open" && p.Head == pull.Head))
-                                    {
-                                        throw new ApiError(Validation("PullRequest", "custom", $"A pull request already exists for {repo.Owner}:{pull.Head}."));
-                                    }
-                                    pull.State = state;
-                                }
-                                return Json(200, PullJson(repo, pull, apiBase));
-                            }
-                        case ("GET", "/comments"):
-                            return Paged(pull.Comments.Select((c, i) => (c, i)).ToArray(), query, apiBase, $"repos/{repo.FullName}/issues/{pull.Number}/comments", x => CommentJson(repo, pull, x.c, x.i, apiBase));
-                        case ("POST", "/comments"):
-                            pull.Comments.Add(Str(Body(body), "body") ?? throw Invalid("body"));
-                            return Json(201, CommentJson(repo, pull, pull.Comments[^1], pull.Comments.Count - 1, apiBase));
-                        case ("POST", "/labels"):
-                            {
-                                var input = Body(body);
-                                var labels = (input as JsonArray ?? input["labels"]?.AsArray() ?? throw Invalid("labels")).Select(l => l!.GetValue<string>());
-                                foreach (var label in labels.Where(l => !pull.Labels.Contains(l)))
-                                {
-                                    pull.Labels.Add(label);
-                                }
-                                return Json(200, new JsonArray([.. pull.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = l.GetHashCode(), ["node_id"] = "LA_x", ["url"] = $"{apiBase}repos/{repo.FullName}/labels/{l}", ["name"] = l, ["color"] = "ededed", ["default"] = false, ["description"] = null })]));
-                            }
-                        case ("POST", "/requested_reviewers"):
-                            foreach (var reviewer in Body(body)["reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
-                            {
-                                if (reviewer.Equals(pull.Author, StringComparison.OrdinalIgnoreCase))
-                                {
-                                    throw new ApiError(Validation("PullRequest", "custom", "Review cannot be requested from pull request author."));
-                                }
-                                pull.Reviews.Remove(reviewer); // re-requesting a review asks them again
-                                if (!pull.Reviewers.Contains(reviewer))
-                                {
-                                    pull.Reviewers.Add(reviewer);
-                                }
-                            }
-                            foreach (var team in Body(body)["team_reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
-                            {
-                                if (!pull.TeamReviewers.Contains(team))
-                                {
-                                    pull.TeamReviewers.Add(team);
-                                }
-                            }
-                            return Json(201, PullJson(repo, pull, apiBase));
-                        case ("POST", "/assignees"):
-                            foreach (var assignee in Body(body)["assignees"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
-                            {
-                                if (!pull.Assignees.Contains(assignee))
-                                {
-                                    pull.Assignees.Add(assignee);
-                                }
-                            }
-                            return Json(201, PullJson(repo, pull, apiBase));
-                        case ("GET", "/reviews"):
-                            return Paged(pull.Reviews.Select((r, i) => (r, i)).ToArray(), query, apiBase, $"repos/{repo.FullName}/pulls/{pull.Number}/reviews", x => ReviewJson(repo, pull, x.r, x.i));
-                    }
-                    break;
-                }
-        }
-        return Error(404, "Not Found");
-    }
-
-    private Response GetRefs(FakeRepo repo, string kind, string name, string apiBase)
-    {
-        var git = repo.Git;
-        if (git.IsEmpty)
-        {
-            return Error(409, "Git Repository is empty.", "https://docs.github.com/rest/git/refs#get-a-reference");
-        }
-        var full = "refs/" + name;
-        if (kind == "matching-refs")
-        {
-            var matches = git.Refs.Where(r => r.Key.StartsWith(full, StringComparison.Ordinal)).OrderBy(r => r.Key, StringComparer.Ordinal);
-            return Json(200, new JsonArray([.. matches.Select(r => (JsonNode)RefJson(repo, r.Key, r.Value, apiBase))]));
-        }
-        if (git.Refs.TryGetValue(full, out var sha))
-        {
-            return Json(200, RefJson(repo, full, sha, apiBase));
-        }
-        // The legacy plural route answers a list when the name is only a prefix of other refs.
-        var prefixed = git.Refs.Where(r => r.Key.StartsWith(full + "/", StringComparison.Ordinal) || (kind == "refs" && r.Key.StartsWith(full, StringComparison.Ordinal))).ToArray();
-        return kind == "refs" && prefixed.Length > 0
-            ? Json(200, new JsonArray([.. prefixed.Select(r => (JsonNode)RefJson(repo, r.Key, r.Value, apiBase))]))
-            : Error(404, "Not Found", "https://docs.github.com/rest/git/refs#get-a-reference");
+        return null;
     }
 
     // ---- lookups and errors ----------------------------------------------------------------
 
-    private FakeOrg Org(Match m) =>
-        State.Orgs.TryGetValue(m.Groups["org"].Value, out var org) ? org : throw new ApiError(Error(404, "Not Found", "https://docs.github.com/rest/orgs/orgs#get-an-organization"));
+    private FakeOrg Org(Call call) =>
+        State.Orgs.TryGetValue(call["org"], out var org) ? org : throw new ApiError(Error(404, "Not Found", "https://docs.github.com/rest/orgs/orgs#get-an-organization"));
 
     // Private repositories answer 404, not 403, to callers who cannot see them (as GitHub does).
-    private FakeRepo Repo(Match m, FakeToken? user) =>
-        State.Repos.TryGetValue($"{m.Groups["owner"].Value}/{m.Groups["repo"].Value}", out var repo) && Visible(repo, user)
+    private FakeRepo Repo(Call call) =>
+        State.Repos.TryGetValue($"{call["owner"]}/{call["repo"]}", out var repo) && Visible(repo, call.User)
             ? repo
             : throw new ApiError(Error(404, "Not Found", "https://docs.github.com/rest/repos/repos#get-a-repository"));
 
@@ -655,8 +334,6 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
 
     private static bool IsLicenseName(string name) =>
         Regex.IsMatch(name, @"^(LICEN[CS]E|UNLICENSE|COPYING)([._-].*)?$", RegexOptions.IgnoreCase);
-
-    private static Match Re(string input, [System.Diagnostics.CodeAnalysis.StringSyntax("Regex")] string pattern) => Regex.Match(input, pattern);
 
     private static JsonNode Body(string body)
     {
@@ -730,8 +407,6 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
         return Json(200, new JsonArray(slice), headers);
     }
-
-    private readonly AsyncLocal<string?> _currentAccept = new();
 
     internal sealed class ApiError(Response response) : Exception(response.Json)
     {

@@ -195,4 +195,26 @@ public sealed class FidelityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, prefix.StatusCode);
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(body!.ToJsonString()).RootElement.ValueKind);
     }
+
+    [Fact]
+    public async Task Both_layouts_answer_and_an_unknown_route_is_a_404_after_the_same_checks_as_a_known_one()
+    {
+        // github.com's layout at the root, GitHub Enterprise's under /api/v3/: the same answer.
+        var root = await _http.GetStringAsync(_github.BaseUrl + "orgs/org");
+        Assert.Equal(JsonNode.Parse(root)!["login"]!.GetValue<string>(), (await Get("orgs/org")).Body!["login"]!.GetValue<string>());
+
+        // A known path with another method is a 404 (GitHub never answers 405), as is an unknown path.
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.PutAsync(_github.ApiUrl + "/orgs/org", new StringContent("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("repos/org/projet-00001/no-such-thing")).Response.StatusCode);
+
+        // Under a repository the caller cannot see, even an unknown path says the repository is not found.
+        var (hidden, hiddenBody) = await Get("repos/org/missing/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Contains("#get-a-repository", hiddenBody!["documentation_url"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // A write with no token is refused before any route is looked at.
+        using var anonymous = new HttpClient();
+        anonymous.DefaultRequestHeaders.UserAgent.ParseAdd("profilegen-tests/1.0");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(_github.ApiUrl + "/repos/org/projet-00001/no-such-thing", new StringContent("{}"))).StatusCode);
+    }
 }

@@ -1,0 +1,74 @@
+using CQEN.ProfileGen.Tests.Cli;
+using CQEN.ProfileGen.Tests.StandInGitHub;
+
+namespace CQEN.ProfileGen.Tests.EndToEnd;
+
+/// <summary>
+/// What every end-to-end test starts from, built afresh for each test (xUnit makes one instance
+/// per test, so a test may change the server's state, faults and clock freely): a stand-in GitHub
+/// whose organization "org" holds <paramref name="repos"/> generated repositories plus whatever
+/// <see cref="Arrange"/> adds, a token it knows (in GITHUB_TOKEN), an empty working folder the
+/// command line runs in, and the real command line aimed at the server as a GitHub Enterprise user
+/// aims it. A new end-to-end test class is then a constructor call and its facts:
+/// <code>
+/// public sealed class MyTests() : EndToEndTest(repos: 12, token: "ghs_test-mine")
+/// {
+///     [Fact]
+///     public async Task Renders() => Assert.Equal(0, (await Run("render")).ExitCode);
+/// }
+/// </code>
+/// </summary>
+/// <param name="repos">Repositories generated in "org" (0: no organization; <see cref="Arrange"/> makes its own).</param>
+/// <param name="token">A token the server knows, put in GITHUB_TOKEN; null for an anonymous run.</param>
+/// <param name="canWrite">Whether that token may write.</param>
+public abstract class EndToEndTest(int repos = 12, string? token = null, bool canWrite = true) : IAsyncLifetime
+{
+    protected const string Org = "org";
+
+    protected StandInGitHubServer GitHub { get; private set; } = null!;
+
+    /// <summary>The command line, run in-process in <see cref="Dir"/> with its own variables and fixed clock.</summary>
+    protected CliHarness Cli { get; } = new();
+
+    /// <summary>The command line's clock: it stands still but for the run's waits, which it skips (and counts in Elapsed).</summary>
+    protected VirtualClock Clock => Cli.Clock as VirtualClock ?? throw new InvalidOperationException("this test replaced the virtual clock");
+
+    /// <summary>An empty folder of this test's own (deleted after it): the command line's working folder.</summary>
+    protected string Dir { get; } = Directory.CreateTempSubdirectory("profilegen-e2e-").FullName;
+
+    protected string Token => token ?? throw new InvalidOperationException("this test class runs without a token");
+
+    /// <summary>The organization's own .github repository, where the profile is published.</summary>
+    protected FakeRepo Profile => GitHub.State.Repo(Org, ".github");
+
+    /// <summary>More state for this class's tests, after the organization and the token.</summary>
+    protected virtual void Arrange(GitHubState state)
+    {
+    }
+
+    /// <summary><c>profilegen VERB --api-url STAND-IN --org org ARGS…</c></summary>
+    protected Task<CliResult> Run(string verb, params string[] args) =>
+        Cli.RunAsync([verb, "--api-url", GitHub.ApiUrl, "--org", Org, .. args]);
+
+    public async Task InitializeAsync()
+    {
+        GitHub = await StandInGitHubServer.StartAsync();
+        if (repos > 0)
+        {
+            StandInData.GenerateOrg(GitHub.State, Org, repos);
+        }
+        if (token is not null)
+        {
+            GitHub.State.AddToken(token, canWrite: canWrite);
+            Cli.Variables["GITHUB_TOKEN"] = token;
+        }
+        Cli.CurrentDirectory = Dir;
+        Arrange(GitHub.State);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await GitHub.DisposeAsync();
+        Directory.Delete(Dir, recursive: true);
+    }
+}

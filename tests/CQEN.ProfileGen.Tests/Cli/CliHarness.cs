@@ -4,7 +4,7 @@ using CQEN.ProfileGen.GitHub;
 namespace CQEN.ProfileGen.Tests.Cli;
 
 /// <summary>Runs the real command line in-process: its own variables, folder and clock; returns exit code and output.</summary>
-internal sealed class CliHarness
+public sealed class CliHarness
 {
     public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
     public string CurrentDirectory { get; set; } = AppContext.BaseDirectory;
@@ -21,7 +21,7 @@ internal sealed class CliHarness
     public bool ErrorIsTerminal { get; set; }
 
     /// <summary>Fast retries for tests: the same logic, milliseconds instead of seconds.</summary>
-    public ResilienceOptions Resilience { get; set; } = new()
+    internal ResilienceOptions Resilience { get; set; } = new()
     {
         BaseDelay = TimeSpan.FromMilliseconds(5),
         MaxDelay = TimeSpan.FromSeconds(2),

@@ -9,4 +9,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     interrupted.Cancel();
 };
-return await CliApp.RunAsync(args, CliEnvironment.FromProcess(), ct: interrupted.Token);
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess(), ct: interrupted.Token).ConfigureAwait(false);

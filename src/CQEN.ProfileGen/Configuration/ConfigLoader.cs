@@ -208,7 +208,7 @@ internal static class ConfigLoader
 
         private ProfileImage Logo(YamlNode node)
         {
-            string alt = "logo"; string? image = null; string? link = null;
+            var alt = "logo"; string? image = null; string? link = null;
             foreach (var (key, value) in Mapping(node, "logo"))
             {
                 switch (key.Value)

@@ -52,7 +52,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         JsonNode? orgNode = null;
         HashSet<string>? pinned = null;
         // The next page is asked for before this one is mapped, so mapping overlaps the wait.
-        Task<JsonNode>? next = PostAsync(org, null);
+        var next = PostAsync(org, null);
         try
         {
             while (next is not null)

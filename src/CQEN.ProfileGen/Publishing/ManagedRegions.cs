@@ -44,8 +44,10 @@ internal static partial class ManagedRegions
         foreach (var name in contents.Keys.Order(StringComparer.Ordinal))
         {
             if (!regions.Any(region => region.Name == name))
+            {
                 throw new ManagedRegionException(displayPath, 1, 1,
                     $"region '{name}' not found: add '<!-- profilegen:begin {name} -->' and '<!-- profilegen:end {name} -->' where the generated text belongs");
+            }
         }
 
         var result = Replace(existing, regions, contents, displayPath);
@@ -65,7 +67,7 @@ internal static partial class ManagedRegions
             throw new ManagedRegionException(displayPath, ex.Line, ex.Column,
                 $"the generated content would change the file's markers ({ex.Reason}); a code block or code span in it must close inside its region");
         }
-        string newline = FirstNewlineOutside(result, readBack);
+        var newline = FirstNewlineOutside(result, readBack);
         foreach (var region in readBack)
         {
             if (contents.TryGetValue(region.Name, out var content)
@@ -81,13 +83,16 @@ internal static partial class ManagedRegions
 
     private static string Replace(string existing, IReadOnlyList<ManagedRegion> regions, IReadOnlyDictionary<string, string> contents, string displayPath)
     {
-        string fileNewline = FirstNewlineOutside(existing, regions);
+        var fileNewline = FirstNewlineOutside(existing, regions);
         var result = new StringBuilder(existing.Length);
-        int copied = 0;
+        var copied = 0;
         foreach (var region in regions)
         {
             if (!contents.TryGetValue(region.Name, out var content))
+            {
                 continue;
+            }
+
             var marker = FindMarkers(content).FirstOrDefault();
             if (marker is not null)
             {
@@ -116,8 +121,10 @@ internal static partial class ManagedRegions
         {
             var (line, column) = Position(text, marker.Index);
             if (marker.Name is null)
+            {
                 throw new ManagedRegionException(displayPath, line, column,
                     $"malformed marker '{Shorten(marker.Text)}': write '<!-- profilegen:begin NAME -->' or '<!-- profilegen:end NAME -->' (NAME: letters, digits, '.', '_', '-')");
+            }
 
             if (marker.IsBegin)
             {
@@ -129,8 +136,11 @@ internal static partial class ManagedRegions
                 }
                 var earlier = regions.FirstOrDefault(region => region.Name == marker.Name);
                 if (earlier is not null)
+                {
                     throw new ManagedRegionException(displayPath, line, column,
                         $"region '{marker.Name}' appears twice (first at {earlier.Line}:{earlier.Column})");
+                }
+
                 open = marker;
             }
             else if (open is null)
@@ -162,7 +172,7 @@ internal static partial class ManagedRegions
 
     private static ManagedRegion Region(string text, Marker begin, Marker end, int line, int column)
     {
-        int innerStart = begin.Index + begin.Text.Length;
+        var innerStart = begin.Index + begin.Text.Length;
         string? beginLineNewline = null;
         var restOfBeginLine = RestOfLine().Match(text, innerStart);
         if (restOfBeginLine.Success)
@@ -171,11 +181,13 @@ internal static partial class ManagedRegions
             beginLineNewline = restOfBeginLine.Value.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         }
 
-        int innerEnd = end.Index;
-        int endLineStart = text.LastIndexOf('\n', end.Index - 1) + 1;
-        bool endStartsItsLine = endLineStart >= innerStart && text.AsSpan(endLineStart, end.Index - endLineStart).TrimStart(" \t").IsEmpty;
+        var innerEnd = end.Index;
+        var endLineStart = text.LastIndexOf('\n', end.Index - 1) + 1;
+        var endStartsItsLine = endLineStart >= innerStart && text.AsSpan(endLineStart, end.Index - endLineStart).TrimStart(" \t").IsEmpty;
         if (endStartsItsLine)
+        {
             innerEnd = endLineStart;
+        }
 
         return new ManagedRegion(begin.Name!, innerStart, innerEnd - innerStart, line, column)
         {
@@ -192,22 +204,31 @@ internal static partial class ManagedRegions
     {
         var shaped = content.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (newline != "\n")
+        {
             shaped = shaped.Replace("\n", newline, StringComparison.Ordinal);
-        bool emptyBlock = shaped.Length == 0 && region.BeginLineNewline is not null;
+        }
+
+        var emptyBlock = shaped.Length == 0 && region.BeginLineNewline is not null;
         if (region.EndsBeforeEndMarkerLine && !emptyBlock && !shaped.EndsWith('\n'))
+        {
             shaped += newline;
+        }
+
         return shaped;
     }
 
     /// <summary>The first newline in the text outside the regions (which splicing never changes); "\n" if none.</summary>
     private static string FirstNewlineOutside(string text, IReadOnlyList<ManagedRegion> regions)
     {
-        int from = 0;
+        var from = 0;
         foreach (var region in regions.Append(new ManagedRegion("", text.Length, 0, 0, 0)))
         {
-            int newline = text.IndexOf('\n', from, region.InnerStart - from);
+            var newline = text.IndexOf('\n', from, region.InnerStart - from);
             if (newline >= 0)
+            {
                 return newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
+            }
+
             from = region.InnerStart + region.InnerLength;
         }
         return "\n";
@@ -223,7 +244,7 @@ internal static partial class ManagedRegions
     private static (int Line, int Column) Position(string text, int index)
     {
         int line = 1, lineStart = 0;
-        for (int i = 0; i < index; i++)
+        for (var i = 0; i < index; i++)
         {
             if (text[i] == '\n')
             {
@@ -232,7 +253,10 @@ internal static partial class ManagedRegions
             }
         }
         if (lineStart == 0 && text.Length > 0 && text[0] == '\uFEFF')
+        {
             lineStart = 1;
+        }
+
         return (line, index - lineStart + 1);
     }
 
@@ -272,13 +296,21 @@ internal static partial class ManagedRegions
         foreach (Match match in AnyMarker().Matches(text))
         {
             if (match.Groups["legacyBegin"].Success)
+            {
                 yield return new Marker(match.Index, match.Value, true, LegacyHeaderRegion);
+            }
             else if (match.Groups["legacyEnd"].Success)
+            {
                 yield return new Marker(match.Index, match.Value, false, LegacyHeaderRegion);
+            }
             else if (match.Groups["name"].Success)
+            {
                 yield return new Marker(match.Index, match.Value, match.Groups["kind"].Value == "begin", match.Groups["name"].Value);
+            }
             else
+            {
                 yield return new Marker(match.Index, match.Value, false, null);
+            }
         }
     }
 

@@ -39,7 +39,9 @@ internal sealed record UnifiedDiff
     {
         ArgumentOutOfRangeException.ThrowIfNegative(contextLines);
         if (before == after)
+        {
             return new UnifiedDiff("", 0, 0);
+        }
 
         var oldLines = LineDiff.SplitLines(before ?? "");
         var newLines = LineDiff.SplitLines(after ?? "");
@@ -54,29 +56,40 @@ internal sealed record UnifiedDiff
         {
             var first = hunk[0];
             var last = hunk[^1];
-            int oldStart = Math.Max(first.OldStart - contextLines, 0);
-            int newStart = Math.Max(first.NewStart - contextLines, 0);
-            int trailing = Math.Min(contextLines, Math.Min(oldLines.Length - (last.OldStart + last.Removed), newLines.Length - (last.NewStart + last.Added)));
-            int oldEnd = last.OldStart + last.Removed + trailing;
-            int newEnd = last.NewStart + last.Added + trailing;
+            var oldStart = Math.Max(first.OldStart - contextLines, 0);
+            var newStart = Math.Max(first.NewStart - contextLines, 0);
+            var trailing = Math.Min(contextLines, Math.Min(oldLines.Length - (last.OldStart + last.Removed), newLines.Length - (last.NewStart + last.Added)));
+            var oldEnd = last.OldStart + last.Removed + trailing;
+            var newEnd = last.NewStart + last.Added + trailing;
 
             AppendHunkHeader(text, oldStart, oldEnd - oldStart, newStart, newEnd - newStart, FunctionLineBefore(oldLines, oldStart));
 
-            int o = oldStart;
+            var o = oldStart;
             foreach (var change in hunk)
             {
                 for (; o < change.OldStart; o++)
+                {
                     AppendLine(text, ' ', oldLines[o]);
-                for (int i = 0; i < change.Removed; i++)
+                }
+
+                for (var i = 0; i < change.Removed; i++)
+                {
                     AppendLine(text, '-', oldLines[change.OldStart + i]);
-                for (int i = 0; i < change.Added; i++)
+                }
+
+                for (var i = 0; i < change.Added; i++)
+                {
                     AppendLine(text, '+', newLines[change.NewStart + i]);
+                }
+
                 o = change.OldStart + change.Removed;
                 added += change.Added;
                 removed += change.Removed;
             }
             for (; o < oldEnd; o++)
+            {
                 AppendLine(text, ' ', oldLines[o]);
+            }
         }
         return new UnifiedDiff(text.ToString(), added, removed);
     }
@@ -90,10 +103,13 @@ internal sealed record UnifiedDiff
         {
             var body = line.EndsWith('\n') ? line[..^1] : line;
             // A '\r' at the end of a line would send the cursor back silently: show it.
-            bool carriageReturn = body.EndsWith('\r');
-            if (carriageReturn) body = body[..^1];
+            var carriageReturn = body.EndsWith('\r');
+            if (carriageReturn)
+            {
+                body = body[..^1];
+            }
 
-            string? color = body switch
+            var color = body switch
             {
                 _ when body.StartsWith("--- ", StringComparison.Ordinal) || body.StartsWith("+++ ", StringComparison.Ordinal) => "\u001b[1m",
                 _ when body.StartsWith("@@", StringComparison.Ordinal) => "\u001b[36m",
@@ -102,9 +118,20 @@ internal sealed record UnifiedDiff
                 _ when body.StartsWith('\\') => "\u001b[2m",
                 _ => null,
             };
-            if (color is null) colored.Append(body);
-            else colored.Append(color).Append(body).Append(Reset);
-            if (carriageReturn) colored.Append("\u001b[7m^M").Append(Reset);
+            if (color is null)
+            {
+                colored.Append(body);
+            }
+            else
+            {
+                colored.Append(color).Append(body).Append(Reset);
+            }
+
+            if (carriageReturn)
+            {
+                colored.Append("\u001b[7m^M").Append(Reset);
+            }
+
             colored.Append('\n');
         }
         return colored.ToString();
@@ -124,7 +151,9 @@ internal sealed record UnifiedDiff
             hunk.Add(change);
         }
         if (hunk.Count > 0)
+        {
             yield return hunk;
+        }
     }
 
     private static void AppendHunkHeader(StringBuilder text, int oldStart, int oldCount, int newStart, int newCount, string functionLine)
@@ -135,7 +164,10 @@ internal sealed record UnifiedDiff
         AppendRange(text, newStart, newCount);
         text.Append(" @@");
         if (functionLine.Length > 0)
+        {
             text.Append(' ').Append(functionLine);
+        }
+
         text.Append('\n');
     }
 
@@ -144,14 +176,18 @@ internal sealed record UnifiedDiff
     {
         text.Append(count == 0 ? start : start + 1);
         if (count != 1)
+        {
             text.Append(',').Append(count);
+        }
     }
 
     private static void AppendLine(StringBuilder text, char prefix, string line)
     {
         text.Append(prefix).Append(line);
         if (!line.EndsWith('\n'))
+        {
             text.Append("\n\\ No newline at end of file\n");
+        }
     }
 
     private const int FunctionLineMaxBytes = 80;
@@ -162,19 +198,25 @@ internal sealed record UnifiedDiff
     /// </summary>
     private static string FunctionLineBefore(string[] oldLines, int hunkStart)
     {
-        for (int i = hunkStart - 1; i >= 0; i--)
+        for (var i = hunkStart - 1; i >= 0; i--)
         {
             var line = oldLines[i];
             if (line.Length == 0 || !(char.IsAsciiLetter(line[0]) || line[0] is '_' or '$'))
+            {
                 continue;
+            }
 
             // Cut at a character boundary within 80 UTF-8 bytes (git cuts bytes).
             int length = 0, bytes = 0;
             while (length < line.Length)
             {
-                int width = char.IsHighSurrogate(line[length]) && length + 1 < line.Length ? 2 : 1;
-                int size = Encoding.UTF8.GetByteCount(line.AsSpan(length, width));
-                if (bytes + size > FunctionLineMaxBytes) break;
+                var width = char.IsHighSurrogate(line[length]) && length + 1 < line.Length ? 2 : 1;
+                var size = Encoding.UTF8.GetByteCount(line.AsSpan(length, width));
+                if (bytes + size > FunctionLineMaxBytes)
+                {
+                    break;
+                }
+
                 bytes += size;
                 length += width;
             }

@@ -42,7 +42,7 @@ internal static class DateText
         {
             return english ? "today" : "aujourd’hui";
         }
-        (int n, string fr, string en) = days switch
+        (var n, var fr, var en) = days switch
         {
             < 30 => (days, "jour", "day"),
             < 365 => (days / 30, "mois", "month"),

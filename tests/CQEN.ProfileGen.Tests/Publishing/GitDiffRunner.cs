@@ -17,7 +17,9 @@ internal static class GitDiffRunner
     public static string? Diff(string? before, string? after, string path)
     {
         if (!IsInstalled)
+        {
             return null;
+        }
 
         var folder = Directory.CreateTempSubdirectory("profilegen-gitdiff-");
         try
@@ -42,11 +44,16 @@ internal static class GitDiffRunner
                 "diff", "--no-index", "--no-color", "--no-ext-diff", "--no-textconv", "--", oldArgument, newArgument,
             ];
             if (!TryRun(folder.FullName, arguments, out var output))
+            {
                 throw new InvalidOperationException("git diff --no-index failed");
+            }
 
-            int start = output.StartsWith("--- ", StringComparison.Ordinal) ? 0 : output.IndexOf("\n--- ", StringComparison.Ordinal) + 1;
+            var start = output.StartsWith("--- ", StringComparison.Ordinal) ? 0 : output.IndexOf("\n--- ", StringComparison.Ordinal) + 1;
             if (start <= 0 && !output.StartsWith("--- ", StringComparison.Ordinal))
+            {
                 return "";
+            }
+
             return output[start..]
                 .Replace("--- a/old\n", $"--- a/{path}\n", StringComparison.Ordinal)
                 .Replace("+++ b/new\n", $"+++ b/{path}\n", StringComparison.Ordinal);
@@ -69,11 +76,14 @@ internal static class GitDiffRunner
         {
             var header = $"--- a/{path}\n+++ b/{path}\n";
             var patches = new List<string>();
-            for (int i = 0; i < changes.Count; i++)
+            for (var i = 0; i < changes.Count; i++)
             {
                 var (before, diff) = changes[i];
                 if (!diff.StartsWith(header, StringComparison.Ordinal))
+                {
                     throw new InvalidOperationException($"change {i}: the diff does not start with the header of {path}:\n{diff}");
+                }
+
                 var copy = $"change-{i:D3}/{path}";
                 var file = Path.Combine(folder.FullName, copy);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -114,7 +124,10 @@ internal static class GitDiffRunner
             StandardOutputEncoding = Encoding.UTF8,
         };
         foreach (var argument in arguments)
+        {
             start.ArgumentList.Add(argument);
+        }
+
         start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
         start.Environment["HOME"] = workingDirectory;

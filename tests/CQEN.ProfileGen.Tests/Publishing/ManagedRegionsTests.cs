@@ -177,7 +177,7 @@ public class ManagedRegionsTests
         public void Keeps_text_outside_the_regions_byte_for_byte_and_is_idempotent_on_hundreds_of_random_documents()
         {
             var random = new Random(615);
-            for (int i = 0; i < 500; i++)
+            for (var i = 0; i < 500; i++)
             {
                 var (document, contents) = RandomDocument(random);
 
@@ -188,7 +188,9 @@ public class ManagedRegionsTests
                 Assert.True(once == twice, context + "\n--- twice ---\n" + Visible(twice));
                 var inserted = KeptOutsideAndInserted(document, once, context);
                 foreach (var (name, text) in inserted.Where(r => contents.ContainsKey(r.Name)))
+                {
                     Assert.True(Normalized(text).TrimEnd('\n') == Normalized(contents[name]).TrimEnd('\n'), context + $"\nregion {name}: {Visible(text)}");
+                }
             }
         }
 
@@ -204,14 +206,14 @@ public class ManagedRegionsTests
 
             var inserted = new List<(string, string)>();
             int position = 0, copied = 0;
-            for (int r = 0; r < before.Count; r++)
+            for (var r = 0; r < before.Count; r++)
             {
                 var outside = original[copied..before[r].InnerStart];
                 Assert.True(position + outside.Length <= spliced.Length && string.CompareOrdinal(spliced, position, outside, 0, outside.Length) == 0, context + $"\noutside text before region {before[r].Name} changed");
                 position += outside.Length;
                 // A region read back may start later (an inserted line break now ends the begin marker's line).
                 Assert.True(after[r].InnerStart >= position, context);
-                int end = after[r].InnerStart + after[r].InnerLength;
+                var end = after[r].InnerStart + after[r].InnerLength;
                 inserted.Add((before[r].Name, spliced[position..end]));
                 position = end;
                 copied = before[r].InnerStart + before[r].InnerLength;
@@ -293,33 +295,52 @@ public class ManagedRegionsTests
     {
         var document = new StringBuilder();
         if (random.Next(5) == 0)
+        {
             document.Append('\uFEFF');
+        }
+
         var names = Names.OrderBy(_ => random.Next()).Take(random.Next(0, Names.Length + 1)).ToList();
         if (random.Next(3) == 0)
+        {
             names.Insert(random.Next(names.Count + 1), ManagedRegions.LegacyHeaderRegion);
+        }
 
         var contents = new Dictionary<string, string>();
         foreach (var name in names)
         {
             AppendProse(random, document);
-            bool beginOwnLine = random.Next(4) != 0;
-            bool endOwnLine = random.Next(4) != 0;
+            var beginOwnLine = random.Next(4) != 0;
+            var endOwnLine = random.Next(4) != 0;
             AppendRegion(random, document, name, beginOwnLine, endOwnLine);
             if (random.Next(4) != 0)
             {
                 var content = RandomContent(random);
                 // A line break beside a marker sharing its line is refused (tested above): keep clear of it here.
-                if (!beginOwnLine) content = content.TrimStart('\r', '\n');
-                if (!endOwnLine) content = content.TrimEnd('\r', '\n', ' ');
+                if (!beginOwnLine)
+                {
+                    content = content.TrimStart('\r', '\n');
+                }
+
+                if (!endOwnLine)
+                {
+                    content = content.TrimEnd('\r', '\n', ' ');
+                }
                 // Text after a tab-indented last line would be an indented code block hiding the end marker (refused, tested below).
-                if (!endOwnLine && content.Split('\n')[^1].StartsWith('\t')) content += "\nfin";
+                if (!endOwnLine && content.Split('\n')[^1].StartsWith('\t'))
+                {
+                    content += "\nfin";
+                }
+
                 contents[name] = content;
             }
         }
         AppendProse(random, document);
         var text = document.ToString();
         if (random.Next(4) == 0)
+        {
             text = text.TrimEnd('\r', '\n');
+        }
+
         return (text, contents);
     }
 
@@ -327,59 +348,90 @@ public class ManagedRegionsTests
 
     private static void AppendProse(Random random, StringBuilder document)
     {
-        int lines = random.Next(0, 4);
-        for (int i = 0; i < lines; i++)
+        var lines = random.Next(0, 4);
+        for (var i = 0; i < lines; i++)
+        {
             document.Append(Prose[random.Next(Prose.Length)]).Append(Newline(random));
+        }
     }
 
     private static void AppendRegion(Random random, StringBuilder document, string name, bool beginOwnLine, bool endOwnLine)
     {
-        bool legacy = name == ManagedRegions.LegacyHeaderRegion;
-        string begin = legacy ? "<!-- ENTETE -->" : $"<!-- profilegen:begin {name} -->";
-        string end = legacy ? "<!-- FIN ENTETE -->" : $"<!-- profilegen:end {name} -->";
+        var legacy = name == ManagedRegions.LegacyHeaderRegion;
+        var begin = legacy ? "<!-- ENTETE -->" : $"<!-- profilegen:begin {name} -->";
+        var end = legacy ? "<!-- FIN ENTETE -->" : $"<!-- profilegen:end {name} -->";
 
         if (!beginOwnLine)
+        {
             document.Append("avant ");
+        }
+
         document.Append(begin);
         if (beginOwnLine)
+        {
             document.Append(random.Next(4) == 0 ? "  " : "").Append(Newline(random));
+        }
 
         document.Append(RandomInside(random, beginOwnLine, endOwnLine));
 
         if (endOwnLine)
+        {
             document.Append(random.Next(4) == 0 ? "   " : "");
+        }
         else
+        {
             document.Append(" texte");
+        }
+
         document.Append(end);
         if (!endOwnLine)
+        {
             document.Append(" après");
+        }
+
         document.Append(Newline(random));
     }
 
     private static string RandomInside(Random random, bool beginOwnLine, bool endOwnLine)
     {
         var inside = new StringBuilder();
-        int lines = random.Next(0, 3);
-        for (int i = 0; i < lines; i++)
+        var lines = random.Next(0, 3);
+        for (var i = 0; i < lines; i++)
+        {
             inside.Append(Prose[random.Next(Prose.Length)]).Append(Newline(random));
+        }
+
         if (endOwnLine && !beginOwnLine && inside.Length == 0)
+        {
             inside.Append(Newline(random));
+        }
+
         if (!endOwnLine)
+        {
             inside.Append("ancien");
+        }
+
         return inside.ToString();
     }
 
     private static string RandomContent(Random random)
     {
         var content = new StringBuilder();
-        int lines = random.Next(0, 5);
-        for (int i = 0; i < lines; i++)
+        var lines = random.Next(0, 5);
+        for (var i = 0; i < lines; i++)
         {
-            if (i > 0) content.Append(Newline(random));
+            if (i > 0)
+            {
+                content.Append(Newline(random));
+            }
+
             content.Append(Prose[random.Next(Prose.Length)]);
         }
         if (random.Next(2) == 0)
+        {
             content.Append(Newline(random));
+        }
+
         return content.ToString();
     }
 }

@@ -9,7 +9,9 @@ public sealed class GitFactAttribute : FactAttribute
     public GitFactAttribute()
     {
         if (!GitDiffRunner.IsInstalled)
+        {
             Skip = "git is not installed";
+        }
     }
 }
 
@@ -18,7 +20,9 @@ public sealed class GitTheoryAttribute : TheoryAttribute
     public GitTheoryAttribute()
     {
         if (!GitDiffRunner.IsInstalled)
+        {
             Skip = "git is not installed";
+        }
     }
 }
 
@@ -89,12 +93,14 @@ public class UnifiedDiffTests
         {
             var random = new Random(20240611);
             var cases = new List<(int Case, string Before, string After, string Diff)>();
-            for (int i = 0; i < 300; i++)
+            for (var i = 0; i < 300; i++)
             {
                 var before = RandomDocument(random);
                 var after = RandomEdit(random, before);
                 if (before == after)
+                {
                     continue;
+                }
 
                 cases.Add((i, before, after, UnifiedDiff.Between(before, after, Path).Text));
             }
@@ -102,7 +108,7 @@ public class UnifiedDiffTests
             var applied = GitDiffRunner.ApplyAll([.. cases.Select(c => (c.Before, c.Diff))], Path);
 
             Assert.True(cases.Count > 250, $"only {cases.Count} random edits changed their text");
-            for (int i = 0; i < cases.Count; i++)
+            for (var i = 0; i < cases.Count; i++)
             {
                 var (n, before, after, diff) = cases[i];
                 Assert.True(after == applied[i], $"case {n}:\n--- before ---\n{before}\n--- after ---\n{after}\n--- ours ---\n{diff}");
@@ -199,22 +205,28 @@ public class UnifiedDiffTests
     private static string RandomDocument(Random random)
     {
         var text = new StringBuilder();
-        int count = random.Next(0, 30);
-        string newline = random.Next(8) == 0 ? "\r\n" : "\n";
-        for (int i = 0; i < count; i++)
+        var count = random.Next(0, 30);
+        var newline = random.Next(8) == 0 ? "\r\n" : "\n";
+        for (var i = 0; i < count; i++)
+        {
             text.Append(Vocabulary[random.Next(Vocabulary.Length)]).Append(newline);
+        }
+
         if (count > 0 && random.Next(6) == 0)
+        {
             text.Length -= newline.Length;
+        }
+
         return text.ToString();
     }
 
     private static string RandomEdit(Random random, string before)
     {
         var lines = LineDiffLines(before);
-        int edits = random.Next(1, 6);
-        for (int e = 0; e < edits; e++)
+        var edits = random.Next(1, 6);
+        for (var e = 0; e < edits; e++)
         {
-            int at = random.Next(lines.Count + 1);
+            var at = random.Next(lines.Count + 1);
             switch (random.Next(4))
             {
                 case 0:
@@ -227,26 +239,32 @@ public class UnifiedDiffTests
                     lines[Math.Min(at, lines.Count - 1)] = Vocabulary[random.Next(Vocabulary.Length)] + "\n";
                     break;
                 default:
-                    int block = random.Next(1, 4);
-                    for (int b = 0; b < block; b++)
+                    var block = random.Next(1, 4);
+                    for (var b = 0; b < block; b++)
+                    {
                         lines.Insert(at, Vocabulary[random.Next(Vocabulary.Length)] + "\n");
+                    }
+
                     break;
             }
         }
         var after = string.Concat(lines);
         if (after.Length > 0 && random.Next(8) == 0)
+        {
             after = after.EndsWith('\n') ? after[..^1] : after + "\n";
+        }
+
         return after;
     }
 
     private static List<string> LineDiffLines(string text)
     {
         var lines = new List<string>();
-        int start = 0;
+        var start = 0;
         while (start < text.Length)
         {
-            int newline = text.IndexOf('\n', start);
-            int end = newline < 0 ? text.Length : newline + 1;
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline + 1;
             lines.Add(text[start..end]);
             start = end;
         }

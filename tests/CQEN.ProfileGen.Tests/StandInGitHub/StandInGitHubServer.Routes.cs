@@ -373,7 +373,7 @@ public sealed partial class StandInGitHubServer
     {
         var query = call.Query;
         var state = query["state"].ToString() is { Length: > 0 } s ? s : "open";
-        IEnumerable<FakePullRequest> pulls = repo.Pulls.Where(p => state == "all" || p.State == state);
+        var pulls = repo.Pulls.Where(p => state == "all" || p.State == state);
         // GitHub filters on head only in the owner:branch form; a bare branch is ignored.
         if (query["head"].ToString() is { Length: > 0 } head && head.Contains(':'))
         {

@@ -39,18 +39,22 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     private async Task<OrgSnapshot> ReadWithRestAsync(string org, CancellationToken cancellationToken)
     {
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
-        var repos = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
+        var listed = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
         if (Anonymous)
         {
-            await CheckAnonymousBudgetAsync(org, repos).ConfigureAwait(false);
+            await CheckAnonymousBudgetAsync(org, listed).ConfigureAwait(false);
         }
+        // Octokit's repository objects are large (owner, permissions, every URL template): only
+        // what the snapshot keeps is carried into the per-repository reads, and the list let go.
+        var repos = listed.Select(r => (Snapshot: Listed(r), r.License)).ToArray();
+        listed = null;
 
         // A few at a time, gentle with GitHub's secondary rate limits; the first failure stops
         // the reads not yet started and fails the run, so no partial snapshot is built.
-        var details = new RepoSnapshot[repos.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, repos.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        var details = new RepoSnapshot[repos.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, repos.Length), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            details[i] = await ReadRepositoryAsync(repos[i], ct).ConfigureAwait(false);
+            details[i] = await ReadRepositoryAsync(repos[i].Snapshot, repos[i].License, ct).ConfigureAwait(false);
             Usage?.RepositoriesRead(1);
         }).ConfigureAwait(false);
 
@@ -94,14 +98,14 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         }
     }
 
-    private async Task<RepoSnapshot> ReadRepositoryAsync(Repository repo, CancellationToken ct)
+    private async Task<RepoSnapshot> ReadRepositoryAsync(RepoSnapshot repo, LicenseMetadata? listedLicense, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var owner = repo.Owner.Login;
+        var owner = repo.FullName[..repo.FullName.IndexOf('/', StringComparison.Ordinal)];
         var readme = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetReadme(owner, repo.Name), $"the README of {repo.FullName}").ConfigureAwait(false);
-        var license = repo.License is null
+        var license = listedLicense is null
             ? null
-            : await ReadLicenseAsync(owner, repo).ConfigureAwait(false);
+            : await ReadLicenseAsync(owner, repo, listedLicense).ConfigureAwait(false);
 
         ReadmeHeader? header = null;
         IReadOnlyList<ShieldsBadge> badges = [];
@@ -109,8 +113,12 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         {
             (header, badges) = ReadmeHeader.Read(readme.Name, readme.HtmlUrl, text);
         }
+        return repo with { License = license, Readme = header, Badges = badges };
+    }
 
-        return new RepoSnapshot
+    // What the organization's list says of a repository; its README and licence come after.
+    private static RepoSnapshot Listed(Repository repo) =>
+        new()
         {
             Name = repo.Name,
             FullName = repo.FullName,
@@ -129,27 +137,23 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             UpdatedAt = repo.UpdatedAt,
             PushedAt = repo.PushedAt,
             DefaultBranch = repo.DefaultBranch,
-            License = license,
-            Readme = header,
-            Badges = badges,
         };
-    }
 
     /// <summary>
     /// GitHub's licence answer, plus the file's path and web URL (badges link to the file). When
     /// GitHub could not tell (NOASSERTION, "other" — it does not know the LiLiQ licences), the
     /// licence is identified from the file's text.
     /// </summary>
-    private async Task<RepoLicense?> ReadLicenseAsync(string owner, Repository repo)
+    private async Task<RepoLicense?> ReadLicenseAsync(string owner, RepoSnapshot repo, LicenseMetadata listed)
     {
         // Octokit's licence model drops the file content, so read GitHub's answer into our own shape.
         var response = await GitHubErrors.GuardOptional(
             () => client.Connection.Get<LicenseFileResponse>(new Uri($"repos/{owner}/{repo.Name}/license", UriKind.Relative), null),
             $"the licence of {repo.FullName}").ConfigureAwait(false);
         var contents = response?.Body;
-        var githubSpdx = contents?.License?.SpdxId ?? repo.License.SpdxId;
+        var githubSpdx = contents?.License?.SpdxId ?? listed.SpdxId;
         var identified = !RepoLicense.GitHubKnows(githubSpdx) && contents?.Content is { } base64 ? LicenseIdentifier.Identify(Decode(base64)) : null;
-        return RepoLicense.Decide(githubSpdx, contents?.License?.Name ?? repo.License.Name, contents?.License?.Key ?? repo.License.Key,
+        return RepoLicense.Decide(githubSpdx, contents?.License?.Name ?? listed.Name, contents?.License?.Key ?? listed.Key,
             contents?.Path, contents?.HtmlUrl, identified);
     }
 

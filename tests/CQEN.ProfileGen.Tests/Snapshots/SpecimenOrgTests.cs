@@ -98,6 +98,28 @@ public class SpecimenOrgTests
     }
 
     [Fact]
+    public void Without_a_visibility_to_keep_repositories_are_public() =>
+        Assert.All(SpecimenOrg.Create(new ProfileGenConfig { Filters = new RepoFilter { Visibility = [] } }).Repos, r => Assert.Equal("public", r.Visibility));
+
+    [Fact]
+    public void Its_licence_readme_and_badges_have_every_text_a_template_can_show()
+    {
+        var repo = SpecimenOrg.Create(Configured).Repos[0];
+
+        string?[] texts =
+        [
+            repo.License!.SpdxId, repo.License.Name, repo.License.Key, repo.License.Path, repo.License.Url, repo.License.Source,
+            repo.Readme!.Path, repo.Readme.Url, repo.Readme.Text,
+            .. repo.Badges.SelectMany(b => new[] { b.Alt, b.ImageUrl, b.LinkUrl, b.Label, b.Message, b.Color }),
+        ];
+        Assert.All(texts, t => Assert.False(string.IsNullOrEmpty(t)));
+    }
+
+    [Fact]
+    public void The_organization_was_created_before_it_was_read() =>
+        Assert.True(SpecimenOrg.Create(Configured).Org.CreatedAt < SpecimenOrg.Create(Configured).ReadAt);
+
+    [Fact]
     public void Rendered_with_its_configuration_it_forms_every_group_and_the_other_group()
     {
         var model = TemplateModelBuilder.Build(SpecimenOrg.Create(Configured), Configured, DateTimeOffset.UnixEpoch);

@@ -32,13 +32,12 @@ public class TemplateModelBuilderEdgeTests
         }
 
         [Fact]
-        public void A_long_description_is_cut_after_its_last_whole_word()
+        public void A_long_description_is_cut_after_its_last_whole_word_within_the_limit()
         {
-            var words = string.Join(' ', Enumerable.Repeat("abcdefghi", 20)); // 199 characters, a space every 10
+            // Spaces at 80 (half the limit) and at 161 (just past it): the cut is at 80.
+            var text = new string('a', 80) + " " + new string('b', 80) + " " + new string('c', 50);
 
-            var (text, _) = TemplateModelBuilder.Summary(Repo("r", r => r with { Description = words }));
-
-            Assert.Equal(string.Join(' ', Enumerable.Repeat("abcdefghi", 16)) + "…", text);
+            Assert.Equal(new string('a', 80) + "…", TemplateModelBuilder.Summary(Repo("r", r => r with { Description = text })).Text);
         }
 
         [Fact]
@@ -101,6 +100,16 @@ public class TemplateModelBuilderEdgeTests
         }
 
         [Fact]
+        public void An_override_the_catalogue_knows_is_named_from_the_catalogue()
+        {
+            var config = new ProfileGenConfig { LicenseOverrides = new Dictionary<string, string> { ["r"] = "LiLiQ-R-1.1" } };
+
+            var name = Build(config, Repo("r")).Repos[0].License!.Name;
+
+            Assert.Equal("Licence Libre du Québec – Réciprocité (LiLiQ-R) v1.1", name);
+        }
+
+        [Fact]
         public void An_empty_licence_id_is_no_licence() =>
             Assert.Null(Build(new ProfileGenConfig(), Repo("r", r => r with { License = new RepoLicense { SpdxId = "" } })).Repos[0].License);
 
@@ -114,6 +123,10 @@ public class TemplateModelBuilderEdgeTests
 
     public class Lifecycles
     {
+        [Fact]
+        public void A_badge_s_colour_is_the_lifecycle_s() =>
+            Assert.Equal("ff8800", Build(new ProfileGenConfig(), Repo("r", r => WithLifecycle(r, "Bêta", color: "ff8800"))).Repos[0].Lifecycle!.Color);
+
         [Fact]
         public void A_badge_without_a_colour_gives_an_empty_colour() =>
             Assert.Equal("", Build(new ProfileGenConfig(), Repo("r", r => WithLifecycle(r, "Bêta", color: null))).Repos[0].Lifecycle!.Color);

@@ -1,0 +1,51 @@
+using CQEN.ProfileGen.Configuration;
+
+namespace CQEN.ProfileGen.Tests.Configuration;
+
+/// <summary>How written lifecycle words are matched to the declared ones: loosely, deterministically, and with a sensible "did you mean".</summary>
+public class LifecycleVocabularyTests
+{
+    [Fact]
+    public void Case_accents_underscores_and_runs_of_spaces_do_not_make_another_word() =>
+        Assert.Equal("phase beta test", LifecycleVocabulary.Loose("  Phase \t Bêta_Test_ "));
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("beta", "bêta", 1)]
+    [InlineData("", "abc", 3)]
+    [InlineData("abc", "", 3)]
+    [InlineData("same", "same", 0)]
+    public void The_distance_counts_the_letters_to_change_add_or_remove(string a, string b, int distance) =>
+        Assert.Equal(distance, LifecycleVocabulary.Distance(a, b));
+
+    [Fact]
+    public void Of_two_aliases_spelled_alike_the_first_in_ordinal_order_wins()
+    {
+        var vocabulary = new LifecycleVocabulary
+        {
+            Values = ["Bêta", "Phase Bêta"],
+            Aliases = new Dictionary<string, string> { ["beta"] = "Bêta", ["Beta"] = "Phase Bêta" },
+        };
+
+        var folded = vocabulary.Value("BETA");
+
+        Assert.Equal("Phase Bêta", folded.Canonical);
+        Assert.Equal(FoldKind.Alias, folded.Kind);
+    }
+
+    [Fact]
+    public void An_alias_to_the_word_as_written_is_exact_when_nothing_is_declared()
+    {
+        var vocabulary = new LifecycleVocabulary { Aliases = new Dictionary<string, string> { ["bêta"] = "Bêta" } };
+
+        Assert.Equal(new Folded("Bêta", "Bêta", FoldKind.Exact), vocabulary.Value("Bêta"));
+    }
+
+    [Fact]
+    public void Of_two_equally_near_words_the_first_in_ordinal_order_is_suggested()
+    {
+        var vocabulary = new LifecycleVocabulary { Values = ["Zeta", "Beta"] };
+
+        Assert.Equal(new Folded("Xeta", "Xeta", FoldKind.Unknown, "Beta"), vocabulary.Value("Xeta"));
+    }
+}

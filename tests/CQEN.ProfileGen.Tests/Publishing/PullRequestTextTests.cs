@@ -114,7 +114,9 @@ public class PullRequestTextTests
         private const string FrenchNotice = "\n_(liste abrégée pour respecter la limite de taille de GitHub)_\n";
         private const string EnglishNotice = "\n_(list shortened to stay within GitHub's size limit)_\n";
 
-        private static readonly string[] Many = [.. Enumerable.Range(0, 3900).Select(i => $"repo-{i:00000}")];
+        // Under the 50 names a list shows: the body's length limit is reached through a long name
+        // (a link a hand-written README may hold), not through the count.
+        private static readonly string[] Many = [.. Enumerable.Range(0, PullRequestText.MaxNamesPerList - 1).Select(i => $"repo-{i:00000}")];
 
         // The many repositories, then one whose name is as long as asked, all added.
         private static string BodyWithLastName(int length, string culture) =>
@@ -133,13 +135,13 @@ public class PullRequestTextTests
 
             Assert.Equal(PullRequestText.MaxBodyLength - FrenchNotice.Length, whole.Length);
             Assert.EndsWith($"- `{new string('z', fits)}`\n", whole, StringComparison.Ordinal);
-            Assert.EndsWith("- `repo-03899`\n" + FrenchNotice, shortened, StringComparison.Ordinal);
+            Assert.EndsWith($"- `repo-{PullRequestText.MaxNamesPerList - 2:00000}`\n" + FrenchNotice, shortened, StringComparison.Ordinal);
         }
 
         [Fact]
         public void The_notice_is_in_the_run_s_language()
         {
-            Assert.EndsWith(EnglishNotice, BodyWithLastName(5000, "en"), StringComparison.Ordinal);
+            Assert.EndsWith(EnglishNotice, BodyWithLastName(PullRequestText.MaxBodyLength, "en"), StringComparison.Ordinal);
         }
     }
 

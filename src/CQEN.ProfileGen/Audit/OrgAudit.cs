@@ -360,17 +360,18 @@ internal static class OrgAudit
             {
                 continue; // bidi overrides could make the message read as something else
             }
+            // Cut only when there is more to show: a text of exactly 80 characters is whole.
+            if (sb.Length >= 80)
+            {
+                sb.Append('…');
+                break;
+            }
             if (space)
             {
                 sb.Append(' ');
                 space = false;
             }
             sb.Append(c);
-            if (sb.Length >= 80)
-            {
-                sb.Append('…');
-                break;
-            }
         }
         return sb.ToString();
     }

@@ -9,8 +9,6 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : Reporter(env, usage)
 {
-    private readonly GitHubUsage _usage = usage;
-
     // Masked so that no later step's log can show it either. A multi-line secret (a PEM key) is
     // never echoed: `::add-mask::` takes one line, and the lines after it would be printed as-is.
     protected override void Minted(string secret)
@@ -61,7 +59,7 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
     public override async Task PublishedAsync(Publishing.PublishOutcome outcome)
     {
         await GitHubActions.WriteOutputsAsync(Env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
-        await SummaryAsync(GitHubActions.Summary(outcome, _usage)).ConfigureAwait(false);
+        await SummaryAsync(GitHubActions.Summary(outcome, Usage)).ConfigureAwait(false);
     }
 
     public override async Task<T> PhaseAsync<T>(string name, Func<Task<T>> work)

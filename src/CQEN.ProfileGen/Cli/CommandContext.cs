@@ -37,12 +37,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
         {
             if (settings.SnapshotPath is { } path)
             {
-                var snapshot = await new SnapshotFile(path).ReadAsync(org: null, ct).ConfigureAwait(false);
-                if (settings.Org is { } given && !string.Equals(given, snapshot.Org.Login, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new InputException($"--org: '{given}' does not match the snapshot's organization '{snapshot.Org.Login}' ({path})");
-                }
-                return snapshot;
+                return await new SnapshotFile(path, "--org").ReadAsync(settings.Org, ct).ConfigureAwait(false);
             }
             var org = settings.RequireOrg();
             if (settings.GitHub.Credentials is GitHubCredentials.None)

@@ -18,6 +18,9 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
 
     protected CliEnvironment Env => env;
 
+    /// <summary>What the run cost on GitHub so far.</summary>
+    protected GitHubUsage Usage => usage;
+
     /// <summary>Errors only (--quiet).</summary>
     public bool Quiet { get; set; }
 

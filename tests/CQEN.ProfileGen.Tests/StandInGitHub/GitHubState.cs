@@ -7,6 +7,7 @@ namespace CQEN.ProfileGen.Tests.StandInGitHub;
 public sealed class GitHubState
 {
     private readonly object _gate = new();
+    private readonly Dictionary<string, FakeRepo[]> _reposByOrg = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId = 1000;
 
     public Dictionary<string, FakeOrg> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +38,29 @@ public sealed class GitHubState
         var repo = new FakeRepo { Owner = org, Name = name, Id = NextId() };
         configure?.Invoke(repo);
         Repos[repo.FullName] = repo;
+        lock (_reposByOrg)
+        {
+            _reposByOrg.Remove(org);
+        }
         return repo;
+    }
+
+    /// <summary>
+    /// An organization's repositories in GraphQL's NAME order. Kept until a repository is added
+    /// (names never change), so paging 50,000 repositories does not sort them again for every page,
+    /// which GitHub does not do either.
+    /// </summary>
+    public FakeRepo[] ReposOf(string org)
+    {
+        lock (_reposByOrg)
+        {
+            if (!_reposByOrg.TryGetValue(org, out var repos))
+            {
+                repos = [.. Repos.Values.Where(r => r.Owner.Equals(org, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
+                _reposByOrg[org] = repos;
+            }
+            return repos;
+        }
     }
 
     public FakeToken AddToken(string token, string login = "profilegen-bot", bool canWrite = true)

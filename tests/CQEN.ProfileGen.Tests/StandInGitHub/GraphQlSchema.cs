@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -47,8 +48,28 @@ public static class GraphQlSchema
         return schema;
     });
 
+    // Answers already given, by document and the kinds of its variables' values. A document whose
+    // variables are all scalars validates the same way for any values of the same kinds (a cursor
+    // that changes every page); one with an enum, list or input-object variable is checked every time.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Answers = new(StringComparer.Ordinal);
+
     /// <summary>GitHub's error messages for the document, or none when it is valid.</summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(string query, Inputs? variables = null)
+    {
+        var key = query + "\0" + string.Join(",", (variables ?? Inputs.Empty).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}:{v.Value?.GetType().Name}"));
+        if (Answers.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var (errors, scalarsOnly) = await CheckAsync(query, variables);
+        if (scalarsOnly)
+        {
+            Answers[key] = errors;
+        }
+        return errors;
+    }
+
+    private static async Task<(IReadOnlyList<string> Errors, bool ScalarsOnly)> CheckAsync(string query, Inputs? variables)
     {
         GraphQLDocument document;
         try
@@ -57,12 +78,12 @@ public static class GraphQlSchema
         }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException ex)
         {
-            return [ex.Message];
+            return ([ex.Message], false);
         }
         var operation = document.Definitions.OfType<GraphQLOperationDefinition>().FirstOrDefault();
         if (operation is null)
         {
-            return ["the document has no operation"];
+            return (["the document has no operation"], false);
         }
         var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
         {
@@ -72,8 +93,16 @@ public static class GraphQlSchema
             Variables = variables ?? Inputs.Empty,
             Rules = DocumentValidator.CoreRules,
         });
-        return result.Errors.Select(e => e.Message).ToArray();
+        var scalarsOnly = (operation.Variables?.Items ?? []).All(v => IsScalar(v.Type));
+        return (result.Errors.Select(e => e.Message).ToArray(), scalarsOnly);
     }
+
+    private static bool IsScalar(GraphQLType type) => type switch
+    {
+        GraphQLNonNullType n => IsScalar(n.Type),
+        GraphQLNamedType named => Schema.Value.AllTypes[named.Name.StringValue] is ScalarGraphType,
+        _ => false,
+    };
 }
 
 /// <summary>One of GitHub's custom scalars: a string on the wire, checked for being one.</summary>

@@ -79,7 +79,7 @@ public sealed partial class StandInGitHubServer
                     ["errors"] = new JsonArray(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray("organization"), ["locations"] = new JsonArray(new JsonObject { ["line"] = 3, ["column"] = 3 }), ["message"] = $"Could not resolve to an Organization with the login of '{login}'." }),
                 });
             }
-            var all = State.Repos.Values.Where(r => r.Owner.Equals(org.Login, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+            var all = State.ReposOf(org.Login);
             var start = cursor is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(cursor))["cursor:".Length..], CultureInfo.InvariantCulture);
             var page = all.Skip(start).Take(100).ToArray();
             var end = start + page.Length;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CQEN.ProfileGen.Badges;
 using CQEN.ProfileGen.Licenses;
 using CQEN.ProfileGen.Snapshots;
@@ -46,30 +45,28 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     {
         var repos = new List<RepoSnapshot>();
         // Repositories whose README or licence file the page could not bring: mapped once the
-        // batched file request has them. Every other page is mapped as it arrives and its JSON
-        // (README and licence texts included) let go, so memory holds the snapshot, not the pages.
-        var waiting = new List<(JsonNode Node, WantedFiles Files)>();
-        JsonNode? orgNode = null;
+        // batched file request has them. Every other page is mapped as it arrives and let go
+        // (README and licence texts included), so memory holds the snapshot, not the pages.
+        var waiting = new List<(RepoNode Node, WantedFiles Files)>();
+        OrgNode? orgNode = null;
         HashSet<string>? pinned = null;
         // The next page is asked for before this one is mapped, so mapping overlaps the wait.
-        var next = PostAsync(org, null);
+        var next = PageAsync(org, null);
         try
         {
             while (next is not null)
             {
                 ct.ThrowIfCancellationRequested();
-                var data = await next.ConfigureAwait(false);
+                orgNode = await next.ConfigureAwait(false);
                 next = null;
-                orgNode = data["organization"] ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
-                pinned ??= orgNode["pinnedItems"]?["nodes"]?.AsArray().Select(n => n?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-                var page = orgNode["repositories"]!;
-                if (page["pageInfo"]!["hasNextPage"]!.GetValue<bool>())
+                pinned ??= orgNode.PinnedItems?.Present.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+                var page = orgNode.Repositories ?? throw new GitHubException($"GitHub's GraphQL API gave no repositories for '{org}'");
+                if (page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
                 {
-                    next = PostAsync(org, page["pageInfo"]!["endCursor"]!.GetValue<string>());
+                    next = PageAsync(org, cursor);
                 }
-                var nodes = page["nodes"]!.AsArray().OfType<JsonNode>().ToArray();
-                var ready = new List<JsonNode>();
-                foreach (var node in nodes)
+                var ready = new List<RepoNode>();
+                foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
                 {
                     var files = FilesWanted(node);
                     if (files.Readme is null && files.License is null)
@@ -82,8 +79,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                     }
                 }
                 repos.AddRange(await MapAsync(ready, pinned, [], ct).ConfigureAwait(false));
-                usage?.RepositoriesRead(nodes.Length);
-                orgNode.AsObject().Remove("repositories");
+                usage?.RepositoriesRead(page.Nodes?.Count ?? 0);
             }
         }
         finally
@@ -99,11 +95,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         // batched request per 100 repositories, not one REST call each.
         foreach (var batch in waiting.Chunk(FilesPerBatch))
         {
-            var fetched = new Dictionary<string, (string? Readme, string? License)>(StringComparer.Ordinal);
-            foreach (var (name, files) in await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false))
-            {
-                fetched[name] = files;
-            }
+            var fetched = await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false);
             repos.AddRange(await MapAsync(batch.Select(w => w.Node).ToList(), pinned!, fetched, ct).ConfigureAwait(false));
         }
 
@@ -113,24 +105,24 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             ReadAt = clock.GetUtcNow(),
             Org = new OrgProfile
             {
-                Login = Str(orgNode, "login") ?? org,
-                Name = Str(orgNode, "name"),
-                Description = Str(orgNode, "description"),
-                Url = Str(orgNode, "url") ?? $"https://github.com/{org}",
-                Blog = Str(orgNode, "websiteUrl"),
-                Location = Str(orgNode, "location"),
-                Email = Str(orgNode, "email"),
-                AvatarUrl = Str(orgNode, "avatarUrl"),
-                IsVerified = orgNode!["isVerified"]?.GetValue<bool>() ?? false,
+                Login = orgNode!.Login ?? org,
+                Name = orgNode.Name,
+                Description = orgNode.Description,
+                Url = orgNode.Url ?? $"https://github.com/{org}",
+                Blog = orgNode.WebsiteUrl,
+                Location = orgNode.Location,
+                Email = orgNode.Email,
+                AvatarUrl = orgNode.AvatarUrl,
+                IsVerified = orgNode.IsVerified,
                 PublicRepos = repos.Count(r => r.Visibility == "public"),
-                CreatedAt = Date(orgNode, "createdAt"),
+                CreatedAt = orgNode.CreatedAt,
             },
             Repos = [.. repos.OrderBy(r => r.Name, RepoOrder.Names)],
         };
     }
 
     // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
-    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<JsonNode> nodes, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched, CancellationToken ct)
+    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched, CancellationToken ct)
     {
         var repos = new RepoSnapshot[nodes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = ct },
@@ -138,26 +130,24 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return repos;
     }
 
-    private async Task<JsonNode> PostAsync(string org, string? cursor)
+    private async Task<OrgNode> PageAsync(string org, string? cursor)
     {
         // The one GraphQL transport (endpoint missing → unavailable, not JSON → one line); this
         // reader maps GitHub's error types to what they mean for reading an organization.
-        var (answer, _) = await GraphQl.SendAsync(client, endpoint, Query, new { org, cursor }, $"the repositories of '{org}'").ConfigureAwait(false);
-        var root = answer ?? throw new GitHubException($"GitHub's GraphQL API gave an empty answer for '{org}'");
-        if (root["errors"] is JsonArray { Count: > 0 } errors)
+        var answer = await GraphQl.SendAsync(client, endpoint, Query, new { org, cursor }, GraphQlJson.Default.GraphQlAnswerOrgReposData, $"the repositories of '{org}'").ConfigureAwait(false);
+        if (answer.Errors is [var first, ..])
         {
-            var first = errors[0]!;
-            var type = Str(first, "type");
-            var message = Str(first, "message") ?? "unknown error";
-            throw type switch
+            var message = first.Message ?? "unknown error";
+            throw first.Type switch
             {
                 "NOT_FOUND" => new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404),
                 "RATE_LIMITED" => new GitHubException($"GitHub's GraphQL rate limit stopped the run: {message}", 403),
-                "SERVICE_UNAVAILABLE" or "TIMEOUT" or "INTERNAL" => new GitHubException($"GitHub's GraphQL API kept failing to answer all of the query for '{org}' ({type}: {message}); a partial answer is never rendered, so nothing was written"),
+                "SERVICE_UNAVAILABLE" or "TIMEOUT" or "INTERNAL" => new GitHubException($"GitHub's GraphQL API kept failing to answer all of the query for '{org}' ({first.Type}: {message}); a partial answer is never rendered, so nothing was written"),
                 _ => new GitHubException($"GitHub's GraphQL API refused the query for '{org}': {message}"),
             };
         }
-        return root["data"] ?? throw new GitHubException($"GitHub's GraphQL API gave no data for '{org}'");
+        return answer.Data is null ? throw new GitHubException($"GitHub's GraphQL API gave no data for '{org}'")
+            : answer.Data.Organization ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
     }
 
     /// <summary>Repositories per batched file request: GitHub's limit on one query's nodes is far above it.</summary>
@@ -167,14 +157,13 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     // What the page did not bring: a README under another name than README.md, a licence file
     // under another name than the three the page asks for (only when GitHub could not tell the licence).
-    private static WantedFiles FilesWanted(JsonNode n)
+    private static WantedFiles FilesWanted(RepoNode n)
     {
         var rootFiles = RootFiles(n);
-        var readme = n["readme"] is JsonObject ? null : OtherReadme(rootFiles);
-        var spdx = Str(n["licenseInfo"], "spdxId");
-        var licensePath = n["licenseInfo"] is null || RepoLicense.GitHubKnows(spdx) ? null : LicensePath(rootFiles);
+        var readme = n.Readme is not null ? null : OtherReadme(rootFiles);
+        var licensePath = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null : LicensePath(rootFiles);
         var license = licensePath is null or "LICENSE" or "LICENCE" or "LICENSE.md" ? null : licensePath;
-        return new WantedFiles(Str(n, "name")!, readme, license);
+        return new WantedFiles(n.Name, readme, license);
     }
 
     internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License)> asks)
@@ -197,7 +186,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return query.Append('}').ToString();
     }
 
-    private async Task<IEnumerable<(string Name, (string? Readme, string? License) Files)>> FetchFilesAsync(string org, WantedFiles[] batch)
+    private async Task<Dictionary<string, (string? Readme, string? License)>> FetchFilesAsync(string org, WantedFiles[] batch)
     {
         var variables = new Dictionary<string, object?> { ["owner"] = org };
         for (var i = 0; i < batch.Length; i++)
@@ -213,14 +202,15 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
         var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null));
-        var data = await GraphQl.QueryAsync(client, endpoint, query, variables, $"the README and licence files of '{org}' (GraphQL)").ConfigureAwait(false);
-        return batch.Select((w, i) => (w.Name, (Text(data[$"f{i}"]?["readme"]), Text(data[$"f{i}"]?["license"]))));
+        var data = await GraphQl.QueryAsync(client, endpoint, query, variables, GraphQlJson.Default.GraphQlAnswerDictionaryStringRepoFiles, $"the README and licence files of '{org}' (GraphQL)").ConfigureAwait(false);
+        return batch.Select((w, i) => (w.Name, Files: data.GetValueOrDefault($"f{i}")))
+            .ToDictionary(f => f.Name, f => (Text(f.Files?.Readme), Text(f.Files?.License)), StringComparer.Ordinal);
     }
 
-    private static string? Text(JsonNode? blob) => blob is not null && blob["isBinary"]?.GetValue<bool>() != true ? Str(blob, "text") : null;
+    private static string? Text(BlobText? blob) => blob is { IsBinary: false } ? blob.Text : null;
 
-    private static string[] RootFiles(JsonNode n) =>
-        n["root"]?["entries"]?.AsArray().Where(e => Str(e, "type") == "blob").Select(e => Str(e, "name")!).ToArray() ?? [];
+    private static string[] RootFiles(RepoNode n) =>
+        n.Root?.Entries?.Where(e => e.Type == "blob").Select(e => e.Name).ToArray() ?? [];
 
     private static string? LicensePath(string[] rootFiles) =>
         rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
@@ -237,17 +227,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         _ => 3,
     };
 
-    private async Task<RepoSnapshot> ToRepoAsync(JsonNode n, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched)
+    private async Task<RepoSnapshot> ToRepoAsync(RepoNode n, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched)
     {
-        var name = Str(n, "name")!;
-        var fullName = Str(n, "nameWithOwner")!;
-        var owner = fullName[..fullName.IndexOf('/')];
-        var url = Str(n, "url")!;
-        var branch = n["defaultBranchRef"]?["name"]?.GetValue<string>();
+        var owner = n.NameWithOwner[..n.NameWithOwner.IndexOf('/')];
+        var branch = n.DefaultBranchRef?.Name;
         var rootFiles = RootFiles(n);
-        var more = fetched.GetValueOrDefault(name);
+        var more = fetched.GetValueOrDefault(n.Name);
 
-        var readmeText = n["readme"] is { } blob && blob["isBinary"]?.GetValue<bool>() != true ? Str(blob, "text") : null;
+        var readmeText = Text(n.Readme);
         var readmeName = readmeText is null ? null : "README.md";
         if (readmeText is null && more.Readme is { } otherText)
         {
@@ -258,57 +245,56 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         IReadOnlyList<ShieldsBadge> badges = [];
         if (readmeText is not null)
         {
-            (header, badges) = ReadmeHeader.Read(readmeName!, branch is null ? null : $"{url}/blob/{branch}/{readmeName}", readmeText);
+            (header, badges) = ReadmeHeader.Read(readmeName!, branch is null ? null : $"{n.Url}/blob/{branch}/{readmeName}", readmeText);
         }
 
         return new RepoSnapshot
         {
-            Name = name,
-            FullName = fullName,
-            Description = NullIfBlank(Str(n, "description")),
-            Url = url,
-            Homepage = NullIfBlank(Str(n, "homepageUrl")),
-            Language = n["primaryLanguage"]?["name"]?.GetValue<string>(),
-            Topics = n["repositoryTopics"]?["nodes"]?.AsArray().Select(t => t?["topic"]?["name"]?.GetValue<string>()).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
-            Stars = n["stargazerCount"]?.GetValue<int>() ?? 0,
-            Forks = n["forkCount"]?.GetValue<int>() ?? 0,
-            Archived = n["isArchived"]?.GetValue<bool>() ?? false,
-            Fork = n["isFork"]?.GetValue<bool>() ?? false,
-            IsTemplate = n["isTemplate"]?.GetValue<bool>() ?? false,
-            Visibility = (Str(n, "visibility") ?? "PUBLIC").ToLowerInvariant(),
-            CreatedAt = Date(n, "createdAt"),
-            UpdatedAt = Date(n, "updatedAt"),
-            PushedAt = Date(n, "pushedAt"),
+            Name = n.Name,
+            FullName = n.NameWithOwner,
+            Description = NullIfBlank(n.Description),
+            Url = n.Url,
+            Homepage = NullIfBlank(n.HomepageUrl),
+            Language = n.PrimaryLanguage?.Name,
+            Topics = n.RepositoryTopics?.Present.Select(t => t.Topic?.Name).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
+            Stars = n.StargazerCount,
+            Forks = n.ForkCount,
+            Archived = n.IsArchived,
+            Fork = n.IsFork,
+            IsTemplate = n.IsTemplate,
+            Visibility = (n.Visibility ?? "PUBLIC").ToLowerInvariant(),
+            CreatedAt = n.CreatedAt,
+            UpdatedAt = n.UpdatedAt,
+            PushedAt = n.PushedAt,
             DefaultBranch = branch,
-            License = await LicenseAsync(n, owner, name, url, branch, rootFiles, more.License).ConfigureAwait(false),
+            License = await LicenseAsync(n, owner, branch, rootFiles, more.License).ConfigureAwait(false),
             Readme = header,
             Badges = badges,
-            Pinned = pinned.Contains(name),
-            RootFiles = n["root"]?["entries"]?.AsArray().Select(e => Str(e, "type") == "tree" ? Str(e, "name") + "/" : Str(e, "name")).OfType<string>().Order(StringComparer.Ordinal).ToArray(),
+            Pinned = pinned.Contains(n.Name),
+            RootFiles = n.Root?.Entries?.Select(e => e.Type == "tree" ? e.Name + "/" : e.Name).Order(StringComparer.Ordinal).ToArray(),
         };
     }
 
-    private async Task<RepoLicense?> LicenseAsync(JsonNode n, string owner, string name, string url, string? branch, string[] rootFiles, string? fetchedText)
+    private async Task<RepoLicense?> LicenseAsync(RepoNode n, string owner, string? branch, string[] rootFiles, string? fetchedText)
     {
-        if (n["licenseInfo"] is not { } info)
+        if (n.LicenseInfo is not { } info)
         {
             return null;
         }
         var path = LicensePath(rootFiles);
-        var fileUrl = path is null || branch is null ? null : $"{url}/blob/{branch}/{path}";
-        var spdx = Str(info, "spdxId");
-        if (RepoLicense.GitHubKnows(spdx))
+        var fileUrl = path is null || branch is null ? null : $"{n.Url}/blob/{branch}/{path}";
+        if (RepoLicense.GitHubKnows(info.SpdxId))
         {
-            return RepoLicense.Decide(spdx, Str(info, "name"), Str(info, "key"), path, fileUrl, identified: null);
+            return RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified: null);
         }
         // GitHub could not tell (it does not know the LiLiQ licences): read the file itself,
         // from the page when it has one of the usual names, else with one REST call.
         string? identified = null;
         var text = path switch
         {
-            "LICENSE" => Text(n["licenseFile"]),
-            "LICENCE" => Text(n["licenceFile"]),
-            "LICENSE.md" => Text(n["licenseMarkdown"]),
+            "LICENSE" => Text(n.LicenseFile),
+            "LICENCE" => Text(n.LicenceFile),
+            "LICENSE.md" => Text(n.LicenseMarkdown),
             _ => fetchedText,
         };
         // GitHub's GraphQL gives a blob's text decoded as UTF-8: a Windows-1252 licence comes back
@@ -319,19 +305,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         }
         else if (path is not null && branch is not null)
         {
-            var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, name, path, branch), $"{path} of {owner}/{name}").ConfigureAwait(false);
+            var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, n.Name, path, branch), $"{path} of {owner}/{n.Name}").ConfigureAwait(false);
             identified = bytes is null ? null : LicenseIdentifier.Identify(bytes);
         }
-        return RepoLicense.Decide(spdx, Str(info, "name"), Str(info, "key"), path, fileUrl, identified);
+        return RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified);
     }
 
     private static bool IsReadme(string fileName) =>
         fileName.StartsWith("readme", StringComparison.OrdinalIgnoreCase) && !fileName.Equals("README.md", StringComparison.Ordinal);
-
-    private static string? Str(JsonNode? node, string property) => GraphQl.Str(node, property);
-
-    private static DateTimeOffset? Date(JsonNode node, string property) =>
-        Str(node, property) is { } s ? DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

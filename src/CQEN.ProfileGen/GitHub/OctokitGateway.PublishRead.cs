@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Octokit;
 
 namespace CQEN.ProfileGen.GitHub;
@@ -68,29 +67,29 @@ internal sealed partial class OctokitGateway
         {
             variables["baseRef"] = "refs/heads/" + baseName;
         }
-        var data = await GraphQl.QueryAsync(client, endpoint, PublishStateQuery(baseName is not null), variables, what).ConfigureAwait(false);
-        var r = data["repository"] ?? throw new GitHubException($"GitHub found no repository {owner}/{repo} (404): it does not exist or this token cannot see it", 404);
-        var target = new RepoRef(Str(r["owner"], "login") ?? owner, Str(r, "name") ?? repo, Str(r["defaultBranchRef"], "name") ?? "main", Str(r, "id"));
-        var baseRef = r["base"] ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName ?? "(default)"}' to publish onto", 404);
-        var baseHead = Head(baseRef["target"]) ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto", 404);
-        var branchHead = Head(r["branch"]?["target"]);
-        var pulls = r["pullRequests"]?["nodes"]?.AsArray().OfType<JsonNode>()
-            .Where(p => Str(p, "headRefName") == branch && string.Equals(Str(p["headRepositoryOwner"], "login"), target.Owner, StringComparison.OrdinalIgnoreCase))
-            .Select(p => new PullRequestRef(p["number"]!.GetValue<int>(), Str(p, "url") ?? "", Str(p, "title") ?? "", Str(p, "body") ?? "", branch, Str(p, "headRefOid") ?? "", Str(p, "baseRefName") ?? "", (Str(p, "state") ?? "OPEN").ToLowerInvariant())
+        var data = await GraphQl.QueryAsync(client, endpoint, PublishStateQuery(baseName is not null), variables, GraphQlJson.Default.GraphQlAnswerPublishStateData, what).ConfigureAwait(false);
+        var r = data.Repository ?? throw new GitHubException($"GitHub found no repository {owner}/{repo} (404): it does not exist or this token cannot see it", 404);
+        var target = new RepoRef(r.Owner?.Login ?? owner, r.Name ?? repo, r.DefaultBranchRef?.Name ?? "main", r.Id);
+        var baseRef = r.Base ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName ?? "(default)"}' to publish onto", 404);
+        var baseHead = Head(baseRef.Target) ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto", 404);
+        var branchHead = Head(r.Branch?.Target);
+        var pulls = r.PullRequests?.Present
+            .Where(p => p.HeadRefName == branch && string.Equals(p.HeadRepositoryOwner?.Login, target.Owner, StringComparison.OrdinalIgnoreCase))
+            .Select(p => new PullRequestRef(p.Number, p.Url ?? "", p.Title ?? "", p.Body ?? "", branch, p.HeadRefOid ?? "", p.BaseRefName ?? "", (p.State ?? "OPEN").ToLowerInvariant())
             {
-                Labels = Names(p["labels"], n => Str(n, "name")),
-                RequestedReviewers = Names(p["reviewRequests"], n => Str(n["requestedReviewer"], "login")),
-                RequestedTeams = Names(p["reviewRequests"], n => Str(n["requestedReviewer"], "slug")),
-                Assignees = Names(p["assignees"], n => Str(n, "login")),
-                Reviewed = Names(p["latestReviews"], n => Str(n["author"], "login")),
-                Comments = Names(p["comments"], n => Str(n, "body")),
-                Author = Str(p["author"], "login"),
+                Labels = Names(p.Labels, n => n.Name),
+                RequestedReviewers = Names(p.ReviewRequests, n => n.RequestedReviewer?.Login),
+                RequestedTeams = Names(p.ReviewRequests, n => n.RequestedReviewer?.Slug),
+                Assignees = Names(p.Assignees, n => n.Login),
+                Reviewed = Names(p.LatestReviews, n => n.Author?.Login),
+                Comments = Names(p.Comments, n => n.Body),
+                Author = p.Author?.Login,
             })
             .ToArray() ?? [];
         return new PublishReading
         {
             Target = target,
-            BaseName = Str(baseRef, "name") ?? baseName ?? target.DefaultBranch,
+            BaseName = baseRef.Name ?? baseName ?? target.DefaultBranch,
             BaseHead = baseHead.Commit,
             CurrentFile = await FileAsync(baseHead, owner, repo, path).ConfigureAwait(false),
             BranchHead = branchHead?.Commit,
@@ -99,21 +98,14 @@ internal sealed partial class OctokitGateway
         };
     }
 
-    private sealed record HeadRead(CommitRef Commit, JsonNode? Blob, bool Exists);
+    private sealed record HeadRead(CommitRef Commit, BlobText? Blob, bool Exists);
 
-    private static HeadRead? Head(JsonNode? commit)
-    {
-        if (Str(commit, "oid") is not { } oid)
-        {
-            return null;
-        }
-        var parents = commit!["parents"]?["nodes"]?.AsArray().Select(p => Str(p, "oid")).OfType<string>().ToArray() ?? [];
-        var file = commit["file"];
-        return new HeadRead(new CommitRef(oid, Str(commit["tree"], "oid") ?? "", parents, Str(commit, "message") ?? "")
-        {
-            ChangedFiles = commit["changedFilesIfAvailable"]?.GetValue<int?>(),
-        }, file?["object"], file is not null);
-    }
+    private static HeadRead? Head(HeadCommit? commit) =>
+        commit?.Oid is not { } oid ? null
+            : new HeadRead(
+                new CommitRef(oid, commit.Tree?.Oid ?? "", commit.Parents?.Present.Select(p => p.Oid).OfType<string>().ToArray() ?? [], commit.Message ?? "") { ChangedFiles = commit.ChangedFilesIfAvailable },
+                commit.File?.Object,
+                commit.File is not null);
 
     // GraphQL gives a blob's text decoded as UTF-8: a file in another encoding (or binary, or
     // too large) comes back lossy or empty, so its bytes are read with REST instead.
@@ -123,18 +115,16 @@ internal sealed partial class OctokitGateway
         {
             return null;
         }
-        if (head.Blob is { } blob && blob["isBinary"]?.GetValue<bool>() != true && blob["isTruncated"]?.GetValue<bool>() != true
-            && Str(blob, "text") is { } text && !text.Contains('\uFFFD'))
+        if (head.Blob is { IsBinary: false, IsTruncated: false, Text: { } text } && !text.Contains('\uFFFD'))
         {
             return Encoding.UTF8.GetBytes(text);
         }
         return await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, repo, path, head.Commit.Sha), $"{path} of {owner}/{repo}").ConfigureAwait(false);
     }
 
-    private static IReadOnlyList<string> Names(JsonNode? connection, Func<JsonNode, string?> name) =>
-        connection?["nodes"]?.AsArray().OfType<JsonNode>().Select(name).OfType<string>().ToArray() ?? [];
-
-    private static string? Str(JsonNode? node, string property) => GraphQl.Str(node, property);
+    private static IReadOnlyList<string> Names<T>(Connection<T>? connection, Func<T, string?> name)
+        where T : class =>
+        connection?.Present.Select(name).OfType<string>().ToArray() ?? [];
 
     private async Task<PublishReading> ReadForPublishWithRestAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct)
     {

@@ -102,12 +102,13 @@ internal sealed partial class OctokitGateway
                 ["fileChanges"] = new Dictionary<string, object?> { ["additions"] = new[] { new Dictionary<string, object?> { ["path"] = commit.Path, ["contents"] = Convert.ToBase64String(commit.Content) } } },
             },
         };
-        var (data, errors) = await GraphQl.MutateAsync(client, endpoint, CommitToBranchMutation, variables, what).ConfigureAwait(false);
-        if (errors is null && Str(data?["commit"]?["commit"], "oid") is { } oid)
+        var answer = await GraphQl.SendAsync(client, endpoint, CommitToBranchMutation, variables, GraphQlJson.Default.GraphQlAnswerCommitToBranchData, what).ConfigureAwait(false);
+        var errors = answer.ErrorText;
+        if (errors is null && answer.Data?.Commit?.Commit?.Oid is { } oid)
         {
             return oid;
         }
-        if (data?["move"] is null)
+        if (answer.Data?.Move is null)
         {
             var now = await BranchShaAsync(target, branch).ConfigureAwait(false);
             if (now != expectedSha)
@@ -155,7 +156,7 @@ internal sealed partial class OctokitGateway
             ["beforeOid"] = expectedSha ?? ZeroOid,
             ["force"] = true, // our new commit sits on the base, not on our previous one
         };
-        var errors = await GraphQl.PostAsync(client, endpoint, UpdateRefsMutation, new { repositoryId, refUpdates = new[] { update } }, what).ConfigureAwait(false);
+        var errors = (await GraphQl.SendAsync(client, endpoint, UpdateRefsMutation, new { repositoryId, refUpdates = new[] { update } }, GraphQlJson.Default.GraphQlAnswerMoveBranchData, what).ConfigureAwait(false)).ErrorText;
         if (errors is null)
         {
             return;

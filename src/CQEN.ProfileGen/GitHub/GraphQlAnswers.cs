@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+
+namespace CQEN.ProfileGen.GitHub;
+
+// What the tool reads from GitHub's GraphQL answers, field for field as its queries ask for them
+// (aliases included). Fields a query does not ask for are absent here; a field GitHub leaves null
+// is null here. The answers are read with the source-generated GraphQlJson context below.
+
+/// <summary>GitHub's answer to one document: its data (fields that failed are null) and its errors.</summary>
+internal sealed record GraphQlAnswer<TData>(TData? Data, IReadOnlyList<GraphQlError>? Errors)
+    where TData : class
+{
+    /// <summary>GitHub's error messages in one line, or null when there are none.</summary>
+    public string? ErrorText => Errors is { Count: > 0 }
+        ? string.Join("; ", Errors.Select(e => e.Message ?? "unknown error")).ReplaceLineEndings(" ")
+        : null;
+}
+
+internal sealed record GraphQlError(string? Type, string? Message);
+
+internal sealed record Connection<T>(IReadOnlyList<T?>? Nodes)
+    where T : class
+{
+    /// <summary>The nodes that are there (GitHub gives null for one it could not read).</summary>
+    [JsonIgnore]
+    public IEnumerable<T> Present => Nodes?.OfType<T>() ?? [];
+}
+
+internal sealed record Named(string? Name);
+
+internal sealed record Account(string? Login);
+
+internal sealed record ObjectId(string? Oid);
+
+/// <summary>An <c>object(expression: ...)</c> read as a blob; a tree there answers an empty object (all null).</summary>
+internal sealed record BlobText(string? Text, bool IsBinary, bool IsTruncated);
+
+// ---- the organization's repositories (GraphQlOrgReader.Query) ----------------------------
+
+internal sealed record OrgReposData(OrgNode? Organization);
+
+internal sealed record OrgNode(
+    string? Login, string? Name, string? Description, string? Url, string? WebsiteUrl, string? Location, string? Email,
+    string? AvatarUrl, bool IsVerified, DateTimeOffset? CreatedAt, Connection<Named>? PinnedItems, RepoPage? Repositories);
+
+internal sealed record RepoPage(int TotalCount, PageInfo? PageInfo, IReadOnlyList<RepoNode?>? Nodes);
+
+internal sealed record PageInfo(bool HasNextPage, string? EndCursor);
+
+internal sealed record RepoNode(
+    string Name, string NameWithOwner, string Url, string? Description, string? HomepageUrl, string? Visibility,
+    bool IsArchived, bool IsFork, bool IsTemplate, int StargazerCount, int ForkCount,
+    DateTimeOffset? PushedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? CreatedAt,
+    Named? DefaultBranchRef, Named? PrimaryLanguage, LicenseInfo? LicenseInfo, Connection<TopicNode>? RepositoryTopics,
+    BlobText? Readme, RootTree? Root, BlobText? LicenseFile, BlobText? LicenceFile, BlobText? LicenseMarkdown);
+
+internal sealed record LicenseInfo(string? Key, string? Name, string? SpdxId);
+
+internal sealed record TopicNode(Named? Topic);
+
+internal sealed record RootTree(IReadOnlyList<TreeEntry>? Entries);
+
+internal sealed record TreeEntry(string Name, string? Type);
+
+/// <summary>The batched files query: one aliased repository per asked name (f0, f1, …).</summary>
+internal sealed record RepoFiles(BlobText? Readme, BlobText? License);
+
+// ---- what publishing reads (OctokitGateway.PublishStateQuery) ----------------------------
+
+internal sealed record PublishStateData(PublishRepoNode? Repository);
+
+internal sealed record PublishRepoNode(
+    string? Id, string? Name, Account? Owner, Named? DefaultBranchRef, RefNode? Base, RefNode? Branch, Connection<PullNode>? PullRequests);
+
+internal sealed record RefNode(string? Name, HeadCommit? Target);
+
+internal sealed record HeadCommit(string? Oid, string? Message, int? ChangedFilesIfAvailable, ObjectId? Tree, Connection<ObjectId>? Parents, TreeFile? File);
+
+internal sealed record TreeFile(BlobText? Object);
+
+internal sealed record PullNode(
+    int Number, string? Url, string? Title, string? Body, string? State, string? HeadRefName, string? HeadRefOid, string? BaseRefName,
+    Account? HeadRepositoryOwner, Account? Author, Connection<Named>? Labels, Connection<ReviewRequest>? ReviewRequests, Connection<Account>? Assignees,
+    Connection<ReviewNode>? LatestReviews, Connection<CommentNode>? Comments);
+
+internal sealed record ReviewRequest(Reviewer? RequestedReviewer);
+
+/// <summary>A user (login) or a team (slug).</summary>
+internal sealed record Reviewer(string? Login, string? Slug);
+
+internal sealed record ReviewNode(Account? Author);
+
+internal sealed record CommentNode(string? Body);
+
+// ---- mutations -------------------------------------------------------------------------------
+
+internal sealed record MutationPayload(string? ClientMutationId);
+
+internal sealed record MoveBranchData(MutationPayload? UpdateRefs);
+
+internal sealed record CommitToBranchData(MutationPayload? Move, CommittedNode? Commit);
+
+internal sealed record CommittedNode(ObjectId? Commit);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(GraphQlAnswer<OrgReposData>))]
+[JsonSerializable(typeof(GraphQlAnswer<Dictionary<string, RepoFiles?>>))]
+[JsonSerializable(typeof(GraphQlAnswer<PublishStateData>))]
+[JsonSerializable(typeof(GraphQlAnswer<MoveBranchData>))]
+[JsonSerializable(typeof(GraphQlAnswer<CommitToBranchData>))]
+internal sealed partial class GraphQlJson : JsonSerializerContext;

@@ -21,7 +21,7 @@ internal static class ChildScenarios
     {
         var path = Path.Combine(Path.GetTempPath(), $"profilegen-bench-{repositories}.json");
         File.WriteAllText(path, SnapshotJson.Serialize(SyntheticOrg.Snapshot(repositories)));
-        var template = TemplateSource.Default("fr-CA");
+        var template = TemplateSource.Default(ProfileCulture.French);
         // Warm up once (JIT, template parse paths), then measure a cold read + render.
         ProfileRenderer.Render(template, TemplateModelBuilder.Build(SyntheticOrg.Snapshot(10), new ProfileGenConfig(), DateTimeOffset.UnixEpoch));
         var clock = Stopwatch.StartNew();

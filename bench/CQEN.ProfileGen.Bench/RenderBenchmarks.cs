@@ -12,7 +12,7 @@ public class RenderBenchmarks
     private OrgSnapshot _snapshot = null!;
     private string _json = "";
     private readonly ProfileGenConfig _config = new();
-    private readonly TemplateSource _template = TemplateSource.Default("fr-CA");
+    private readonly TemplateSource _template = TemplateSource.Default(ProfileCulture.French);
 
     [Params(100, 1_000, 10_000)]
     public int Repositories { get; set; }

@@ -1,3 +1,5 @@
+using CQEN.ProfileGen.Configuration;
+
 namespace CQEN.ProfileGen;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal sealed record Wording
     public required string AllRepositories { get; init; }
     public required string OtherGroup { get; init; }
 
-    public static Wording For(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : French;
+    public static Wording For(ProfileCulture culture) => culture == ProfileCulture.English ? English : French;
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.RegularExpressions;
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Publishing;
 using CQEN.ProfileGen.Rendering;
 
@@ -29,7 +30,7 @@ internal sealed partial class InitCommand : Command
     private static readonly Option<string?> Culture = new Option<string?>("--culture")
     {
         Description = "fr-CA (default) or en: the template variant to copy.",
-    }.AcceptOnlyFromAmong("fr-CA", "en");
+    }.AcceptOnlyFromAmong([.. Choices.Cultures.Keys]);
 
     private static readonly Option<bool> Force = new("--force")
     {
@@ -50,10 +51,10 @@ internal sealed partial class InitCommand : Command
             {
                 throw new InputException($"--org: '{Shorten(org)}' is not a GitHub organization login (1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen); nothing was written");
             }
-            var culture = parse.GetValue(Culture) ?? "fr-CA";
-            if (culture is not ("fr-CA" or "en"))
+            var cultureWord = parse.GetValue(Culture) ?? ProfileCulture.French.Word();
+            if (!Choices.Cultures.TryGetValue(cultureWord, out var culture))
             {
-                throw new InputException($"--culture: must be fr-CA or en (got '{Shorten(culture)}'); nothing was written");
+                throw new InputException($"--culture: must be {string.Join(" or ", Choices.Cultures.Keys)} (got '{Shorten(cultureWord)}'); nothing was written");
             }
             var root = parse.GetValue(Directory) is { } d ? context.Env.ResolvePath(d.ToString()) : context.Env.CurrentDirectory;
             if (!System.IO.Directory.Exists(root))
@@ -71,7 +72,7 @@ internal sealed partial class InitCommand : Command
             };
             if (handWritten is not null)
             {
-                files[RegionTemplate] = Starter(culture == "en" ? "repos.en.sbn" : "repos.fr.sbn");
+                files[RegionTemplate] = Starter(culture == ProfileCulture.English ? "repos.en.sbn" : "repos.fr.sbn");
             }
             var force = parse.GetValue(Force);
             var existing = files.Keys.Where(f => File.Exists(Path.Combine(root, f))).ToArray();
@@ -151,13 +152,13 @@ internal sealed partial class InitCommand : Command
         return new HandWrittenProfile(text, $"{text}{separator}<!-- profilegen:begin {RegionName} -->{newline}<!-- profilegen:end {RegionName} -->{newline}");
     }
 
-    private static string Configuration(string org, string culture, bool regions)
+    private static string Configuration(string org, ProfileCulture culture, bool regions)
     {
         // The login is validated (letters, digits, hyphens), so double quotes need no escaping;
         // they keep logins such as `true`, `null` or `0123` strings in YAML.
         var text = Starter("profilegen.yml")
             .Replace("{{ org }}", $"\"{org}\"", StringComparison.Ordinal)
-            .Replace("{{ culture }}", culture, StringComparison.Ordinal);
+            .Replace("{{ culture }}", culture.Word(), StringComparison.Ordinal);
         if (regions)
         {
             text = text.TrimEnd('\n') + "\n" +

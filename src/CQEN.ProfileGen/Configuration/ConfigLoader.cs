@@ -73,8 +73,8 @@ internal static class ConfigLoader
                     "org" => config with { Org = Scalar(value, key) },
                     "api_url" => config with { ApiUrl = Url(value, key) },
                     "template" => config with { Template = FilePath(value, key) },
-                    "culture" => config with { Culture = OneOf(value, key, "fr-CA", "en") },
-                    "sort" => config with { Sort = OneOf(value, key, "name", "pushed", "stars") },
+                    "culture" => config with { Culture = OneOf(value, key, Choices.Cultures) },
+                    "sort" => config with { Sort = OneOf(value, key, Choices.Sorts) },
                     "filters" => config with { Filters = Filters(value) },
                     "grouping" => config with { Grouping = Grouping(value) },
                     "lifecycle_rules" => config with { LifecycleRules = Sequence(value, key, LifecycleRule) },
@@ -133,7 +133,7 @@ internal static class ConfigLoader
             {
                 g = key.Value switch
                 {
-                    "by" => g with { By = OneOf(value, key, "lifecycle", "language", "license", "none") },
+                    "by" => g with { By = OneOf(value, key, Choices.Groupings) },
                     "order" => g with { Order = Sequence(value, key, Scalar) },
                     "other_title" => g with { OtherTitle = Scalar(value, key) },
                     _ => throw Unknown(key, "by, order, other_title"),
@@ -382,6 +382,9 @@ internal static class ConfigLoader
                 ? value
                 : throw Error(node, $"'{key.Value}' must be one of {string.Join(", ", allowed)} (got '{value}')");
         }
+
+        private T OneOf<T>(YamlNode node, YamlScalarNode key, IReadOnlyDictionary<string, T> allowed) =>
+            allowed[OneOf(node, key, [.. allowed.Keys])];
 
         private string Url(YamlNode node, YamlScalarNode key)
         {

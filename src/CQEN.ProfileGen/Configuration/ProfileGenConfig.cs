@@ -12,14 +12,14 @@ internal sealed record ProfileGenConfig
     /// <summary>A template file; null means the embedded default for <see cref="Culture"/>.</summary>
     public string? Template { get; init; }
 
-    /// <summary>"fr-CA" or "en": picks the default template and date formats.</summary>
-    public string Culture { get; init; } = "fr-CA";
+    /// <summary>Picks the default template, date and number formats, and the pull request's words.</summary>
+    public ProfileCulture Culture { get; init; } = ProfileCulture.French;
 
     public RepoFilter Filters { get; init; } = new();
     public GroupingOptions Grouping { get; init; } = new();
 
-    /// <summary>"name" (default), "pushed" (most recent first) or "stars".</summary>
-    public string Sort { get; init; } = "name";
+    /// <summary>Name (default), pushed (most recent first) or stars (most first).</summary>
+    public RepoSort Sort { get; init; } = RepoSort.Name;
 
     /// <summary>Fallback lifecycles, by topic, for repositories whose README has no lifecycle badge.</summary>
     public IReadOnlyList<LifecycleRule> LifecycleRules { get; init; } = [];
@@ -82,8 +82,7 @@ internal sealed record RepoFilter
 
 internal sealed record GroupingOptions
 {
-    /// <summary>"lifecycle" (default), "language", "license" or "none".</summary>
-    public string By { get; init; } = "lifecycle";
+    public GroupBy By { get; init; } = GroupBy.Lifecycle;
 
     /// <summary>Group titles in the order they should appear; the rest follow alphabetically.</summary>
     public IReadOnlyList<string> Order { get; init; } = [];

@@ -1,3 +1,5 @@
+using CQEN.ProfileGen.Configuration;
+
 namespace CQEN.ProfileGen.Publishing;
 
 /// <summary>What to publish where. <see cref="BuildContent"/> gets the file on the base branch (null when absent).</summary>
@@ -36,7 +38,7 @@ internal sealed record PublishRequest
 
     /// <summary>Open the pull request as a draft (an existing one is left as it is).</summary>
     public bool Draft { get; init; }
-    public string Culture { get; init; } = "fr-CA";
+    public ProfileCulture Culture { get; init; } = ProfileCulture.French;
 
     /// <summary>The audit of what was read, summarised in the PR body; null: no audit section.</summary>
     public Audit.AuditReport? Audit { get; init; }

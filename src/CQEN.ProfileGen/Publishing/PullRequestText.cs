@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CQEN.ProfileGen.Configuration;
 
 namespace CQEN.ProfileGen.Publishing;
 
@@ -39,9 +40,9 @@ internal static partial class PullRequestText
 
     public static bool IsForeignNotice(string comment) => comment.Contains(ForeignCommitsMarker, StringComparison.Ordinal);
 
-    public static string Closing(string culture, string baseName) => Wording.For(culture).Closing(baseName);
+    public static string Closing(ProfileCulture culture, string baseName) => Wording.For(culture).Closing(baseName);
 
-    public static string Foreign(string culture, string branch) => ForeignCommitsMarker + "\n" + Wording.For(culture).ForeignCommits(branch);
+    public static string Foreign(ProfileCulture culture, string branch) => ForeignCommitsMarker + "\n" + Wording.For(culture).ForeignCommits(branch);
 
     /// <summary>GitHub refuses bodies over 65,536 characters; stay well under it.</summary>
     public const int MaxBodyLength = 60_000;
@@ -49,11 +50,11 @@ internal static partial class PullRequestText
     /// <summary>Names listed per section (added, removed, changed); the counts stay exact.</summary>
     public const int MaxNamesPerList = 50;
 
-    public static string DefaultTitle(string culture) => Wording.For(culture).PullRequestTitle;
+    public static string DefaultTitle(ProfileCulture culture) => Wording.For(culture).PullRequestTitle;
 
     public static string CommitMessage(string path) => $"Update {path} from the organization's data\n\n{CommitTrailer}\n";
 
-    public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, string culture, Audit.AuditReport? audit = null)
+    public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, ProfileCulture culture, Audit.AuditReport? audit = null)
     {
         var words = Wording.For(culture);
         var auditSection = audit is null ? "" : "\n" + AuditSection(audit, culture);
@@ -101,7 +102,7 @@ internal static partial class PullRequestText
     /// first), so the weekly PR tells the maintainers what to fix. Repository text in the
     /// findings is escaped: it cannot add HTML, links, or the PR's hidden marker.
     /// </summary>
-    public static string AuditSection(Audit.AuditReport audit, string culture, int maxFindings = 10)
+    public static string AuditSection(Audit.AuditReport audit, ProfileCulture culture, int maxFindings = 10)
     {
         var words = Wording.For(culture);
         var sb = new StringBuilder();

@@ -1,3 +1,5 @@
+using CQEN.ProfileGen.Configuration;
+
 namespace CQEN.ProfileGen.Rendering;
 
 /// <summary>
@@ -12,14 +14,14 @@ internal static class DateText
     private static readonly string[] EnglishShortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     /// <summary>format: "long" (25 novembre 2026), "month" (nov. 2026), "iso" (2026-11-25). Dates are taken in UTC.</summary>
-    public static string Format(DateTimeOffset? date, string culture, string format = "long")
+    public static string Format(DateTimeOffset? date, ProfileCulture culture, string format = "long")
     {
         if (date is not { } value)
         {
             return "";
         }
         var d = value.UtcDateTime;
-        var english = IsEnglish(culture);
+        var english = culture == ProfileCulture.English;
         return format switch
         {
             "iso" => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -30,13 +32,13 @@ internal static class DateText
     }
 
     /// <summary>"il y a 3 jours" / "3 days ago" relative to <paramref name="now"/>. Changes every run by design.</summary>
-    public static string Relative(DateTimeOffset? date, DateTimeOffset now, string culture)
+    public static string Relative(DateTimeOffset? date, DateTimeOffset now, ProfileCulture culture)
     {
         if (date is not { } value)
         {
             return "";
         }
-        var english = IsEnglish(culture);
+        var english = culture == ProfileCulture.English;
         var days = (int)Math.Floor((now - value).TotalDays);
         if (days < 1)
         {
@@ -51,6 +53,4 @@ internal static class DateText
         var frUnit = n > 1 && fr != "mois" ? fr + "s" : fr;
         return english ? $"{n} {en}{(n > 1 ? "s" : "")} ago" : $"il y a {n} {frUnit}";
     }
-
-    private static bool IsEnglish(string culture) => culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 }

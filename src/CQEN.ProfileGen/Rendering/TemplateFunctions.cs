@@ -1,4 +1,5 @@
 using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Configuration;
 using Scriban.Runtime;
 
 namespace CQEN.ProfileGen.Rendering;
@@ -20,20 +21,20 @@ internal static class TemplateFunctions
         Add("md_link", 2, 2, a => MarkdownText.Link(Text(a[0]), Text(a[1])));
         Add("badge_url", 3, 3, a => BadgeUrl(a[0], a[1], a[2]));
         Add("badge", 4, 5, a => Badge(a[0], a[1], a[2], a[3], a[4]));
-        Add("format_date", 1, 2, a => DateText.Format(Date(a[0]), model.Culture, Text(a[1]) ?? "long"));
-        Add("relative_date", 1, 1, a => DateText.Relative(Date(a[0]), model.GeneratedAt, model.Culture));
-        Add("format_number", 1, 1, a => FormatNumber(a[0], model.Culture));
+        Add("format_date", 1, 2, a => DateText.Format(Date(a[0]), model.Language, Text(a[1]) ?? "long"));
+        Add("relative_date", 1, 1, a => DateText.Relative(Date(a[0]), model.GeneratedAt, model.Language));
+        Add("format_number", 1, 1, a => FormatNumber(a[0], model.Language));
         Add("group_repos", 2, 2, a => GroupRepos(Repos(a[0]), Text(a[1])));
         Add("sort_repos", 2, 2, a => SortRepos(Repos(a[0]), Text(a[1])));
         return functions;
     }
 
     /// <summary>A count as the culture writes it: 1,234 in English, 1 234 (no-break space) in French.</summary>
-    public static string FormatNumber(object? value, string culture)
+    public static string FormatNumber(object? value, ProfileCulture culture)
     {
         var digits = (value is IConvertible c ? c.ToInt64(System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("format_number: expected a number"))
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var separator = culture == "en" ? "," : "\u00A0";
+        var separator = culture == ProfileCulture.English ? "," : "\u00A0";
         var sign = digits.StartsWith('-') ? "-" : "";
         digits = digits.TrimStart('-');
         for (var i = digits.Length - 3; i > 0; i -= 3)
@@ -74,8 +75,8 @@ internal static class TemplateFunctions
             .ToArray();
     }
 
-    private static IReadOnlyList<RepoModel> SortRepos(IEnumerable<RepoModel> repos, string? by) => by is "name" or "pushed" or "stars"
-        ? TemplateModelBuilder.Sort(repos, by).ToArray()
+    private static IReadOnlyList<RepoModel> SortRepos(IEnumerable<RepoModel> repos, string? by) => by is not null && Choices.Sorts.TryGetValue(by, out var sort)
+        ? TemplateModelBuilder.Sort(repos, sort).ToArray()
         : throw new ArgumentException($"sort_repos: unknown order '{by}' (use name, pushed or stars)");
 
     private static IEnumerable<RepoModel> Repos(object? value) => value switch

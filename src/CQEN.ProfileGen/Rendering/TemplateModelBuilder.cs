@@ -22,11 +22,12 @@ internal static class TemplateModelBuilder
             Org = orgModel,
             Repos = kept,
             Groups = Group(kept, config, orgModel),
-            GroupedBy = config.Grouping.By,
+            GroupedBy = config.Grouping.By.Word(),
             PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
             ProfileRepo = profileRepo,
             Profile = config.Profile,
-            Culture = config.Culture,
+            Culture = config.Culture.Word(),
+            Language = config.Culture,
             GeneratedAt = now,
         };
     }
@@ -118,10 +119,10 @@ internal static class TemplateModelBuilder
         r.Badges.FirstOrDefault(b => vocabulary.IsLifecycleLabel(b.Label));
 
     /// <summary>The configured order (sort: name, pushed or stars), names breaking ties; also the template function's.</summary>
-    internal static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, string sort) => sort switch
+    internal static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, RepoSort sort) => sort switch
     {
-        "pushed" => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, RepoOrder.Names),
-        "stars" => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, RepoOrder.Names),
+        RepoSort.Pushed => repos.OrderByDescending(r => r.PushedAt).ThenBy(r => r.Name, RepoOrder.Names),
+        RepoSort.Stars => repos.OrderByDescending(r => r.Stars).ThenBy(r => r.Name, RepoOrder.Names),
         _ => repos.OrderBy(r => r.Name, RepoOrder.Names),
     };
 
@@ -129,14 +130,14 @@ internal static class TemplateModelBuilder
     {
         var by = config.Grouping.By;
         var other = config.Grouping.OtherTitle ?? Wording.For(config.Culture).OtherGroup;
-        if (by == "none")
+        if (by == GroupBy.None)
         {
             return repos.Count == 0 ? [] : [Capped("all", Wording.For(config.Culture).AllRepositories, repos, config, RepositoriesPage(org))];
         }
         Func<RepoModel, string?> keyOf = by switch
         {
-            "language" => r => r.Language,
-            "license" => r => r.License?.ShortName,
+            GroupBy.Language => r => r.Language,
+            GroupBy.License => r => r.License?.ShortName,
             _ => r => r.Lifecycle?.Message,
         };
         // Case variants of one value ("Phase Découverte", "Phase découverte") are one group;
@@ -151,7 +152,7 @@ internal static class TemplateModelBuilder
                         .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key;
                 // Only a language is a search GitHub can run; the other groups (lifecycles from
                 // badges, licences GitHub may not know, "other") link to the repositories page.
-                var more = by == "language" && g.Key.Length > 0 ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"") : RepositoriesPage(org);
+                var more = by == GroupBy.Language && g.Key.Length > 0 ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"") : RepositoriesPage(org);
                 return Capped(g.Key.Length == 0 ? "" : title, title, g.ToArray(), config, more);
             })
             .ToArray();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CQEN.ProfileGen.Configuration;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -25,8 +26,8 @@ internal sealed class TemplateSource
     public ITemplateLoader Loader { get; }
 
     /// <summary>The default template for a culture: profile.fr.sbn or profile.en.sbn, embedded in the tool.</summary>
-    public static TemplateSource Default(string culture) =>
-        Embedded(culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "profile.en.sbn" : "profile.fr.sbn");
+    public static TemplateSource Default(ProfileCulture culture) =>
+        Embedded(culture == ProfileCulture.English ? "profile.en.sbn" : "profile.fr.sbn");
 
     public static TemplateSource Embedded(string name)
     {

@@ -59,7 +59,7 @@ public sealed class JobSummaryTests : IDisposable
         var snapshot = new OrgSnapshot { Org = new OrgProfile { Login = "org", Url = "https://github.com/org" }, Repos = repos };
         // An organization that raised limits.per_group and limits.max_bytes: the README lists them all.
         var config = new ProfileGenConfig { Limits = new SizeLimits { PerGroup = int.MaxValue, MaxBytes = int.MaxValue } };
-        var readme = ProfileRenderer.Render(TemplateSource.Default("fr-CA"), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
+        var readme = ProfileRenderer.Render(TemplateSource.Default(ProfileCulture.French), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
         // The diff and the preview each hold the whole README: together they are over the cap.
         Assert.True(2 * Encoding.UTF8.GetByteCount(readme) > 1024 * 1024, "the README must be large enough for this test to mean anything");
 

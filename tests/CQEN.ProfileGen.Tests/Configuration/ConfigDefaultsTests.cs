@@ -21,14 +21,32 @@ public class ConfigDefaultsTests
         return node["default"]?.GetValue<string>();
     }
 
+    private static string[] SchemaChoices(params string[] path)
+    {
+        var node = Schema;
+        foreach (var part in path)
+        {
+            node = node["properties"]![part]!;
+        }
+        return [.. node["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
+    }
+
+    [Fact]
+    public void The_choices_the_schema_offers_editors_are_the_ones_the_tool_knows()
+    {
+        Assert.Equal(Choices.Cultures.Keys.Order(StringComparer.Ordinal), SchemaChoices("culture").Order(StringComparer.Ordinal));
+        Assert.Equal(Choices.Sorts.Keys.Order(StringComparer.Ordinal), SchemaChoices("sort").Order(StringComparer.Ordinal));
+        Assert.Equal(Choices.Groupings.Keys.Order(StringComparer.Ordinal), SchemaChoices("grouping", "by").Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void The_defaults_the_schema_shows_editors_are_the_tool_s()
     {
         var config = new ProfileGenConfig();
 
-        Assert.Equal(SchemaDefault("culture"), config.Culture);
-        Assert.Equal(SchemaDefault("sort"), config.Sort);
-        Assert.Equal(SchemaDefault("grouping", "by"), config.Grouping.By);
+        Assert.Equal(SchemaDefault("culture"), config.Culture.Word());
+        Assert.Equal(SchemaDefault("sort"), config.Sort.Word());
+        Assert.Equal(SchemaDefault("grouping", "by"), config.Grouping.By.Word());
         Assert.Equal(SchemaDefault("publish", "target_repo"), config.Publish.TargetRepo);
         Assert.Equal(SchemaDefault("publish", "target_path"), config.Publish.TargetPath);
         Assert.Equal(SchemaDefault("publish", "branch"), config.Publish.Branch);
@@ -43,9 +61,9 @@ public class ConfigDefaultsTests
     {
         var config = new ProfileGenConfig();
 
-        Assert.Equal("fr-CA", config.Culture);
-        Assert.Equal("name", config.Sort);
-        Assert.Equal("lifecycle", config.Grouping.By);
+        Assert.Equal(ProfileCulture.French, config.Culture);
+        Assert.Equal(RepoSort.Name, config.Sort);
+        Assert.Equal(GroupBy.Lifecycle, config.Grouping.By);
         Assert.Equal("profile/README.md", config.Publish.TargetPath);
         Assert.Equal("339999", new LifecycleRule { Topic = "t", Message = "m" }.Color);
     }

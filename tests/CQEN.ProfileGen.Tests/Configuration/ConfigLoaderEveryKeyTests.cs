@@ -56,7 +56,7 @@ public class ConfigLoaderEveryKeyTests
             Assert.Equal(["exp-*"], config.Filters.IncludeNames);
             Assert.Equal(["hidden"], config.Filters.ExcludeTopics);
             Assert.True(config.Filters.IncludeProfileRepos);
-            Assert.Equal("none", config.Grouping.By);
+            Assert.Equal(GroupBy.None, config.Grouping.By);
             Assert.Equal(["A", "B"], config.Grouping.Order);
             Assert.Equal(new LifecycleRule { Topic = "t", Message = "M", Label = "Phase", Color = "red" }, Assert.Single(config.LifecycleRules));
             Assert.Equal(new ProfileBadge { Alt = "Licence", Label = "L", Message = "M", Color = "green", Link = "https://example.org/l" }, config.Profile.Badges[0]);
@@ -80,14 +80,14 @@ public class ConfigLoaderEveryKeyTests
         [InlineData("sort: name", "name")]
         [InlineData("sort: pushed", "pushed")]
         [InlineData("sort: stars", "stars")]
-        public void Every_sort_order_is_accepted(string yaml, string sort) => Assert.Equal(sort, Parse(yaml).Sort);
+        public void Every_sort_order_is_accepted(string yaml, string sort) => Assert.Equal(sort, Parse(yaml).Sort.Word());
 
         [Theory]
         [InlineData("lifecycle")]
         [InlineData("language")]
         [InlineData("license")]
         [InlineData("none")]
-        public void Every_grouping_is_accepted(string by) => Assert.Equal(by, Parse($"grouping: {{ by: {by} }}").Grouping.By);
+        public void Every_grouping_is_accepted(string by) => Assert.Equal(by, Parse($"grouping: {{ by: {by} }}").Grouping.By.Word());
 
         [Fact]
         public void Every_visibility_is_accepted() =>

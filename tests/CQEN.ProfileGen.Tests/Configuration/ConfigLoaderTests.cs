@@ -39,12 +39,12 @@ public class ConfigLoaderTests
                 publish: { target_repo: .github-private, labels: [docs], regions: { repos: repos.sbn } }
                 """);
             Assert.Equal("CQEN-QDCE", config.Org);
-            Assert.Equal("en", config.Culture);
-            Assert.Equal("pushed", config.Sort);
+            Assert.Equal(ProfileCulture.English, config.Culture);
+            Assert.Equal(RepoSort.Pushed, config.Sort);
             Assert.Equal(["public", "internal"], config.Filters.Visibility);
             Assert.True(config.Filters.IncludeArchived);
             Assert.Equal(["tmp-*"], config.Filters.ExcludeNames);
-            Assert.Equal("language", config.Grouping.By);
+            Assert.Equal(GroupBy.Language, config.Grouping.By);
             Assert.Equal("Misc", config.Grouping.OtherTitle);
             Assert.Equal("Expérimentation", Assert.Single(config.LifecycleRules).Message);
             Assert.Equal("Cycle de vie", config.LifecycleRules[0].Label);

@@ -2,6 +2,7 @@ using ApprovalTests;
 using ApprovalTests.Namers;
 using ApprovalTests.Reporters;
 using ApprovalTests.Writers;
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Publishing;
 
 namespace CQEN.ProfileGen.Tests.Publishing;
@@ -18,7 +19,7 @@ public class PublishTextApprovalTests
     [InlineData("en")]
     public void The_pull_request_description_is_as_approved(string culture)
     {
-        var body = PullRequestText.WithCommits(PullRequestText.Body("https://github.com/org", Before, After, UnifiedDiff.Between(Before, After, "profile/README.md"), culture), [new string('a', 40)]);
+        var body = PullRequestText.WithCommits(PullRequestText.Body("https://github.com/org", Before, After, UnifiedDiff.Between(Before, After, "profile/README.md"), Choices.Cultures[culture]), [new string('a', 40)]);
 
         using (ApprovalResults.ForScenario(culture))
         {

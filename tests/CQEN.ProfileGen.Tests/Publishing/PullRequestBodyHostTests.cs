@@ -1,3 +1,4 @@
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Publishing;
 
 namespace CQEN.ProfileGen.Tests.Publishing;
@@ -11,7 +12,7 @@ public class PullRequestBodyHostTests
         var before = $"- [api]({Org}/api) v1\n- [old]({Org}/old)\n- [web]({Org}/web)\n";
         var after = $"- [api]({Org}/api) v2\n- [new]({Org}/new)\n- [web]({Org}/web)\n";
 
-        var body = PullRequestText.Body(Org, before, after, UnifiedDiff.Between(before, after, "profile/README.md"), "en");
+        var body = PullRequestText.Body(Org, before, after, UnifiedDiff.Between(before, after, "profile/README.md"), ProfileCulture.English);
 
         Assert.Contains("### Repositories added (1)\n\n- `new`\n", body, StringComparison.Ordinal);
         Assert.Contains("### Repositories removed (1)\n\n- `old`\n", body, StringComparison.Ordinal);
@@ -24,7 +25,7 @@ public class PullRequestBodyHostTests
         const string Org = "https://ghe.example.org/qdce";
         var after = "- [x](https://github.com/qdce/x)\n- [y](https://ghe.example.org/other/y)\n";
 
-        var body = PullRequestText.Body(Org, null, after, UnifiedDiff.Between(null, after, "profile/README.md"), "en");
+        var body = PullRequestText.Body(Org, null, after, UnifiedDiff.Between(null, after, "profile/README.md"), ProfileCulture.English);
 
         Assert.DoesNotContain("Repositories added", body, StringComparison.Ordinal);
     }

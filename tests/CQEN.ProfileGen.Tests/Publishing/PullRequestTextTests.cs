@@ -1,4 +1,5 @@
 using CQEN.ProfileGen.Audit;
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Publishing;
 
 namespace CQEN.ProfileGen.Tests.Publishing;
@@ -20,25 +21,25 @@ public class PullRequestTextTests
         [Fact]
         public void The_closing_comment_says_the_base_already_has_the_content_in_the_run_s_language()
         {
-            Assert.Equal("main already has this content, so this pull request is no longer needed. _(CQEN.ProfileGen)_", PullRequestText.Closing("en", "main"));
-            Assert.Equal("main contient déjà ce contenu : cette demande de tirage n'est plus nécessaire. _(CQEN.ProfileGen)_", PullRequestText.Closing("fr-CA", "main"));
+            Assert.Equal("main already has this content, so this pull request is no longer needed. _(CQEN.ProfileGen)_", PullRequestText.Closing(ProfileCulture.English, "main"));
+            Assert.Equal("main contient déjà ce contenu : cette demande de tirage n'est plus nécessaire. _(CQEN.ProfileGen)_", PullRequestText.Closing(ProfileCulture.French, "main"));
         }
 
         [Fact]
         public void The_foreign_commits_notice_starts_with_its_marker_on_a_line_of_its_own()
         {
             Assert.Equal("<!-- profilegen:foreign-commits -->\nSomeone pushed commits to `pg`. CQEN.ProfileGen leaves this pull request alone so their work is not lost; run it with `--force` to take the branch back.",
-                PullRequestText.Foreign("en-CA", "pg"));
+                PullRequestText.Foreign(ProfileCulture.English, "pg"));
             Assert.Equal("<!-- profilegen:foreign-commits -->\nQuelqu'un a poussé des commits sur `pg`. CQEN.ProfileGen ne touche plus à cette demande de tirage pour ne pas perdre ce travail; lancez-le avec `--force` pour reprendre la branche.",
-                PullRequestText.Foreign("fr-CA", "pg"));
-            Assert.True(PullRequestText.IsForeignNotice(PullRequestText.Foreign("fr-CA", "pg")));
+                PullRequestText.Foreign(ProfileCulture.French, "pg"));
+            Assert.True(PullRequestText.IsForeignNotice(PullRequestText.Foreign(ProfileCulture.French, "pg")));
         }
 
         [Fact]
         public void The_default_title_is_in_the_run_s_language()
         {
-            Assert.Equal("Update the organization profile", PullRequestText.DefaultTitle("EN"));
-            Assert.Equal("Mise à jour du profil de l'organisation", PullRequestText.DefaultTitle("fr-CA"));
+            Assert.Equal("Update the organization profile", PullRequestText.DefaultTitle(ProfileCulture.English));
+            Assert.Equal("Mise à jour du profil de l'organisation", PullRequestText.DefaultTitle(ProfileCulture.French));
         }
 
         [Fact]
@@ -56,7 +57,7 @@ public class PullRequestTextTests
             var before = Links("zulu", "yankee", "Mike", "lima") + "- [kilo](https://github.com/org/kilo) ancien\n- [Alpha](https://github.com/org/Alpha) ancien\n";
             var after = Links("delta", "charlie", "Mike", "lima") + "- [kilo](https://github.com/org/kilo) nouveau\n- [Alpha](https://github.com/org/Alpha) nouveau\n";
 
-            var body = PullRequestText.Body("org", before, after, Diff, "en");
+            var body = PullRequestText.Body("org", before, after, Diff, ProfileCulture.English);
 
             Assert.Contains("### Repositories added (2)\n\n- `charlie`\n- `delta`\n\n", body, StringComparison.Ordinal);
             Assert.Contains("### Repositories removed (2)\n\n- `yankee`\n- `zulu`\n\n", body, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public class PullRequestTextTests
         [Fact]
         public void An_empty_list_has_no_heading()
         {
-            var body = PullRequestText.Body("org", Links("alpha"), Links("alpha", "beta"), Diff, "fr-CA");
+            var body = PullRequestText.Body("org", Links("alpha"), Links("alpha", "beta"), Diff, ProfileCulture.French);
 
             Assert.Contains("### Dépôts ajoutés (1)", body, StringComparison.Ordinal);
             Assert.DoesNotContain("retirés", body, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public class PullRequestTextTests
         [Fact]
         public void Links_are_recognised_whatever_the_case_of_the_organization()
         {
-            var body = PullRequestText.Body("org", null, "- [alpha](https://GitHub.com/ORG/alpha)\n", Diff, "en");
+            var body = PullRequestText.Body("org", null, "- [alpha](https://GitHub.com/ORG/alpha)\n", Diff, ProfileCulture.English);
 
             Assert.Contains("### Repositories added (1)\n\n- `alpha`", body, StringComparison.Ordinal);
         }
@@ -84,7 +85,7 @@ public class PullRequestTextTests
         [Fact]
         public void The_profile_repository_s_own_links_are_not_a_repository_of_the_list()
         {
-            var body = PullRequestText.Body("org", null, Links(".github", "alpha") + "[logo](https://github.com/org/.GitHub/blob/main/logo.png)\n", Diff, "en");
+            var body = PullRequestText.Body("org", null, Links(".github", "alpha") + "[logo](https://github.com/org/.GitHub/blob/main/logo.png)\n", Diff, ProfileCulture.English);
 
             Assert.Contains("### Repositories added (1)\n\n- `alpha`\n", body, StringComparison.Ordinal);
         }
@@ -95,7 +96,7 @@ public class PullRequestTextTests
             var before = Links("alpha") + "Voir aussi [alpha](https://github.com/org/alpha) ici.\n";
             var after = Links("alpha") + "Voir aussi [alpha](https://github.com/org/alpha) là.\n";
 
-            var body = PullRequestText.Body("org", before, after, Diff, "en");
+            var body = PullRequestText.Body("org", before, after, Diff, ProfileCulture.English);
 
             Assert.Contains("### Repositories changed (1)\n\n- `alpha`", body, StringComparison.Ordinal);
         }
@@ -103,7 +104,7 @@ public class PullRequestTextTests
         [Fact]
         public void The_audit_section_follows_the_lists_after_a_blank_line()
         {
-            var body = PullRequestText.Body("org", null, Links("alpha"), Diff, "en", new AuditReport([], 1));
+            var body = PullRequestText.Body("org", null, Links("alpha"), Diff, ProfileCulture.English, new AuditReport([], 1));
 
             Assert.Contains("- `alpha`\n\n<details><summary>", body, StringComparison.Ordinal);
         }
@@ -120,7 +121,7 @@ public class PullRequestTextTests
 
         // The many repositories, then one whose name is as long as asked, all added.
         private static string BodyWithLastName(int length, string culture) =>
-            PullRequestText.Body("org", null, Links([.. Many, new string('z', length)]), Diff, culture);
+            PullRequestText.Body("org", null, Links([.. Many, new string('z', length)]), Diff, Choices.Cultures[culture]);
 
         [Fact]
         public void The_list_is_shortened_only_when_it_would_not_fit_with_the_notice()
@@ -164,20 +165,20 @@ public class PullRequestTextTests
         [InlineData(0, 0, 0, "fr-CA", "Audit de l'organisation : 0 erreur, 0 avertissement, 0 remarque")]
         public void The_summary_counts_with_each_language_s_plural(int errors, int warnings, int notices, string culture, string summary)
         {
-            Assert.StartsWith($"<details><summary>{summary}</summary>\n\n", PullRequestText.AuditSection(Report(errors, warnings, notices), culture), StringComparison.Ordinal);
+            Assert.StartsWith($"<details><summary>{summary}</summary>\n\n", PullRequestText.AuditSection(Report(errors, warnings, notices), Choices.Cultures[culture]), StringComparison.Ordinal);
         }
 
         [Fact]
         public void Nothing_to_fix_is_said_in_English_too_and_the_section_closes()
         {
             Assert.Equal("<details><summary>Organization audit: 0 errors, 0 warnings, 0 notices</summary>\n\nNothing to fix in the repositories the profile lists.\n\n</details>\n",
-                PullRequestText.AuditSection(Report(0, 0, 0), "en"));
+                PullRequestText.AuditSection(Report(0, 0, 0), ProfileCulture.English));
         }
 
         [Fact]
         public void The_English_table_and_the_count_of_findings_left_out()
         {
-            var section = PullRequestText.AuditSection(Report(0, 0, 3), "en", maxFindings: 2);
+            var section = PullRequestText.AuditSection(Report(0, 0, 3), ProfileCulture.English, maxFindings: 2);
 
             Assert.Contains("\n\n| Repository | Rule | Finding |\n| --- | --- | --- |\n| n0 |", section, StringComparison.Ordinal);
             Assert.EndsWith("\n… and 1 more: `profilegen audit` lists them all.\n\n</details>\n", section, StringComparison.Ordinal);
@@ -186,7 +187,7 @@ public class PullRequestTextTests
         [Fact]
         public void When_every_finding_is_shown_none_is_said_to_be_left_out()
         {
-            var section = PullRequestText.AuditSection(Report(0, 0, 2), "en", maxFindings: 2);
+            var section = PullRequestText.AuditSection(Report(0, 0, 2), ProfileCulture.English, maxFindings: 2);
 
             Assert.EndsWith("| n1 | description-missing | Fix it. |\n\n</details>\n", section, StringComparison.Ordinal);
         }

@@ -45,7 +45,7 @@ public class AnySizeTests
 
     [Fact]
     public void English_profile_grouped_by_language_over_the_cap_links_each_group_to_github_s_search() =>
-        Approvals.Verify(new ApprovalTextWriter(Render(Capped with { Culture = "en", Grouping = new GroupingOptions { By = "language" }, Sort = "pushed" }), "md"));
+        Approvals.Verify(new ApprovalTextWriter(Render(Capped with { Culture = ProfileCulture.English, Grouping = new GroupingOptions { By = GroupBy.Language }, Sort = RepoSort.Pushed }), "md"));
 
     [Fact]
     public void The_model_gives_each_group_its_total_the_number_shown_and_the_rest()
@@ -59,7 +59,7 @@ public class AnySizeTests
     [Fact]
     public void The_cap_keeps_the_first_repositories_in_the_configured_order()
     {
-        var model = TemplateModelBuilder.Build(Large(), Capped with { Sort = "pushed" }, Pushed);
+        var model = TemplateModelBuilder.Build(Large(), Capped with { Sort = RepoSort.Pushed }, Pushed);
 
         Assert.Equal(["projet-0000", "projet-0001", "projet-0002"], model.Groups.Single(g => g.Title == "Phase Découverte").Repos.Select(r => r.Name));
     }
@@ -77,7 +77,7 @@ public class AnySizeTests
     [Fact]
     public void On_github_enterprise_the_links_to_the_rest_stay_on_the_enterprise_host()
     {
-        var markdown = Render(Capped with { Grouping = new GroupingOptions { By = "language" } }, Large("https://ghe.example.org"));
+        var markdown = Render(Capped with { Grouping = new GroupingOptions { By = GroupBy.Language } }, Large("https://ghe.example.org"));
 
         Assert.Contains("(https://ghe.example.org/search?q=org%3Aqdce%20language%3A%22Python%22&type=repositories)", markdown, StringComparison.Ordinal);
         Assert.Contains("(https://ghe.example.org/orgs/qdce/repositories)", markdown, StringComparison.Ordinal);
@@ -102,10 +102,10 @@ public class AnySizeTests
         }).ToArray();
         var snapshot = new OrgSnapshot { Org = new OrgProfile { Login = "qdce", Url = "https://github.com/qdce" }, Repos = repos };
 
-        foreach (var config in new[] { new ProfileGenConfig(), new ProfileGenConfig { Culture = "en" } })
+        foreach (var config in new[] { new ProfileGenConfig(), new ProfileGenConfig { Culture = ProfileCulture.English } })
         {
             var markdown = ProfileRenderer.WithinBudget(Render(config, snapshot), SizeLimits.DefaultMaxBytes, "default");
-            Assert.Contains(repositories.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(",", config.Culture == "en" ? "," : "\u00A0", StringComparison.Ordinal), markdown, StringComparison.Ordinal);
+            Assert.Contains(repositories.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(",", config.Culture == ProfileCulture.English ? "," : "\u00A0", StringComparison.Ordinal), markdown, StringComparison.Ordinal);
         }
     }
 
@@ -126,9 +126,9 @@ public class AnySizeTests
     [InlineData(1_234, "1\u00A0234")]
     [InlineData(-1_234_567, "-1\u00A0234\u00A0567")]
     public void Counts_are_written_with_the_french_thousands_separator(long value, string expected) =>
-        Assert.Equal(expected, TemplateFunctions.FormatNumber(value, "fr-CA"));
+        Assert.Equal(expected, TemplateFunctions.FormatNumber(value, ProfileCulture.French));
 
     [Fact]
     public void Counts_are_written_with_the_english_thousands_separator() =>
-        Assert.Equal("50,000", TemplateFunctions.FormatNumber(50_000, "en"));
+        Assert.Equal("50,000", TemplateFunctions.FormatNumber(50_000, ProfileCulture.English));
 }

@@ -1,3 +1,4 @@
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 
 namespace CQEN.ProfileGen.Tests.Rendering;
@@ -26,44 +27,32 @@ public class DateTextTests
             var date = Day(2026, month, 1);
             Assert.Equal(
                 (frLong, enLong, frMonth, enMonth),
-                (DateText.Format(date, "fr-CA"), DateText.Format(date, "en"), DateText.Format(date, "fr-CA", "month"), DateText.Format(date, "en-CA", "month")));
+                (DateText.Format(date, ProfileCulture.French), DateText.Format(date, ProfileCulture.English), DateText.Format(date, ProfileCulture.French, "month"), DateText.Format(date, ProfileCulture.English, "month")));
         }
 
         [Fact]
         public void Only_the_first_of_the_month_is_1er_in_french() =>
-            Assert.Equal("2 mars 2024|25 novembre 2026", DateText.Format(Day(2024, 3, 2), "fr-CA") + "|" + DateText.Format(Day(2026, 11, 25), "fr"));
+            Assert.Equal("2 mars 2024|25 novembre 2026", DateText.Format(Day(2024, 3, 2), ProfileCulture.French) + "|" + DateText.Format(Day(2026, 11, 25), ProfileCulture.French));
 
         [Fact]
         public void Iso_dates_are_the_same_in_every_culture() =>
-            Assert.Equal("2026-11-05|2026-11-05", DateText.Format(Day(2026, 11, 5), "fr-CA", "iso") + "|" + DateText.Format(Day(2026, 11, 5), "en", "iso"));
+            Assert.Equal("2026-11-05|2026-11-05", DateText.Format(Day(2026, 11, 5), ProfileCulture.French, "iso") + "|" + DateText.Format(Day(2026, 11, 5), ProfileCulture.English, "iso"));
 
         [Fact]
         public void Dates_are_taken_in_utc()
         {
             // 1 March, 01:00 at UTC+05:00 is still 28 February in UTC.
             var date = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.FromHours(5));
-            Assert.Equal("28 février 2026|2026-02-28", DateText.Format(date, "fr-CA") + "|" + DateText.Format(date, "fr-CA", "iso"));
+            Assert.Equal("28 février 2026|2026-02-28", DateText.Format(date, ProfileCulture.French) + "|" + DateText.Format(date, ProfileCulture.French, "iso"));
         }
 
-        [Theory]
-        [InlineData("EN")]
-        [InlineData("en-US")]
-        [InlineData("En-ca")]
-        public void Any_english_culture_is_english(string culture) => Assert.Equal("March 2, 2024", DateText.Format(Day(2024, 3, 2), culture));
-
-        [Theory]
-        [InlineData("fr-CA")]
-        [InlineData("de-DE")]
-        [InlineData("fr-en")]
-        public void Every_other_culture_is_french(string culture) => Assert.Equal("2 mars 2024", DateText.Format(Day(2024, 3, 2), culture));
-
         [Fact]
-        public void No_date_is_no_text() => Assert.Equal("", DateText.Format(null, "fr-CA") + DateText.Format(null, "en", "iso"));
+        public void No_date_is_no_text() => Assert.Equal("", DateText.Format(null, ProfileCulture.French) + DateText.Format(null, ProfileCulture.English, "iso"));
 
         [Fact]
         public void An_unknown_format_is_an_error_that_lists_the_known_ones()
         {
-            var ex = Assert.Throws<ArgumentException>(() => DateText.Format(Day(2024, 3, 2), "fr-CA", "short"));
+            var ex = Assert.Throws<ArgumentException>(() => DateText.Format(Day(2024, 3, 2), ProfileCulture.French, "short"));
             Assert.Equal("unknown date format 'short' (use long, month or iso)", ex.Message);
         }
     }
@@ -72,7 +61,7 @@ public class DateTextTests
     {
         private static readonly DateTimeOffset Now = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
-        private static string Both(TimeSpan ago) => DateText.Relative(Now - ago, Now, "fr-CA") + " | " + DateText.Relative(Now - ago, Now, "en");
+        private static string Both(TimeSpan ago) => DateText.Relative(Now - ago, Now, ProfileCulture.French) + " | " + DateText.Relative(Now - ago, Now, ProfileCulture.English);
 
         [Theory]
         [InlineData(0, "aujourd’hui | today")]
@@ -97,6 +86,6 @@ public class DateTextTests
         public void A_day_and_a_half_is_one_day() => Assert.Equal("il y a 1 jour | 1 day ago", Both(TimeSpan.FromHours(36)));
 
         [Fact]
-        public void No_date_is_no_text() => Assert.Equal("", DateText.Relative(null, Now, "fr-CA") + DateText.Relative(null, Now, "en"));
+        public void No_date_is_no_text() => Assert.Equal("", DateText.Relative(null, Now, ProfileCulture.French) + DateText.Relative(null, Now, ProfileCulture.English));
     }
 }

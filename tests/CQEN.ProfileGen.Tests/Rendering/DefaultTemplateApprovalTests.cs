@@ -27,7 +27,7 @@ public class DefaultTemplateApprovalTests
     public void French_profile_of_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Render(CqenConfig()), "md"));
 
     [Fact]
-    public void English_profile_of_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Render(CqenConfig() with { Culture = "en", Grouping = new GroupingOptions() }), "md"));
+    public void English_profile_of_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Render(CqenConfig() with { Culture = ProfileCulture.English, Grouping = new GroupingOptions() }), "md"));
 
     [Fact]
     public void Without_a_configuration_the_profile_still_reads_well() => Approvals.Verify(new ApprovalTextWriter(Render(new ProfileGenConfig()), "md"));

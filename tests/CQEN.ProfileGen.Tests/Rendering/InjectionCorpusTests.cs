@@ -96,14 +96,14 @@ public class InjectionCorpusTests
     {
         var config = new ProfileGenConfig
         {
-            Culture = culture,
+            Culture = Choices.Cultures[culture],
             Profile = new ProfileText
             {
                 Badges = [new ProfileBadge { Label = "Cycle de vie", Message = "Expérimentation", Color = "339999", Link = "https://www.quebec.ca/" }],
             },
         };
         var snapshot = HostileSnapshot();
-        var markdown = ProfileRenderer.Render(TemplateSource.Default(culture), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
+        var markdown = ProfileRenderer.Render(TemplateSource.Default(Choices.Cultures[culture]), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
         var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
 
         // No raw HTML, except the two header markers the template writes itself, once each.

@@ -44,7 +44,7 @@ public class SummaryAndVocabularyModelTests
     public void The_default_templates_show_the_summary_escaped()
     {
         var model = Build(new ProfileGenConfig(), Repo("hostile", null, "# x\n\nVoici &lt;!-- FIN ENTETE --&gt; | [click](https://evil.example) *now*.\n"));
-        var markdown = ProfileRenderer.Render(TemplateSource.Default("fr-CA"), model);
+        var markdown = ProfileRenderer.Render(TemplateSource.Default(ProfileCulture.French), model);
         Assert.Contains("| Voici &lt;!-- FIN ENTETE --&gt; \\| click now. |", markdown);
         Assert.DoesNotContain("<!-- FIN ENTETE -->", markdown);
     }

@@ -20,6 +20,7 @@ public class TemplateFunctionsTests
         PinnedRepos = [],
         Profile = new ProfileText(),
         Culture = culture,
+        Language = Choices.Cultures[culture],
         GeneratedAt = RunAt,
     };
 

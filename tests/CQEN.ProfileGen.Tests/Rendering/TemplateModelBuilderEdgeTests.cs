@@ -147,7 +147,7 @@ public class TemplateModelBuilderEdgeTests
         [InlineData("en", "Repositories")]
         public void Without_grouping_every_repository_is_in_one_group_titled_in_the_run_s_language(string culture, string title)
         {
-            var model = Build(new ProfileGenConfig { Culture = culture, Grouping = new GroupingOptions { By = "none" } }, Repo("a"), Repo("b"));
+            var model = Build(new ProfileGenConfig { Culture = Choices.Cultures[culture], Grouping = new GroupingOptions { By = GroupBy.None } }, Repo("a"), Repo("b"));
 
             var group = Assert.Single(model.Groups);
             Assert.Equal(("all", title, 2), (group.Key, group.Title, group.Repos.Count));
@@ -155,12 +155,12 @@ public class TemplateModelBuilderEdgeTests
 
         [Fact]
         public void Without_grouping_and_without_repositories_there_is_no_group() =>
-            Assert.Empty(Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = "none" } }).Groups);
+            Assert.Empty(Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = GroupBy.None } }).Groups);
 
         [Fact]
         public void The_other_group_is_titled_in_English_for_an_English_profile()
         {
-            var model = Build(new ProfileGenConfig { Culture = "en" }, Repo("a"));
+            var model = Build(new ProfileGenConfig { Culture = ProfileCulture.English }, Repo("a"));
 
             Assert.Equal(("", "Other"), (model.Groups[0].Key, model.Groups[0].Title));
         }
@@ -174,13 +174,13 @@ public class TemplateModelBuilderEdgeTests
                 Repo("b", r => r with { Language = "Go" }),
             };
 
-            Assert.Equal([("C#", "C#"), ("Go", "Go")], Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = "language" } }, repos).Groups.Select(g => (g.Key, g.Title)));
-            Assert.Equal([("LiLiQ-P", "LiLiQ-P"), ("", "Autres")], Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = "license" } }, repos).Groups.Select(g => (g.Key, g.Title)));
+            Assert.Equal([("C#", "C#"), ("Go", "Go")], Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = GroupBy.Language } }, repos).Groups.Select(g => (g.Key, g.Title)));
+            Assert.Equal([("LiLiQ-P", "LiLiQ-P"), ("", "Autres")], Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = GroupBy.License } }, repos).Groups.Select(g => (g.Key, g.Title)));
         }
 
         [Fact]
         public void A_value_of_only_spaces_is_in_the_other_group() =>
-            Assert.Equal([""], Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = "language" } }, Repo("a", r => r with { Language = "  " })).Groups.Select(g => g.Key));
+            Assert.Equal([""], Build(new ProfileGenConfig { Grouping = new GroupingOptions { By = GroupBy.Language } }, Repo("a", r => r with { Language = "  " })).Groups.Select(g => g.Key));
 
         [Fact]
         public void A_tie_between_spellings_goes_to_the_first_in_ordinal_order()
@@ -227,7 +227,7 @@ public class TemplateModelBuilderEdgeTests
         [InlineData("stars")]
         public void Ties_in_activity_or_stars_are_broken_by_name(string sort)
         {
-            var model = Build(new ProfileGenConfig { Sort = sort }, Repo("b"), Repo("a"), Repo("B"));
+            var model = Build(new ProfileGenConfig { Sort = Choices.Sorts[sort] }, Repo("b"), Repo("a"), Repo("B"));
 
             Assert.Equal(["a", "B", "b"], model.Repos.Select(r => r.Name));
         }

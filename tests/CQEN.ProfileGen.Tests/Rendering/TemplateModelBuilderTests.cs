@@ -91,8 +91,8 @@ public class TemplateModelBuilderTests
             Repo("b", b => b.Repo = b.Repo with { Stars = 9, PushedAt = DateTimeOffset.UnixEpoch.AddDays(1) }),
             Repo("c", b => b.Repo = b.Repo with { Stars = 5, PushedAt = DateTimeOffset.UnixEpoch.AddDays(2) }),
         };
-        Assert.Equal(["a", "c", "b"], Build(new ProfileGenConfig { Sort = "pushed" }, repos).Repos.Select(r => r.Name));
-        Assert.Equal(["b", "c", "a"], Build(new ProfileGenConfig { Sort = "stars" }, repos).Repos.Select(r => r.Name));
+        Assert.Equal(["a", "c", "b"], Build(new ProfileGenConfig { Sort = RepoSort.Pushed }, repos).Repos.Select(r => r.Name));
+        Assert.Equal(["b", "c", "a"], Build(new ProfileGenConfig { Sort = RepoSort.Stars }, repos).Repos.Select(r => r.Name));
     }
 }
 
@@ -115,7 +115,7 @@ public class TemplateFunctionTests : IDisposable
                 new RepoSnapshot { Name = "a", FullName = "o/a", Url = "https://github.com/o/a", Language = "C#", Stars = 7, PushedAt = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero) },
             ],
         };
-        return ProfileRenderer.Render(TemplateSource.FromFile(path), TemplateModelBuilder.Build(snapshot, new ProfileGenConfig { Culture = culture }, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
+        return ProfileRenderer.Render(TemplateSource.FromFile(path), TemplateModelBuilder.Build(snapshot, new ProfileGenConfig { Culture = Choices.Cultures[culture] }, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ internal sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<strin
 }
 
 /// <summary>What <see cref="IGitHubGateway.ReadForPublishAsync"/> found.</summary>
-internal sealed record PublishReading
+internal record PublishReading
 {
     public required RepoRef Target { get; init; }
     public required string BaseName { get; init; }

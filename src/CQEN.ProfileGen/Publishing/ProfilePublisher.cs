@@ -64,12 +64,8 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         var foreign = head is not null && !recorded.Contains(head.Sha, StringComparer.Ordinal);
         var noticeGiven = foreign && open is not null && !request.Force && !request.DryRun
             && (open.Comments ?? await github.GetCommentsAsync(owner, repo, open.Number, ct).ConfigureAwait(false)).Any(PullRequestText.IsForeignNotice);
-        return new PublishState
+        return new PublishState(read)
         {
-            Target = read.Target,
-            BaseName = read.BaseName,
-            BaseHead = read.BaseHead,
-            CurrentFile = read.CurrentFile,
             BranchHead = head,
             BranchFile = onBase ? read.BranchFile : null,
             Pull = open,

@@ -3,21 +3,22 @@ using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 
-/// <summary>Everything publishing read from GitHub before deciding anything.</summary>
-internal sealed record PublishState
+/// <summary>
+/// Everything publishing read from GitHub before deciding anything: the reading itself (the
+/// branch head with its changed files where that matters, the branch's file only when the branch
+/// sits on the base head) and what follows from the branch's pull requests.
+/// </summary>
+internal sealed record PublishState : PublishReading
 {
-    public required RepoRef Target { get; init; }
-    public required string BaseName { get; init; }
-    public required CommitRef BaseHead { get; init; }
+    public PublishState()
+    {
+    }
 
-    /// <summary>The file on the base branch; null when it does not exist.</summary>
-    public byte[]? CurrentFile { get; init; }
-
-    /// <summary>The pull request branch's head commit; null when the branch does not exist.</summary>
-    public CommitRef? BranchHead { get; init; }
-
-    /// <summary>The file at the branch head, read only when that head sits on the base head.</summary>
-    public byte[]? BranchFile { get; init; }
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public PublishState(PublishReading read)
+        : base(read)
+    {
+    }
 
     /// <summary>Our open pull request, if any.</summary>
     public PullRequestRef? Pull { get; init; }

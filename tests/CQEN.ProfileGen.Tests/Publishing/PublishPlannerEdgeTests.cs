@@ -1,6 +1,7 @@
 using System.Text;
 using CQEN.ProfileGen.GitHub;
 using CQEN.ProfileGen.Publishing;
+using static CQEN.ProfileGen.Tests.Publishing.PublishPlannerFixture;
 
 namespace CQEN.ProfileGen.Tests.Publishing;
 
@@ -10,43 +11,6 @@ namespace CQEN.ProfileGen.Tests.Publishing;
 /// </summary>
 public class PublishPlannerEdgeTests
 {
-    private const string Base = "1111111111111111111111111111111111111111";
-    private const string Ours = "2222222222222222222222222222222222222222";
-    private const string Human = "3333333333333333333333333333333333333333";
-    private const string NewText = "# Profil\n\n- [alpha](https://github.com/org/alpha) nouveau\n";
-
-    private static readonly PublishRequest Request = new()
-    {
-        Owner = "org",
-        Repo = ".github",
-        Path = "profile/README.md",
-        Branch = "profilegen/profile-readme",
-        BuildContent = _ => NewText,
-        Title = "Mise à jour",
-        Reviewers = ["alice"],
-    };
-
-    private static PublishState State(string? head = null, bool headHasNewText = false, bool pull = false, bool recorded = true, string? current = "# Ancien\n") => new()
-    {
-        Target = new RepoRef("org", ".github", "main", "R_1"),
-        BaseName = "main",
-        BaseHead = new CommitRef(Base, "t0", [], "base"),
-        CurrentFile = current is null ? null : Encoding.UTF8.GetBytes(current),
-        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], PullRequestText.CommitMessage(Request.Path)) { ChangedFiles = 1 },
-        BranchFile = Encoding.UTF8.GetBytes(headHasNewText ? NewText : "autre\n"),
-        Pull = pull ? new PullRequestRef(7, "https://github.com/org/.github/pull/7", Request.Title, Body(current, head ?? Ours), Request.Branch, head ?? Ours, "main", "open") { RequestedReviewers = ["alice"], Author = "bot" } : null,
-        RecordedCommits = recorded && head is not null ? [head] : [],
-    };
-
-    private static string Body(string? current, string sha) =>
-        PullRequestText.WithCommits(PullRequestText.Body("org", current, NewText, UnifiedDiff.Between(current, NewText, Request.Path), Request.Culture), [sha]);
-
-    private static PublishPlan Plan(PublishState state, PublishRequest? request = null)
-    {
-        var current = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
-        return PublishPlanner.Plan(state, request ?? Request, NewText, UnifiedDiff.Between(current, NewText, Request.Path));
-    }
-
     public class Descriptions
     {
         [Fact]

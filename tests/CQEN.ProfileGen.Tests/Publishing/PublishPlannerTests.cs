@@ -1,49 +1,13 @@
 using System.Text;
 using CQEN.ProfileGen.GitHub;
 using CQEN.ProfileGen.Publishing;
+using static CQEN.ProfileGen.Tests.Publishing.PublishPlannerFixture;
 
 namespace CQEN.ProfileGen.Tests.Publishing;
 
 /// <summary>The publishing decisions, from plain values: what was read in, typed steps out.</summary>
 public class PublishPlannerTests
 {
-    private const string Base = "1111111111111111111111111111111111111111";
-    private const string Ours = "2222222222222222222222222222222222222222";
-    private const string Human = "3333333333333333333333333333333333333333";
-    private const string NewText = "# Profil\n\nnouveau\n";
-
-    private static readonly PublishRequest Request = new()
-    {
-        Owner = "org",
-        Repo = ".github",
-        Path = "profile/README.md",
-        Branch = "profilegen/profile-readme",
-        BuildContent = _ => NewText,
-        Title = "Mise à jour",
-        Labels = ["documentation"],
-        Reviewers = ["alice"],
-    };
-
-    private static PublishState State(string? head = null, string? headMessage = null, bool headHasNewText = false, bool pull = false, bool recorded = true, string current = "# Ancien\n") => new()
-    {
-        Target = new RepoRef("org", ".github", "main", "R_1"),
-        BaseName = "main",
-        BaseHead = new CommitRef(Base, "t0", [], "base"),
-        CurrentFile = Encoding.UTF8.GetBytes(current),
-        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], headMessage ?? PullRequestText.CommitMessage(Request.Path)) { ChangedFiles = 1 },
-        BranchFile = headHasNewText ? Encoding.UTF8.GetBytes(NewText) : Encoding.UTF8.GetBytes("autre\n"),
-        Pull = pull ? new PullRequestRef(7, "https://github.com/org/.github/pull/7", Request.Title, Body(head ?? Ours), Request.Branch, head ?? Ours, "main", "open") { Labels = ["documentation"], RequestedReviewers = ["alice"], Author = "bot" } : null,
-        RecordedCommits = recorded && head is not null ? [head] : [],
-    };
-
-    private static string Body(string sha) =>
-        PullRequestText.WithCommits(PullRequestText.Body("https://github.com/org", "# Ancien\n", NewText, UnifiedDiff.Between("# Ancien\n", NewText, Request.Path), Request.Culture), [sha]);
-
-    private static PublishPlan Plan(PublishState state, PublishRequest? request = null) =>
-        PublishPlanner.Plan(state, request ?? Request, NewText, UnifiedDiff.Between(state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), NewText, Request.Path));
-
-    private static string[] Kinds(PublishPlan plan) => [.. plan.Steps.Select(s => s.GetType().Name.Replace("Step", "", StringComparison.Ordinal))];
-
     [Fact]
     public void A_first_run_commits_creates_the_branch_opens_the_pull_request_and_sets_labels_and_reviewers()
     {

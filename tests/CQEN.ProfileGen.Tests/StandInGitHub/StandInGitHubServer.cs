@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -51,7 +52,11 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     public RequestLog Log { get; } = new();
     public List<Fault> Faults { get; } = [];
 
-    /// <summary>Added to every request: for benchmarks that model a real network.</summary>
+    /// <summary>
+    /// How long every request takes, from its arrival to its answer (the stand-in's own work
+    /// included, so a large answer is not slower than the model says): for benchmarks and tests
+    /// that model a real network and server.
+    /// </summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
@@ -102,15 +107,12 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
+        var arrived = Stopwatch.GetTimestamp();
         var fullPath = request.PathBase.Value + request.Path.Value;
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
             body = await reader.ReadToEndAsync();
-        }
-        if (Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(Latency);
         }
         var call = new Call(context, body, Token(request));
         context.Features.Set(call);
@@ -164,6 +166,12 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                 // A bug in the stand-in itself: say so loudly in the body, as a 500.
                 response = Error(500, $"stand-in server bug: {e.GetType().Name}: {e.Message}");
             }
+        }
+        // The answer leaves when the request's latency has passed since it arrived: building it is
+        // part of that time, as on GitHub, not added to it.
+        if (Latency - Stopwatch.GetElapsedTime(arrived) is { Ticks: > 0 } left)
+        {
+            await Task.Delay(left);
         }
         await WriteAsync(context, fullPath, response, call.Token);
         Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(call.Token), body));

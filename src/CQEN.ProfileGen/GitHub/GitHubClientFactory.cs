@@ -19,7 +19,21 @@ internal static class GitHubClientFactory
             endpoint.RestBase,
             new InMemoryCredentialStore(credentials),
             new HttpClientAdapter(handler),
-            new SimpleJsonSerializer());
+            new TextKeepingJson());
         return new GitHubClient(connection);
+    }
+
+    /// <summary>
+    /// Octokit's own JSON, except for an answer asked for as text (GraphQL's, read with GraphQlJson):
+    /// Octokit would wrap that in brackets and parse it whole, then throw the result away, which
+    /// cost a third of the tool's time reading a large organization.
+    /// </summary>
+    private sealed class TextKeepingJson : IJsonSerializer
+    {
+        private readonly SimpleJsonSerializer _json = new();
+
+        public string Serialize(object item) => _json.Serialize(item);
+
+        public T Deserialize<T>(string json) => typeof(T) == typeof(string) ? default! : _json.Deserialize<T>(json);
     }
 }

@@ -12,8 +12,6 @@ namespace CQEN.ProfileGen.GitHub;
 /// </summary>
 internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, OrgReader reader = OrgReader.Rest, int maxConcurrency = 8) : IGitHubGateway
 {
-    private static readonly ApiOptions AllPages = new() { PageSize = 100 };
-
     /// <summary>Whether the run has no token: GitHub then allows 60 requests an hour, checked before reading.</summary>
     public bool Anonymous { get; init; }
 
@@ -39,15 +37,11 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     private async Task<OrgSnapshot> ReadWithRestAsync(string org, CancellationToken cancellationToken)
     {
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
-        var listed = await GitHubErrors.Guard(() => client.Repository.GetAllForOrg(org, AllPages), $"the repositories of '{org}'").ConfigureAwait(false);
+        var repos = await ListAsync(org).ConfigureAwait(false);
         if (Anonymous)
         {
-            await CheckAnonymousBudgetAsync(org, listed).ConfigureAwait(false);
+            await CheckAnonymousBudgetAsync(org, repos).ConfigureAwait(false);
         }
-        // Octokit's repository objects are large (owner, permissions, every URL template): only
-        // what the snapshot keeps is carried into the per-repository reads, and the list let go.
-        var repos = listed.Select(r => (Snapshot: Listed(r), r.License)).ToArray();
-        listed = null;
 
         // A few at a time, gentle with GitHub's secondary rate limits; the first failure stops
         // the reads not yet started and fails the run, so no partial snapshot is built.
@@ -80,13 +74,32 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         };
     }
 
+    // The organization's list, a page of 100 at a time, each page kept as what the snapshot needs
+    // and let go: Octokit's repository objects are large (owner, permissions, every URL template),
+    // and holding all of them at once was most of a 50,000-repository run's memory.
+    private async Task<(RepoSnapshot Snapshot, LicenseMetadata? License)[]> ListAsync(string org)
+    {
+        var repos = new List<(RepoSnapshot, LicenseMetadata?)>();
+        Uri? next = new($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative);
+        Dictionary<string, string>? parameters = new() { ["per_page"] = "100" };
+        while (next is not null)
+        {
+            var (url, query) = (next, parameters);
+            var page = await GitHubErrors.Guard(() => client.Connection.Get<List<Repository>>(url, query), $"the repositories of '{org}'").ConfigureAwait(false);
+            repos.AddRange(page.Body.Select(r => (Listed(r), (LicenseMetadata?)r.License)));
+            // GitHub's next link carries the query, as Octokit's own paging follows it.
+            (next, parameters) = (page.HttpResponse.ApiInfo?.GetNextPageUrl(), null);
+        }
+        return [.. repos];
+    }
+
     /// <summary>Requests the REST reader makes for the listed repositories: a README each, and a licence for those that have one.</summary>
-    public static int RestRequestsFor(IReadOnlyCollection<Repository> repos) => repos.Count + repos.Count(r => r.License is not null);
+    private static int RestRequestsFor(IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos) => repos.Count + repos.Count(r => r.License is not null);
 
     // Without a token GitHub allows 60 requests an hour: once the list says how many repositories
     // there are, stop before half-reading and waiting an hour, naming the shortfall.
     // GET /rate_limit itself is free.
-    private async Task CheckAnonymousBudgetAsync(string org, IReadOnlyCollection<Repository> repos)
+    private async Task CheckAnonymousBudgetAsync(string org, IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos)
     {
         var limits = await GitHubErrors.Guard(() => client.RateLimit.GetRateLimits(), "the rate limit").ConfigureAwait(false);
         var core = limits.Resources.Core;

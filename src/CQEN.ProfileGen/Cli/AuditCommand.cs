@@ -17,13 +17,7 @@ internal sealed class AuditCommand : Command
     public AuditCommand(CommandContext context)
         : base("audit", "Report what to fix in the organization's repositories: licence badges vs licence files, broken badge links, header markers, lifecycle vocabulary, descriptions.")
     {
-        // The same options as render, so one command line serves both (the template is checked, not used).
-        Options.Add(RunOptions.Config);
-        Options.Add(RunOptions.Org);
-        Options.Add(RunOptions.Template);
-        Options.Add(RunOptions.Snapshot);
-        Options.Add(RunOptions.Output);
-        foreach (var option in RunOptions.GitHubAccess)
+        foreach (var option in RunOptions.Rendering)
         {
             Options.Add(option);
         }
@@ -31,11 +25,8 @@ internal sealed class AuditCommand : Command
         Options.Add(FailOn);
         SetAction(async (parse, ct) =>
         {
+            // AcceptOnlyFromAmong has refused anything else before the action runs.
             var failOn = parse.GetValue(FailOn) ?? "never";
-            if (failOn is not ("error" or "warning" or "never"))
-            {
-                throw new InputException($"--fail-on: must be error, warning or never (got '{failOn}')");
-            }
             var settings = context.Resolve(parse);
             var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var report = OrgAudit.Run(snapshot, settings.Config);

@@ -8,12 +8,7 @@ internal sealed class RenderCommand : Command
     public RenderCommand(CommandContext context)
         : base("render", "Render the profile README from GitHub (or from --snapshot) to stdout or --output.")
     {
-        Options.Add(RunOptions.Config);
-        Options.Add(RunOptions.Org);
-        Options.Add(RunOptions.Template);
-        Options.Add(RunOptions.Snapshot);
-        Options.Add(RunOptions.Output);
-        foreach (var option in RunOptions.GitHubAccess)
+        foreach (var option in RunOptions.Rendering)
         {
             Options.Add(option);
         }

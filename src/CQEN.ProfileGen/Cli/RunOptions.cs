@@ -103,4 +103,7 @@ internal static class RunOptions
 
     /// <summary>The options of every verb that talks to GitHub.</summary>
     public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir, Verbose, Quiet];
+
+    /// <summary>The options of render, and of audit, so one command line serves both (audit checks the template, it does not use it).</summary>
+    public static IEnumerable<Option> Rendering => [Config, Org, Template, Snapshot, Output, .. GitHubAccess];
 }

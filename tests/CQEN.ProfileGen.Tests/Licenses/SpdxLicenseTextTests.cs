@@ -195,6 +195,9 @@ public class SpdxLicenseTextTests
         [InlineData("MIT-0")] // the MIT grant without the notice condition
         [InlineData("EUPL-1.1")] // the EUPL, an older version
         [InlineData("LGPL-2.0-only")] // the Library GPL: names the GPL, is not the GPL
+        [InlineData("BSD-4-Clause")] // the BSD conditions plus the advertising clause
+        [InlineData("Apache-1.0")] // BSD-style conditions plus advertising and naming clauses
+        [InlineData("Apache-1.1")] // BSD-style conditions plus an acknowledgment in the documentation
         public void A_neighbouring_licence_is_not_taken_for_a_known_one(string spdx) =>
             Assert.Null(LicenseIdentifier.Identify(File.ReadAllBytes(Path.Combine(Folder, spdx + ".txt"))));
 

@@ -55,10 +55,10 @@ internal static class LicenseIdentifier
         {
             return "MPL-2.0";
         }
-        // The BSD conditions also open BSD-4-Clause and the Apache 1.x licences, whose extra clauses
-        // (advertising materials, an acknowledgment in the documentation) make them other licences.
+        // The BSD conditions also open BSD-4-Clause and the Apache 1.x licences, whose extra clause
+        // (an acknowledgment in advertising or in the documentation) makes them other licences.
         if (t.Contains("redistribution and use in source and binary forms, with or without modification, are permitted")
-            && !t.Contains("advertising materials") && !t.Contains("acknowledg"))
+            && !t.Contains("acknowledg"))
         {
             return t.Contains("neither the name of") || t.Contains("may be used to endorse or promote products") ? "BSD-3-Clause" : "BSD-2-Clause";
         }

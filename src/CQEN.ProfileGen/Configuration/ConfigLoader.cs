@@ -144,24 +144,24 @@ internal static class ConfigLoader
 
         private LifecycleRule LifecycleRule(YamlNode node, YamlScalarNode owner)
         {
-            string? topic = null, message = null;
-            var rule = new LifecycleRule { Topic = "", Message = "" };
+            string? topic = null, message = null, label = null, color = null;
             foreach (var (key, value) in Mapping(node, "a lifecycle rule"))
             {
                 switch (key.Value)
                 {
                     case "topic": topic = Scalar(value, key); break;
                     case "message": message = Scalar(value, key); break;
-                    case "label": rule = rule with { Label = Scalar(value, key) }; break;
-                    case "color": rule = rule with { Color = Scalar(value, key) }; break;
+                    case "label": label = Scalar(value, key); break;
+                    case "color": color = Scalar(value, key); break;
                     default: throw Unknown(key, "topic, label, message, color");
                 }
             }
             if (topic is null || message is null)
             {
-                throw Error(node, $"a lifecycle rule needs both 'topic' and 'message'");
+                throw Error(node, "a lifecycle rule needs both 'topic' and 'message'");
             }
-            return rule with { Topic = topic, Message = message };
+            var rule = new LifecycleRule { Topic = topic, Message = message };
+            return rule with { Label = label ?? rule.Label, Color = color ?? rule.Color };
         }
 
         private ProfileText Profile(YamlNode node)
@@ -328,16 +328,12 @@ internal static class ConfigLoader
             {
                 throw Error(node, $"{what} must be a mapping (key: value)");
             }
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // A key given twice never gets here: YamlDotNet refuses it while loading, at its line and column.
             foreach (var (k, v) in mapping.Children)
             {
                 if (k is not YamlScalarNode key || key.Value is null)
                 {
                     throw Error(k, "keys must be plain names");
-                }
-                if (!seen.Add(key.Value))
-                {
-                    throw Error(k, $"duplicate key '{key.Value}'");
                 }
                 yield return (key, v);
             }

@@ -165,8 +165,8 @@ internal static class TemplateModelBuilder
         return groups
             .OrderBy(Rank)
             .ThenBy(g => g.Key.Length == 0 ? 1 : 0) // "other" last among the unordered
+                                                    // Titles never tie: case variants of a value are one group, and "other" is set apart above.
             .ThenBy(g => g.Title, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(g => g.Title, StringComparer.Ordinal)
             .ToArray();
     }
 

@@ -202,11 +202,7 @@ internal static partial class ManagedRegions
     /// </summary>
     private static string Shape(string content, ManagedRegion region, string newline)
     {
-        var shaped = content.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (newline != "\n")
-        {
-            shaped = shaped.Replace("\n", newline, StringComparison.Ordinal);
-        }
+        var shaped = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newline, StringComparison.Ordinal);
 
         var emptyBlock = shaped.Length == 0 && region.BeginLineNewline is not null;
         if (region.EndsBeforeEndMarkerLine && !emptyBlock && !shaped.EndsWith('\n'))

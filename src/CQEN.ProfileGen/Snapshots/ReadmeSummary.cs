@@ -184,7 +184,7 @@ internal static partial class ReadmeSummary
             start--;
         }
         var word = text[start..period];
-        return word.Length == 1 && char.IsLetter(word[0]) || word is "e.g" or "i.e" or "p. ex" or "ex";
+        return word.Length == 1 && char.IsLetter(word[0]) || word is "e.g" or "i.e" or "ex";
     }
 
     [GeneratedRegex(@"^\W*(licen[cs]|install|pr[ée]-?requis|pre-?requisite|quick ?start|d[ée]marrage|usage|utilisation|build|running|ex[ée]cut|d[ée]ploy|configur|table des mati|table of contents|sommaire|contribut|english version|version fran)", RegexOptions.IgnoreCase)]

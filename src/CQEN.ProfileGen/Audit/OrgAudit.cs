@@ -182,7 +182,9 @@ internal static class OrgAudit
     // A relative link (in this repository) or a github.com link into a repository of the organization.
     private static (RepoSnapshot Repo, string Path)? Target(string link, RepoContext c, RepoSnapshot repo)
     {
-        if (link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        // An e-mail address is no file, even one Uri cannot parse ("mailto:a@b@c"). A "#section"
+        // needs no check: it cuts to an empty path below.
+        if (link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -230,13 +232,9 @@ internal static class OrgAudit
     // Only the first segment can be checked: the root listing is all a snapshot has.
     private static bool Exists(string path, IReadOnlyList<string> root)
     {
-        var slash = path.IndexOf('/');
-        if (slash >= 0)
-        {
-            return root.Contains(path[..(slash + 1)], StringComparer.Ordinal);
-        }
-        var name = path.TrimEnd('/');
-        return root.Contains(name, StringComparer.Ordinal) || root.Contains(name + "/", StringComparer.Ordinal);
+        // "docs/guide.md" needs the folder "docs/"; "docs" may be the folder or a file.
+        var first = path.Split('/')[0];
+        return root.Contains(first + "/", StringComparer.Ordinal) || !path.Contains('/') && root.Contains(first, StringComparer.Ordinal);
     }
 
     // The file meant: same name in another case, else a licence file for a licence link, else a close name.
@@ -299,9 +297,11 @@ internal static class OrgAudit
             }
             yield break;
         }
-        if (badge.Label is not { } writtenLabel || badge.Message is not { } writtenValue)
+        var writtenLabel = badge.Label!; // LifecycleBadgeOf only returns a badge whose label names a lifecycle
+        var writtenValue = badge.Message;
+        if (writtenValue is null)
         {
-            yield break;
+            yield break; // a badge from a snapshot file may have a label and no message: nothing to check
         }
         var labelFold = vocabulary.Label(writtenLabel);
         var valueFold = vocabulary.Value(writtenValue);

@@ -297,6 +297,17 @@ public class OrgAuditTests
         }
 
         [Fact]
+        public void A_lifecycle_badge_without_a_message_from_a_snapshot_file_is_not_checked()
+        {
+            // A snapshot file is anyone's JSON: this badge has its label and no message.
+            var repo = Repo("r", "# r\n", "MIT") with { Badges = [new ProfileGen.Badges.ShieldsBadge { ImageUrl = "https://img.shields.io/badge/x", Label = "Lifecycle", Line = 1 }] };
+
+            var findings = Run(Vocabulary, repo).Findings.Where(f => f.Rule.StartsWith("lifecycle-", StringComparison.Ordinal));
+
+            Assert.Empty(findings);
+        }
+
+        [Fact]
         public void The_canonical_spelling_is_not_a_variant() =>
             Assert.Empty(Findings("lifecycle-variant", Vocabulary, WithBadge("[![img](https://img.shields.io/badge/Cycle_de_vie-Exp%C3%A9rimentation-339999)](x)")));
     }

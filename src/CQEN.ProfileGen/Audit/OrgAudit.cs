@@ -127,7 +127,8 @@ internal static class OrgAudit
         var licenseBadge = c.LicenseBadge;
         foreach (var badge in repo.Badges)
         {
-            if (badge.LinkUrl is not { Length: > 0 } link)
+            var link = badge.LinkUrl;
+            if (string.IsNullOrEmpty(link))
             {
                 continue;
             }
@@ -147,7 +148,14 @@ internal static class OrgAudit
                     c.ReadmePath, badge.Line, suggestion, c.LineUrl(badge.Line));
                 continue;
             }
-            if (Target(trimmed, c, repo) is not { } target || target.Repo.RootFiles is not { } root)
+            var found = Target(trimmed, c, repo);
+            if (found is null)
+            {
+                continue;
+            }
+            var target = found.Value;
+            var root = target.Repo.RootFiles;
+            if (root is null)
             {
                 continue;
             }
@@ -255,7 +263,8 @@ internal static class OrgAudit
 
     private static IEnumerable<AuditFinding> Markers(RepoContext c)
     {
-        if (c.Repo.Readme is not { } readme)
+        var readme = c.Repo.Readme;
+        if (readme is null)
         {
             yield break;
         }

@@ -24,6 +24,14 @@ public class ReadmeSummaryWalkTests
             Assert.Equal(expected, ReadmeSummary.FirstSentence(readme));
 
         [Fact]
+        public void Text_above_an_end_marker_alone_is_header() =>
+            Assert.Equal("La phrase.", ReadmeSummary.FirstSentence("Texte de l'en-tête.\n<!-- FIN ENTETE -->\n\nLa phrase.\n"));
+
+        [Fact]
+        public void A_line_of_badges_over_a_rule_is_not_a_heading() =>
+            Assert.Equal("La phrase.", ReadmeSummary.FirstSentence("[![b](https://img.shields.io/badge/a-b-c)](x)\n---\n# Titre\n## Sous-titre\nLa phrase.\n"));
+
+        [Fact]
         public void A_paragraph_runs_over_several_lines() =>
             Assert.Equal("Un outil qui fait ceci et cela.", ReadmeSummary.FirstSentence("# T\n\nUn outil qui\nfait ceci\net cela. Autre.\n"));
 
@@ -44,6 +52,9 @@ public class ReadmeSummaryWalkTests
     {
         [Theory]
         [InlineData("Un <!-- note --> outil.", "Un outil.")]
+        [InlineData("Un<!-- note -->outil.", "Un outil.")]
+        [InlineData("Un![logo](logo.png)outil.", "Un outil.")]
+        [InlineData("Un<br>outil.", "Un outil.")]
         [InlineData("Un ![logo](logo.png) outil.", "Un outil.")]
         [InlineData("Un [![logo](logo.png)](https://x.org) outil.", "Un outil.")]
         [InlineData("Un ![logo][img] outil.", "Un outil.")]
@@ -73,7 +84,24 @@ public class ReadmeSummaryWalkTests
             Assert.True(summary.Length <= ReadmeSummary.MaxLength, summary);
         }
 
+        [Fact]
+        public void A_sentence_of_exactly_the_limit_is_whole()
+        {
+            var sentence = "Un " + new string('a', ReadmeSummary.MaxLength - 4) + ".";
+
+            Assert.Equal(sentence, ReadmeSummary.FirstSentence("# T\n\n" + sentence + " Autre.\n"));
+        }
+
+        [Fact]
+        public void A_cut_at_a_space_halfway_keeps_the_first_half()
+        {
+            var half = new string('a', ReadmeSummary.MaxLength / 2);
+
+            Assert.Equal(half + "…", ReadmeSummary.FirstSentence("# T\n\n" + half + " " + new string('b', 100) + ".\n"));
+        }
+
         [Theory]
+        [InlineData("Bonjour. Oui.", "Bonjour.")]
         [InlineData("Vraiment ? Oui.", "Vraiment ?")]
         [InlineData("Enfin! Oui.", "Enfin!")]
         [InlineData("Version 1.2 du site. Oui.", "Version 1.2 du site.")]

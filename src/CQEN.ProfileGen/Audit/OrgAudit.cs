@@ -39,7 +39,7 @@ internal static class OrgAudit
         var order = AuditRule.All.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var sorted = configured
             .OrderBy(f => order[f.Rule])
-            .ThenBy(f => f.Repo, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Repo, StringComparer.Ordinal)
+            .ThenBy(f => f.Repo, StringComparer.OrdinalIgnoreCase) // GitHub names differ in more than case
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
@@ -225,17 +225,8 @@ internal static class OrgAudit
         return path.Length == 0 || path.StartsWith("../", StringComparison.Ordinal) ? null : (repo, path);
     }
 
-    private static string Decode(string path)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(path);
-        }
-        catch (UriFormatException)
-        {
-            return path;
-        }
-    }
+    // An invalid escape ("%zz") stays as it is: UnescapeDataString does not throw.
+    private static string Decode(string path) => Uri.UnescapeDataString(path);
 
     // Only the first segment can be checked: the root listing is all a snapshot has.
     private static bool Exists(string path, IReadOnlyList<string> root)
@@ -356,7 +347,7 @@ internal static class OrgAudit
 
     internal static string Clean(string text)
     {
-        var sb = new StringBuilder(Math.Min(text.Length, 81));
+        var sb = new StringBuilder();
         var space = false;
         foreach (var c in text)
         {

@@ -182,7 +182,7 @@ internal static partial class ManagedRegions
         }
 
         var innerEnd = end.Index;
-        var endLineStart = text.LastIndexOf('\n', end.Index - 1) + 1;
+        var endLineStart = text.LastIndexOf('\n', end.Index) + 1; // text[end.Index] is the marker's '<'
         var endStartsItsLine = endLineStart >= innerStart && text.AsSpan(endLineStart, end.Index - endLineStart).TrimStart(" \t").IsEmpty;
         if (endStartsItsLine)
         {
@@ -248,7 +248,7 @@ internal static partial class ManagedRegions
                 lineStart = i + 1;
             }
         }
-        if (lineStart == 0 && text.Length > 0 && text[0] == '\uFEFF')
+        if (lineStart == 0 && text[0] == '\uFEFF') // text holds the marker at index: it is not empty
         {
             lineStart = 1;
         }

@@ -250,6 +250,5 @@ public class TemplateFunctionsTests
         [Fact]
         public void A_refused_argument_in_a_pipe_is_reported_at_the_function_s_name() =>
             Assert.Equal("t.sbn:1:10: format_number: expected a number", ErrorRendering("{{ [1] | format_number }}\n"));
-
     }
 }

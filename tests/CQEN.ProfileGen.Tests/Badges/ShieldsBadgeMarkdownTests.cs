@@ -51,6 +51,10 @@ public class ShieldsBadgeMarkdownTests
     }
 
     [Fact]
+    public void An_image_that_opens_the_readme_is_on_line_one() =>
+        Assert.Equal(1, Assert.Single(ShieldsBadgeParser.Parse("![a](https://img.shields.io/badge/a-b-c)\n# Projet\n")).Line);
+
+    [Fact]
     public void Short_badges_deep_in_the_header_keep_their_own_line_numbers()
     {
         var readme = string.Concat(Enumerable.Repeat("texte\n", 24)) + "![a](https://img.shields.io/badge/a-b-c)\n![b](https://img.shields.io/badge/d-e-f)\n";

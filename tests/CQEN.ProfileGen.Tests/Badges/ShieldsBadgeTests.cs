@@ -74,6 +74,7 @@ public class ShieldsBadgeTests
         [Theory]
         [InlineData("""<p>Voir <a href="https://example.org/?a=1&amp;b=2">le site <img src="https://img.shields.io/badge/a-b-c"></a></p>""", "https://example.org/?a=1&b=2")]
         [InlineData("""<p><a href="https://example.org">le site</a> <img src="https://img.shields.io/badge/a-b-c"></p>""", null)]
+        [InlineData("""Un texte assez long pour que le lien commence loin du début : <a href="https://example.org"><img src="https://img.shields.io/badge/a-b-c"></a>""", "https://example.org")]
         public void An_html_image_is_linked_only_inside_an_open_anchor(string html, string? link) =>
             Assert.Equal(link, Assert.Single(ShieldsBadgeParser.Parse(html)).LinkUrl);
 

@@ -1,22 +1,22 @@
 namespace CQEN.ProfileGen.Audit;
 
-/// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON), default severity and what it looks for.</summary>
-internal sealed record AuditRule(string Id, string DefaultSeverity, string Checks)
+/// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON) and default severity. What each one reports is in the README's table of rules.</summary>
+internal sealed record AuditRule(string Id, string DefaultSeverity)
 {
     public const string Error = "error";
     public const string Warning = "warning";
     public const string Notice = "notice";
 
-    public static readonly AuditRule LicenseBadgeMismatch = new("license-badge-mismatch", Error, "the header's licence badge names another licence than the one identified");
-    public static readonly AuditRule LicenseBadgeWithoutFile = new("license-badge-without-file", Error, "a licence badge, and no licence file");
-    public static readonly AuditRule LicenseMissing = new("license-missing", Warning, "a public repository with neither a licence file nor a licence badge");
-    public static readonly AuditRule LicenseUnidentified = new("license-unidentified", Warning, "a licence file nobody could identify");
-    public static readonly AuditRule BadgeLinkBroken = new("badge-link-broken", Warning, "a badge linking to a file that does not exist");
-    public static readonly AuditRule HeaderMarkers = new("header-markers", Error, "one ENTETE marker without the other, or in the wrong order");
-    public static readonly AuditRule LifecycleMissing = new("lifecycle-missing", Warning, "no lifecycle badge and no topic rule");
-    public static readonly AuditRule LifecycleUnknown = new("lifecycle-unknown", Warning, "a lifecycle label or value outside the declared vocabulary");
-    public static readonly AuditRule LifecycleVariant = new("lifecycle-variant", Notice, "a lifecycle label or value folded into its canonical spelling");
-    public static readonly AuditRule DescriptionMissing = new("description-missing", Notice, "no GitHub description");
+    public static readonly AuditRule LicenseBadgeMismatch = new("license-badge-mismatch", Error);
+    public static readonly AuditRule LicenseBadgeWithoutFile = new("license-badge-without-file", Error);
+    public static readonly AuditRule LicenseMissing = new("license-missing", Warning);
+    public static readonly AuditRule LicenseUnidentified = new("license-unidentified", Warning);
+    public static readonly AuditRule BadgeLinkBroken = new("badge-link-broken", Warning);
+    public static readonly AuditRule HeaderMarkers = new("header-markers", Error);
+    public static readonly AuditRule LifecycleMissing = new("lifecycle-missing", Warning);
+    public static readonly AuditRule LifecycleUnknown = new("lifecycle-unknown", Warning);
+    public static readonly AuditRule LifecycleVariant = new("lifecycle-variant", Notice);
+    public static readonly AuditRule DescriptionMissing = new("description-missing", Notice);
 
     /// <summary>Every rule, in the order reports list them (most serious first).</summary>
     public static readonly IReadOnlyList<AuditRule> All =

@@ -39,7 +39,7 @@ internal static class OrgAudit
         var order = AuditRule.All.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var sorted = configured
             .OrderBy(f => order[f.Rule])
-            .ThenBy(f => f.Repo, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Repo, StringComparer.Ordinal)
+            .ThenBy(f => f.Repo, StringComparer.OrdinalIgnoreCase) // GitHub names differ in more than case
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
@@ -127,7 +127,8 @@ internal static class OrgAudit
         var licenseBadge = c.LicenseBadge;
         foreach (var badge in repo.Badges)
         {
-            if (badge.LinkUrl is not { Length: > 0 } link)
+            var link = badge.LinkUrl;
+            if (string.IsNullOrEmpty(link))
             {
                 continue;
             }
@@ -147,7 +148,14 @@ internal static class OrgAudit
                     c.ReadmePath, badge.Line, suggestion, c.LineUrl(badge.Line));
                 continue;
             }
-            if (Target(trimmed, c, repo) is not { } target || target.Repo.RootFiles is not { } root)
+            var found = Target(trimmed, c, repo);
+            if (found is null)
+            {
+                continue;
+            }
+            var target = found.Value;
+            var root = target.Repo.RootFiles;
+            if (root is null)
             {
                 continue;
             }
@@ -182,7 +190,9 @@ internal static class OrgAudit
     // A relative link (in this repository) or a github.com link into a repository of the organization.
     private static (RepoSnapshot Repo, string Path)? Target(string link, RepoContext c, RepoSnapshot repo)
     {
-        if (link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        // An e-mail address is no file, even one Uri cannot parse ("mailto:a@b@c"). A "#section"
+        // needs no check: it cuts to an empty path below.
+        if (link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -215,28 +225,15 @@ internal static class OrgAudit
         return path.Length == 0 || path.StartsWith("../", StringComparison.Ordinal) ? null : (repo, path);
     }
 
-    private static string Decode(string path)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(path);
-        }
-        catch (UriFormatException)
-        {
-            return path;
-        }
-    }
+    // An invalid escape ("%zz") stays as it is: UnescapeDataString does not throw.
+    private static string Decode(string path) => Uri.UnescapeDataString(path);
 
     // Only the first segment can be checked: the root listing is all a snapshot has.
     private static bool Exists(string path, IReadOnlyList<string> root)
     {
-        var slash = path.IndexOf('/');
-        if (slash >= 0)
-        {
-            return root.Contains(path[..(slash + 1)], StringComparer.Ordinal);
-        }
-        var name = path.TrimEnd('/');
-        return root.Contains(name, StringComparer.Ordinal) || root.Contains(name + "/", StringComparer.Ordinal);
+        // "docs/guide.md" needs the folder "docs/"; "docs" may be the folder or a file.
+        var first = path.Split('/')[0];
+        return root.Contains(first + "/", StringComparer.Ordinal) || !path.Contains('/') && root.Contains(first, StringComparer.Ordinal);
     }
 
     // The file meant: same name in another case, else a licence file for a licence link, else a close name.
@@ -257,7 +254,8 @@ internal static class OrgAudit
 
     private static IEnumerable<AuditFinding> Markers(RepoContext c)
     {
-        if (c.Repo.Readme is not { } readme)
+        var readme = c.Repo.Readme;
+        if (readme is null)
         {
             yield break;
         }
@@ -299,9 +297,11 @@ internal static class OrgAudit
             }
             yield break;
         }
-        if (badge.Label is not { } writtenLabel || badge.Message is not { } writtenValue)
+        var writtenLabel = badge.Label!; // LifecycleBadgeOf only returns a badge whose label names a lifecycle
+        var writtenValue = badge.Message;
+        if (writtenValue is null)
         {
-            yield break;
+            yield break; // a badge from a snapshot file may have a label and no message: nothing to check
         }
         var labelFold = vocabulary.Label(writtenLabel);
         var valueFold = vocabulary.Value(writtenValue);
@@ -347,7 +347,7 @@ internal static class OrgAudit
 
     internal static string Clean(string text)
     {
-        var sb = new StringBuilder(Math.Min(text.Length, 81));
+        var sb = new StringBuilder();
         var space = false;
         foreach (var c in text)
         {

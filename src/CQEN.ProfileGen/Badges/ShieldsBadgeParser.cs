@@ -32,8 +32,9 @@ internal static partial class ShieldsBadgeParser
         foreach (var image in Markdown.Parse(text, Pipeline).Descendants<LinkInline>().Where(l => l.IsImage))
         {
             var link = image.Parent as LinkInline;
-            var start = (link ?? image).Span.Start;
-            var line = Array.BinarySearch(lineStarts, start) is var i && i >= 0 ? i : ~i - 1;
+            var start = image.Span.Start; // the image's own line, even in a link that starts on the line above
+            var index = Array.BinarySearch(lineStarts, start);
+            var line = index >= 0 ? index : ~index - 1;
             if (line >= HeaderLines)
             {
                 continue;
@@ -46,8 +47,7 @@ internal static partial class ShieldsBadgeParser
         {
             foreach (Match tag in ImgTag().Matches(lines[n]))
             {
-                var (alt, src, href) = HtmlImage(lines[n], tag.Index, tag.Value);
-                found.Add((n, lineStarts[n] + tag.Index, src is null ? null : Badge(alt, src, href, n + 1, "html-img")));
+                found.Add((n, lineStarts[n] + tag.Index, HtmlBadge(lines[n], tag.Index, tag.Value, n + 1)));
             }
         }
         return found.Where(f => f.Badge is not null).OrderBy(f => f.Line).ThenBy(f => f.Column).Select(f => f.Badge!).ToList();
@@ -80,21 +80,23 @@ internal static partial class ShieldsBadgeParser
         };
     }
 
-    private static (string Alt, string? Src, string? Href) HtmlImage(string line, int start, string tag)
+    private static ShieldsBadge? HtmlBadge(string line, int start, string tag, int lineNumber)
     {
-        if (Attribute(tag, "src") is not { } src)
+        var src = Attribute(tag, "src");
+        if (src is null)
         {
-            return ("", null, null);
+            return null;
         }
-        // Linked when an <a href> opened earlier on the line is still open here.
+        // Linked when an <a href> opened earlier on the line is still open here (the <img> at
+        // start cannot end an "<a ", so the search may start there).
         string? href = null;
-        var anchor = start == 0 ? -1 : line.LastIndexOf("<a ", start - 1, StringComparison.OrdinalIgnoreCase);
-        if (anchor >= 0 && line.IndexOf("</a>", anchor, start - anchor, StringComparison.OrdinalIgnoreCase) < 0)
+        var anchor = line.LastIndexOf("<a ", start, StringComparison.OrdinalIgnoreCase);
+        if (anchor >= 0 && !line.AsSpan(anchor, start - anchor).Contains("</a>", StringComparison.OrdinalIgnoreCase))
         {
-            var anchorEnd = line.IndexOf('>', anchor);
-            href = anchorEnd > 0 ? Attribute(line[anchor..(anchorEnd + 1)], "href") : null;
+            href = Attribute(line[anchor..(line.IndexOf('>', anchor) + 1)], "href"); // the <img>'s own '>' ends it at the latest
         }
-        return (System.Net.WebUtility.HtmlDecode(Attribute(tag, "alt") ?? ""), System.Net.WebUtility.HtmlDecode(src), href is null ? null : System.Net.WebUtility.HtmlDecode(href));
+        var alt = System.Net.WebUtility.HtmlDecode(Attribute(tag, "alt")) ?? "";
+        return Badge(alt, System.Net.WebUtility.HtmlDecode(src), System.Net.WebUtility.HtmlDecode(href), lineNumber, "html-img");
     }
 
     private static string? Attribute(string tag, string name)
@@ -104,13 +106,14 @@ internal static partial class ShieldsBadgeParser
         {
             if (m.Groups["name"].Value.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
-                return m.Groups["dq"].Success ? m.Groups["dq"].Value : m.Groups["sq"].Success ? m.Groups["sq"].Value : m.Groups["bare"].Value;
+                return m.Groups["value"].Value;
             }
         }
         return null;
     }
 
-    [GeneratedRegex("""(?<name>[a-zA-Z-]+)\s*=\s*(?:"(?<dq>[^"]*)"|'(?<sq>[^']*)'|(?<bare>[^\s>]+))""")]
+    // A value in double quotes, single quotes or none: one group, whichever form matched.
+    [GeneratedRegex("""(?<name>[a-zA-Z-]+)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)'|(?<value>[^\s>]+))""")]
     private static partial Regex AttributePattern();
 
     [GeneratedRegex("<img\\b[^>]*>", RegexOptions.IgnoreCase)]

@@ -20,8 +20,8 @@ internal static class ConfigSchema
     {
         get
         {
-            using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")
-                ?? throw new InvalidOperationException("the configuration schema is not embedded");
+            // Embedded by the project file; a test compares it with the file at the repository root.
+            using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream("profilegen.schema.json")!;
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
         }
@@ -44,13 +44,10 @@ internal static class ConfigSchema
         {
             return;
         }
-        var failure = (results.Details ?? []).Prepend(results).Where(d => d.Errors is { Count: > 0 }).OrderByDescending(d => d.InstanceLocation.ToString().Length).FirstOrDefault();
-        if (failure is null)
-        {
-            throw new InputException($"{displayPath}: does not follow profilegen.schema.json");
-        }
+        // The list output: the root fails through details that carry the errors; the deepest one is the most precise.
+        var failure = results.Details!.Where(d => d.Errors is { Count: > 0 }).OrderByDescending(d => d.InstanceLocation.ToString().Length).First();
         var pointer = failure.InstanceLocation.ToString();
-        var at = places.TryGetValue(pointer, out var mark) ? mark : places.GetValueOrDefault("", Mark.Empty);
+        var at = places[pointer]; // every place the schema can name is a node ToJson recorded
         var what = pointer.Length == 0 ? "the configuration" : pointer.TrimStart('/').Replace('/', '.');
         throw new InputException($"{displayPath}:{at.Line}:{at.Column}: {what}: {string.Join("; ", failure.Errors!.Values)} (profilegen.schema.json)");
     }
@@ -66,7 +63,7 @@ internal static class ConfigSchema
                 var obj = new JsonObject();
                 foreach (var (key, value) in map.Children)
                 {
-                    var name = ((YamlScalarNode)key).Value ?? "";
+                    var name = ((YamlScalarNode)key).Value!; // an empty key is read as ""
                     var child = pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
                     obj[name] = ToJson(value, child, places);
                     places[child] = key.Start; // a wrong key or value: point at the key's line
@@ -78,15 +75,14 @@ internal static class ConfigSchema
                 return scalar.Value switch
                 {
                     null or "" or "~" or "null" => null,
-                    "true" => JsonValue.Create(true),
-                    "false" => JsonValue.Create(false),
+                    "true" or "false" => JsonValue.Create(bool.Parse(scalar.Value)),
                     var v when long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
                     var v => JsonValue.Create(v),
                 };
             case YamlScalarNode scalar:
-                return JsonValue.Create(scalar.Value ?? "");
+                return JsonValue.Create(scalar.Value); // quoted: text, "" when empty
             default:
-                return null;
+                throw new System.Diagnostics.UnreachableException(); // YamlStream resolves aliases to the nodes they name
         }
     }
 }

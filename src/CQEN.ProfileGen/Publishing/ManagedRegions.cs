@@ -182,7 +182,7 @@ internal static partial class ManagedRegions
         }
 
         var innerEnd = end.Index;
-        var endLineStart = text.LastIndexOf('\n', end.Index - 1) + 1;
+        var endLineStart = text.LastIndexOf('\n', end.Index) + 1; // text[end.Index] is the marker's '<'
         var endStartsItsLine = endLineStart >= innerStart && text.AsSpan(endLineStart, end.Index - endLineStart).TrimStart(" \t").IsEmpty;
         if (endStartsItsLine)
         {
@@ -202,11 +202,7 @@ internal static partial class ManagedRegions
     /// </summary>
     private static string Shape(string content, ManagedRegion region, string newline)
     {
-        var shaped = content.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (newline != "\n")
-        {
-            shaped = shaped.Replace("\n", newline, StringComparison.Ordinal);
-        }
+        var shaped = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newline, StringComparison.Ordinal);
 
         var emptyBlock = shaped.Length == 0 && region.BeginLineNewline is not null;
         if (region.EndsBeforeEndMarkerLine && !emptyBlock && !shaped.EndsWith('\n'))
@@ -252,7 +248,7 @@ internal static partial class ManagedRegions
                 lineStart = i + 1;
             }
         }
-        if (lineStart == 0 && text.Length > 0 && text[0] == '\uFEFF')
+        if (lineStart == 0 && text[0] == '\uFEFF') // text holds the marker at index: it is not empty
         {
             lineStart = 1;
         }

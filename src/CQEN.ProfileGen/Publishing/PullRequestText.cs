@@ -79,7 +79,7 @@ internal static partial class PullRequestText
             sb.Append($"### {title} ({Rendering.TemplateFunctions.FormatNumber(names.Length, culture)})\n\n");
             foreach (var name in names.Take(MaxNamesPerList))
             {
-                var line = $"- `{name.Replace("`", "", StringComparison.Ordinal)}`\n";
+                var line = $"- `{name}`\n"; // a name is [A-Za-z0-9._-]+ (the pattern below): nothing to escape
                 if (sb.Length + line.Length + notice.Length + auditSection.Length > MaxBodyLength)
                 {
                     sb.Append(notice);

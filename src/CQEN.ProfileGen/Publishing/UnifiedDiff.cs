@@ -11,7 +11,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// </summary>
 internal sealed record UnifiedDiff
 {
-    public const int DefaultContextLines = 3;
+    private const int ContextLines = 3;
 
     /// <summary>The diff text; empty when the two sides are identical.</summary>
     public string Text { get; }
@@ -35,9 +35,8 @@ internal sealed record UnifiedDiff
     /// Diffs <paramref name="before"/> against <paramref name="after"/>; a null side is a file
     /// that does not exist (shown as <c>/dev/null</c>).
     /// </summary>
-    public static UnifiedDiff Between(string? before, string? after, string path, int contextLines = DefaultContextLines)
+    public static UnifiedDiff Between(string? before, string? after, string path)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(contextLines);
         if (before == after)
         {
             return new UnifiedDiff("", 0, 0);
@@ -52,13 +51,14 @@ internal sealed record UnifiedDiff
         text.Append("+++ ").Append(after is null ? "/dev/null" : "b/" + path).Append('\n');
 
         int added = 0, removed = 0;
-        foreach (var hunk in GroupIntoHunks(changes, contextLines))
+        foreach (var hunk in GroupIntoHunks(changes))
         {
             var first = hunk[0];
             var last = hunk[^1];
-            var oldStart = Math.Max(first.OldStart - contextLines, 0);
-            var newStart = Math.Max(first.NewStart - contextLines, 0);
-            var trailing = Math.Min(contextLines, Math.Min(oldLines.Length - (last.OldStart + last.Removed), newLines.Length - (last.NewStart + last.Added)));
+            var oldStart = Math.Max(first.OldStart - ContextLines, 0);
+            var newStart = Math.Max(first.NewStart - ContextLines, 0);
+            // The lines after the last change are the same on both sides: count them on the old one.
+            var trailing = Math.Min(ContextLines, oldLines.Length - (last.OldStart + last.Removed));
             var oldEnd = last.OldStart + last.Removed + trailing;
             var newEnd = last.NewStart + last.Added + trailing;
 
@@ -98,10 +98,10 @@ internal sealed record UnifiedDiff
     public string ToAnsi()
     {
         const string Reset = "\u001b[m";
-        var colored = new StringBuilder(Text.Length + Text.Length / 4);
+        var colored = new StringBuilder();
         foreach (var line in LineDiff.SplitLines(Text))
         {
-            var body = line.EndsWith('\n') ? line[..^1] : line;
+            var body = line[..^1]; // every line of the diff ends with '\n'
             // A '\r' at the end of a line would send the cursor back silently: show it.
             var carriageReturn = body.EndsWith('\r');
             if (carriageReturn)
@@ -138,22 +138,20 @@ internal sealed record UnifiedDiff
     }
 
     /// <summary>Changes closer than twice the context share a hunk, as in git.</summary>
-    private static IEnumerable<List<LineDiff.Change>> GroupIntoHunks(IReadOnlyList<LineDiff.Change> changes, int contextLines)
+    /// <remarks>There is at least one change: the texts differ.</remarks>
+    private static IEnumerable<List<LineDiff.Change>> GroupIntoHunks(IReadOnlyList<LineDiff.Change> changes)
     {
         var hunk = new List<LineDiff.Change>();
         foreach (var change in changes)
         {
-            if (hunk.Count > 0 && change.OldStart - (hunk[^1].OldStart + hunk[^1].Removed) > 2 * contextLines)
+            if (hunk.Count > 0 && change.OldStart - (hunk[^1].OldStart + hunk[^1].Removed) > 2 * ContextLines)
             {
                 yield return hunk;
                 hunk = [];
             }
             hunk.Add(change);
         }
-        if (hunk.Count > 0)
-        {
-            yield return hunk;
-        }
+        yield return hunk;
     }
 
     private static void AppendHunkHeader(StringBuilder text, int oldStart, int oldCount, int newStart, int newCount, string functionLine)
@@ -206,19 +204,17 @@ internal sealed record UnifiedDiff
                 continue;
             }
 
-            // Cut at a character boundary within 80 UTF-8 bytes (git cuts bytes).
+            // Cut at a character boundary within 80 UTF-8 bytes (git cuts bytes, even inside a character).
             int length = 0, bytes = 0;
-            while (length < line.Length)
+            foreach (var rune in line.EnumerateRunes())
             {
-                var width = char.IsHighSurrogate(line[length]) && length + 1 < line.Length ? 2 : 1;
-                var size = Encoding.UTF8.GetByteCount(line.AsSpan(length, width));
-                if (bytes + size > FunctionLineMaxBytes)
+                if (bytes + rune.Utf8SequenceLength > FunctionLineMaxBytes)
                 {
                     break;
                 }
 
-                bytes += size;
-                length += width;
+                bytes += rune.Utf8SequenceLength;
+                length += rune.Utf16SequenceLength;
             }
             return line[..length].TrimEnd(' ', '\t', '\n', '\r', '\v', '\f');
         }

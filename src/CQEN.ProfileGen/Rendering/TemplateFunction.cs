@@ -32,7 +32,7 @@ internal sealed class TemplateFunction(int required, int parameters, Func<object
         }
         catch (ArgumentException ex)
         {
-            throw new ScriptRuntimeException(callerContext?.Span ?? context.CurrentSpan, ex.Message);
+            throw new ScriptRuntimeException(context.CurrentSpan, ex.Message); // the call being evaluated: the function's name
         }
     }
 

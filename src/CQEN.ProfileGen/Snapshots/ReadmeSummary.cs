@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CQEN.ProfileGen.Snapshots;
@@ -21,7 +20,7 @@ internal static partial class ReadmeSummary
 
     public static string? FirstSentence(string readmeText)
     {
-        var lines = Badges.ShieldsBadgeParser.Lines(readmeText);
+        string[] lines = [.. Badges.ShieldsBadgeParser.Lines(readmeText), ""]; // a blank line ends the last paragraph
         var (begin, end) = Badges.ReadmeHeaderExtractor.MarkerLines(readmeText);
         var start = end is { } e && (begin is null || begin < e) ? e : 0;
 
@@ -30,9 +29,9 @@ internal static partial class ReadmeSummary
         var inComment = false;
         var headings = 0; // the description is near the top: under the title, or an "Overview" just after it
         int? skipBelow = null; // inside a section that never describes the project (licence, installation…), of this level
-        for (var i = start; i <= lines.Length; i++)
+        for (var i = start; i < lines.Length; i++)
         {
-            var line = i < lines.Length ? lines[i] : "";
+            var line = lines[i];
             var trimmed = line.Trim();
             if (inComment)
             {
@@ -55,10 +54,10 @@ internal static partial class ReadmeSummary
                 paragraph.Clear();
                 continue;
             }
-            var endsParagraph = i == lines.Length || trimmed.Length == 0 || IsBlock(line, trimmed);
+            var endsParagraph = trimmed.Length == 0 || IsBlock(line, trimmed);
             if (!endsParagraph)
             {
-                var text = trimmed.StartsWith('>') ? trimmed.TrimStart('>', ' ') : trimmed;
+                var text = trimmed.TrimStart('>', ' '); // a quote's text (trimmed starts with no space)
                 if (paragraph.Count == 0 && PlainText(text).Length == 0)
                 {
                     continue; // a line of badges or images before any prose
@@ -66,16 +65,13 @@ internal static partial class ReadmeSummary
                 paragraph.Add(text);
                 continue;
             }
-            if (paragraph.Count > 0)
+            var raw = string.Join(' ', paragraph); // "" when no paragraph is open: no sentence
+            raw = raw[..Math.Min(raw.Length, MaxParagraph)]; // the sentence is at its start
+            if (skipBelow is null && !OnlyCodeOrLink().IsMatch(raw) && Sentence(PlainText(raw)) is { } sentence)
             {
-                var raw = string.Join(' ', paragraph);
-                raw = raw.Length > MaxParagraph ? raw[..MaxParagraph] : raw; // the sentence is at its start
-                if (skipBelow is null && !OnlyCodeOrLink().IsMatch(raw) && Sentence(PlainText(raw)) is { } sentence)
-                {
-                    return sentence;
-                }
-                paragraph.Clear();
+                return sentence;
             }
+            paragraph.Clear();
             if (trimmed.StartsWith('#'))
             {
                 var title = trimmed.TrimStart('#');
@@ -127,23 +123,7 @@ internal static partial class ReadmeSummary
         s = Emphasis().Replace(s, "");
         s = BackslashEscape().Replace(s, "$1");
         s = System.Net.WebUtility.HtmlDecode(s);
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(c);
-        }
-        return sb.ToString();
+        return SpacesOrControls().Replace(s, " ").Trim();
     }
 
     // Up to the first full stop, exclamation or question mark that ends a word; at most MaxLength characters.
@@ -184,7 +164,7 @@ internal static partial class ReadmeSummary
             start--;
         }
         var word = text[start..period];
-        return word.Length == 1 && char.IsLetter(word[0]) || word is "e.g" or "i.e" or "p. ex" or "ex";
+        return word.Length == 1 && char.IsLetter(word[0]) || word is "e.g" or "i.e" or "ex";
     }
 
     [GeneratedRegex(@"^\W*(licen[cs]|install|pr[ée]-?requis|pre-?requisite|quick ?start|d[ée]marrage|usage|utilisation|build|running|ex[ée]cut|d[ée]ploy|configur|table des mati|table of contents|sommaire|contribut|english version|version fran)", RegexOptions.IgnoreCase)]
@@ -227,4 +207,7 @@ internal static partial class ReadmeSummary
 
     [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
     private static partial Regex BackslashEscape();
+
+    [GeneratedRegex(@"[\s\p{Cc}]+")]
+    private static partial Regex SpacesOrControls();
 }

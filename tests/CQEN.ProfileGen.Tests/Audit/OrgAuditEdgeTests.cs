@@ -63,6 +63,7 @@ public class OrgAuditEdgeTests
         [InlineData("./")]
         [InlineData("#usage")]
         [InlineData("mailto:someone@example.org")]
+        [InlineData("mailto:someone@example.org@elsewhere")] // an address Uri cannot parse is no file either
         public void A_link_the_root_listing_cannot_answer_for_is_not_reported(string link) => Assert.Empty(BrokenLinks(link));
     }
 

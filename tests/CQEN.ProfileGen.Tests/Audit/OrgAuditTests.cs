@@ -297,8 +297,134 @@ public class OrgAuditTests
         }
 
         [Fact]
+        public void A_lifecycle_badge_without_a_message_from_a_snapshot_file_is_not_checked()
+        {
+            // A snapshot file is anyone's JSON: this badge has its label and no message.
+            var repo = Repo("r", "# r\n", "MIT") with { Badges = [new ProfileGen.Badges.ShieldsBadge { ImageUrl = "https://img.shields.io/badge/x", Label = "Lifecycle", Line = 1 }] };
+
+            var findings = Run(Vocabulary, repo).Findings.Where(f => f.Rule.StartsWith("lifecycle-", StringComparison.Ordinal));
+
+            Assert.Empty(findings);
+        }
+
+        [Fact]
         public void The_canonical_spelling_is_not_a_variant() =>
             Assert.Empty(Findings("lifecycle-variant", Vocabulary, WithBadge("[![img](https://img.shields.io/badge/Cycle_de_vie-Exp%C3%A9rimentation-339999)](x)")));
+    }
+
+    /// <summary>What each finding carries besides its rule: order, path, suggestion, link, wording.</summary>
+    public class Details
+    {
+        private const string Badge = "https://img.shields.io/badge/a-b-c";
+
+        private static AuditFinding Only(string rule, RepoSnapshot repo, ProfileGenConfig? config = null) => Assert.Single(Findings(rule, config, repo));
+
+        private static AuditFinding BrokenLink(string link, string[] root) =>
+            Only("badge-link-broken", Repo("r", $"[![Docs]({Badge})]({link})\n", "MIT", root: root));
+
+        [Fact]
+        public void Findings_are_sorted_by_rule_then_repository_in_any_case_then_line_then_message()
+        {
+            var links = string.Concat(Enumerable.Repeat("texte\n", 8)) + $"[![d]({Badge})](Z.md)\n[![d]({Badge})](A.md)\n";
+            var findings = Run(null, Repo("b", "# b\n", "MIT", description: null), Repo("A", "# A\n", "MIT", description: null), Repo("c", links, "MIT")).Findings;
+
+            Assert.Equal(["A", "b"], findings.Where(f => f.Rule == "description-missing").Select(f => f.Repo));
+            Assert.Equal([9, 10], findings.Where(f => f.Rule == "badge-link-broken").Select(f => f.Line));
+        }
+
+        [Fact]
+        public void Findings_on_the_same_line_are_sorted_by_message()
+        {
+            var config = new ProfileGenConfig { Lifecycle = new LifecycleVocabulary { Labels = ["Cycle de vie"], Values = ["Phase Bêta"] } };
+            var repo = Repo("r", "[![x](https://img.shields.io/badge/Lifecycle-Whatever-339999)](x)\n", "MIT");
+
+            // Ordinal order: "badge says…" (the value) before "badge's label…", though the label is checked first.
+            Assert.Equal(["value", "label"],
+                Findings("lifecycle-unknown", config, repo).Select(f => f.Message.StartsWith("The lifecycle badge says", StringComparison.Ordinal) ? "value" : "label"));
+        }
+
+        [Fact]
+        public void A_finding_in_the_readme_names_the_readme_s_own_path()
+        {
+            var repo = Repo("r", Header($"[![License](https://img.shields.io/badge/License-MIT-blue)](LICENSE)"), "Apache-2.0");
+
+            Assert.Equal("docs/README.md", Only("license-badge-mismatch", repo with { Readme = repo.Readme! with { Path = "docs/README.md" } }).Path);
+        }
+
+        [Theory]
+        [InlineData("CECILL-1.1", "CECILL-1.1")]
+        [InlineData("LiLiQ-P", "LiLiQ-P")]
+        [InlineData("LiLiQ-Rplus-1.1", "LiLiQ-Rplus")]
+        public void A_mismatch_suggests_the_licence_s_short_name(string spdx, string suggestion)
+        {
+            var config = new ProfileGenConfig { LicenseOverrides = new Dictionary<string, string> { ["r"] = spdx } };
+            var f = Only("license-badge-mismatch", Repo("r", Header("[![License](https://img.shields.io/badge/License-MIT-blue)](LICENSE)")), config);
+
+            Assert.Equal(suggestion, f.Suggestion);
+            Assert.Contains($"but the licence file is {spdx} (license_overrides)", f.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_missing_licence_file_suggests_LICENSE()
+        {
+            Assert.Equal("LICENSE", Only("license-badge-without-file", Repo("r", Header("[![License](https://img.shields.io/badge/License-MIT-blue)](LICENSE)"))).Suggestion);
+            Assert.Equal("LICENSE", Only("license-missing", Repo("r", "# r\n")).Suggestion);
+        }
+
+        [Fact]
+        public void A_licence_with_an_empty_id_or_no_path_is_unidentified()
+        {
+            Assert.Single(Findings("license-unidentified", Repo("r", "# r\n", "")));
+            Assert.Contains("could identify the licence file:", Only("license-unidentified", Repo("r", "# r\n", "NOASSERTION", licensePath: null)).Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(new[] { "README.md", "LICENSE_FR", "COPYING" }, "COPYING")]
+        [InlineData(new[] { "README.md", "LICENSE_FR", "LICENCE_EN" }, "LICENCE_EN")]
+        public void Of_several_undetected_licence_files_the_most_usual_name_is_reported(string[] root, string expected) =>
+            Assert.Equal(expected, Only("license-unidentified", Repo("r", "# r\n", root: root)).Path);
+
+        [Theory]
+        [InlineData("trunk", "https://github.com/org/r/blob/trunk/LICENSE_FR")]
+        [InlineData(null, "https://github.com/org/r/blob/main/LICENSE_FR")]
+        public void An_undetected_licence_file_links_to_its_default_branch(string? branch, string url) =>
+            Assert.Equal(url, Only("license-unidentified", Repo("r", "# r\n", root: ["README.md", "LICENSE_FR"]) with { DefaultBranch = branch }).Url);
+
+        [Theory]
+        [InlineData("LICENSE", new[] { "README.md", "docs/" }, null)]
+        [InlineData("LICENSE.md", new[] { "README.md", "LICENSE_FR", "LICENCE_EN" }, "LICENCE_EN")]
+        [InlineData("GUIDE.md", new[] { "README.md", "GUIDE.mdy", "GUIDE.mdx", "GUIDE.mdxx" }, "GUIDE.mdx")]
+        [InlineData("GUIDE.md", new[] { "README.md", "GUIDE.mdxx" }, "GUIDE.mdxx")]
+        [InlineData("GUIDE.md", new[] { "README.md", "GUIDE.mdxxx" }, null)]
+        public void A_broken_link_suggests_a_licence_file_for_a_licence_and_else_the_closest_name(string link, string[] root, string? suggestion) =>
+            Assert.Equal(suggestion, BrokenLink(link, root).Suggestion);
+
+        [Fact]
+        public void Without_declared_values_a_missing_lifecycle_suggests_the_declared_label_alone()
+        {
+            var config = new ProfileGenConfig { Lifecycle = new LifecycleVocabulary { Labels = ["État"] } };
+            var f = Only("lifecycle-missing", Repo("r", "# r\n", "MIT"), config);
+
+            Assert.Equal("État", f.Suggestion);
+            Assert.Contains("add a 'État' badge, or a topic", f.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_variant_suggests_the_canonical_spellings()
+        {
+            var config = new ProfileGenConfig { Lifecycle = new LifecycleVocabulary { Labels = ["Cycle de vie"], Values = ["Phase Découverte"] } };
+            var repo = Repo("r", "[![x](https://img.shields.io/badge/Cycle%20de%20Vie-Phase%20d%C3%A9couverte-339999)](x)\n", "MIT");
+
+            Assert.Equal("Cycle de vie / Phase Découverte", Only("lifecycle-variant", repo, config).Suggestion);
+        }
+
+        [Fact]
+        public void An_empty_readme_summary_is_no_summary()
+        {
+            var repo = Repo("r", "# r\n", "MIT", description: null);
+
+            Assert.Contains("the profile shows '—' meanwhile", Only("description-missing", repo with { Readme = repo.Readme! with { Summary = "" } }).Message, StringComparison.Ordinal);
+        }
     }
 
     public class Descriptions

@@ -39,4 +39,37 @@ public class ShieldsBadgeMarkdownTests
 
         Assert.Equal("a", Assert.Single(ShieldsBadgeParser.Parse(readme)).Alt);
     }
+
+    [Fact]
+    public void Badges_side_by_side_are_read_in_line_order_each_with_its_line()
+    {
+        var readme = "# Projet\n\n" +
+            "Voir [![a](https://img.shields.io/badge/a-1-red)](x) <img alt=\"b\" src=\"https://img.shields.io/badge/b-2-red\">\n" +
+            "<img alt=\"c\" src=\"https://img.shields.io/badge/c-3-red\"> [![d](https://img.shields.io/badge/d-4-red)](y)\n";
+
+        Assert.Equal(["a:3", "b:3", "c:4", "d:4"], ShieldsBadgeParser.Parse(readme).Select(b => $"{b.Alt}:{b.Line}"));
+    }
+
+    [Fact]
+    public void An_image_that_opens_the_readme_is_on_line_one() =>
+        Assert.Equal(1, Assert.Single(ShieldsBadgeParser.Parse("![a](https://img.shields.io/badge/a-b-c)\n# Projet\n")).Line);
+
+    [Fact]
+    public void Short_badges_deep_in_the_header_keep_their_own_line_numbers()
+    {
+        var readme = string.Concat(Enumerable.Repeat("texte\n", 24)) + "![a](https://img.shields.io/badge/a-b-c)\n![b](https://img.shields.io/badge/d-e-f)\n";
+
+        Assert.Equal(["a:25", "b:26"], ShieldsBadgeParser.Parse(readme).Select(b => $"{b.Alt}:{b.Line}"));
+    }
+
+    [Theory]
+    [InlineData("[![a](https://img.shields.io/badge/a-b-c)][site]\n\n[site]: https://example.org\n")]
+    [InlineData("[![a][img]](https://example.org)\n\n[img]: https://img.shields.io/badge/a-b-c\n")]
+    public void A_linked_image_with_either_part_by_reference_is_a_reference_form(string readme)
+    {
+        var badge = Assert.Single(ShieldsBadgeParser.Parse(readme));
+
+        Assert.Equal(("markdown-reference-linked-image", "https://example.org"), (badge.Form, badge.LinkUrl));
+    }
 }
+

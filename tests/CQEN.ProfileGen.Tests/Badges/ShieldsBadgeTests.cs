@@ -60,6 +60,25 @@ public class ShieldsBadgeTests
         }
 
         [Fact]
+        public void Reads_html_attributes_in_any_quoting_with_entities_decoded()
+        {
+            var badges = ShieldsBadgeParser.Parse("""
+                <img alt="R&amp;D" src=https://img.shields.io/badge/a-b-c>
+                <img src='https://img.shields.io/badge/d-e-f'>
+                <img alt="no source">
+                """);
+
+            Assert.Equal([("R&D", "https://img.shields.io/badge/a-b-c"), ("", "https://img.shields.io/badge/d-e-f")], badges.Select(b => (b.Alt, b.ImageUrl)));
+        }
+
+        [Theory]
+        [InlineData("""<p>Voir <a href="https://example.org/?a=1&amp;b=2">le site <img src="https://img.shields.io/badge/a-b-c"></a></p>""", "https://example.org/?a=1&b=2")]
+        [InlineData("""<p><a href="https://example.org">le site</a> <img src="https://img.shields.io/badge/a-b-c"></p>""", null)]
+        [InlineData("""Un texte assez long pour que le lien commence loin du début : <a href="https://example.org"><img src="https://img.shields.io/badge/a-b-c"></a>""", "https://example.org")]
+        public void An_html_image_is_linked_only_inside_an_open_anchor(string html, string? link) =>
+            Assert.Equal(link, Assert.Single(ShieldsBadgeParser.Parse(html)).LinkUrl);
+
+        [Fact]
         public void Keeps_balanced_parentheses_in_link_destinations()
         {
             var badge = Assert.Single(ShieldsBadgeParser.Parse("[![x](https://img.shields.io/badge/a-b-c)](https://example.com/wiki/Foo_(bar))"));

@@ -42,6 +42,18 @@ public class ConfigSchemaPlacesTests
     public void A_plain_empty_value_is_null_not_text(string yaml) =>
         Assert.StartsWith("profilegen.yml:2:3: profile.intro: ", ErrorOf(yaml), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("filters:\n  include_archived: true\n  include_forks: false\n")]
+    [InlineData("limits:\n  per_group: 10\n")]
+    [InlineData("org: \"CQEN-QDCE\"\n")]
+    public void Plain_booleans_and_numbers_are_typed_and_quoted_text_is_text(string yaml) => ConfigSchema.Check(yaml, "profilegen.yml");
+
+    [Theory]
+    [InlineData("filters:\n  include_archived: 'true'\n", "profilegen.yml:2:3: filters.include_archived: ")]
+    [InlineData("limits:\n  per_group: \"10\"\n", "profilegen.yml:2:3: limits.per_group: ")]
+    public void A_quoted_boolean_or_number_is_text(string yaml, string expected) =>
+        Assert.StartsWith(expected, ErrorOf(yaml), StringComparison.Ordinal);
+
     [Fact]
     public void A_quoted_null_is_text() => ConfigSchema.Check("profile:\n  intro: 'null'\n", "profilegen.yml");
 }

@@ -140,6 +140,17 @@ public class PullRequestTextTests
         }
 
         [Fact]
+        public void Past_the_names_a_list_shows_it_says_how_many_more_there_are()
+        {
+            var names = Enumerable.Range(0, PullRequestText.MaxNamesPerList + 3).Select(i => $"repo-{i:00}").ToArray();
+
+            var body = PullRequestText.Body("org", null, Links(names), Diff, "en");
+
+            Assert.Contains($"- `repo-{PullRequestText.MaxNamesPerList - 1:00}`\n- … and 3 more (the diff under Files changed has them all)\n", body, StringComparison.Ordinal);
+            Assert.DoesNotContain($"`repo-{PullRequestText.MaxNamesPerList:00}`", body, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void The_notice_is_in_the_run_s_language()
         {
             Assert.EndsWith(EnglishNotice, BodyWithLastName(PullRequestText.MaxBodyLength, "en"), StringComparison.Ordinal);

@@ -70,6 +70,8 @@ public class UnifiedDiffTests
         { "a paragraph inserted between blank-separated paragraphs", Lines("Un.", "", "Deux.", "", "Trois."), Lines("Un.", "", "Deux.", "", "Deux et demi.", "", "Trois.") },
         { "an indented block inserted", Lines("- a", "  - a1", "- b", "  - b1", "- c"), Lines("- a", "  - a1", "- b", "  - b1", "- b", "  - b1", "- c") },
         { "a byte-order mark added", Table, "\uFEFF" + Table },
+        { "a file deleted", Table, null },
+        { "a function line over 80 bytes is cut", Lines(new string('x', 100), "", "", "", "", "fin"), Lines(new string('x', 100), "", "", "", "", "end") },
     };
 
     public class Between
@@ -130,7 +132,30 @@ public class UnifiedDiffTests
         {
             var diff = UnifiedDiff.Between("un\n", "deux\n", Path);
 
+            Assert.True(diff.HasChanges);
             Assert.StartsWith("--- a/profile/README.md\n+++ b/profile/README.md\n@@ -1 +1 @@\n", diff.Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Shows_a_deleted_file_as_going_to_dev_null()
+        {
+            var diff = UnifiedDiff.Between("un\ndeux\n", null, Path);
+
+            Assert.Equal("--- a/profile/README.md\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-un\n-deux\n", diff.Text);
+        }
+
+        // The hunk header's "function" line: the line above the hunk, here the first one.
+        private static string FunctionLine(string line) =>
+            UnifiedDiff.Between(Lines(line, "", "", "", "", "fin"), Lines(line, "", "", "", "", "end"), Path).Text.Split('\n')[2]["@@ -3,4 +3,4 @@ ".Length..];
+
+        [Fact]
+        public void Cuts_the_function_line_to_80_bytes_between_characters()
+        {
+            var x77 = "a" + new string('x', 76);
+
+            Assert.Equal(x77 + "x\u00e9", FunctionLine(x77 + "x\u00e9z")); // 78 + 2 bytes: the é is the 80th byte
+            Assert.Equal(x77 + "xx", FunctionLine(x77 + "xx\u00e9z")); // 79 + 2 bytes: it does not fit
+            Assert.Equal(x77, FunctionLine(x77 + "\U0001F680z")); // 77 + 4 bytes: the rocket is not split
         }
 
         [Fact]
@@ -182,6 +207,14 @@ public class UnifiedDiffTests
                 "\u001b[31m-deux\u001b[m\n" +
                 "\u001b[32m+trois\u001b[m\n",
                 ansi);
+        }
+
+        [Fact]
+        public void Dims_the_no_newline_note()
+        {
+            var ansi = UnifiedDiff.Between("un", "deux\n", Path).ToAnsi();
+
+            Assert.Contains("\u001b[31m-un\u001b[m\n\u001b[2m\\ No newline at end of file\u001b[m\n\u001b[32m+deux\u001b[m\n", ansi, StringComparison.Ordinal);
         }
 
         [Fact]

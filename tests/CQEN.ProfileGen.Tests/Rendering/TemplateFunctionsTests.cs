@@ -226,4 +226,30 @@ public class TemplateFunctionsTests
             Assert.Equal("sort_repos: unknown order 'forks' (use name, pushed or stars)|sort_repos: unknown order '' (use name, pushed or stars)",
                 Error("sort_repos", Repos, "forks") + "|" + Error("sort_repos", Repos, null));
     }
+
+    /// <summary>What a template's author sees when a function refuses its arguments.</summary>
+    public sealed class InATemplate : IDisposable
+    {
+        private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-functions-").FullName;
+
+        public void Dispose() => Directory.Delete(_dir, true);
+
+        private string ErrorRendering(string template)
+        {
+            var path = Path.Combine(_dir, "t.sbn");
+            File.WriteAllText(path, template);
+            var model = TemplateModelBuilder.Build(
+                new ProfileGen.Snapshots.OrgSnapshot { Org = new ProfileGen.Snapshots.OrgProfile { Login = "o", Url = "https://github.com/o" }, Repos = [] },
+                new ProfileGenConfig(), RunAt);
+            return Assert.Throws<InputException>(() => ProfileRenderer.Render(TemplateSource.FromFile(path), model)).Message.Replace(path, "t.sbn", StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_refused_argument_is_reported_at_the_call_s_line_and_column() =>
+            Assert.Equal("t.sbn:2:4: format_number: expected a number", ErrorRendering("début\n{{ format_number [1] }}\n"));
+
+        [Fact]
+        public void A_refused_argument_in_a_pipe_is_reported_at_the_function_s_name() =>
+            Assert.Equal("t.sbn:1:10: format_number: expected a number", ErrorRendering("{{ [1] | format_number }}\n"));
+    }
 }

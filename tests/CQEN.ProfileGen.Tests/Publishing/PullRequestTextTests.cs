@@ -144,7 +144,7 @@ public class PullRequestTextTests
         {
             var names = Enumerable.Range(0, PullRequestText.MaxNamesPerList + 3).Select(i => $"repo-{i:00}").ToArray();
 
-            var body = PullRequestText.Body("org", null, Links(names), Diff, "en");
+            var body = PullRequestText.Body("org", null, Links(names), Diff, ProfileCulture.English);
 
             Assert.Contains($"- `repo-{PullRequestText.MaxNamesPerList - 1:00}`\n- … and 3 more (the diff under Files changed has them all)\n", body, StringComparison.Ordinal);
             Assert.DoesNotContain($"`repo-{PullRequestText.MaxNamesPerList:00}`", body, StringComparison.Ordinal);

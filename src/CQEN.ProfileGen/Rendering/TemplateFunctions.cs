@@ -32,7 +32,9 @@ internal static class TemplateFunctions
     /// <summary>A count as the culture writes it: 1,234 in English, 1 234 (no-break space) in French.</summary>
     public static string FormatNumber(object? value, ProfileCulture culture)
     {
-        var digits = (value is IConvertible c ? c.ToInt64(System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("format_number: expected a number"))
+        // Text, booleans and characters convert too (or fail with .NET's own words): a template
+        // that passes them gets the same one-line error as for a list.
+        var digits = (value is IConvertible c and not (string or bool or char) ? c.ToInt64(System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("format_number: expected a number"))
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var separator = culture == ProfileCulture.English ? "," : "\u00A0";
         var sign = digits.StartsWith('-') ? "-" : "";

@@ -251,5 +251,12 @@ public class TemplateFunctionsTests
         [Fact]
         public void A_refused_argument_in_a_pipe_is_reported_at_the_function_s_name() =>
             Assert.Equal("t.sbn:1:10: format_number: expected a number", ErrorRendering("{{ [1] | format_number }}\n"));
+
+        [Theory]
+        [InlineData("\"x\"")]
+        [InlineData("\"12\"")]
+        [InlineData("true")]
+        public void Text_or_a_boolean_given_for_a_number_gets_the_function_s_own_words(string argument) =>
+            Assert.Equal("t.sbn:1:4: format_number: expected a number", ErrorRendering($"{{{{ format_number {argument} }}}}\n"));
     }
 }

@@ -23,4 +23,13 @@ public class SnapshotFileTests
         var error = await Assert.ThrowsAsync<InputException>(() => source.ReadAsync("another-org", CancellationToken.None));
         Assert.Equal($"'another-org' does not match the snapshot's organization 'CQEN-QDCE' ({Sample})", error.Message);
     }
+
+    [Fact]
+    public async Task A_mismatch_names_the_option_that_asked_for_the_organization()
+    {
+        IOrgSource source = new SnapshotFile(Sample, "--org");
+
+        var error = await Assert.ThrowsAsync<InputException>(() => source.ReadAsync("another-org", CancellationToken.None));
+        Assert.Equal($"--org: 'another-org' does not match the snapshot's organization 'CQEN-QDCE' ({Sample})", error.Message);
+    }
 }

@@ -24,12 +24,12 @@ internal sealed record ProfileModel
     /// <summary>The repository holding the profile (.github), even though filters leave it out of <see cref="Repos"/>.</summary>
     public RepoModel? ProfileRepo { get; init; }
     public required ProfileText Profile { get; init; }
-    /// <summary>"fr-CA" or "en", as the configuration writes it.</summary>
-    public required string Culture { get; init; }
-
-    /// <summary>The same, for the tool's own functions; templates see <see cref="Culture"/>.</summary>
+    /// <summary>The profile's language, for the tool's own functions; templates see <see cref="Culture"/>.</summary>
     [ScriptMemberIgnore]
     public required ProfileCulture Language { get; init; }
+
+    /// <summary>"fr-CA" or "en", as the configuration writes it.</summary>
+    public string Culture => Language.Word();
 
     /// <summary>When the run happened. Using it makes the file change on every run.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }

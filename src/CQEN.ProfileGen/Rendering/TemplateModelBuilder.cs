@@ -26,7 +26,6 @@ internal static class TemplateModelBuilder
             PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
             ProfileRepo = profileRepo,
             Profile = config.Profile,
-            Culture = config.Culture.Word(),
             Language = config.Culture,
             GeneratedAt = now,
         };

@@ -19,7 +19,6 @@ public class TemplateFunctionsTests
         Groups = [],
         PinnedRepos = [],
         Profile = new ProfileText(),
-        Culture = culture,
         Language = Choices.Cultures[culture],
         GeneratedAt = RunAt,
     };

@@ -119,6 +119,10 @@ public class TemplateFunctionTests : IDisposable
     }
 
     [Fact]
+    public void Templates_see_the_culture_and_the_grouping_as_the_configuration_writes_them() =>
+        Assert.Equal("fr-CA lifecycle|en lifecycle|", Render("{{ culture }} {{ grouped_by }}|", "fr-CA") + Render("{{ culture }} {{ grouped_by }}|", "en"));
+
+    [Fact]
     public void Dates_read_naturally_in_french_and_english() =>
         Assert.Equal("1er mars 2024|March 1, 2024|mars 2024|2024-03-01", Render("{{ format_date repos[1].pushed_at }}|", "fr-CA") + Render("{{ format_date repos[1].pushed_at }}|", "en") + Render("{{ format_date repos[1].pushed_at 'month' }}|{{ format_date repos[1].pushed_at 'iso' }}"));
 

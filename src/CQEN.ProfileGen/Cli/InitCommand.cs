@@ -51,11 +51,8 @@ internal sealed partial class InitCommand : Command
             {
                 throw new InputException($"--org: '{Shorten(org)}' is not a GitHub organization login (1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen); nothing was written");
             }
-            var cultureWord = parse.GetValue(Culture) ?? ProfileCulture.French.Word();
-            if (!Choices.Cultures.TryGetValue(cultureWord, out var culture))
-            {
-                throw new InputException($"--culture: must be {string.Join(" or ", Choices.Cultures.Keys)} (got '{Shorten(cultureWord)}'); nothing was written");
-            }
+            // AcceptOnlyFromAmong has refused any other word before the action runs.
+            var culture = parse.GetValue(Culture) is { } word ? Choices.Cultures[word] : ProfileCulture.French;
             var root = parse.GetValue(Directory) is { } d ? context.Env.ResolvePath(d.ToString()) : context.Env.CurrentDirectory;
             if (!System.IO.Directory.Exists(root))
             {

@@ -106,6 +106,16 @@ public class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_culture_the_tool_does_not_have_is_refused_and_nothing_is_written()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        var result = await cli.RunAsync("init", "--org", "my-org", "--culture", "de");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("profilegen: error: --culture: Argument 'de' not recognized. Must be one of: 'fr-CA' 'en'", Assert.Single(result.ErrorLines));
+        Assert.Empty(FilesWritten());
+    }
+
+    [Fact]
     public async Task Keeps_a_hand_written_profile_and_adds_the_region_at_its_end()
     {
         var cli = new CliHarness { CurrentDirectory = _dir };

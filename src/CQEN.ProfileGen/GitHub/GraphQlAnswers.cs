@@ -32,8 +32,17 @@ internal sealed record Account(string? Login);
 
 internal sealed record ObjectId(string? Oid);
 
-/// <summary>An <c>object(expression: ...)</c> read as a blob; a tree there answers an empty object (all null).</summary>
-internal sealed record BlobText(string? Text, bool IsBinary, bool IsTruncated);
+/// <summary>
+/// An <c>object(expression: ...)</c> read as a blob; a tree there answers an empty object (all null).
+/// GitHub answers <c>isBinary: null</c> when it could not tell (a blob over about 512 KB, with
+/// <c>isTruncated: true</c>): the text is then cut or null, and the bytes are read with REST.
+/// </summary>
+internal sealed record BlobText(string? Text, bool? IsBinary, bool IsTruncated)
+{
+    /// <summary>The whole text, when GitHub gave all of it as text.</summary>
+    [JsonIgnore]
+    public string? WholeText => IsBinary == false && !IsTruncated ? Text : null;
+}
 
 // ---- the organization's repositories (GraphQlOrgReader.Query) ----------------------------
 

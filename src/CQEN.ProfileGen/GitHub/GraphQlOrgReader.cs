@@ -32,9 +32,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 repositoryTopics(first: 100) { nodes { topic { name } } }
                 readme: object(expression: "HEAD:README.md") { ... on Blob { text isBinary isTruncated } }
                 root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
-                licenseFile: object(expression: "HEAD:LICENSE") { ... on Blob { text isBinary } }
-                licenceFile: object(expression: "HEAD:LICENCE") { ... on Blob { text isBinary } }
-                licenseMarkdown: object(expression: "HEAD:LICENSE.md") { ... on Blob { text isBinary } }
+                licenseFile: object(expression: "HEAD:LICENSE") { ... on Blob { text isBinary isTruncated } }
+                licenceFile: object(expression: "HEAD:LICENCE") { ... on Blob { text isBinary isTruncated } }
+                licenseMarkdown: object(expression: "HEAD:LICENSE.md") { ... on Blob { text isBinary isTruncated } }
               }
             }
           }
@@ -122,7 +122,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     }
 
     // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
-    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched, CancellationToken ct)
+    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, RepoFiles?> fetched, CancellationToken ct)
     {
         var repos = new RepoSnapshot[nodes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = ct },
@@ -179,14 +179,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             var (readme, license) = asks(i);
             query.Append($"  f{i}: repository(owner: $owner, name: $n{i}) {{")
-                .Append(readme ? $" readme: object(expression: $r{i}) {{ ... on Blob {{ text isBinary }} }}" : "")
-                .Append(license ? $" license: object(expression: $l{i}) {{ ... on Blob {{ text isBinary }} }}" : "")
+                .Append(readme ? $" readme: object(expression: $r{i}) {{ ... on Blob {{ text isBinary isTruncated }} }}" : "")
+                .Append(license ? $" license: object(expression: $l{i}) {{ ... on Blob {{ text isBinary isTruncated }} }}" : "")
                 .Append(" }\n");
         }
         return query.Append('}').ToString();
     }
 
-    private async Task<Dictionary<string, (string? Readme, string? License)>> FetchFilesAsync(string org, WantedFiles[] batch)
+    private async Task<Dictionary<string, RepoFiles?>> FetchFilesAsync(string org, WantedFiles[] batch)
     {
         var variables = new Dictionary<string, object?> { ["owner"] = org };
         for (var i = 0; i < batch.Length; i++)
@@ -204,10 +204,32 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null));
         var data = await GraphQl.QueryAsync(client, endpoint, query, variables, GraphQlJson.Default.GraphQlAnswerDictionaryStringRepoFiles, $"the README and licence files of '{org}' (GraphQL)").ConfigureAwait(false);
         return batch.Select((w, i) => (w.Name, Files: data.GetValueOrDefault($"f{i}")))
-            .ToDictionary(f => f.Name, f => (Text(f.Files?.Readme), Text(f.Files?.License)), StringComparer.Ordinal);
+            .ToDictionary(f => f.Name, f => f.Files, StringComparer.Ordinal);
     }
 
-    private static string? Text(BlobText? blob) => blob is { IsBinary: false } ? blob.Text : null;
+    /// <summary>How much of a README GitHub shows (it cuts the rest), and so how much of one is read.</summary>
+    internal const int ReadmeBytesShown = 512 * 1024;
+
+    // A README's text: as GitHub gave it, its first part when GitHub cut it (the header is at the
+    // top), or its bytes read with REST when GitHub gave no text but did not call it binary
+    // (isBinary null: a blob over about 512 KB). A binary README has no text to read.
+    private async Task<string?> ReadmeTextAsync(string owner, string name, string? branch, string? path, BlobText? blob)
+    {
+        if (blob is null || blob.IsBinary == true)
+        {
+            return null;
+        }
+        if (blob.Text is { } text)
+        {
+            return text;
+        }
+        if (path is null || branch is null)
+        {
+            return null;
+        }
+        var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, name, path, branch), $"{path} of {owner}/{name}").ConfigureAwait(false);
+        return bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, ReadmeBytesShown));
+    }
 
     private static string[] RootFiles(RepoNode n) =>
         n.Root?.Entries?.Where(e => e.Type == "blob").Select(e => e.Name).ToArray() ?? [];
@@ -227,19 +249,15 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         _ => 3,
     };
 
-    private async Task<RepoSnapshot> ToRepoAsync(RepoNode n, HashSet<string> pinned, Dictionary<string, (string? Readme, string? License)> fetched)
+    private async Task<RepoSnapshot> ToRepoAsync(RepoNode n, HashSet<string> pinned, Dictionary<string, RepoFiles?> fetched)
     {
         var owner = n.NameWithOwner[..n.NameWithOwner.IndexOf('/')];
         var branch = n.DefaultBranchRef?.Name;
         var rootFiles = RootFiles(n);
         var more = fetched.GetValueOrDefault(n.Name);
 
-        var readmeText = Text(n.Readme);
-        var readmeName = readmeText is null ? null : "README.md";
-        if (readmeText is null && more.Readme is { } otherText)
-        {
-            (readmeText, readmeName) = (otherText, OtherReadme(rootFiles));
-        }
+        var readmeName = n.Readme is not null ? "README.md" : more?.Readme is not null ? OtherReadme(rootFiles) : null;
+        var readmeText = await ReadmeTextAsync(owner, n.Name, branch, readmeName, n.Readme ?? more?.Readme).ConfigureAwait(false);
 
         ReadmeHeader? header = null;
         IReadOnlyList<ShieldsBadge> badges = [];
@@ -267,7 +285,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             UpdatedAt = n.UpdatedAt,
             PushedAt = n.PushedAt,
             DefaultBranch = branch,
-            License = await LicenseAsync(n, owner, branch, rootFiles, more.License).ConfigureAwait(false),
+            License = await LicenseAsync(n, owner, branch, rootFiles, more?.License).ConfigureAwait(false),
             Readme = header,
             Badges = badges,
             Pinned = pinned.Contains(n.Name),
@@ -275,7 +293,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         };
     }
 
-    private async Task<RepoLicense?> LicenseAsync(RepoNode n, string owner, string? branch, string[] rootFiles, string? fetchedText)
+    private async Task<RepoLicense?> LicenseAsync(RepoNode n, string owner, string? branch, string[] rootFiles, BlobText? fetched)
     {
         if (n.LicenseInfo is not { } info)
         {
@@ -288,15 +306,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             return RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified: null);
         }
         // GitHub could not tell (it does not know the LiLiQ licences): read the file itself,
-        // from the page when it has one of the usual names, else with one REST call.
+        // from the page when it has one of the usual names, else with one REST call. A text
+        // GitHub cut or could not classify (isBinary null) is read whole with REST.
         string? identified = null;
-        var text = path switch
+        var text = (path switch
         {
-            "LICENSE" => Text(n.LicenseFile),
-            "LICENCE" => Text(n.LicenceFile),
-            "LICENSE.md" => Text(n.LicenseMarkdown),
-            _ => fetchedText,
-        };
+            "LICENSE" => n.LicenseFile,
+            "LICENCE" => n.LicenceFile,
+            "LICENSE.md" => n.LicenseMarkdown,
+            _ => fetched,
+        })?.WholeText;
         // GitHub's GraphQL gives a blob's text decoded as UTF-8: a Windows-1252 licence comes back
         // with U+FFFD in it (or as null), so its bytes are read instead, as the REST reader does.
         if (text is not null && !text.Contains('\uFFFD'))

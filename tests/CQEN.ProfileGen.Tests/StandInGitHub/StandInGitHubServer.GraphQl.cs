@@ -123,7 +123,7 @@ public sealed partial class StandInGitHubServer
         }
     }
 
-    private static JsonNode GraphQlRepo(FakeRepo r, (string Alias, string Path)[] objects)
+    private JsonNode GraphQlRepo(FakeRepo r, (string Alias, string Path)[] objects)
     {
         var head = r.Git.Resolve(r.DefaultBranch);
         var node = new JsonObject
@@ -154,10 +154,44 @@ public sealed partial class StandInGitHubServer
         {
             node[alias] = head is null ? null
                 : path.Length == 0 ? new JsonObject { ["entries"] = new JsonArray([.. r.RootFiles(head).Select(f => (JsonNode)new JsonObject { ["name"] = f, ["type"] = "blob" })]) }
-                : r.FileAt(head, path) is { } bytes ? new JsonObject { ["text"] = Encoding.UTF8.GetString(bytes), ["isBinary"] = false, ["isTruncated"] = false, ["byteSize"] = bytes.Length }
+                : r.FileAt(head, path) is { } bytes ? Blob(bytes)
                 : null;
         }
         return node;
+    }
+
+    /// <summary>Above this size GitHub stops looking at a blob: <c>isBinary: null</c>, <c>isTruncated: true</c> (REAL-GITHUB.md R2).</summary>
+    public const int BlobTruncatedAbove = 512 * 1024;
+
+    /// <summary>
+    /// What a blob over <see cref="BlobTruncatedAbove"/> carries as text: nothing (null), or its
+    /// first 512 KB. GitHub's choice is not documented; the tests try both.
+    /// </summary>
+    public bool TruncatedBlobsKeepText { get; set; }
+
+    // A Blob as GitHub answers it: text decoded as UTF-8 (lossy for other encodings); binary (a NUL
+    // in the first 8,000 bytes, git's rule) has no text; over 512 KB GitHub cannot tell, so
+    // isBinary is null and the text is cut or missing. Unasked fields are left out by the client's parse.
+    private JsonObject Blob(byte[] bytes)
+    {
+        if (bytes.Length > BlobTruncatedAbove)
+        {
+            return new JsonObject
+            {
+                ["text"] = TruncatedBlobsKeepText ? Encoding.UTF8.GetString(bytes, 0, BlobTruncatedAbove) : null,
+                ["isBinary"] = null,
+                ["isTruncated"] = true,
+                ["byteSize"] = bytes.Length,
+            };
+        }
+        var binary = bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0);
+        return new JsonObject
+        {
+            ["text"] = binary ? null : Encoding.UTF8.GetString(bytes),
+            ["isBinary"] = binary,
+            ["isTruncated"] = false,
+            ["byteSize"] = bytes.Length,
+        };
     }
 
     /// <summary>Fields this server's schema lacks, as on an older GitHub Enterprise Server (e.g. createCommitOnBranch).</summary>
@@ -334,8 +368,7 @@ public sealed partial class StandInGitHubServer
                     var expression = Argument(blob, "expression") ?? "";
                     var path = expression.StartsWith("HEAD:", StringComparison.Ordinal) ? expression["HEAD:".Length..] : null;
                     var bytes = head is null || path is null ? null : repo.FileAt(head, path);
-                    // GitHub gives the text decoded as UTF-8, lossy for other encodings.
-                    node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = bytes is null ? null : new JsonObject { ["text"] = Encoding.UTF8.GetString(bytes), ["isBinary"] = false };
+                    node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = bytes is null ? null : Blob(bytes);
                 }
                 data[key] = node;
             }
@@ -374,8 +407,7 @@ public sealed partial class StandInGitHubServer
                     ["changedFilesIfAvailable"] = tree.Keys.Union(parentTree.Keys).Count(p => tree.GetValueOrDefault(p) != parentTree.GetValueOrDefault(p)),
                     ["tree"] = new JsonObject { ["oid"] = c.Tree },
                     ["parents"] = new JsonObject { ["nodes"] = new JsonArray([.. c.Parents.Select(p => (JsonNode)new JsonObject { ["oid"] = p })]) },
-                    // GitHub gives the text decoded as UTF-8, lossy for other encodings.
-                    ["file"] = bytes is null ? null : new JsonObject { ["object"] = new JsonObject { ["text"] = Encoding.UTF8.GetString(bytes), ["isBinary"] = false, ["isTruncated"] = false } },
+                    ["file"] = bytes is null ? null : new JsonObject { ["object"] = Blob(bytes) },
                 };
             }
             var namedBase = Regex.IsMatch(query, @"base:\s*ref\(");

@@ -9,6 +9,11 @@ internal static class GitHubClientFactory
     public static readonly string Version =
         typeof(GitHubClientFactory).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    /// <summary>The REST API version every request asks for (GitHub's default until at least 2028-03, pinned).</summary>
+    public const string ApiVersion = "2022-11-28";
+
+    public const string ApiVersionHeader = "X-GitHub-Api-Version";
+
     public static GitHubClient Create(GitHubEndpoint endpoint, string? token, Func<HttpMessageHandler> handler)
     {
         var credentials = token is null ? Credentials.Anonymous : new Credentials(token);

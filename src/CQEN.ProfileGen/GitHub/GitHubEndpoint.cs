@@ -6,8 +6,9 @@ internal sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
     public static readonly GitHubEndpoint DotCom = new(new Uri("https://api.github.com/"), new Uri("https://api.github.com/graphql"));
 
     /// <summary>
-    /// From what a user passes as --api-url: github.com, api.github.com, https://HOST/api/v3
-    /// (GHES, also behind a path prefix), or a bare https://HOST (GHES, /api/v3 assumed).
+    /// From what a user passes as --api-url: github.com, api.github.com, SUBDOMAIN.ghe.com or
+    /// api.SUBDOMAIN.ghe.com (GHE.com, laid out as github.com), https://HOST/api/v3 (GHES, also
+    /// behind a path prefix), or a bare https://HOST (GHES, /api/v3 assumed).
     /// </summary>
     /// <exception cref="InputException">Not such a URL; the message never repeats credentials it held.</exception>
     public static GitHubEndpoint Parse(string apiUrl, string? graphQlUrl = null, string source = "the API URL")
@@ -22,6 +23,17 @@ internal sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
                 throw Refused(source, apiUrl, "github.com's API has no path (use https://api.github.com)");
             }
             (rest, graphQl) = (DotCom.RestBase, DotCom.GraphQl);
+        }
+        else if (DataResidencyApiHost(uri.Host) is { } apiHost)
+        {
+            // GitHub Enterprise Cloud with data residency is laid out as github.com, at
+            // api.SUBDOMAIN.ghe.com: no /api/v3 (REAL-GITHUB.md R12).
+            if (path.Length != 0)
+            {
+                throw Refused(source, apiUrl, $"a GHE.com API has no path (use https://{apiHost})");
+            }
+            rest = new UriBuilder(uri.Scheme, apiHost, uri.Port).Uri;
+            graphQl = new Uri(rest, "graphql");
         }
         else
         {
@@ -44,6 +56,21 @@ internal sealed record GitHubEndpoint(Uri RestBase, Uri GraphQl)
             graphQl = Absolute(graphQlUrl, "$GITHUB_GRAPHQL_URL");
         }
         return new GitHubEndpoint(rest, graphQl);
+    }
+
+    // SUBDOMAIN.ghe.com (the web address users see) or api.SUBDOMAIN.ghe.com → api.SUBDOMAIN.ghe.com.
+    private static string? DataResidencyApiHost(string host)
+    {
+        if (!host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var subdomain = host[..^".ghe.com".Length];
+        if (subdomain.StartsWith("api.", StringComparison.OrdinalIgnoreCase))
+        {
+            subdomain = subdomain["api.".Length..];
+        }
+        return subdomain.Length == 0 || subdomain.Contains('.', StringComparison.Ordinal) ? null : $"api.{subdomain}.ghe.com".ToLowerInvariant();
     }
 
     private static Uri Absolute(string text, string source)

@@ -53,6 +53,11 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken requestToken)
     {
+        // The REST API version the tool was written against, pinned rather than left to GitHub's default.
+        if (!request.Headers.Contains(GitHubClientFactory.ApiVersionHeader))
+        {
+            request.Headers.TryAddWithoutValidation(GitHubClientFactory.ApiVersionHeader, GitHubClientFactory.ApiVersion);
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestToken, _runToken);
         var cancellationToken = linked.Token;
         // A request can be sent once only: buffer its body so each attempt sends a fresh copy.
@@ -212,6 +217,10 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         {
             return true;
         }
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return IsGraphQlRateLimited(response);
+        }
         if (response.StatusCode != HttpStatusCode.Forbidden)
         {
             return false;
@@ -224,6 +233,29 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         return text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase)
             || text.Contains("abuse detection", StringComparison.OrdinalIgnoreCase)
             || text.Contains("rate limit exceeded", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // GraphQL answers its rate limits with 200: an error of type RATE_LIMITED (or RATE_LIMIT, seen
+    // but undocumented) and, for the primary limit, x-ratelimit-remaining: 0 (REAL-GITHUB.md R14).
+    private static bool IsGraphQlRateLimited(HttpResponseMessage response)
+    {
+        var text = response.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? ""; // already buffered
+        if (!text.Contains("\"RATE_LIMIT", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Array
+                && errors.EnumerateArray().Any(e => e.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && e.TryGetProperty("type", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String && t.GetString() is "RATE_LIMITED" or "RATE_LIMIT");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static long? Remaining(HttpResponseMessage r) => Header(r, "x-ratelimit-remaining");

@@ -49,12 +49,28 @@ internal static class GraphQl
         // Errors and no data at all: the server refused the document before running it. Where
         // it does not know a field or a mutation (an older GitHub Enterprise Server), the REST
         // path can do the same work; callers treat it as GraphQL being unavailable.
-        if (answer is { Data: null, Errors: { Count: > 0 } refused }
-            && refused.All(e => e.Type is "undefinedField" or "undefinedType" or "argumentNotAccepted" or "missingRequiredArguments"
-                || (e.Message ?? "").Contains("doesn't exist on type", StringComparison.Ordinal)))
+        if (answer is { Data: null, Errors: { Count: > 0 } refused } && refused.All(IsUnknownToSchema))
         {
             throw new GraphQlUnavailableException($"GitHub's GraphQL API at {endpoint.GraphQl} does not know this request for {what} ({refused[0].Message})", null);
         }
         return answer;
+    }
+
+    // graphql-ruby's validation codes and messages for a document that names what the server's
+    // schema lacks: the field itself, the input type of its variables (so "isn't a defined input
+    // type"), and the variable then left unused ("is declared by … but not used").
+    private static readonly string[] SchemaGapCodes =
+    [
+        "undefinedField", "undefinedType", "argumentNotAccepted", "missingRequiredArguments",
+        "variableRequiresValidType", "variableNotUsed", "undefinedArgument",
+    ];
+
+    internal static bool IsUnknownToSchema(GraphQlError error)
+    {
+        var message = error.Message ?? "";
+        return SchemaGapCodes.Contains(error.Kind, StringComparer.Ordinal)
+            || message.Contains("doesn't exist on type", StringComparison.Ordinal)
+            || message.Contains("isn't a defined input type", StringComparison.Ordinal)
+            || (message.Contains(" is declared by ", StringComparison.Ordinal) && message.EndsWith("but not used", StringComparison.Ordinal));
     }
 }

@@ -16,7 +16,18 @@ internal sealed record GraphQlAnswer<TData>(TData? Data, IReadOnlyList<GraphQlEr
         : null;
 }
 
-internal sealed record GraphQlError(string? Type, string? Message);
+/// <summary>
+/// One error of an answer. GitHub's own errors carry <c>type</c>; validation errors of the
+/// graphql-ruby layer (an older GitHub Enterprise Server's schema) carry <c>extensions.code</c> instead.
+/// </summary>
+internal sealed record GraphQlError(string? Type, string? Message, GraphQlErrorExtensions? Extensions = null)
+{
+    /// <summary>The error's kind, wherever the server put it.</summary>
+    [JsonIgnore]
+    public string? Kind => Type ?? Extensions?.Code;
+}
+
+internal sealed record GraphQlErrorExtensions(string? Code);
 
 internal sealed record Connection<T>(IReadOnlyList<T?>? Nodes)
     where T : class

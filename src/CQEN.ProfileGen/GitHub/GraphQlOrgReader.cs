@@ -141,7 +141,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             throw first.Type switch
             {
                 "NOT_FOUND" => new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404),
-                "RATE_LIMITED" => new GitHubException($"GitHub's GraphQL rate limit stopped the run: {message}", 403),
+                "RATE_LIMITED" or "RATE_LIMIT" => new GitHubException($"GitHub's GraphQL rate limit stopped the run: {message}", 403),
                 "SERVICE_UNAVAILABLE" or "TIMEOUT" or "INTERNAL" => new GitHubException($"GitHub's GraphQL API kept failing to answer all of the query for '{org}' ({first.Type}: {message}); a partial answer is never rendered, so nothing was written"),
                 _ => new GitHubException($"GitHub's GraphQL API refused the query for '{org}': {message}"),
             };

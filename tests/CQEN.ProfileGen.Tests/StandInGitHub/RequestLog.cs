@@ -25,7 +25,7 @@ public sealed class RequestLog
     public void Clear() => _requests.Clear();
 }
 
-public sealed record LoggedRequest(string Method, string Path, string Query, int Status, string? TokenFingerprint, string? Body)
+public sealed record LoggedRequest(string Method, string Path, string Query, int Status, string? TokenFingerprint, string? Body, string? ApiVersion = null)
 {
     public bool IsWrite => Path.EndsWith("/graphql", StringComparison.Ordinal)
         ? IsMutation

@@ -32,9 +32,9 @@ public sealed partial class StandInGitHubServer
         var input = Body(body);
         var query = Str(input, "query") ?? "";
         // An older server's schema: fields it does not have are refused as GitHub refuses them.
-        if (FieldsUnknownToServer.FirstOrDefault(f => Regex.IsMatch(query, $@"\b{f}\b")) is { } unknownField)
+        if (FieldsUnknownToServer.Any(f => Regex.IsMatch(query, $@"\b{f}\b")))
         {
-            return GraphQlError("undefinedField", $"Field '{unknownField}' doesn't exist on type '{(query.TrimStart().StartsWith("mutation", StringComparison.Ordinal) ? "Mutation" : "Query")}'");
+            return OlderSchemaRefusal(query);
         }
         // First as GitHub would: the document must be valid against GitHub's published schema.
         var invalid = GraphQlSchema.ValidateAsync(query, Inputs(input["variables"])).GetAwaiter().GetResult();
@@ -192,6 +192,45 @@ public sealed partial class StandInGitHubServer
             ["isTruncated"] = false,
             ["byteSize"] = bytes.Length,
         };
+    }
+
+    /// <summary>GitHub's GraphQL rate-limit error type: RATE_LIMITED (documented) or RATE_LIMIT (also seen).</summary>
+    public string GraphQlRateLimitType { get; set; } = "RATE_LIMITED";
+
+    // An older GitHub Enterprise Server refuses a document naming what its schema lacks in
+    // graphql-ruby's shapes: no `type`, the code in `extensions.code`, and for a missing mutation
+    // also its input type ("isn't a defined input type") and the variable left unused.
+    private Response OlderSchemaRefusal(string query)
+    {
+        var document = GraphQLParser.Parser.Parse(query);
+        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
+        var (kind, name) = (operation.Operation == GraphQLParser.AST.OperationType.Mutation ? "mutation" : "query", operation.Name?.StringValue ?? "anonymous");
+        var errors = new JsonArray();
+        JsonObject Error(string message, string code, params string[] path) => new()
+        {
+            ["message"] = message,
+            ["locations"] = new JsonArray(new JsonObject { ["line"] = 1, ["column"] = 1 }),
+            ["path"] = new JsonArray([(JsonNode)$"{kind} {name}", .. path.Select(p => (JsonNode)p)]),
+            ["extensions"] = new JsonObject { ["code"] = code },
+        };
+        var unknownTypes = FieldsUnknownToServer.Contains("updateRefs") ? new[] { "RefUpdate" } : [];
+        // The operation's variables and their named types, e.g. "$refUpdates: [RefUpdate!]!".
+        var variables = Regex.Matches(query[..query.IndexOf('{', StringComparison.Ordinal)], @"\$(\w+)\s*:\s*\[?\s*(\w+)")
+            .Select(m => (Name: m.Groups[1].Value, Type: m.Groups[2].Value)).Where(v => unknownTypes.Contains(v.Type)).ToArray();
+        foreach (var (variable, type) in variables)
+        {
+            errors.Add(Error($"{type} isn't a defined input type (on ${variable})", "variableRequiresValidType", "$" + variable));
+        }
+        foreach (var field in FieldsUnknownToServer.Where(f => Regex.IsMatch(query, $@"\b{f}\b")))
+        {
+            var typeName = kind == "mutation" ? "Mutation" : "Query";
+            errors.Add(Error($"Field '{field}' doesn't exist on type '{typeName}'", "undefinedField", field));
+        }
+        foreach (var (variable, _) in variables)
+        {
+            errors.Add(Error($"Variable ${variable} is declared by {name} but not used", "variableNotUsed"));
+        }
+        return Json(200, new JsonObject { ["errors"] = errors });
     }
 
     /// <summary>Fields this server's schema lacks, as on an older GitHub Enterprise Server (e.g. createCommitOnBranch).</summary>

@@ -174,7 +174,7 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
             await Task.Delay(left);
         }
         await WriteAsync(context, fullPath, response, call.Token);
-        Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(call.Token), body));
+        Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(call.Token), body, ApiVersionOf(request)));
     }
 
     private Fault? MatchFault(string method, string path, string body)
@@ -197,6 +197,12 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>The REST API versions GitHub serves; another asked for in X-GitHub-Api-Version gets 400.</summary>
+    public static readonly string[] SupportedApiVersions = ["2022-11-28", "2026-03-10"];
+
+    private static string? ApiVersionOf(HttpRequest request) =>
+        request.Headers.TryGetValue("X-GitHub-Api-Version", out var v) && v.Count > 0 ? v.ToString() : null;
 
     private static string? Token(HttpRequest request)
     {
@@ -299,6 +305,10 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         {
             return Error(403, "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).");
         }
+        if (ApiVersionOf(request) is { } version && !SupportedApiVersions.Contains(version))
+        {
+            return Error(400, $"API version {version} is not supported.", "https://docs.github.com/rest/about-the-rest-api/api-versions");
+        }
         if (access is Access.Anyone or Access.AppJwt)
         {
             return null;
@@ -310,6 +320,11 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
                 new Dictionary<string, string> { ["x-ratelimit-limit"] = "0", ["x-ratelimit-remaining"] = "0" });
         }
         call.User = user;
+        if (IsExhausted(call.Token) && request.Path.Value?.EndsWith("/graphql", StringComparison.Ordinal) == true)
+        {
+            // GraphQL's primary limit is a 200 with an error (x-ratelimit-remaining: 0 comes with every answer).
+            return new Response(200, $$"""{"errors":[{"type":"{{GraphQlRateLimitType}}","code":"graphql_rate_limit","message":"API rate limit already exceeded for user ID {{user?.UserId ?? 0}}."}]}""");
+        }
         if (IsExhausted(call.Token))
         {
             return new Response(403, $$"""{"message":"API rate limit exceeded for user ID {{user?.UserId ?? 0}}.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}""");

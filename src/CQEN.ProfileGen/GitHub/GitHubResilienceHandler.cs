@@ -47,6 +47,27 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
             .Build();
     }
 
+    private static readonly AsyncLocal<bool> ShrinkingCaller = new();
+
+    /// <summary>
+    /// Marks the GraphQL requests made until disposed as ones whose caller asks again with a
+    /// smaller page when GitHub finds them too heavy (502/504, its timeout or resource-limit
+    /// errors): those are handed back at once instead of retried as they are, which would fail
+    /// the same way and cost penalty points each time.
+    /// </summary>
+    public static IDisposable CallerShrinksHeavyRequests()
+    {
+        ShrinkingCaller.Value = true;
+        return new Unmark();
+    }
+
+    private sealed class Unmark : IDisposable
+    {
+        public void Dispose() => ShrinkingCaller.Value = false;
+    }
+
+    private static readonly ResiliencePropertyKey<bool> CallerShrinks = new("profilegen.caller-shrinks");
+
     private static readonly ResiliencePropertyKey<bool> IsWrite = new("profilegen.is-write");
     private static readonly ResiliencePropertyKey<bool> IsGraphQl = new("profilegen.is-graphql");
     private static readonly ResiliencePropertyKey<int> Attempts = new("profilegen.attempts");
@@ -67,6 +88,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         // A GraphQL query is a read sent with POST: retried like any read. A mutation is a write.
         context.Properties.Set(IsWrite, graphQl ? IsMutation(body) : request.Method != HttpMethod.Get && request.Method != HttpMethod.Head);
         context.Properties.Set(IsGraphQl, graphQl);
+        context.Properties.Set(CallerShrinks, graphQl && ShrinkingCaller.Value);
         context.Properties.Set(Attempts, 0);
         try
         {
@@ -130,9 +152,14 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         {
             return RateLimitDelay(response) is not null;
         }
+        var shrinks = context.Properties.GetValue(CallerShrinks, false);
         if (!write && status == 200 && context.Properties.GetValue(IsGraphQl, false))
         {
-            return IsTransientGraphQlError(response);
+            return IsTransientGraphQlError(response, shrinks);
+        }
+        if (shrinks && status is 502 or 504)
+        {
+            return false;
         }
         return write ? status is 502 or 503 : status is 500 or 502 or 503 or 504;
     }
@@ -154,7 +181,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
     // GitHub answers 200 with `errors` when part of a query failed on its side (a timeout, a
     // service down): the data is incomplete, so the whole query is asked again. Other errors
     // (not found, a bad field) are answers, and the reader reports them.
-    private static bool IsTransientGraphQlError(HttpResponseMessage response)
+    private static bool IsTransientGraphQlError(HttpResponseMessage response, bool callerShrinks)
     {
         var text = response.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? ""; // already buffered
         if (!text.Contains("\"errors\"", StringComparison.Ordinal))
@@ -172,6 +199,11 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
             {
                 var type = error.TryGetProperty("type", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString() : null;
                 var message = error.TryGetProperty("message", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.String ? m.GetString() ?? "" : "";
+                if (callerShrinks && (type is "TIMEOUT" or "RESOURCE_LIMITS_EXCEEDED" or "MAX_NODE_LIMIT_EXCEEDED"
+                    || message.StartsWith("Something went wrong while executing your query", StringComparison.Ordinal)))
+                {
+                    return false; // too heavy: the caller asks again with a smaller page
+                }
                 if (type is "SERVICE_UNAVAILABLE" or "TIMEOUT" or "INTERNAL"
                     || message.Contains("timeout", StringComparison.OrdinalIgnoreCase)
                     || message.Contains("timed out", StringComparison.OrdinalIgnoreCase)

@@ -12,15 +12,26 @@ namespace CQEN.ProfileGen.GitHub;
 /// README.md, and licence text GitHub could not identify (NOASSERTION).
 /// GraphQL needs a token; without one the REST reader is used.
 /// </summary>
-internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null)
+internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null,
+    int firstPageSize = GraphQlOrgReader.FirstPageSize, bool adaptive = true)
 {
+    /// <summary>
+    /// Repositories asked for on the first page: what one page of this query can bring within
+    /// GitHub's 10-second budget with room to spare (about 8 s under the stand-in's cost model,
+    /// which follows real measurements: 100 light repositories 8–10 s, 50 about 4.5 s).
+    /// </summary>
+    internal const int FirstPageSize = 50;
+
+    /// <summary>Successful pages in a row after which a shrunk page size doubles again (up to where it started).</summary>
+    internal const int GrowAfter = 3;
+
     internal const string Query = """
-        query OrgRepos($org: String!, $cursor: String) {
+        query OrgRepos($org: String!, $cursor: String, $first: Int!) {
           rateLimit { cost limit remaining used resetAt nodeCount }
           organization(login: $org) {
             login name description url websiteUrl location email avatarUrl isVerified createdAt
             pinnedItems(first: 6, types: REPOSITORY) { nodes { ... on Repository { name } } }
-            repositories(first: 100, after: $cursor, orderBy: {field: NAME, direction: ASC}) {
+            repositories(first: $first, after: $cursor, orderBy: {field: NAME, direction: ASC}) {
               totalCount
               pageInfo { hasNextPage endCursor }
               nodes {
@@ -130,11 +141,68 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return repos;
     }
 
+    private int _pageSize = Math.Clamp(firstPageSize, 1, 100);
+    private int _successes;
+
+    // The largest size pages may grow back to: the first size, until a size fails a second
+    // time (one failure may be GitHub's passing load; two are this organization's weight).
+    private int _ceiling = Math.Clamp(firstPageSize, 1, 100);
+    private readonly HashSet<int> _failedOnce = [];
+
+    /// <summary>The page size the reader has settled on (for tests and the time estimate).</summary>
+    internal int PageSize => _pageSize;
+
+    // One page, asked again at half the size from the same cursor when GitHub found it too heavy
+    // (its 10 s clock or its resource limits): asking the same document again would fail the same
+    // way, and cost penalty points each time. Pages are asked one at a time, so no lock is needed.
     private async Task<OrgNode> PageAsync(string org, string? cursor)
+    {
+        while (true)
+        {
+            try
+            {
+                var page = await AskPageAsync(org, cursor, _pageSize).ConfigureAwait(false);
+                if (++_successes >= GrowAfter && _pageSize < _ceiling)
+                {
+                    (_pageSize, _successes) = (Math.Min(_ceiling, _pageSize * 2), 0);
+                }
+                return page;
+            }
+            catch (PageTooHeavyException) when (adaptive && _pageSize > 1)
+            {
+                if (!_failedOnce.Add(_pageSize))
+                {
+                    _ceiling = Math.Min(_ceiling, _pageSize / 2);
+                }
+                (_pageSize, _successes) = (_pageSize / 2, 0);
+            }
+            catch (PageTooHeavyException heavy)
+            {
+                throw new GitHubException($"GitHub's GraphQL API kept failing to answer all of the query for '{org}' ({heavy.Message}); a partial answer is never rendered, so nothing was written");
+            }
+        }
+    }
+
+    private async Task<OrgNode> AskPageAsync(string org, string? cursor, int size)
     {
         // The one GraphQL transport (endpoint missing → unavailable, not JSON → one line); this
         // reader maps GitHub's error types to what they mean for reading an organization.
-        var answer = await GraphQl.SendAsync(client, endpoint, Query, new { org, cursor }, GraphQlJson.Default.GraphQlAnswerOrgReposData, $"the repositories of '{org}'").ConfigureAwait(false);
+        GraphQlAnswer<OrgReposData> answer;
+        using (adaptive ? GitHubResilienceHandler.CallerShrinksHeavyRequests() : null)
+        {
+            try
+            {
+                answer = await GraphQl.SendAsync(client, endpoint, Query, new { org, cursor, first = size }, GraphQlJson.Default.GraphQlAnswerOrgReposData, $"the repositories of '{org}'").ConfigureAwait(false);
+            }
+            catch (GitHubException ex) when (ex.StatusCode is 502 or 504)
+            {
+                throw new PageTooHeavyException($"{ex.StatusCode} after {size} repositories were asked for");
+            }
+        }
+        if (answer.Errors?.FirstOrDefault(IsTooHeavy) is { } heavy)
+        {
+            throw new PageTooHeavyException($"{heavy.Kind ?? "error"}: {heavy.Message}");
+        }
         if (answer.Errors is [var first, ..])
         {
             var message = first.Message ?? "unknown error";
@@ -149,6 +217,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return answer.Data is null ? throw new GitHubException($"GitHub's GraphQL API gave no data for '{org}'")
             : answer.Data.Organization ?? throw new GitHubException($"GitHub found no organization '{org}' (or this token cannot see it)", 404);
     }
+
+    // GitHub's answers for "this query asked too much": its resource limits, its node limit, or
+    // its 10 s clock reported in a 200 (REAL-GITHUB.md §1.2; atlassian/github-for-jira's predicate).
+    internal static bool IsTooHeavy(GraphQlError error) =>
+        error.Kind is "RESOURCE_LIMITS_EXCEEDED" or "MAX_NODE_LIMIT_EXCEEDED" or "TIMEOUT"
+        || (error.Message ?? "").StartsWith("Something went wrong while executing your query", StringComparison.Ordinal);
 
     /// <summary>Repositories per batched file request: GitHub's limit on one query's nodes is far above it.</summary>
     internal const int FilesPerBatch = 100;
@@ -335,6 +409,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
+
+/// <summary>GitHub could not answer a page of this size in time or within its resource limits: a smaller one may pass.</summary>
+internal sealed class PageTooHeavyException(string message) : Exception(message);
 
 /// <summary>The GraphQL endpoint itself is missing (an old or restricted server): the REST reader can take over.</summary>
 internal sealed class GraphQlUnavailableException(string message, Exception? inner) : GitHubException(message, null, inner);

@@ -12,7 +12,7 @@ public sealed partial class StandInGitHubServer
 {
     private static readonly HashSet<string> Served = new(StringComparer.Ordinal)
     {
-        "query", "OrgRepos", "org", "String", "cursor", "rateLimit", "cost", "limit", "remaining", "used", "resetAt", "nodeCount",
+        "query", "OrgRepos", "org", "String", "cursor", "Int", "rateLimit", "cost", "limit", "remaining", "used", "resetAt", "nodeCount",
         "organization", "login", "name", "description", "url", "websiteUrl", "location", "email", "avatarUrl", "isVerified", "createdAt",
         "pinnedItems", "first", "types", "REPOSITORY", "nodes", "on", "Repository",
         "repositories", "after", "orderBy", "field", "NAME", "direction", "ASC", "totalCount", "pageInfo", "hasNextPage", "endCursor",
@@ -23,7 +23,7 @@ public sealed partial class StandInGitHubServer
         "root", "Tree", "entries", "type", "licenseFile", "licenceFile", "licenseMarkdown",
     };
 
-    private Response GraphQl(string body, FakeToken? user, string apiBase)
+    private Response GraphQlAnswer(string body, FakeToken? user, string apiBase)
     {
         if (user is null)
         {
@@ -66,6 +66,14 @@ public sealed partial class StandInGitHubServer
                 return GraphQlError("ARGUMENT_LIMIT", "Requesting more than 100 records on a connection is not supported.");
             }
         }
+        // repositories(first: $first) or a literal: 1–100, as GitHub allows.
+        var pageSize = Regex.Match(query, @"repositories\(first:\s*(\$?\w+)") is { Success: true } sized
+            ? sized.Groups[1].Value.StartsWith('$') ? input["variables"]?[sized.Groups[1].Value[1..]]?.GetValue<int>() ?? 0 : int.Parse(sized.Groups[1].Value, CultureInfo.InvariantCulture)
+            : 0;
+        if (pageSize is < 1 or > 100)
+        {
+            return GraphQlError("ARGUMENT_LIMIT", "Requesting more than 100 records on a connection is not supported.");
+        }
         var login = Str(input["variables"], "org") ?? "";
         var cursor = Str(input["variables"], "cursor");
         var rate = new JsonObject { ["cost"] = 1, ["limit"] = 5000, ["remaining"] = 4999, ["used"] = 1, ["resetAt"] = "2030-01-01T00:00:00Z", ["nodeCount"] = 2100 };
@@ -81,7 +89,7 @@ public sealed partial class StandInGitHubServer
             }
             var all = State.ReposOf(org.Login);
             var start = cursor is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(cursor))["cursor:".Length..], CultureInfo.InvariantCulture);
-            var page = all.Skip(start).Take(100).ToArray();
+            var page = all.Skip(start).Take(pageSize).ToArray();
             var end = start + page.Length;
             if (PartialAnswers > 0)
             {

@@ -8,7 +8,7 @@ public class GraphQlSchemaTests
 {
     [Fact]
     public async Task The_organization_query_is_valid_against_GitHub_s_schema() =>
-        Assert.Empty(await GraphQlSchema.ValidateAsync(GraphQlOrgReader.Query, new GraphQL.Inputs(new Dictionary<string, object?> { ["org"] = "CQEN-QDCE", ["cursor"] = null })));
+        Assert.Empty(await GraphQlSchema.ValidateAsync(GraphQlOrgReader.Query, new GraphQL.Inputs(new Dictionary<string, object?> { ["org"] = "CQEN-QDCE", ["cursor"] = null, ["first"] = 50 })));
 
     [Fact]
     public async Task The_branch_move_mutation_is_valid_against_GitHub_s_schema() =>

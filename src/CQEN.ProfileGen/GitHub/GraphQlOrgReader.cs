@@ -276,9 +276,41 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
         var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null));
-        var data = await GraphQl.QueryAsync(client, endpoint, query, variables, GraphQlJson.Default.GraphQlAnswerDictionaryStringRepoFiles, $"the README and licence files of '{org}' (GraphQL)").ConfigureAwait(false);
+        var what = $"the README and licence files of '{org}' (GraphQL)";
+        GraphQlAnswer<Dictionary<string, RepoFiles?>> answer;
+        // A batch GitHub finds too heavy (large texts) is asked again as two halves.
+        using (adaptive ? GitHubResilienceHandler.CallerShrinksHeavyRequests() : null)
+        {
+            try
+            {
+                answer = await GraphQl.SendAsync(client, endpoint, query, variables, GraphQlJson.Default.GraphQlAnswerDictionaryStringRepoFiles, what).ConfigureAwait(false);
+            }
+            catch (GitHubException ex) when (adaptive && batch.Length > 1 && ex.StatusCode is 502 or 504)
+            {
+                return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
+            }
+        }
+        if (adaptive && batch.Length > 1 && answer.Errors?.Any(IsTooHeavy) == true)
+        {
+            return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
+        }
+        if (answer.ErrorText is { } errors && !answer.Errors!.All(e => e.Type == "NOT_FOUND"))
+        {
+            throw new GitHubException($"GitHub's GraphQL API refused the query for {what}: {errors}");
+        }
+        var data = answer.Data ?? throw new GitHubException($"GitHub's GraphQL API gave no data for {what}");
         return batch.Select((w, i) => (w.Name, Files: data.GetValueOrDefault($"f{i}")))
             .ToDictionary(f => f.Name, f => f.Files, StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, RepoFiles?>> FetchHalvesAsync(string org, WantedFiles[] batch)
+    {
+        var first = await FetchFilesAsync(org, batch[..(batch.Length / 2)]).ConfigureAwait(false);
+        foreach (var (name, files) in await FetchFilesAsync(org, batch[(batch.Length / 2)..]).ConfigureAwait(false))
+        {
+            first[name] = files;
+        }
+        return first;
     }
 
     /// <summary>How much of a README GitHub shows (it cuts the rest), and so how much of one is read.</summary>

@@ -125,4 +125,24 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
         Assert.Equal([50, 25, 12, 6, 3, 1], Pages.Select(p => p.First));
         Assert.Single(Pages.Select(p => p.Cursor).Distinct());
     }
+
+    [Fact]
+    public async Task A_batch_of_files_github_finds_too_heavy_is_asked_again_as_two_halves()
+    {
+        lock (GitHub.State.Gate)
+        {
+            StandInData.GenerateOrgWithMixedFileNames(GitHub.State, "mixed", 150);
+        }
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "query Files", Status = 502, Body = TimeoutBody });
+
+        var result = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "mixed", "--reader", "graphql");
+        var batches = GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
+            .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n'))).ToArray();
+        var unfaulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "mixed", "--reader", "graphql");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(batches.Length >= 3, string.Join(", ", batches));
+        Assert.Equal((batches[0] / 2, batches[0] - batches[0] / 2), (batches[1], batches[2]));
+        Assert.Equal(unfaulted.Out, result.Out);
+    }
 }

@@ -9,7 +9,10 @@ namespace CQEN.ProfileGen.GitHub;
 /// Conditional requests for the REST reader: GET answers carrying an ETag are kept in a folder
 /// (--cache-dir), and the next run sends If-None-Match. GitHub answers 304 for what did not change,
 /// which costs nothing against the primary rate limit; the kept answer is then served. Entries are
-/// keyed by URL and a hash of the credentials, so one token's private data is never served to another.
+/// keyed by URL (host included) and Accept, not by the token: in Actions the token is new on every
+/// run, so a key holding it never matched (REAL-GITHUB.md R16). That serves no one another's data:
+/// a kept answer is only ever served when GitHub, authorizing this request with this token, says
+/// its own answer is unchanged from it (304 to the kept ETag).
 /// Only useful across runs: within one run no GET is repeated.
 /// </summary>
 internal sealed class ConditionalRequestHandler(HttpMessageHandler inner, string directory) : DelegatingHandler(inner)
@@ -18,7 +21,8 @@ internal sealed class ConditionalRequestHandler(HttpMessageHandler inner, string
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Method != HttpMethod.Get || request.RequestUri is null)
+        // GET /rate_limit is free and new every time: nothing to keep.
+        if (request.Method != HttpMethod.Get || request.RequestUri is null || request.RequestUri.AbsolutePath.EndsWith("/rate_limit", StringComparison.Ordinal))
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -59,9 +63,8 @@ internal sealed class ConditionalRequestHandler(HttpMessageHandler inner, string
 
     private static string Key(HttpRequestMessage request)
     {
-        var identity = request.Headers.Authorization?.ToString() ?? "anonymous";
         var accept = request.Headers.Accept.ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{identity}\n{accept}\n{request.RequestUri!.AbsoluteUri}")));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{accept}\n{request.RequestUri!.AbsoluteUri}")));
     }
 
     private static Entry? Read(string path)

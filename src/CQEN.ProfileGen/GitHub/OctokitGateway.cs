@@ -15,6 +15,14 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     /// <summary>Whether the run has no token: GitHub then allows 60 requests an hour, checked before reading.</summary>
     public bool Anonymous { get; init; }
 
+    /// <summary>
+    /// REST requests in flight at once, at most: GitHub asks for serial requests and counts 900
+    /// points a minute per endpoint (REAL-GITHUB.md R13).
+    /// </summary>
+    internal const int MaxRestInFlight = 2;
+
+    private int RestConcurrency => Math.Clamp(maxConcurrency, 1, MaxRestInFlight);
+
     /// <summary>Where the repositories read are counted, for progress.</summary>
     public GitHubUsage? Usage { get; init; }
 
@@ -24,7 +32,7 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         {
             try
             {
-                return await new GraphQlOrgReader(client, endpoint, clock, maxConcurrency, Usage).ReadAsync(org, cancellationToken).ConfigureAwait(false);
+                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage).ReadAsync(org, cancellationToken).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException) when (reader == OrgReader.Auto)
             {
@@ -38,15 +46,12 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     {
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
         var repos = await ListAsync(org).ConfigureAwait(false);
-        if (Anonymous)
-        {
-            await CheckAnonymousBudgetAsync(org, repos).ConfigureAwait(false);
-        }
+        await CheckBudgetAsync(org, repos).ConfigureAwait(false);
 
         // A few at a time, gentle with GitHub's secondary rate limits; the first failure stops
         // the reads not yet started and fails the run, so no partial snapshot is built.
         var details = new RepoSnapshot[repos.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, repos.Length), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, repos.Length), new ParallelOptions { MaxDegreeOfParallelism = RestConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             details[i] = await ReadRepositoryAsync(repos[i].Snapshot, repos[i].License, ct).ConfigureAwait(false);
             Usage?.RepositoriesRead(1);
@@ -96,18 +101,29 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     /// <summary>Requests the REST reader makes for the listed repositories: a README each, and a licence for those that have one.</summary>
     private static int RestRequestsFor(IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos) => repos.Count + repos.Count(r => r.License is not null);
 
-    // Without a token GitHub allows 60 requests an hour: once the list says how many repositories
-    // there are, stop before half-reading and waiting an hour, naming the shortfall.
-    // GET /rate_limit itself is free.
-    private async Task CheckAnonymousBudgetAsync(string org, IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos)
+    // Once the list says how many repositories there are, stop before half-reading and waiting
+    // an hour, naming the shortfall: without a token GitHub allows 60 requests an hour, with one
+    // 5,000 (a 20,000-repository organization needs about 40,000). A token's limit that resets
+    // within minutes is waited for by the retry pipeline instead. GET /rate_limit itself is free.
+    private async Task CheckBudgetAsync(string org, IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos)
     {
         var limits = await GitHubErrors.Guard(() => client.RateLimit.GetRateLimits(), "the rate limit").ConfigureAwait(false);
         var core = limits.Resources.Core;
         var needed = RestRequestsFor(repos);
-        if (core.Remaining < needed)
+        if (core.Remaining >= needed)
+        {
+            return;
+        }
+        if (Anonymous)
         {
             throw new GitHubException(
                 $"reading '{org}' without a token needs {needed} more requests ({repos.Count} public repositories), but GitHub allows {core.Remaining} more this hour (of {core.Limit}, until {core.Reset.UtcDateTime:HH:mm} UTC): set GITHUB_TOKEN (or GH_TOKEN), or render from a snapshot");
+        }
+        var resetsSoon = core.Reset - clock.GetUtcNow() <= TimeSpan.FromMinutes(5);
+        if (!resetsSoon || needed > core.Remaining + core.Limit)
+        {
+            throw new GitHubException(
+                $"reading '{org}' with REST needs {needed} more requests ({repos.Count} repositories), but GitHub allows {core.Remaining} more this hour (of {core.Limit}, until {core.Reset.UtcDateTime:HH:mm} UTC): read with GraphQL (--reader graphql), wait for the reset, or render from a snapshot");
         }
     }
 

@@ -159,4 +159,26 @@ public sealed class FaultMatrixTests() : EndToEndTest(repos: 250, token: "ghs_te
         Assert.Contains("did not finish within --timeout 1 s", Assert.Single(result.ErrorLines));
         Assert.False(File.Exists(Output));
     }
+
+    [Fact]
+    public async Task The_rest_reader_keeps_at_most_two_requests_in_flight()
+    {
+        GitHub.Latency = TimeSpan.FromMilliseconds(5);
+
+        await Succeeds();
+
+        Assert.InRange(GitHub.MaxInFlight, 1, OctokitGateway.MaxRestInFlight);
+    }
+
+    [Fact]
+    public async Task A_token_whose_hourly_budget_cannot_cover_the_rest_read_stops_before_reading_any_file()
+    {
+        GitHub.State.RateLimit = 300;
+
+        var line = await FailsCleanly();
+
+        Assert.StartsWith("profilegen: error: reading 'org' with REST needs ", line);
+        Assert.Contains("read with GraphQL (--reader graphql)", line);
+        Assert.Equal(0, GitHub.Log.Count("GET", "/readme$"));
+    }
 }

@@ -115,6 +115,9 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
             body = await reader.ReadToEndAsync();
         }
         var call = new Call(context, body, Token(request));
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _maxInFlight, inFlight);
+        using var done = new InFlight(this);
         context.Features.Set(call);
         Response response;
         var matched = MatchFault(request.Method, request.Path.Value ?? "/", body);
@@ -175,6 +178,26 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         }
         await WriteAsync(context, fullPath, response, call.Token);
         Log.Add(new LoggedRequest(request.Method, fullPath, request.QueryString.Value ?? "", context.Response.StatusCode, Fingerprint(call.Token), body, ApiVersionOf(request)));
+    }
+
+    private int _inFlight;
+    private int _maxInFlight;
+
+    /// <summary>The most requests the stand-in was answering at one time (GitHub asks for serial requests).</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    private sealed class InFlight(StandInGitHubServer server) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref server._inFlight);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var was && was != seen)
+        {
+            seen = was;
+        }
     }
 
     private Fault? MatchFault(string method, string path, string body)

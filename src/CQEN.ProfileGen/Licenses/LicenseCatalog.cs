@@ -23,24 +23,36 @@ internal static class LicenseCatalog
         ["BSD-3-Clause"] = "BSD 3-Clause \"New\" or \"Revised\" License",
     };
 
-    // The root file names a licence is kept under, most preferred first (as GitHub picks one).
-    private static readonly string[] FileNames =
+    // The root file names GitHub's licence detector (licensee, project_files/license_file.rb) looks
+    // at, best first: LICENSE, LICENSE.md, COPYING, COPYING.md, LICENSE.<ext>, COPYING.<ext>,
+    // LICENSE-X, COPYING-X, X-LICENSE, X-COPYING, OFL.md, OFL.<ext>, OFL (REAL-GITHUB.md R17).
+    private const string Licence = "(un)?licen[sc]e";
+    private const string Copying = "copy(ing|right)";
+    private const string Preferred = @"\.(md|markdown|txt)";
+    private const string AnyExtension = @"\.[^./]+";
+
+    private static readonly System.Text.RegularExpressions.Regex[] FileNameTiers =
     [
-        "LICENSE", "LICENCE", "LICENSE.md", "LICENCE.md", "LICENSE.txt", "LICENCE.txt", "COPYING",
-        "COPYING.md", "COPYING.txt", "LICENSE.rst", "UNLICENSE",
+        .. new[]
+        {
+            $@"\A{Licence}\z", $@"\A{Licence}{Preferred}\z", $@"\A{Copying}\z", $@"\A{Copying}{Preferred}\z",
+            $@"\A{Licence}{AnyExtension}\z", $@"\A{Copying}{AnyExtension}\z", $"{Licence}-", $"{Copying}-", $"-{Licence}", $"-{Copying}",
+            $@"\Aofl{Preferred}", $@"\Aofl{AnyExtension}", @"\Aofl\z",
+            // Not licensee's, kept last: bilingual organizations' LICENCE_FR.md / LICENSE_EN.md.
+            $"\\A{Licence}_",
+        }.Select(p => new System.Text.RegularExpressions.Regex(p, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))),
     ];
+
+    // Extensions licensee would score but whose bytes hold no licence text to read.
+    private static readonly string[] NotText = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".pdf", ".ico", ".webp"];
+
+    private static int Tier(string fileName) =>
+        NotText.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase) ? -1 : Array.FindIndex(FileNameTiers, r => r.IsMatch(fileName));
 
     public static string? Name(string spdxId) => Names.GetValueOrDefault(spdxId);
 
-    /// <summary>Whether a root file name looks like a licence (LICENSE, LICENCE_EN.md, COPYING…).</summary>
-    public static bool IsLicenseFileName(string fileName)
-    {
-        var stem = Path.GetFileNameWithoutExtension(fileName).ToUpperInvariant();
-        var extension = Path.GetExtension(fileName).ToUpperInvariant();
-        return extension is "" or ".MD" or ".TXT" or ".RST" or ".MARKDOWN"
-            && (stem is "LICENSE" or "LICENCE" or "COPYING" or "UNLICENSE" || stem.StartsWith("LICENSE-", StringComparison.Ordinal) || stem.StartsWith("LICENSE_", StringComparison.Ordinal)
-                || stem.StartsWith("LICENCE-", StringComparison.Ordinal) || stem.StartsWith("LICENCE_", StringComparison.Ordinal));
-    }
+    /// <summary>Whether a root file name is one GitHub's licence detector looks at (LICENSE, COPYRIGHT, MIT-LICENSE, LICENSE.html, OFL…), or LICENCE_FR.md.</summary>
+    public static bool IsLicenseFileName(string fileName) => Tier(fileName) >= 0;
 
     /// <summary>
     /// Whether two ways of writing a licence name the same licence: an SPDX id, a badge message,
@@ -95,10 +107,14 @@ internal static class LicenseCatalog
         return (family.ToString(), version);
     }
 
-    /// <summary>Lower is preferred; unknown licence-like names come after the known ones.</summary>
+    /// <summary>
+    /// Lower is preferred, in licensee's order; in one of its tiers the LICENSE spelling before
+    /// LICENCE. The bilingual names after them are left to the callers' ordinal tie-break.
+    /// </summary>
     public static int Preference(string fileName)
     {
-        var i = Array.FindIndex(FileNames, n => n.Equals(fileName, StringComparison.OrdinalIgnoreCase));
-        return i >= 0 ? i : FileNames.Length;
+        var tier = Tier(fileName);
+        var licensee = tier >= 0 && tier < FileNameTiers.Length - 1;
+        return tier < 0 ? int.MaxValue : tier * 2 + (licensee && fileName.Contains("licence", StringComparison.OrdinalIgnoreCase) ? 1 : 0);
     }
 }

@@ -13,6 +13,21 @@ public sealed class GraphQlFallbackTests() : EndToEndTest(repos: 12, token: "ghs
             ["LICENCE.txt"] = StandInData.LiLiQRText,
         }));
         state.Repo("org", "lowercase-readme").License = ("other", "Other", "NOASSERTION");
+        // A name GitHub's detector (licensee) reads and the tool once did not: COPYRIGHT.
+        state.AddRepo("org", "copyright-file", r =>
+        {
+            r.License = ("other", "Other", "NOASSERTION");
+            r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# copyright\n", ["COPYRIGHT"] = StandInData.LiLiQPText });
+        });
+    }
+
+    [Fact]
+    public async Task A_licence_kept_in_a_file_github_s_detector_reads_such_as_COPYRIGHT_is_identified_and_linked()
+    {
+        var result = await Run("render");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("[LiLiQ-P](https://github.com/org/copyright-file/blob/main/COPYRIGHT)", result.Out);
     }
 
     [Fact]

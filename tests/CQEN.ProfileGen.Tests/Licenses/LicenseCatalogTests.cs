@@ -61,29 +61,37 @@ public class LicenseCatalogTests
     [InlineData("LICENCE-fr.txt")]
     [InlineData("LICENCE_EN.md")]
     [InlineData("copying.md")]
+    [InlineData("COPYRIGHT")]
+    [InlineData("MIT-LICENSE")]
+    [InlineData("LICENSE.html")]
+    [InlineData("LICENSE.textile")]
+    [InlineData("COPYING-MIT")]
+    [InlineData("OFL.md")]
+    [InlineData("OFL")]
     public void Recognises_licence_file_names_in_any_case(string name) => Assert.True(LicenseCatalog.IsLicenseFileName(name));
 
     [Theory]
     [InlineData("LICENSE.png")]
-    [InlineData("LICENSE.html")]
     [InlineData("LICENSES")]
-    [InlineData("MIT-LICENSE")]
     [InlineData("LICENSEE.md")]
     [InlineData("README.md")]
-    [InlineData("COPYING-NOTES.md")]
+    [InlineData("OFFLINE.md")]
     public void Leaves_other_file_names_alone(string name) => Assert.False(LicenseCatalog.IsLicenseFileName(name));
 
     [Fact]
-    public void Prefers_licence_files_in_github_s_order_then_any_other_licence_like_name()
+    public void Prefers_licence_files_in_licensee_s_order_then_bilingual_names()
     {
+        // licensee's tiers (GitHub's detector), best first; the LICENSE spelling before LICENCE in one tier.
         string[] preferred =
         [
-            "LICENSE", "LICENCE", "LICENSE.md", "LICENCE.md", "LICENSE.txt", "LICENCE.txt", "COPYING",
-            "COPYING.md", "COPYING.txt", "LICENSE.rst", "UNLICENSE",
+            "LICENSE", "LICENCE", "LICENSE.md", "LICENCE.txt", "COPYING", "COPYRIGHT.md", "LICENSE.rst", "LICENCE.html",
+            "COPYING.textile", "LICENSE-MIT", "COPYING-MIT", "MIT-LICENSE", "GPL-COPYING", "OFL.md", "OFL.textile", "OFL", "LICENCE_FR.md",
         ];
-        Assert.Equal(Enumerable.Range(0, preferred.Length), preferred.Select(LicenseCatalog.Preference));
-        Assert.Equal(preferred.Length, LicenseCatalog.Preference("LICENSE_EN.md"));
-        Assert.Equal(preferred.Length, LicenseCatalog.Preference("LICENCE-fr"));
+        var ranks = preferred.Select(LicenseCatalog.Preference).ToArray();
+        Assert.Equal(ranks.Order(), ranks);
+        Assert.Equal(ranks.Length, ranks.Distinct().Count());
+        Assert.Equal(LicenseCatalog.Preference("LICENSE"), LicenseCatalog.Preference("UNLICENSE"));
+        Assert.Equal(int.MaxValue, LicenseCatalog.Preference("README.md"));
     }
 
     [Fact]

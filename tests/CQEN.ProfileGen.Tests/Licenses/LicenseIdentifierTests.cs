@@ -27,6 +27,7 @@ public class LicenseIdentifierTests
     [InlineData("COPYING", true)]
     [InlineData("license.txt", true)]
     [InlineData("LICENSE.png", false)]
+    [InlineData("COPYRIGHT", true)]
     [InlineData("README.md", false)]
     public void Knows_licence_file_names(string name, bool expected) => Assert.Equal(expected, LicenseCatalog.IsLicenseFileName(name));
 }

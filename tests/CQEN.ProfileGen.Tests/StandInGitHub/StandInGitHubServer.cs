@@ -378,8 +378,10 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     // Public repositories are readable by anyone; others by a token that reaches them.
     private static bool Visible(FakeRepo repo, FakeToken? user) => repo.Visibility == "public" || user is not null && user.Reaches(repo);
 
+    // The names GitHub's detector (licensee) reads: LICENSE, COPYING, COPYRIGHT, OFL with any
+    // extension or suffix, and X-LICENSE / X-COPYING.
     private static bool IsLicenseName(string name) =>
-        Regex.IsMatch(name, @"^(LICEN[CS]E|UNLICENSE|COPYING)([._-].*)?$", RegexOptions.IgnoreCase);
+        Regex.IsMatch(name, @"^((UN)?LICEN[CS]E|COPYING|COPYRIGHT|OFL)([._-].*)?$|-(UN)?LICEN[CS]E|-COPY(ING|RIGHT)", RegexOptions.IgnoreCase);
 
     private static JsonNode Body(string body)
     {

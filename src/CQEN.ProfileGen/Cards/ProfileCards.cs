@@ -127,7 +127,6 @@ internal static class ProfileCards
     {
         const double countSize = 11, monthSize = 10, chartTop = 56, chartHeight = 72, noteSize = 11;
         var baseline = chartTop + chartHeight;
-        var height = baseline + 52;
         var column = (Width - 2 * Pad) / f.Months.Count;
         var barWidth = column - 8;
         var max = Math.Max(1, f.Months.Max(m => m.Count));
@@ -143,12 +142,18 @@ internal static class ProfileCards
             rows.Add(new CardRow(words.NoPushDate, f.NoPushDate));
         }
         var alt = $"{words.ActivityTitle}{words.Colon}{string.Join(", ", rows.Select(r => $"{r.Label} ({n(r.Count)})"))}.";
-        var note = string.Join(" · ", new[]
+        // Under the chart: the months it spans, then what it leaves out, on one line if they fit, else two.
+        var notes = new[]
         {
             $"{MonthAndYear(f.Months[0])} – {MonthAndYear(f.Months[^1])}",
             f.PushedEarlier > 0 ? $"{before}{words.Colon}{n(f.PushedEarlier)}" : null,
             f.NoPushDate > 0 ? $"{words.NoPushDate}{words.Colon}{n(f.NoPushDate)}" : null,
-        }.Where(s => s is not null));
+        }.OfType<string>().ToArray();
+        var oneLine = string.Join(" · ", notes);
+        string[] noteLines = TextMeasure.Width(oneLine, noteSize) <= Width - 2 * Pad || notes.Length == 1
+            ? [oneLine]
+            : [notes[0], string.Join(" · ", notes.Skip(1))];
+        var height = baseline + 38 + 16 * (noteLines.Length - 1) + 14;
         byte[] Draw(CardPalette palette)
         {
             var svg = new SvgCard(Width, height, words.ActivityTitle, alt, palette);
@@ -167,7 +172,10 @@ internal static class ProfileCards
                 var label = MonthAndYear(month).Split(' ')[0];
                 svg.Text(middle, baseline + 16, TextMeasure.Fit(label, column - 2, monthSize), monthSize, anchor: "middle", muted: true);
             }
-            svg.Text(Pad, baseline + 38, TextMeasure.Fit(note, Width - 2 * Pad, noteSize), noteSize, muted: true);
+            for (var i = 0; i < noteLines.Length; i++)
+            {
+                svg.Text(Pad, baseline + 38 + 16 * i, TextMeasure.Fit(noteLines[i], Width - 2 * Pad, noteSize), noteSize, muted: true);
+            }
             return svg.ToBytes();
         }
         return Card("activity", words.ActivityTitle, alt, folder, Width, height, f.Months.Any(m => m.Count > 0), words.Month, words.Count, rows, Draw);

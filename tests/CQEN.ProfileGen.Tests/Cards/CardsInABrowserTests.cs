@@ -86,6 +86,27 @@ public class CardsInABrowserTests
         }
     }
 
+    [BrowserFact]
+    public async Task The_browser_check_sees_a_clipped_label_and_a_faint_one()
+    {
+        // A card drawn wrong on purpose: a label running past the right edge, and grey ink on white.
+        const string wrong = """
+            <svg width="200" height="60" viewBox="0 0 200 60" xmlns="http://www.w3.org/2000/svg">
+              <rect x="0.5" y="0.5" width="199" height="59" fill="#ffffff" fill-opacity="0.9" />
+              <text x="150" y="25" font-size="12" fill="#1f2328">runs past the edge</text>
+              <text x="10" y="50" font-size="12" fill="#aaaaaa">faint</text>
+            </svg>
+            """;
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.PageAsync("light");
+        await page.SetContentAsync("<!doctype html><html><body></body></html>");
+        var findings = await page.EvaluateAsync<string[]>(MeasureScript, new object[] { wrong, "#ffffff" });
+
+        Assert.Contains(findings, f => f.StartsWith("\"runs past the edge\" is clipped", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("\"faint\" contrast", StringComparison.Ordinal));
+        Assert.Equal(2, findings.Length);
+    }
+
     // Draws the card twice on a canvas over the page's background, once with its text hidden:
     // the pixels that differ are the glyphs, and the hidden drawing gives what lies under them.
     // The card is also placed inline, for each text's box (getBBox) and computed fill colour.

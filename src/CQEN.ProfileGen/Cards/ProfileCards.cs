@@ -72,18 +72,22 @@ internal static class ProfileCards
         return Card("summary", words.SummaryTitle, alt, folder, width, height, f.Repositories > 0, words.Figure, words.Number, rows, Draw);
     }
 
-    /// <summary>The largest values, the rest summed as "Others", then the repositories without a value.</summary>
-    private static CardRow[] Capped(IReadOnlyList<Tally> tallies, string others, int none, string noneLabel)
+    /// <summary>
+    /// The largest values, the rest summed as "Others", then the repositories without a value;
+    /// <c>Values</c> is how many rows are values of their own (the others are drawn quieter).
+    /// </summary>
+    private static (CardRow[] Rows, int Values) Capped(IReadOnlyList<Tally> tallies, string others, int none, string noneLabel)
     {
+        var values = tallies.Take(tallies.Count > OrgFigures.MaxRows ? OrgFigures.MaxRows - 1 : tallies.Count).Select(t => new CardRow(t.Label, t.Count)).ToArray();
         var rows = tallies.Count > OrgFigures.MaxRows
-            ? tallies.Take(OrgFigures.MaxRows - 1).Select(t => new CardRow(t.Label, t.Count))
-                .Append(new CardRow(others, tallies.Skip(OrgFigures.MaxRows - 1).Sum(t => t.Count)))
-            : tallies.Select(t => new CardRow(t.Label, t.Count));
-        return (none > 0 ? rows.Append(new CardRow(noneLabel, none)) : rows).ToArray();
+            ? values.Append(new CardRow(others, tallies.Skip(OrgFigures.MaxRows - 1).Sum(t => t.Count)))
+            : values;
+        return ((none > 0 ? rows.Append(new CardRow(noneLabel, none)) : rows).ToArray(), values.Length);
     }
 
-    private static CardModel Bars(string name, string title, string labelHeader, CardRow[] rows, bool hasData, OrgFigures f, CardWording words, Func<int, string> n, string folder)
+    private static CardModel Bars(string name, string title, string labelHeader, (CardRow[] Rows, int Values) capped, bool hasData, OrgFigures f, CardWording words, Func<int, string> n, string folder)
     {
+        var rows = capped.Rows;
         const double rowHeight = 24, firstBaseline = 58, barHeight = 10, gap = 10;
         var shown = f.Active == 0 ? [new CardRow(words.NoRepository, 0)] : rows;
         var height = firstBaseline + (shown.Length - 1) * rowHeight + 18;
@@ -114,7 +118,8 @@ internal static class ProfileCards
                 var length = (barEnd - barStart) * shown[i].Count / max;
                 if (length > 0)
                 {
-                    svg.Rect(barStart, y - barHeight, Math.Max(length, 2), barHeight, palette.Bar);
+                    // "Others" and "none" are not values of their own: a quieter bar says so.
+                    svg.Rect(barStart, y - barHeight, Math.Max(length, 2), barHeight, i < capped.Values ? palette.Bar : palette.QuietBar);
                 }
                 svg.Text(Width - Pad, y, n(shown[i].Count), LabelSize, bold: true, anchor: "end");
             }

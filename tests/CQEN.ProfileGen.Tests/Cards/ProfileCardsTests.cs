@@ -83,6 +83,20 @@ public class ProfileCardsTests
     }
 
     [Fact]
+    public void A_data_change_changes_only_the_cards_that_draw_it()
+    {
+        var (snapshot, config) = CardOrgs.Busy();
+        var before = TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch).Cards;
+        // One repository moves from one language to another the organization already uses.
+        var moved = snapshot with { Repos = [.. snapshot.Repos.Select(r => r.Name == "depot-002" ? r with { Language = "Go" } : r)] };
+        Assert.NotEqual("Go", snapshot.Repos.Single(r => r.Name == "depot-002").Language);
+        var after = TemplateModelBuilder.Build(moved, config, DateTimeOffset.UnixEpoch).Cards;
+
+        var changed = before.Files.Zip(after.Files).Where(p => !p.First.Bytes.SequenceEqual(p.Second.Bytes)).Select(p => p.First.RelativePath);
+        Assert.Equal(["cards/languages-light.svg", "cards/languages-dark.svg"], changed);
+    }
+
+    [Fact]
     public void A_hostile_value_is_drawn_as_the_characters_it_is()
     {
         var cards = CardOrgs.BusyModel().Cards;

@@ -48,9 +48,16 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
             return await gateway.ReadAsync(org, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-    public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) =>
-        ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow()), ct: ct),
+    public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) => RenderWithCards(snapshot, settings, ct).Markdown;
+
+    /// <summary>The README and the card files it refers to (paths relative to the README's folder).</summary>
+    public (string Markdown, IReadOnlyList<Cards.CardFile> Cards) RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct)
+    {
+        var model = TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow());
+        var markdown = ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct),
             settings.Config.Limits.MaxBytes, settings.Template.DisplayPath);
+        return (markdown, model.Cards.FilesUsedBy(markdown));
+    }
 
     /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
     public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)

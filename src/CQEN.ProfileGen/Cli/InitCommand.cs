@@ -65,6 +65,7 @@ internal sealed partial class InitCommand : Command
                 ["profilegen.yml"] = Configuration(org, culture, handWritten is not null),
                 ["profile.sbn"] = TemplateSource.Default(culture).Text,
                 ["header.sbn"] = TemplateSource.Embedded("header.sbn").Text,
+                ["cards.sbn"] = TemplateSource.Embedded("cards.sbn").Text,
                 [Path.Combine(".github", "workflows", "profile-readme.yml")] = Starter("profile-readme.yml"),
             };
             if (handWritten is not null)

@@ -10,7 +10,10 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal static class OutputFile
 {
-    public static async Task WriteAsync(string outputPath, string text, CancellationToken ct)
+    public static Task WriteAsync(string outputPath, string text, CancellationToken ct) =>
+        WriteAsync(outputPath, new UTF8Encoding(false).GetBytes(text), ct);
+
+    public static async Task WriteAsync(string outputPath, byte[] bytes, CancellationToken ct)
     {
         string target;
         try
@@ -42,7 +45,7 @@ internal static class OutputFile
         var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), ct).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, bytes, ct).ConfigureAwait(false);
             if (exists && !OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(target));

@@ -6,7 +6,7 @@ namespace CQEN.ProfileGen.Cli;
 internal sealed class RenderCommand : Command
 {
     public RenderCommand(CommandContext context)
-        : base("render", "Render the profile README from GitHub (or from --snapshot) to stdout or --output.")
+        : base("render", "Render the profile README from GitHub (or from --snapshot) to stdout, or to --output (a file, or a folder for README.md) with its cards beside it.")
     {
         foreach (var option in RunOptions.Rendering)
         {
@@ -16,9 +16,50 @@ internal sealed class RenderCommand : Command
         {
             var settings = context.Resolve(parse);
             var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
-            var markdown = await context.Reporter.PhaseAsync("Render", () => Task.FromResult(context.Render(snapshot, settings, ct))).ConfigureAwait(false);
-            await context.WriteResultAsync(settings.OutputPath, markdown, ct).ConfigureAwait(false);
+            var (markdown, cards) = await context.Reporter.PhaseAsync("Render", () => Task.FromResult(context.RenderWithCards(snapshot, settings, ct))).ConfigureAwait(false);
+            if (settings.OutputPath is not { } output)
+            {
+                // Standard output carries the README alone; its cards are named by relative path.
+                await context.WriteResultAsync(null, markdown, ct).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            var readme = Directory.Exists(output) ? Path.Combine(output, "README.md") : output;
+            await WriteCardsAsync(readme, cards, ct).ConfigureAwait(false);
+            await context.WriteResultAsync(readme, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
+    }
+
+    /// <summary>
+    /// The cards the README refers to, beside it (cards.path is relative to the README), for
+    /// review before publishing. Files already there that the run does not make are left alone.
+    /// </summary>
+    private static async Task WriteCardsAsync(string readme, IReadOnlyList<Cards.CardFile> cards, CancellationToken ct)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(readme))!;
+        if (cards.Count == 0 || !Directory.Exists(folder))
+        {
+            return; // a missing folder is reported by the README's own write, with nothing written
+        }
+        foreach (var directory in cards.Select(c => Path.GetDirectoryName(Path.Combine(folder, c.RelativePath))!).Distinct(StringComparer.Ordinal))
+        {
+            if (File.Exists(directory))
+            {
+                throw new InputException($"--output: {directory} is a file where the cards' folder (cards.path) goes; nothing was written");
+            }
+        }
+        foreach (var card in cards)
+        {
+            var path = Path.Combine(folder, card.RelativePath);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"--output: cannot make the cards' folder {Path.GetDirectoryName(path)}: {ex.Message}");
+            }
+            await OutputFile.WriteAsync(path, card.Bytes, ct).ConfigureAwait(false);
+        }
     }
 }

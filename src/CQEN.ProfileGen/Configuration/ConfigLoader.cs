@@ -84,7 +84,8 @@ internal static class ConfigLoader
                     "lifecycle" => config with { Lifecycle = Lifecycle(value) },
                     "audit" => config with { Audit = Audit(value) },
                     "limits" => config with { Limits = Limits(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits"),
+                    "cards" => config with { Cards = Cards(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards"),
                 };
             }
             return config;
@@ -124,6 +125,32 @@ internal static class ConfigLoader
                 };
             }
             return limits;
+        }
+
+        private CardsOptions Cards(YamlNode node)
+        {
+            var cards = new CardsOptions();
+            foreach (var (key, value) in Mapping(node, "cards"))
+            {
+                cards = key.Value switch
+                {
+                    "enabled" => cards with { Enabled = Bool(value, key) },
+                    "path" => cards with { Path = CardsPath(value, key) },
+                    _ => throw Unknown(key, "enabled, path"),
+                };
+            }
+            return cards;
+        }
+
+        // A folder inside the README's folder, the same on every system and in a Git tree:
+        // names of letters, digits, '.', '_' and '-', separated by '/'.
+        private string CardsPath(YamlNode node, YamlScalarNode key)
+        {
+            var value = Scalar(node, key);
+            var names = value.Split('/');
+            return names.All(n => n.Length > 0 && n is not ("." or "..") && n.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+                ? value
+                : throw Error(node, $"'{key.Value}' must be a folder inside the README's folder, such as cards or images/cards: names of letters, digits, '.', '_' or '-' separated by '/' (got '{value}')");
         }
 
         private GroupingOptions Grouping(YamlNode node)

@@ -38,6 +38,20 @@ internal sealed record ProfileGenConfig
     public AuditOptions Audit { get; init; } = new();
 
     public SizeLimits Limits { get; init; } = new();
+
+    public CardsOptions Cards { get; init; } = new();
+}
+
+/// <summary>The SVG cards written beside the README (cards:).</summary>
+internal sealed record CardsOptions
+{
+    public const string DefaultPath = "cards";
+
+    /// <summary>False: no card is made, and the default templates show none.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Their folder, relative to the README: plain names separated by "/", never leaving the README's folder.</summary>
+    public string Path { get; init; } = DefaultPath;
 }
 
 /// <summary>What keeps the profile readable and reviewable at any size.</summary>

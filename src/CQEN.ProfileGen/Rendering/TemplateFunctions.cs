@@ -26,8 +26,27 @@ internal static class TemplateFunctions
         Add("format_number", 1, 1, a => FormatNumber(a[0], model.Language));
         Add("group_repos", 2, 2, a => GroupRepos(Repos(a[0]), Text(a[1])));
         Add("sort_repos", 2, 2, a => SortRepos(Repos(a[0]), Text(a[1])));
+        Add("card", 1, 1, a => Card(model.Cards, Text(a[0])));
         return functions;
     }
+
+    /// <summary>
+    /// A card as GitHub shows it: a &lt;picture&gt; whose dark source the reader's system picks,
+    /// its light variant otherwise, and alt text stating the numbers. Nothing when cards are off.
+    /// </summary>
+    public static string Card(Cards.CardSet cards, string? name)
+    {
+        var card = cards.Named(name) ?? throw new ArgumentException($"card: no card named '{name}' (cards: {string.Join(", ", cards.All.Select(c => c.Name))})");
+        return cards.Enabled
+            ? $"<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"{Attribute(card.Dark)}\"><img src=\"{Attribute(card.Light)}\" width=\"{card.Width}\" height=\"{card.Height}\" alt=\"{Attribute(card.Alt)}\"></picture>"
+            : "";
+    }
+
+    // An HTML attribute value in double quotes: repository text inside stays text, on one line
+    // (a blank line would end the Markdown paragraph holding the picture).
+    private static string Attribute(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"[\u0000-\u001F\u007F\u2028\u2029]", " ")
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>A count as the culture writes it: 1,234 in English, 1 234 (no-break space) in French.</summary>
     public static string FormatNumber(object? value, ProfileCulture culture)

@@ -33,6 +33,9 @@ internal sealed record ProfileModel
 
     /// <summary>When the run happened. Using it makes the file change on every run.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The SVG cards (cards.summary, cards.lifecycle…, and the <c>card "name"</c> function); none unless set.</summary>
+    public Cards.CardSet Cards { get; init; } = CQEN.ProfileGen.Cards.ProfileCards.Off;
 }
 
 internal sealed record OrgModel(

@@ -28,6 +28,9 @@ internal static class TemplateModelBuilder
             Profile = config.Profile,
             Language = config.Culture,
             GeneratedAt = now,
+            // The cards describe the organization as read (its months end with the reading), so
+            // rendering a kept snapshot again gives the same pictures whatever the clock says.
+            Cards = Cards.ProfileCards.Make(Cards.OrgFigures.Of(all, config, snapshot.ReadAt == default ? now : snapshot.ReadAt), config.Culture, config.Cards),
         };
     }
 

@@ -103,13 +103,19 @@ public class InjectionCorpusTests
             },
         };
         var snapshot = HostileSnapshot();
-        var markdown = ProfileRenderer.Render(TemplateSource.Default(Choices.Cultures[culture]), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
+        var model = TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch);
+        var markdown = ProfileRenderer.Render(TemplateSource.Default(Choices.Cultures[culture]), model);
         var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
 
-        // No raw HTML, except the two header markers the template writes itself, once each.
+        // No raw HTML, except what the template writes itself: the two header markers, once each,
+        // and the cards — the <details> of their numbers, and each card's <picture>, tag for tag
+        // as the card function writes it (hostile text in an alt attribute stays inside it).
         var html = document.Descendants<HtmlBlock>().Select(b => b.Lines.ToString().Trim()).ToArray();
-        Assert.Equal(["<!-- ENTETE -->", "<!-- FIN ENTETE -->"], html);
-        Assert.Empty(document.Descendants<HtmlInline>());
+        Assert.Equal(["<!-- ENTETE -->", "<!-- FIN ENTETE -->", $"<details>\n<summary>{model.Cards.NumbersTitle}</summary>", "</details>"], html);
+        var pictures = model.Cards.All.Where(c => c.HasData)
+            .SelectMany(c => System.Text.RegularExpressions.Regex.Matches(TemplateFunctions.Card(model.Cards, c.Name), "<[^>]*>").Select(m => m.Value));
+        Assert.Equal(pictures, document.Descendants<HtmlInline>().Select(h => h.Tag));
+        Assert.Contains(model.Cards.All, c => c.HasData && c.Alt.Contains('<', StringComparison.Ordinal)); // hostile text did reach an alt
         Assert.Equal(1, Count(markdown, "<!-- ENTETE -->"));
         Assert.Equal(1, Count(markdown, "<!-- FIN ENTETE -->"));
         Assert.Equal(0, Count(markdown, "<!-- profilegen:"));
@@ -131,8 +137,11 @@ public class InjectionCorpusTests
         Assert.Equal(groups, document.Descendants<HeadingBlock>().Count(h => h.Level == 3));
         Assert.DoesNotContain(document.Descendants<HeadingBlock>(), h => h.Level is 1 or > 3);
 
-        // Tables: every row keeps its five columns; no code blocks, quotes or lists slipped in.
-        var tables = document.Descendants<Table>().ToArray();
+        // Tables: every row keeps its five columns (the cards' tables their two); no code blocks, quotes or lists slipped in.
+        var cardTables = document.Descendants<Table>().Where(t => t.OfType<TableRow>().First().Count == 2).ToArray();
+        Assert.Equal(model.Cards.All.Count(c => c.HasData), cardTables.Length);
+        Assert.All(cardTables.SelectMany(t => t.OfType<TableRow>()), row => Assert.Equal(2, row.Count));
+        var tables = document.Descendants<Table>().Except(cardTables).ToArray();
         Assert.Equal(groups, tables.Length);
         Assert.All(tables.SelectMany(t => t.OfType<TableRow>()), row => Assert.Equal(5, row.Count));
         Assert.Equal(snapshot.Repos.Count, tables.Sum(t => t.OfType<TableRow>().Count(r => !r.IsHeader)));

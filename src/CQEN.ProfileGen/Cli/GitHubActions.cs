@@ -34,6 +34,7 @@ internal static class GitHubActions
     /// <summary>The job summary lists this many audit findings at most (GitHub caps a summary at 1 MiB).</summary>
     public const int SummaryFindings = 200;
 
+    // The message quotes option values as given (`--title '![t](https://…)'`): they stay text.
     public static string FailureSummary(string message) =>
         $"### Profile README\n\n**Failed**: {Escape(message)}\n\nNothing was written unless the message says otherwise; the run log has the details.\n";
 
@@ -61,7 +62,8 @@ internal static class GitHubActions
     /// <summary>GitHub drops a step summary above 1 MiB; the summary stays below it, cutting the diff and the preview first.</summary>
     public const int MaxSummaryBytes = 1024 * 1024 - 16 * 1024;
 
-    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null)
+    /// <summary>The outcome's part of the job summary, within <paramref name="maxBytes"/> (what the rest of the summary leaves it).</summary>
+    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null, int maxBytes = MaxSummaryBytes)
     {
         var sb = new StringBuilder("### Profile README\n\n");
         var pr = outcome.PullRequestUrl is { } url ? $"[pull request #{outcome.PullRequestNumber}]({url})" : null;
@@ -90,7 +92,7 @@ internal static class GitHubActions
         {
             // Half of what is left each for the diff and the page as it will look; each cut at a
             // line, with a note, when it does not fit.
-            var budget = (MaxSummaryBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 4096) / 2;
+            var budget = Math.Max(0, (maxBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 4096) / 2);
             var diff = Cut(outcome.Diff.Text, budget, out var diffCut);
             var fence = Fence(diff);
             sb.Append("<details><summary>Diff</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
@@ -144,7 +146,54 @@ internal static class GitHubActions
         return new string('`', Math.Max(3, longest + 1));
     }
 
-    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // Plain text: no link, image, HTML or emphasis can come out of a message or an option value.
+    private static string Escape(string text) => Rendering.MarkdownText.Inline(text);
+
+    /// <summary>
+    /// The audit's part of a job summary, collapsed, within <paramref name="maxBytes"/>: as many
+    /// findings as fit (up to <see cref="SummaryFindings"/>), the rest counted with a pointer to
+    /// `profilegen audit`; empty when not even the counts fit.
+    /// </summary>
+    public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes)
+    {
+        for (var rows = SummaryFindings; ; rows /= 2)
+        {
+            var markdown = $"<details><summary>{Escape(title)}: {(report.Findings.Count == 0 ? "nothing to fix" : report.Counts())}</summary>\n\n{report.ToMarkdown(title, rows)}\n</details>\n\n";
+            if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
+            {
+                return markdown;
+            }
+            if (rows == 0)
+            {
+                return "";
+            }
+        }
+    }
+
+    /// <summary>A section cut at a line to fit <paramref name="maxBytes"/>, with a note that says so (the last guard: sections are sized to fit before).</summary>
+    public static string Fit(string markdown, int maxBytes)
+    {
+        const string note = "\n\n_This summary is cut here to stay under GitHub's 1 MiB; the run log has the rest._\n";
+        if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
+        {
+            return markdown;
+        }
+        var cut = Cut(markdown, Math.Max(0, maxBytes - Encoding.UTF8.GetByteCount(note) - 64), out _);
+        // A cut inside a fenced block or a <details> would swallow the note: close them first.
+        var fences = cut.Split('\n').Count(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+        var open = CountOf(cut, "<details>") - CountOf(cut, "</details>");
+        return cut + (fences % 2 == 1 ? "```\n" : "") + string.Concat(Enumerable.Repeat("\n</details>\n", Math.Max(0, open))) + note;
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
 
     /// <summary>
     /// One annotation for an audit finding: `::error|warning|notice title=RULE::repo/path:line: message`.

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using CQEN.ProfileGen.Tests.Cli;
 using CQEN.ProfileGen.Tests.StandInGitHub;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
@@ -127,8 +130,8 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         // Reads: GraphQL for the organization, REST only for the .github repository being published.
         Assert.All(GitHub.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
 
-        // The weekly run's job summary shows the whole audit, then the publish outcome.
-        Assert.Matches(@"^### Organization audit: org\n[\s\S]*\n### Profile README\n", File.ReadAllText(summary));
+        // The weekly run's job summary shows the publish outcome first, then the audit, collapsed.
+        Assert.Matches(@"^### Profile README\n\n\*\*Opened\*\* [\s\S]*\n<details><summary>Organization audit: org: \d+ errors?, [^<]*</summary>\n\n### Organization audit: org\n[\s\S]*</details>\n\n$", File.ReadAllText(summary));
 
         // The profile lists the README's first sentence where a description is missing, escaped.
         var readme = GitHub.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
@@ -139,4 +142,30 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         Assert.Equal(0, (await Run("publish")).ExitCode);
         Assert.Empty(GitHub.Log.Writes);
     }
+
+    [Fact]
+    public async Task Every_link_in_the_job_summary_goes_exactly_where_the_tool_meant()
+    {
+        var summary = Path.Combine(Dir, "summary.md");
+        Cli.Variables["GITHUB_ACTIONS"] = "true";
+        Cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var meantByAudit = Findings(await Audit("--json")).Select(f => f.GetProperty("url").GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        File.Delete(summary);
+
+        Assert.Equal(0, (await Run("publish")).ExitCode);
+
+        var readme = GitHub.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
+        var meant = meantByAudit.Concat(Links(readme)).Append("https://github.com/org/.github/pull/1").ToHashSet(StringComparer.Ordinal);
+        var links = Links(File.ReadAllText(summary));
+        // The findings point at README lines: fragments (#L3) that a query-and-fragment scrubber broke.
+        Assert.Contains(links, l => l.Contains("/README.md#L", StringComparison.Ordinal));
+        Assert.All(links, l => Assert.Contains(l, meant));
+        Assert.All(meantByAudit, l => Assert.Contains(l, links));
+        Assert.DoesNotContain("***", File.ReadAllText(summary));
+    }
+
+    // Every link and image target Markdig finds, as GitHub would follow it.
+    private static string[] Links(string markdown) =>
+        Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build()).Descendants<LinkInline>().Select(l => l.Url!)
+            .Concat(Markdown.Parse(markdown).Descendants<AutolinkInline>().Select(l => l.Url)).ToArray();
 }

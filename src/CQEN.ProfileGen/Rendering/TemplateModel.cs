@@ -17,6 +17,9 @@ internal sealed record ProfileModel
     /// <summary>The same repositories, grouped (by lifecycle by default), groups in display order.</summary>
     public required IReadOnlyList<GroupModel> Groups { get; init; }
 
+    /// <summary>The groups folded at the end of the page (grouping.collapse; by default the retired phases), also the last of <see cref="Groups"/>.</summary>
+    public IReadOnlyList<GroupModel> CollapsedGroups { get; init; } = [];
+
     /// <summary>What the groups are made by: "lifecycle", "language", "license" or "none" (grouping.by).</summary>
     public string GroupedBy { get; init; } = "lifecycle";
     public required IReadOnlyList<RepoModel> PinnedRepos { get; init; }
@@ -86,4 +89,11 @@ internal sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoMo
 
     /// <summary>How many repositories of the group are not listed.</summary>
     public int More => Total - Repos.Count;
+
+    /// <summary>Whether the group is folded at the end of the page (grouping.collapse).</summary>
+    public bool Collapsed { get; init; }
+
+    /// <summary>Every repository of the group, listed or not (for the tool, not templates: a page lists <see cref="Repos"/>).</summary>
+    [ScriptMemberIgnore]
+    public IReadOnlyList<RepoModel> All { get; init; } = [];
 }

@@ -53,7 +53,7 @@ public class AnySizeTests
         var model = TemplateModelBuilder.Build(Large(), Capped, Pushed);
 
         Assert.Equal(1_300, model.Repos.Count);
-        Assert.Equal([("Phase Bêta", 60, 3, 57), ("Phase Découverte", 1_234, 3, 1_231), ("Autres", 6, 3, 3)], model.Groups.Select(g => (g.Title, g.Total, g.Shown, g.More)));
+        Assert.Equal([("Phase Découverte", 1_234, 3, 1_231), ("Phase Bêta", 60, 3, 57), ("Autres", 6, 3, 3)], model.Groups.Select(g => (g.Title, g.Total, g.Shown, g.More)));
     }
 
     [Fact]

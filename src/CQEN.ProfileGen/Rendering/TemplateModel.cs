@@ -90,6 +90,12 @@ internal sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoMo
     /// <summary>How many repositories of the group are not listed.</summary>
     public int More => Total - Repos.Count;
 
+    /// <summary>The repositories after <see cref="Repos"/>, for a list by name in the page (at most ten times limits.per_group).</summary>
+    public IReadOnlyList<RepoModel> Rest { get; init; } = [];
+
+    /// <summary>Whether <see cref="MoreUrl"/> lists exactly this group (a search); else it is the organization's repositories page.</summary>
+    public bool MoreUrlExact { get; init; }
+
     /// <summary>Whether the group is folded at the end of the page (grouping.collapse).</summary>
     public bool Collapsed { get; init; }
 

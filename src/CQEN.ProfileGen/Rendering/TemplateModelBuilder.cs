@@ -158,8 +158,9 @@ internal static class TemplateModelBuilder
                         .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key;
                 // Only a language is a search GitHub can run; the other groups (lifecycles from
                 // badges, licences GitHub may not know, "other") link to the repositories page.
-                var more = by == GroupBy.Language && g.Key.Length > 0 ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"") : RepositoriesPage(org);
-                return Capped(g.Key.Length == 0 ? "" : title, title, g.ToArray(), config, more);
+                var search = by == GroupBy.Language && g.Key.Length > 0;
+                var more = search ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"{Qualifiers(config.Filters)}") : RepositoriesPage(org);
+                return Capped(g.Key.Length == 0 ? "" : title, title, g.ToArray(), config, more) with { MoreUrlExact = search && SearchIsExact(config.Filters) };
             })
             .ToArray();
         var grouping = config.Grouping;
@@ -190,8 +191,26 @@ internal static class TemplateModelBuilder
     }
 
     /// <summary>The group's first limits.per_group repositories (already in the configured order), and how many it has.</summary>
-    private static GroupModel Capped(string key, string title, IReadOnlyList<RepoModel> repos, ProfileGenConfig config, string moreUrl) =>
-        new(key, title, repos.Count > config.Limits.PerGroup ? repos.Take(config.Limits.PerGroup).ToArray() : repos, repos.Count, moreUrl) { All = repos };
+    private static GroupModel Capped(string key, string title, IReadOnlyList<RepoModel> repos, ProfileGenConfig config, string moreUrl)
+    {
+        var perGroup = config.Limits.PerGroup;
+        return new(key, title, repos.Count > perGroup ? repos.Take(perGroup).ToArray() : repos, repos.Count, moreUrl)
+        {
+            All = repos,
+            // The rest of a long group, by name in the page itself (a list that is exactly the
+            // group), up to ten times per_group; past that, a link.
+            Rest = repos.Count > perGroup ? repos.Skip(perGroup).Take((int)Math.Min(int.MaxValue, 10L * perGroup)).ToArray() : [],
+        };
+    }
+
+    // What the search needs to list the same repositories the filters keep (GitHub's search
+    // leaves forks out and archived repositories in, unless told).
+    private static string Qualifiers(RepoFilter filters) =>
+        (filters.IncludeArchived ? "" : " archived:false") + (filters.IncludeForks ? " fork:true" : "");
+
+    // A search lists exactly the group only when no name or topic filter left repositories out.
+    private static bool SearchIsExact(RepoFilter filters) =>
+        filters.IncludeNames.Count == 0 && filters.ExcludeNames.Count == 0 && filters.Topics.Count == 0 && filters.ExcludeTopics.Count == 0;
 
     // GitHub's own pages, on the organization's host (github.com or a GitHub Enterprise server).
     private static string RepositoriesPage(OrgModel org) => $"{Host(org)}/orgs/{Uri.EscapeDataString(org.Login)}/repositories";

@@ -37,7 +37,7 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         // A failed run still sets every output (`status=failed`) and says why in the job summary,
         // so a later step's `if: steps.x.outputs.status == …` never compares empty strings.
         await GitHubActions.WriteOutputsAsync(Env, "failed", false, null).ConfigureAwait(false);
-        await SummaryAsync(GitHubActions.FailureSummary(message)).ConfigureAwait(false);
+        await SummaryAsync(GitHubActions.FailureSummary(message, Culture)).ConfigureAwait(false);
         await PendingAuditAsync().ConfigureAwait(false);
     }
 
@@ -64,8 +64,8 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
     {
         await GitHubActions.WriteOutputsAsync(Env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
         // The outcome first; the audit after it keeps what it needs (up to a quarter of the summary).
-        var audit = _pendingAudit is var (report, title) ? Math.Min(GitHubActions.MaxSummaryBytes / 4, Bytes(GitHubActions.AuditSummary(report, title, int.MaxValue))) : 0;
-        await SummaryAsync(GitHubActions.Summary(outcome, Usage, Left - audit)).ConfigureAwait(false);
+        var audit = _pendingAudit is var (report, title) ? Math.Min(GitHubActions.MaxSummaryBytes / 4, Bytes(GitHubActions.AuditSummary(report, title, int.MaxValue, Culture))) : 0;
+        await SummaryAsync(GitHubActions.Summary(outcome, Usage, Left - audit, Culture)).ConfigureAwait(false);
         await PendingAuditAsync().ConfigureAwait(false);
     }
 
@@ -76,7 +76,7 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         if (_pendingAudit is var (report, title))
         {
             _pendingAudit = null;
-            await SummaryAsync(GitHubActions.AuditSummary(report, title, Left)).ConfigureAwait(false);
+            await SummaryAsync(GitHubActions.AuditSummary(report, title, Left, Culture)).ConfigureAwait(false);
         }
     }
 
@@ -105,7 +105,7 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         if (Env.Get("GITHUB_STEP_SUMMARY") is { } summary)
         {
             // Every section counts against GitHub's 1 MiB for the whole step, not just its own.
-            var text = GitHubActions.Fit(Scrub(markdown), Left);
+            var text = GitHubActions.Fit(Scrub(markdown), Left, Culture);
             _summaryBytes += Bytes(text);
             await File.AppendAllTextAsync(summary, text).ConfigureAwait(false);
         }

@@ -35,8 +35,11 @@ internal static class GitHubActions
     public const int SummaryFindings = 200;
 
     // The message quotes option values as given (`--title '![t](https://…)'`): they stay text.
-    public static string FailureSummary(string message) =>
-        $"### Profile README\n\n**Failed**: {Escape(message)}\n\nNothing was written unless the message says otherwise; the run log has the details.\n";
+    public static string FailureSummary(string message, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    {
+        var words = Wording.For(culture).Summary;
+        return $"### {words.Title}\n\n{words.Failed(Escape(message))}\n\n{words.NothingWritten}\n";
+    }
 
     public static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
     {
@@ -63,21 +66,22 @@ internal static class GitHubActions
     public const int MaxSummaryBytes = 1024 * 1024 - 16 * 1024;
 
     /// <summary>The outcome's part of the job summary, within <paramref name="maxBytes"/> (what the rest of the summary leaves it).</summary>
-    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null, int maxBytes = MaxSummaryBytes)
+    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null, int maxBytes = MaxSummaryBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
-        var sb = new StringBuilder("### Profile README\n\n");
-        var pr = outcome.PullRequestUrl is { } url ? $"[pull request #{outcome.PullRequestNumber}]({url})" : null;
-        var lines = $"+{outcome.Diff.Added} −{outcome.Diff.Removed} lines against {outcome.BaseName}";
+        var words = Wording.For(culture).Summary;
+        var sb = new StringBuilder($"### {words.Title}\n\n");
+        var pr = outcome.PullRequestUrl is { } url ? $"[{words.PullRequest(outcome.PullRequestNumber)}]({url})" : null;
+        var lines = words.Lines(outcome.Diff.Added, outcome.Diff.Removed, outcome.BaseName);
         sb.Append(outcome.Status switch
         {
-            "created" => $"**Opened** {pr}: {lines}.",
-            "updated" => $"**Updated** {pr}: {lines}.",
-            "closed" => $"**Closed** {pr}: {outcome.BaseName} already has this content.",
-            "would-create" => $"**Dry run**: would open a pull request, {lines}.",
-            "would-update" => $"**Dry run**: would update {pr}, {lines}.",
-            "would-close" => $"**Dry run**: would close {pr}: {outcome.BaseName} already has this content.",
-            "blocked" => $"**Blocked**{(pr is null ? "" : $" ({pr})")}: nothing was changed.",
-            _ => pr is null ? "**No change**: the profile is up to date." : $"**No change** since the last run: {pr} already proposes this.",
+            "created" => words.Opened(pr, lines),
+            "updated" => words.Updated(pr, lines),
+            "closed" => words.Closed(pr, outcome.BaseName),
+            "would-create" => words.WouldCreate(lines),
+            "would-update" => words.WouldUpdate(pr, lines),
+            "would-close" => words.WouldClose(pr, outcome.BaseName),
+            "blocked" => words.Blocked(pr),
+            _ => pr is null ? words.UpToDate : words.AlreadyProposed(pr),
         }).Append("\n\n");
         if (outcome.Problem is { } problem)
         {
@@ -85,7 +89,7 @@ internal static class GitHubActions
         }
         if (usage is { Requests: > 0 })
         {
-            sb.Append($"Cost: {usage.Describe()}.\n\n");
+            sb.Append(culture == Configuration.ProfileCulture.English ? $"Cost: {usage.Describe()}.\n\n" : $"Requêtes à GitHub : {usage.Requests}.\n\n");
         }
         // Nothing new: no diff to repeat.
         if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
@@ -95,21 +99,19 @@ internal static class GitHubActions
             var budget = Math.Max(0, (maxBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 4096) / 2);
             var diff = Cut(outcome.Diff.Text, budget, out var diffCut);
             var fence = Fence(diff);
-            sb.Append("<details><summary>Diff</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
+            sb.Append($"<details><summary>{words.Diff}</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
             if (diffCut)
             {
                 // A dry run printed the whole diff on stdout, into the run log; a publish's whole
                 // diff is the pull request's (the README's byte budget keeps it one GitHub renders).
-                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null
-                    ? "_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is in the run log._\n\n"
-                    : $"_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is under Files changed in {pr}._\n\n");
+                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
             }
             sb.Append("</details>\n\n");
             var preview = Cut(outcome.NewText, budget, out var previewCut);
-            sb.Append("<details><summary>Preview of the new README</summary>\n\n").Append(preview.TrimEnd('\n')).Append("\n\n");
+            sb.Append($"<details><summary>{words.Preview}</summary>\n\n").Append(preview.TrimEnd('\n')).Append("\n\n");
             if (previewCut)
             {
-                sb.Append("_The preview is cut here to keep this summary under GitHub's 1 MiB._\n\n");
+                sb.Append(words.PreviewCut).Append("\n\n");
             }
             sb.Append("</details>\n");
         }
@@ -154,11 +156,15 @@ internal static class GitHubActions
     /// findings as fit (up to <see cref="SummaryFindings"/>), the rest counted with a pointer to
     /// `profilegen audit`; empty when not even the counts fit.
     /// </summary>
-    public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes)
+    public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
+        var words = Wording.For(culture);
+        var counts = culture == Configuration.ProfileCulture.English
+            ? (report.Findings.Count == 0 ? "nothing to fix" : report.Counts())
+            : (report.Findings.Count == 0 ? "rien à corriger" : words.AuditCounts(report.Errors, report.Warnings, report.Notices));
         for (var rows = SummaryFindings; ; rows /= 2)
         {
-            var markdown = $"<details><summary>{Escape(title)}: {(report.Findings.Count == 0 ? "nothing to fix" : report.Counts())}</summary>\n\n{report.ToMarkdown(title, rows)}\n</details>\n\n";
+            var markdown = $"<details><summary>{Escape(title)}{(culture == Configuration.ProfileCulture.English ? ":" : " :")} {counts}</summary>\n\n{report.ToMarkdown(title, rows, culture)}\n</details>\n\n";
             if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
             {
                 return markdown;
@@ -171,9 +177,9 @@ internal static class GitHubActions
     }
 
     /// <summary>A section cut at a line to fit <paramref name="maxBytes"/>, with a note that says so (the last guard: sections are sized to fit before).</summary>
-    public static string Fit(string markdown, int maxBytes)
+    public static string Fit(string markdown, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
-        const string note = "\n\n_This summary is cut here to stay under GitHub's 1 MiB; the run log has the rest._\n";
+        var note = $"\n\n{Wording.For(culture).Summary.Cut}\n";
         if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
         {
             return markdown;

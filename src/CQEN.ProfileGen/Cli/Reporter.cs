@@ -21,6 +21,9 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
     /// <summary>What the run cost on GitHub so far.</summary>
     protected GitHubUsage Usage => usage;
 
+    /// <summary>The profile's language, for what the organization reads (the job summary).</summary>
+    public Configuration.ProfileCulture Culture { get; set; } = Configuration.ProfileCulture.English;
+
     /// <summary>Errors only (--quiet).</summary>
     public bool Quiet { get; set; }
 

@@ -91,7 +91,7 @@ public sealed class JobSummaryTests : IDisposable
         Assert.Contains("changed=false", lines);
         Assert.Contains("pull-request-operation=none", lines);
         Assert.Contains(lines, l => l.StartsWith("pull-request-number=", StringComparison.Ordinal));
-        Assert.Contains("**Failed**: \\--branch: 'a..b'", File.ReadAllText(summary));
+        Assert.Contains("**Échec** : \\--branch: 'a..b'", File.ReadAllText(summary));
     }
 
     [Theory]

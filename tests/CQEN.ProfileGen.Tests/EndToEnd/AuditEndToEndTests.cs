@@ -130,8 +130,13 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         // Reads: GraphQL for the organization, REST only for the .github repository being published.
         Assert.All(GitHub.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
 
-        // The weekly run's job summary shows the publish outcome first, then the audit, collapsed.
-        Assert.Matches(@"^### Profile README\n\n\*\*Opened\*\* [\s\S]*\n<details><summary>Organization audit: org: \d+ errors?, [^<]*</summary>\n\n### Organization audit: org\n[\s\S]*</details>\n\n$", File.ReadAllText(summary));
+        // The weekly run's job summary shows the publish outcome first, then the audit, collapsed,
+        // in the profile's language (fr-CA here), the audit's own words included.
+        var text = File.ReadAllText(summary);
+        Assert.Matches(@"^### Profil de l'organisation\n\n\*\*Ouverte\*\* : [\s\S]*\n<details><summary>Audit de l'organisation : org : \d+ erreurs?, [^<]*</summary>\n\n### Audit de l'organisation : org\n\n\*\*\d+\*\* dépôts audités : [\s\S]*\| Dépôt \| Endroit \| Constat \|[\s\S]*</details>\n\n$", text);
+        Assert.DoesNotContain("pull request", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("lines against", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("repositories audited", text, StringComparison.Ordinal);
 
         // The profile lists the README's first sentence where a description is missing, escaped.
         var readme = GitHub.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;

@@ -113,7 +113,7 @@ internal static class GitHubActions
             {
                 sb.Append(words.PreviewCut).Append("\n\n");
             }
-            sb.Append("</details>\n");
+            sb.Append("</details>\n\n");
         }
         return sb.ToString();
     }

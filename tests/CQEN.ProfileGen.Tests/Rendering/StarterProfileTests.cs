@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using ApprovalTests;
+using ApprovalTests.Reporters;
+using ApprovalTests.Writers;
 using CQEN.ProfileGen.Badges;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
@@ -10,6 +13,7 @@ namespace CQEN.ProfileGen.Tests.Rendering;
 /// A 230-repository organization with the starter configuration `init` writes and no hand edits:
 /// the first page a maintainer sees is one they can merge as it is.
 /// </summary>
+[UseReporter(typeof(QuietReporter))]
 public sealed class StarterProfileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("profilegen-starter-").FullName;
@@ -87,5 +91,39 @@ public sealed class StarterProfileTests : IDisposable
             // No link claims to list the group while listing the whole organization.
             Assert.DoesNotContain("/orgs/org/repositories", section, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_first_publish_s_job_summary_for_230_repositories_is_as_approved()
+    {
+        var snapshot = Organization();
+        var config = StarterConfiguration();
+        var page = ProfileRenderer.Render(TemplateSource.Default(config.Culture), TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
+        var summary = Path.Combine(_dir, "summary.md");
+        var env = new global::CQEN.ProfileGen.Cli.CliEnvironment
+        {
+            Variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary },
+            Out = new StringWriter(),
+            Error = new StringWriter(),
+            CurrentDirectory = _dir,
+        };
+        var reporter = global::CQEN.ProfileGen.Cli.Reporter.For(env, new global::CQEN.ProfileGen.GitHub.GitHubUsage());
+        reporter.Culture = config.Culture;
+        reporter.AuditAfterOutcome(global::CQEN.ProfileGen.Audit.OrgAudit.Run(snapshot, config), Wording.For(config.Culture).AuditTitle + "org");
+
+        await reporter.PublishedAsync(new global::CQEN.ProfileGen.Publishing.PublishOutcome
+        {
+            Status = "created",
+            PullRequestNumber = 1,
+            PullRequestUrl = "https://github.com/org/.github/pull/1",
+            Branch = "profilegen/profile-readme",
+            BaseName = "main",
+            HeadSha = "1111111111111111111111111111111111111111",
+            Diff = global::CQEN.ProfileGen.Publishing.UnifiedDiff.Between("", page, "profile/README.md"),
+            Plan = [],
+            NewText = page,
+        });
+
+        Approvals.Verify(new ApprovalTextWriter(File.ReadAllText(summary), "md"));
     }
 }

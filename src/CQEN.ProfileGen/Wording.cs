@@ -26,6 +26,8 @@ internal sealed record Wording
     public required Func<int, string> MoreFindings { get; init; }
     public required string AllRepositories { get; init; }
     public required string OtherGroup { get; init; }
+    public required Func<string, string> CommitMessage { get; init; }
+    public required JobSummaryWords Summary { get; init; }
 
     public static Wording For(ProfileCulture culture) => culture == ProfileCulture.English ? English : French;
 
@@ -50,6 +52,30 @@ internal sealed record Wording
         MoreFindings = rest => $"… et {rest} autres : `profilegen audit` les liste tous.",
         AllRepositories = "Dépôts",
         OtherGroup = "Autres",
+        CommitMessage = path => $"Mise à jour de {path} à partir des données de l'organisation",
+        Summary = new()
+        {
+            Title = "Profil de l'organisation",
+            PullRequest = n => $"demande de tirage n° {n}",
+            Lines = (added, removed, baseName) => $"+{added} −{removed} lignes par rapport à {baseName}",
+            Opened = (pr, lines) => $"**Ouverte** : {pr}, {lines}.",
+            Updated = (pr, lines) => $"**Mise à jour** : {pr}, {lines}.",
+            Closed = (pr, baseName) => $"**Fermée** : {pr}, {baseName} contient déjà ce contenu.",
+            WouldCreate = lines => $"**Essai** : ouvrirait une demande de tirage, {lines}.",
+            WouldUpdate = (pr, lines) => $"**Essai** : mettrait à jour {pr}, {lines}.",
+            WouldClose = (pr, baseName) => $"**Essai** : fermerait {pr}, {baseName} contient déjà ce contenu.",
+            Blocked = pr => $"**Bloquée**{(pr is null ? "" : $" ({pr})")} : rien n'a été modifié.",
+            UpToDate = "**Aucun changement** : le profil est à jour.",
+            AlreadyProposed = pr => $"**Aucun changement** depuis la dernière exécution : {pr} propose déjà ce contenu.",
+            Diff = "Différences",
+            Preview = "Aperçu du nouveau README",
+            DiffCutRunLog = "_Les différences sont coupées ici pour garder ce résumé sous 1 Mio (limite de GitHub); le journal de l'exécution les contient toutes._",
+            DiffCutPullRequest = pr => $"_Les différences sont coupées ici pour garder ce résumé sous 1 Mio (limite de GitHub); elles sont toutes sous Files changed dans {pr}._",
+            PreviewCut = "_L'aperçu est coupé ici pour garder ce résumé sous 1 Mio (limite de GitHub)._",
+            Cut = "_Ce résumé est coupé ici pour rester sous 1 Mio (limite de GitHub); le journal de l'exécution contient le reste._",
+            Failed = message => $"**Échec** : {message}",
+            NothingWritten = "Rien n'a été écrit, sauf si le message dit le contraire; le journal de l'exécution donne les détails.",
+        },
     };
 
     private static readonly Wording English = new()
@@ -71,5 +97,54 @@ internal sealed record Wording
         MoreFindings = rest => $"… and {rest} more: `profilegen audit` lists them all.",
         AllRepositories = "Repositories",
         OtherGroup = "Other",
+        CommitMessage = path => $"Update {path} from the organization's data",
+        Summary = new()
+        {
+            Title = "Profile README",
+            PullRequest = n => $"pull request #{n}",
+            Lines = (added, removed, baseName) => $"+{added} −{removed} lines against {baseName}",
+            Opened = (pr, lines) => $"**Opened** {pr}: {lines}.",
+            Updated = (pr, lines) => $"**Updated** {pr}: {lines}.",
+            Closed = (pr, baseName) => $"**Closed** {pr}: {baseName} already has this content.",
+            WouldCreate = lines => $"**Dry run**: would open a pull request, {lines}.",
+            WouldUpdate = (pr, lines) => $"**Dry run**: would update {pr}, {lines}.",
+            WouldClose = (pr, baseName) => $"**Dry run**: would close {pr}: {baseName} already has this content.",
+            Blocked = pr => $"**Blocked**{(pr is null ? "" : $" ({pr})")}: nothing was changed.",
+            UpToDate = "**No change**: the profile is up to date.",
+            AlreadyProposed = pr => $"**No change** since the last run: {pr} already proposes this.",
+            Diff = "Diff",
+            Preview = "Preview of the new README",
+            DiffCutRunLog = "_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is in the run log._",
+            DiffCutPullRequest = pr => $"_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is under Files changed in {pr}._",
+            PreviewCut = "_The preview is cut here to keep this summary under GitHub's 1 MiB._",
+            Cut = "_This summary is cut here to stay under GitHub's 1 MiB; the run log has the rest._",
+            Failed = message => $"**Failed**: {message}",
+            NothingWritten = "Nothing was written unless the message says otherwise; the run log has the details.",
+        },
     };
+}
+
+/// <summary>The job summary's sentences (GitHub Actions), in the profile's language.</summary>
+internal sealed record JobSummaryWords
+{
+    public required string Title { get; init; }
+    public required Func<int?, string> PullRequest { get; init; }
+    public required Func<int, int, string, string> Lines { get; init; }
+    public required Func<string?, string, string> Opened { get; init; }
+    public required Func<string?, string, string> Updated { get; init; }
+    public required Func<string?, string, string> Closed { get; init; }
+    public required Func<string, string> WouldCreate { get; init; }
+    public required Func<string?, string, string> WouldUpdate { get; init; }
+    public required Func<string?, string, string> WouldClose { get; init; }
+    public required Func<string?, string> Blocked { get; init; }
+    public required string UpToDate { get; init; }
+    public required Func<string, string> AlreadyProposed { get; init; }
+    public required string Diff { get; init; }
+    public required string Preview { get; init; }
+    public required string DiffCutRunLog { get; init; }
+    public required Func<string, string> DiffCutPullRequest { get; init; }
+    public required string PreviewCut { get; init; }
+    public required string Cut { get; init; }
+    public required Func<string, string> Failed { get; init; }
+    public required string NothingWritten { get; init; }
 }

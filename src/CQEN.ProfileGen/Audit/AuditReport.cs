@@ -63,10 +63,14 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     /// Markdown for a job summary or a review: the counts, then one table per rule. At most
     /// <paramref name="maxRows"/> findings are listed (errors first); the rest are counted.
     /// </summary>
-    public string ToMarkdown(string title = "Organization audit", int maxRows = int.MaxValue)
+    public string ToMarkdown(string title = "Organization audit", int maxRows = int.MaxValue, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
+        var french = culture != Configuration.ProfileCulture.English;
+        var words = Wording.For(culture);
         var sb = new StringBuilder($"### {MarkdownText.Inline(title)}\n\n");
-        sb.Append($"**{RepositoriesAudited}** repositories audited: {(Findings.Count == 0 ? "nothing to fix" : Counts())}.\n");
+        sb.Append(french
+            ? $"**{RepositoriesAudited}** dépôts audités : {(Findings.Count == 0 ? "rien à corriger" : words.AuditCounts(Errors, Warnings, Notices))}.\n"
+            : $"**{RepositoriesAudited}** repositories audited: {(Findings.Count == 0 ? "nothing to fix" : Counts())}.\n");
         var shown = Findings.OrderBy(f => AuditRule.Rank(f.Severity)).Take(maxRows).ToHashSet();
         foreach (var group in ByRule())
         {
@@ -76,7 +80,7 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
                 continue;
             }
             sb.Append($"\n#### {group.Key} ({string.Join(", ", group.Select(r => r.Severity).Distinct())}, {group.Count()})\n\n");
-            sb.Append("| Repository | Where | Finding |\n| --- | --- | --- |\n");
+            sb.Append(french ? "| Dépôt | Endroit | Constat |\n| --- | --- | --- |\n" : "| Repository | Where | Finding |\n| --- | --- | --- |\n");
             foreach (var f in rows)
             {
                 sb.Append($"| {MarkdownText.TableCell(f.Repo)} | {Where(f)} | {MarkdownText.TableCell(f.Message)} |\n");
@@ -84,7 +88,9 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
         }
         if (shown.Count < Findings.Count)
         {
-            sb.Append($"\n_… and {Findings.Count - shown.Count} more: run `profilegen audit` to list them all._\n");
+            sb.Append(french
+                ? $"\n_… et {Findings.Count - shown.Count} autres : `profilegen audit` les liste tous._\n"
+                : $"\n_… and {Findings.Count - shown.Count} more: run `profilegen audit` to list them all._\n");
         }
         return sb.ToString();
     }

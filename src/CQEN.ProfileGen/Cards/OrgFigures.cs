@@ -54,11 +54,11 @@ internal sealed record OrgFigures
             Repositories = kept.Length,
             Active = active.Length,
             Archived = kept.Length - active.Length,
-            Lifecycles = Count(active.Select(r => r.Lifecycle?.Message), lifecycleOrder),
+            Lifecycles = Count(active.Select(r => r.Lifecycle?.Message), lifecycleOrder, config.Lifecycle.Rank),
             NoLifecycle = active.Count(r => Blank(r.Lifecycle?.Message)),
-            Languages = Count(active.Select(r => r.Language), []),
+            Languages = Count(active.Select(r => r.Language), [], _ => 0),
             NoLanguage = active.Count(r => Blank(r.Language)),
-            Licenses = Count(active.Select(r => r.License?.ShortName), []),
+            Licenses = Count(active.Select(r => r.License?.ShortName), [], _ => 0),
             NoLicense = active.Count(r => Blank(r.License?.ShortName)),
             Months = months,
             PushedEarlier = earlier,
@@ -69,9 +69,11 @@ internal sealed record OrgFigures
 
     /// <summary>
     /// Values counted, case variants as one (named by their most frequent spelling), in the
-    /// configured order first, then most frequent first, names breaking ties: stable output.
+    /// configured order first, then by <paramref name="stage"/> (lifecycles: the order of a
+    /// repository's life, as the page's groups), then most frequent first, names breaking ties:
+    /// stable output.
     /// </summary>
-    private static Tally[] Count(IEnumerable<string?> values, IReadOnlyList<string> order)
+    private static Tally[] Count(IEnumerable<string?> values, IReadOnlyList<string> order, Func<string, int> stage)
     {
         int Rank(string label)
         {
@@ -90,6 +92,7 @@ internal sealed record OrgFigures
                 g.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
                 g.Count()))
             .OrderBy(t => Rank(t.Label))
+            .ThenBy(t => stage(t.Label))
             .ThenByDescending(t => t.Count)
             .ThenBy(t => t.Label, StringComparer.OrdinalIgnoreCase)
             .ThenBy(t => t.Label, StringComparer.Ordinal)

@@ -37,7 +37,8 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         // A failed run still sets every output (`status=failed`) and says why in the job summary,
         // so a later step's `if: steps.x.outputs.status == …` never compares empty strings.
         await GitHubActions.WriteOutputsAsync(Env, "failed", false, null).ConfigureAwait(false);
-        await SummaryAsync(GitHubActions.FailureSummary(message)).ConfigureAwait(false);
+        await SummaryAsync(GitHubActions.FailureSummary(message, Culture)).ConfigureAwait(false);
+        await PendingAuditAsync().ConfigureAwait(false);
     }
 
     public override async Task ListAsync(string title, IEnumerable<string> lines)
@@ -53,14 +54,38 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         {
             await WriteAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
         }
+        // The audit is this run's outcome: shown open, first.
         await SummaryAsync(report.ToMarkdown(title, GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
     }
+
+    public override void AuditAfterOutcome(Audit.AuditReport report, string title) => _pendingAudit = (report, title);
 
     public override async Task PublishedAsync(Publishing.PublishOutcome outcome)
     {
         await GitHubActions.WriteOutputsAsync(Env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
-        await SummaryAsync(GitHubActions.Summary(outcome, Usage)).ConfigureAwait(false);
+        // The outcome first; the audit after it keeps what it needs (up to a quarter of the summary).
+        var audit = _pendingAudit is var (report, title) ? Math.Min(GitHubActions.MaxSummaryBytes / 4, Bytes(GitHubActions.AuditSummary(report, title, int.MaxValue, Culture))) : 0;
+        await SummaryAsync(GitHubActions.Summary(outcome, Usage, Left - audit, Culture)).ConfigureAwait(false);
+        await PendingAuditAsync().ConfigureAwait(false);
     }
+
+    private (Audit.AuditReport Report, string Title)? _pendingAudit;
+
+    private async Task PendingAuditAsync()
+    {
+        if (_pendingAudit is var (report, title))
+        {
+            _pendingAudit = null;
+            await SummaryAsync(GitHubActions.AuditSummary(report, title, Left, Culture)).ConfigureAwait(false);
+        }
+    }
+
+    // What this run has written to the job summary, and what it may still write.
+    private int _summaryBytes;
+
+    private int Left => Math.Max(0, GitHubActions.MaxSummaryBytes - _summaryBytes);
+
+    private static int Bytes(string text) => System.Text.Encoding.UTF8.GetByteCount(text);
 
     public override async Task<T> PhaseAsync<T>(string name, Func<Task<T>> work)
     {
@@ -79,7 +104,10 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
     {
         if (Env.Get("GITHUB_STEP_SUMMARY") is { } summary)
         {
-            await File.AppendAllTextAsync(summary, Scrub(markdown)).ConfigureAwait(false);
+            // Every section counts against GitHub's 1 MiB for the whole step, not just its own.
+            var text = GitHubActions.Fit(Scrub(markdown), Left, Culture);
+            _summaryBytes += Bytes(text);
+            await File.AppendAllTextAsync(summary, text).ConfigureAwait(false);
         }
     }
 }

@@ -20,6 +20,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
         Reporter.Quiet = parse.GetValue(RunOptions.Quiet);
         var settings = RunSettings.Resolve(parse, Env);
         Reporter.AddSecrets(settings.GitHub.Credentials.Secrets);
+        Reporter.Culture = settings.Config.Culture;
         return settings;
     }
 

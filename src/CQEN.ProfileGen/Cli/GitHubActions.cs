@@ -34,8 +34,12 @@ internal static class GitHubActions
     /// <summary>The job summary lists this many audit findings at most (GitHub caps a summary at 1 MiB).</summary>
     public const int SummaryFindings = 200;
 
-    public static string FailureSummary(string message) =>
-        $"### Profile README\n\n**Failed**: {Escape(message)}\n\nNothing was written unless the message says otherwise; the run log has the details.\n";
+    // The message quotes option values as given (`--title '![t](https://…)'`): they stay text.
+    public static string FailureSummary(string message, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    {
+        var words = Wording.For(culture).Summary;
+        return $"### {words.Title}\n\n{words.Failed(Escape(message))}\n\n{words.NothingWritten}\n";
+    }
 
     public static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
     {
@@ -61,21 +65,23 @@ internal static class GitHubActions
     /// <summary>GitHub drops a step summary above 1 MiB; the summary stays below it, cutting the diff and the preview first.</summary>
     public const int MaxSummaryBytes = 1024 * 1024 - 16 * 1024;
 
-    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null)
+    /// <summary>The outcome's part of the job summary, within <paramref name="maxBytes"/> (what the rest of the summary leaves it).</summary>
+    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null, int maxBytes = MaxSummaryBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
-        var sb = new StringBuilder("### Profile README\n\n");
-        var pr = outcome.PullRequestUrl is { } url ? $"[pull request #{outcome.PullRequestNumber}]({url})" : null;
-        var lines = $"+{outcome.Diff.Added} −{outcome.Diff.Removed} lines against {outcome.BaseName}";
+        var words = Wording.For(culture).Summary;
+        var sb = new StringBuilder($"### {words.Title}\n\n");
+        var pr = outcome.PullRequestUrl is { } url ? $"[{words.PullRequest(outcome.PullRequestNumber)}]({url})" : null;
+        var lines = words.Lines(outcome.Diff.Added, outcome.Diff.Removed, outcome.BaseName);
         sb.Append(outcome.Status switch
         {
-            "created" => $"**Opened** {pr}: {lines}.",
-            "updated" => $"**Updated** {pr}: {lines}.",
-            "closed" => $"**Closed** {pr}: {outcome.BaseName} already has this content.",
-            "would-create" => $"**Dry run**: would open a pull request, {lines}.",
-            "would-update" => $"**Dry run**: would update {pr}, {lines}.",
-            "would-close" => $"**Dry run**: would close {pr}: {outcome.BaseName} already has this content.",
-            "blocked" => $"**Blocked**{(pr is null ? "" : $" ({pr})")}: nothing was changed.",
-            _ => pr is null ? "**No change**: the profile is up to date." : $"**No change** since the last run: {pr} already proposes this.",
+            "created" => words.Opened(pr, lines),
+            "updated" => words.Updated(pr, lines),
+            "closed" => words.Closed(pr, outcome.BaseName),
+            "would-create" => words.WouldCreate(lines),
+            "would-update" => words.WouldUpdate(pr, lines),
+            "would-close" => words.WouldClose(pr, outcome.BaseName),
+            "blocked" => words.Blocked(pr),
+            _ => pr is null ? words.UpToDate : words.AlreadyProposed(pr),
         }).Append("\n\n");
         if (outcome.Problem is { } problem)
         {
@@ -83,33 +89,31 @@ internal static class GitHubActions
         }
         if (usage is { Requests: > 0 })
         {
-            sb.Append($"Cost: {usage.Describe()}.\n\n");
+            sb.Append(culture == Configuration.ProfileCulture.English ? $"Cost: {usage.Describe()}.\n\n" : $"Requêtes à GitHub : {usage.Requests}.\n\n");
         }
         // Nothing new: no diff to repeat.
         if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
         {
             // Half of what is left each for the diff and the page as it will look; each cut at a
             // line, with a note, when it does not fit.
-            var budget = (MaxSummaryBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 4096) / 2;
+            var budget = Math.Max(0, (maxBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 4096) / 2);
             var diff = Cut(outcome.Diff.Text, budget, out var diffCut);
             var fence = Fence(diff);
-            sb.Append("<details><summary>Diff</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
+            sb.Append($"<details><summary>{words.Diff}</summary>\n\n").Append(fence).Append("diff\n").Append(diff.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
             if (diffCut)
             {
                 // A dry run printed the whole diff on stdout, into the run log; a publish's whole
                 // diff is the pull request's (the README's byte budget keeps it one GitHub renders).
-                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null
-                    ? "_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is in the run log._\n\n"
-                    : $"_The diff is cut here to keep this summary under GitHub's 1 MiB; the whole diff is under Files changed in {pr}._\n\n");
+                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
             }
             sb.Append("</details>\n\n");
             var preview = Cut(outcome.NewText, budget, out var previewCut);
-            sb.Append("<details><summary>Preview of the new README</summary>\n\n").Append(preview.TrimEnd('\n')).Append("\n\n");
+            sb.Append($"<details><summary>{words.Preview}</summary>\n\n").Append(preview.TrimEnd('\n')).Append("\n\n");
             if (previewCut)
             {
-                sb.Append("_The preview is cut here to keep this summary under GitHub's 1 MiB._\n\n");
+                sb.Append(words.PreviewCut).Append("\n\n");
             }
-            sb.Append("</details>\n");
+            sb.Append("</details>\n\n");
         }
         return sb.ToString();
     }
@@ -144,7 +148,58 @@ internal static class GitHubActions
         return new string('`', Math.Max(3, longest + 1));
     }
 
-    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // Plain text: no link, image, HTML or emphasis can come out of a message or an option value.
+    private static string Escape(string text) => Rendering.MarkdownText.Inline(text);
+
+    /// <summary>
+    /// The audit's part of a job summary, collapsed, within <paramref name="maxBytes"/>: as many
+    /// findings as fit (up to <see cref="SummaryFindings"/>), the rest counted with a pointer to
+    /// `profilegen audit`; empty when not even the counts fit.
+    /// </summary>
+    public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    {
+        var words = Wording.For(culture);
+        var counts = culture == Configuration.ProfileCulture.English
+            ? (report.Findings.Count == 0 ? "nothing to fix" : report.Counts())
+            : (report.Findings.Count == 0 ? "rien à corriger" : words.AuditCounts(report.Errors, report.Warnings, report.Notices));
+        for (var rows = SummaryFindings; ; rows /= 2)
+        {
+            var markdown = $"<details><summary>{Escape(title)}{(culture == Configuration.ProfileCulture.English ? ":" : " :")} {counts}</summary>\n\n{report.ToMarkdown(title, rows, culture)}\n</details>\n\n";
+            if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
+            {
+                return markdown;
+            }
+            if (rows == 0)
+            {
+                return "";
+            }
+        }
+    }
+
+    /// <summary>A section cut at a line to fit <paramref name="maxBytes"/>, with a note that says so (the last guard: sections are sized to fit before).</summary>
+    public static string Fit(string markdown, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    {
+        var note = $"\n\n{Wording.For(culture).Summary.Cut}\n";
+        if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
+        {
+            return markdown;
+        }
+        var cut = Cut(markdown, Math.Max(0, maxBytes - Encoding.UTF8.GetByteCount(note) - 64), out _);
+        // A cut inside a fenced block or a <details> would swallow the note: close them first.
+        var fences = cut.Split('\n').Count(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+        var open = CountOf(cut, "<details>") - CountOf(cut, "</details>");
+        return cut + (fences % 2 == 1 ? "```\n" : "") + string.Concat(Enumerable.Repeat("\n</details>\n", Math.Max(0, open))) + note;
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
 
     /// <summary>
     /// One annotation for an audit finding: `::error|warning|notice title=RULE::repo/path:line: message`.

@@ -32,6 +32,14 @@ internal sealed partial class InitCommand : Command
         Description = "fr-CA (default) or en: the template variant to copy.",
     }.AcceptOnlyFromAmong([.. Choices.Cultures.Keys]);
 
+    // A snapshot of the organization (`profilegen snapshot`): the starter configuration's grouping
+    // examples then name the lifecycles its READMEs use. Read before anything is written.
+    private static readonly Option<FileInfo?> LifecyclesFrom = new("--snapshot")
+    {
+        HelpName = "FILE",
+        Description = "A snapshot of the organization (profilegen snapshot): propose its own lifecycle values in profilegen.yml.",
+    };
+
     private static readonly Option<bool> Force = new("--force")
     {
         Description = "Overwrite files that already exist.",
@@ -44,6 +52,7 @@ internal sealed partial class InitCommand : Command
         Options.Add(Directory);
         Options.Add(Culture);
         Options.Add(Force);
+        Options.Add(LifecyclesFrom);
         SetAction(async (parse, ct) =>
         {
             var org = parse.GetValue(RunOptions.Org) ?? throw new InputException("--org: init needs the organization login (e.g. --org CQEN-QDCE); nothing was written");
@@ -59,10 +68,16 @@ internal sealed partial class InitCommand : Command
                 throw new InputException($"--directory: folder does not exist: {root}");
             }
 
+            var snapshotPath = parse.GetValue(LifecyclesFrom) is { } from ? context.Env.ResolvePath(from.ToString()) : null;
+            if (snapshotPath is not null && !File.Exists(snapshotPath))
+            {
+                throw new InputException($"--snapshot: file not found: {snapshotPath}; nothing was written");
+            }
+            var lifecycles = snapshotPath is null ? [] : Lifecycles(await new Snapshots.SnapshotFile(snapshotPath, "--org").ReadAsync(org, ct).ConfigureAwait(false));
             var handWritten = ReadHandWrittenProfile(root);
             var files = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["profilegen.yml"] = Configuration(org, culture, handWritten is not null),
+                ["profilegen.yml"] = Configuration(org, culture, handWritten is not null, lifecycles),
                 ["profile.sbn"] = TemplateSource.Default(culture).Text,
                 ["header.sbn"] = TemplateSource.Embedded("header.sbn").Text,
                 ["cards.sbn"] = TemplateSource.Embedded("cards.sbn").Text,
@@ -150,13 +165,36 @@ internal sealed partial class InitCommand : Command
         return new HandWrittenProfile(text, $"{text}{separator}<!-- profilegen:begin {RegionName} -->{newline}<!-- profilegen:end {RegionName} -->{newline}");
     }
 
-    private static string Configuration(string org, ProfileCulture culture, bool regions)
+    /// <summary>
+    /// grouping.order, collapse and hide as commented examples, written with the lifecycle values
+    /// the organization's READMEs use when init knows them (in the order the page shows them),
+    /// else with the usual words.
+    /// </summary>
+    // The lifecycle values the organization's READMEs use, as the profile would group them.
+    private static string[] Lifecycles(Snapshots.OrgSnapshot snapshot) =>
+        [.. TemplateModelBuilder.Build(snapshot, new ProfileGenConfig(), DateTimeOffset.UnixEpoch).Groups.Where(g => g.Key.Length > 0).Select(g => g.Title)];
+
+    internal static string GroupingExamples(IReadOnlyList<string> lifecycles)
     {
+        var vocabulary = new LifecycleVocabulary();
+        var known = lifecycles.Count > 0 ? lifecycles.OrderBy(vocabulary.Rank).ThenBy(v => v, StringComparer.Ordinal).ToArray() : ["Phase Découverte", "Expérimentation", "Phase Bêta", "Production", "Dormant", "Abandonné"];
+        var retired = known.Where(v => LifecycleVocabulary.StageOf(v) is { } s && LifecycleVocabulary.IsRetired(s)).ToArray();
+        var active = known.Except(retired).ToArray();
+        static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]";
+        return $"  # order: {List(active)}   # these groups first, in this order\n" +
+            $"  # collapse: {List(retired.Length > 0 ? retired : ["Dormant"])}   # folded under one <details> at the end ([] folds none)\n" +
+            $"  # hide: {List(retired.Length > 0 ? retired[^1..] : ["Abandonné"])}   # left off the page\n";
+    }
+
+    private static string Configuration(string org, ProfileCulture culture, bool regions, IReadOnlyList<string>? lifecycles = null)
+    {
+        lifecycles ??= [];
         // The login is validated (letters, digits, hyphens), so double quotes need no escaping;
         // they keep logins such as `true`, `null` or `0123` strings in YAML.
         var text = Starter("profilegen.yml")
             .Replace("{{ org }}", $"\"{org}\"", StringComparison.Ordinal)
-            .Replace("{{ culture }}", culture.Word(), StringComparison.Ordinal);
+            .Replace("{{ culture }}", culture.Word(), StringComparison.Ordinal)
+            .Replace("{{ grouping examples }}\n", GroupingExamples(lifecycles), StringComparison.Ordinal);
         if (regions)
         {
             text = text.TrimEnd('\n') + "\n" +

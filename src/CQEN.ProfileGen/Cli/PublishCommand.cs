@@ -101,7 +101,7 @@ internal sealed class PublishCommand : Command
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
             };
-            await context.Reporter.SummaryAsync(request.Audit.ToMarkdown($"Organization audit: {owner}", GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
+            context.Reporter.AuditAfterOutcome(request.Audit, Wording.For(config.Culture).AuditTitle + owner);
             // The organization read from a snapshot is the one an App's installation is looked up on.
             var gateway = await context.ConnectAsync(settings.GitHub with { Org = settings.GitHub.Org ?? owner }, ct).ConfigureAwait(false);
             var outcome = await context.Reporter.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);

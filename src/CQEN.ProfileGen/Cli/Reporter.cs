@@ -21,6 +21,9 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
     /// <summary>What the run cost on GitHub so far.</summary>
     protected GitHubUsage Usage => usage;
 
+    /// <summary>The profile's language, for what the organization reads (the job summary).</summary>
+    public Configuration.ProfileCulture Culture { get; set; } = Configuration.ProfileCulture.English;
+
     /// <summary>Errors only (--quiet).</summary>
     public bool Quiet { get; set; }
 
@@ -49,19 +52,12 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
     {
     }
 
-    /// <summary>Removes every known secret, and URL credentials, from a text about to leave the process.</summary>
+    /// <summary>Removes every known secret and every credential-shaped string (<see cref="CredentialScrubber"/>) from a text about to leave the process.</summary>
     public string Scrub(string text)
     {
         var raw = new[] { env.Get("GITHUB_TOKEN"), env.Get("GH_TOKEN"), env.Get("PROFILEGEN_APP_PRIVATE_KEY") };
-        // The raw values (with any pasted line break) and their trimmed forms, longest first.
-        foreach (var secret in _secrets.Concat(raw).Concat(raw.Select(s => s?.Trim())).OfType<string>().Distinct().OrderByDescending(s => s.Length))
-        {
-            if (secret.Length >= 4)
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-        return SafeUrl.RedactAll(text);
+        // The raw values (with any pasted line break) and their trimmed forms.
+        return CredentialScrubber.Scrub(text, _secrets.Concat(raw).Concat(raw.Select(s => s?.Trim())));
     }
 
     /// <summary>A status line ("profilegen: …"), unless --quiet.</summary>
@@ -83,6 +79,11 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
 
     /// <summary>Audit findings: nothing more on a console, where the table is the result.</summary>
     public virtual Task FindingsAsync(Audit.AuditReport report, string title) => Task.CompletedTask;
+
+    /// <summary>The audit, for the job summary after the outcome (or the failure): nothing on a console.</summary>
+    public virtual void AuditAfterOutcome(Audit.AuditReport report, string title)
+    {
+    }
 
     /// <summary>A section of the job summary: nothing on a console.</summary>
     public virtual Task SummaryAsync(string markdown) => Task.CompletedTask;

@@ -163,7 +163,9 @@ internal static class ConfigLoader
                     "by" => g with { By = OneOf(value, key, Choices.Groupings) },
                     "order" => g with { Order = Sequence(value, key, Scalar) },
                     "other_title" => g with { OtherTitle = Scalar(value, key) },
-                    _ => throw Unknown(key, "by, order, other_title"),
+                    "hide" => g with { Hide = Sequence(value, key, Scalar) },
+                    "collapse" => g with { Collapse = Sequence(value, key, Scalar) },
+                    _ => throw Unknown(key, "by, order, other_title, hide, collapse"),
                 };
             }
             return g;

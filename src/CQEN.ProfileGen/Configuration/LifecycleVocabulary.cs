@@ -31,6 +31,59 @@ internal sealed record LifecycleVocabulary
             || Aliases.Any(a => Loose(a.Key) == loose && Labels.Contains(a.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Where a lifecycle value sits in the life of a repository, for the page's order: by its stage
+    /// (<see cref="StageOf"/>: discovery … production, then dormant, abandoned, archived), then by
+    /// its place in <c>lifecycle.values</c>. A word that names no known stage takes its declared
+    /// place after production (the organization's own words, in its own order), undeclared last
+    /// among the phases under way.
+    /// </summary>
+    public int Rank(string value)
+    {
+        var loose = Loose(value);
+        var declared = Values.Select(Loose).ToList().IndexOf(loose);
+        var place = declared >= 0 ? declared : Values.Count;
+        return StageOf(value) switch
+        {
+            { } stage when IsRetired(stage) => RetiredRank + (int)stage * 1000 + place,
+            { } stage => (int)stage * 1000 + place,
+            null => ((int)LifecycleStage.Production + 1) * 1000 + place,
+        };
+    }
+
+    /// <summary>The rank from which phases are retired (<see cref="Rank"/>); every phase under way ranks below it.</summary>
+    public const int RetiredRank = 1_000_000;
+
+    /// <summary>The stage a lifecycle word names, in French or English (r-lib, repostatus.org, publiccode, code.json words too); null when it names none.</summary>
+    public static LifecycleStage? StageOf(string value)
+    {
+        var words = Loose(value).Split([' ', '-', '/', '(', ')', '.', ',', ':'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (stage, known) in StageWords)
+        {
+            if (words.Any(known.Contains))
+            {
+                return stage;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Stages a repository has left for good or for now: shown last, folded, by default.</summary>
+    public static bool IsRetired(LifecycleStage stage) => stage >= LifecycleStage.Dormant;
+
+    // Retired words first: "no longer active" must not read as active. Loose spellings (no accents, lower case).
+    private static readonly (LifecycleStage Stage, string[] Words)[] StageWords =
+    [
+        (LifecycleStage.Archived, ["archive", "archived", "archivee", "archives"]),
+        (LifecycleStage.Abandoned, ["abandonne", "abandonnee", "abandoned", "deprecated", "deprecie", "obsolete", "retired", "retire", "retiree", "unsupported", "defunct", "eol", "sunset"]),
+        (LifecycleStage.Dormant, ["dormant", "inactive", "inactif", "suspended", "suspendu", "pause", "unmaintained"]),
+        (LifecycleStage.Discovery, ["decouverte", "discovery", "concept", "ideation", "exploration", "idee"]),
+        (LifecycleStage.Experimentation, ["experimentation", "experimental", "experimentale", "experiment", "alpha", "prototype", "poc", "wip"]),
+        (LifecycleStage.Development, ["developpement", "development", "maturing", "incubation", "construction"]),
+        (LifecycleStage.Beta, ["beta", "pilote", "pilot", "preview", "apercu"]),
+        (LifecycleStage.Production, ["production", "stable", "maintained", "maintenu", "active", "actif", "mature", "ga"]),
+    ];
+
     public Folded Label(string label) => Fold(label, Labels);
 
     public Folded Value(string value) => Fold(value, Values);
@@ -104,6 +157,19 @@ internal sealed record LifecycleVocabulary
         }
         return previous[b.Length];
     }
+}
+
+/// <summary>The stages of a repository's life, in the order a profile reads them.</summary>
+internal enum LifecycleStage
+{
+    Discovery,
+    Experimentation,
+    Development,
+    Beta,
+    Production,
+    Dormant = 10,
+    Abandoned,
+    Archived,
 }
 
 /// <summary>How a written label or value relates to the vocabulary.</summary>

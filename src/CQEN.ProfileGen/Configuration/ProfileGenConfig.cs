@@ -98,8 +98,20 @@ internal sealed record GroupingOptions
 {
     public GroupBy By { get; init; } = GroupBy.Lifecycle;
 
-    /// <summary>Group titles in the order they should appear; the rest follow alphabetically.</summary>
+    /// <summary>
+    /// Group titles in the order they should appear; the rest follow in the lifecycle's order
+    /// (<see cref="LifecycleVocabulary.Rank"/>), then alphabetically.
+    /// </summary>
     public IReadOnlyList<string> Order { get; init; } = [];
+
+    /// <summary>Group titles left off the page (case and accents do not matter).</summary>
+    public IReadOnlyList<string> Hide { get; init; } = [];
+
+    /// <summary>
+    /// Group titles shown last, folded under one &lt;details&gt;; null = the retired phases
+    /// (dormant, abandoned, archived and their usual words, <see cref="LifecycleVocabulary.StageOf"/>).
+    /// </summary>
+    public IReadOnlyList<string>? Collapse { get; init; }
 
     /// <summary>Title of the group of repositories without a value; null = the culture's default.</summary>
     public string? OtherTitle { get; init; }

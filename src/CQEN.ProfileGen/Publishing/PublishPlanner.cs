@@ -127,7 +127,7 @@ internal static class PublishPlanner
         var hasNewFile = onBase && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
         var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
         // Exactly the commit this run would make: same parent, one file changed, same content, same message.
-        var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path).TrimEnd();
+        var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path, request.Culture).TrimEnd();
         // A branch still at the base head holds no one's commits.
         var empty = head is not null && head.Sha == state.BaseHead.Sha;
         var foreign = head is not null && !recorded && !retryOfThisRun && !empty;
@@ -184,7 +184,7 @@ internal static class PublishPlanner
         {
             // Then the pull request records the new commit. A run interrupted in between leaves
             // exactly the commit a rerun would make, which that rerun recognises and keeps.
-            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, request.Path, newBytes, PullRequestText.CommitMessage(request.Path), diff.Added, diff.Removed));
+            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, request.Path, newBytes, PullRequestText.CommitMessage(request.Path, request.Culture), diff.Added, diff.Removed));
             if (pull is not null)
             {
                 steps.Add(new UpdatePullStep(pull.Number, request.Title, body));

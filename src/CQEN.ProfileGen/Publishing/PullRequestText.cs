@@ -52,7 +52,7 @@ internal static partial class PullRequestText
 
     public static string DefaultTitle(ProfileCulture culture) => Wording.For(culture).PullRequestTitle;
 
-    public static string CommitMessage(string path) => $"Update {path} from the organization's data\n\n{CommitTrailer}\n";
+    public static string CommitMessage(string path, ProfileCulture culture = ProfileCulture.English) => $"{Wording.For(culture).CommitMessage(path)}\n\n{CommitTrailer}\n";
 
     public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, ProfileCulture culture, Audit.AuditReport? audit = null)
     {

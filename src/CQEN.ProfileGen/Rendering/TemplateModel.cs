@@ -17,6 +17,9 @@ internal sealed record ProfileModel
     /// <summary>The same repositories, grouped (by lifecycle by default), groups in display order.</summary>
     public required IReadOnlyList<GroupModel> Groups { get; init; }
 
+    /// <summary>The groups folded at the end of the page (grouping.collapse; by default the retired phases), also the last of <see cref="Groups"/>.</summary>
+    public IReadOnlyList<GroupModel> CollapsedGroups { get; init; } = [];
+
     /// <summary>What the groups are made by: "lifecycle", "language", "license" or "none" (grouping.by).</summary>
     public string GroupedBy { get; init; } = "lifecycle";
     public required IReadOnlyList<RepoModel> PinnedRepos { get; init; }
@@ -89,4 +92,17 @@ internal sealed record GroupModel(string Key, string Title, IReadOnlyList<RepoMo
 
     /// <summary>How many repositories of the group are not listed.</summary>
     public int More => Total - Repos.Count;
+
+    /// <summary>The repositories after <see cref="Repos"/>, for a list by name in the page (at most ten times limits.per_group).</summary>
+    public IReadOnlyList<RepoModel> Rest { get; init; } = [];
+
+    /// <summary>Whether <see cref="MoreUrl"/> lists exactly this group (a search); else it is the organization's repositories page.</summary>
+    public bool MoreUrlExact { get; init; }
+
+    /// <summary>Whether the group is folded at the end of the page (grouping.collapse).</summary>
+    public bool Collapsed { get; init; }
+
+    /// <summary>Every repository of the group, listed or not (for the tool, not templates: a page lists <see cref="Repos"/>).</summary>
+    [ScriptMemberIgnore]
+    public IReadOnlyList<RepoModel> All { get; init; } = [];
 }

@@ -14,14 +14,21 @@ internal static class TemplateModelBuilder
     {
         var all = snapshot.Repos.Select(r => ToModel(r, config)).ToArray();
         var kept = Sort(all.Where(r => RepoSelection.Keep(r, config.Filters)), config.Sort).ToArray();
+        var orgModel = new OrgModel(snapshot.Org.Login, snapshot.Org.Name, snapshot.Org.Description, snapshot.Org.Url, snapshot.Org.Blog, snapshot.Org.Location, snapshot.Org.Email, snapshot.Org.AvatarUrl, snapshot.Org.IsVerified, snapshot.Org.PublicRepos);
+        var groups = Group(kept, config, orgModel);
+        // A hidden group's repositories are off the page altogether, counts included.
+        if (config.Grouping.Hide.Count > 0)
+        {
+            var shown = groups.SelectMany(g => g.All).ToHashSet();
+            kept = kept.Where(shown.Contains).ToArray();
+        }
         var profileRepo = all.FirstOrDefault(r => string.Equals(r.Name, ProfileRepoNames[0], StringComparison.OrdinalIgnoreCase));
-        var org = snapshot.Org;
-        var orgModel = new OrgModel(org.Login, org.Name, org.Description, org.Url, org.Blog, org.Location, org.Email, org.AvatarUrl, org.IsVerified, org.PublicRepos);
         return new ProfileModel
         {
             Org = orgModel,
             Repos = kept,
-            Groups = Group(kept, config, orgModel),
+            Groups = groups,
+            CollapsedGroups = groups.Where(g => g.Collapsed).ToArray(),
             GroupedBy = config.Grouping.By.Word(),
             PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
             ProfileRepo = profileRepo,
@@ -154,27 +161,59 @@ internal static class TemplateModelBuilder
                         .OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key;
                 // Only a language is a search GitHub can run; the other groups (lifecycles from
                 // badges, licences GitHub may not know, "other") link to the repositories page.
-                var more = by == GroupBy.Language && g.Key.Length > 0 ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"") : RepositoriesPage(org);
-                return Capped(g.Key.Length == 0 ? "" : title, title, g.ToArray(), config, more);
+                var search = by == GroupBy.Language && g.Key.Length > 0;
+                var more = search ? Search(org, $"language:\"{title.Replace("\"", "", StringComparison.Ordinal)}\"{Qualifiers(config.Filters)}") : RepositoriesPage(org);
+                return Capped(g.Key.Length == 0 ? "" : title, title, g.ToArray(), config, more) with { MoreUrlExact = search && SearchIsExact(config.Filters) };
             })
             .ToArray();
-        var order = config.Grouping.Order;
+        var grouping = config.Grouping;
+        var order = grouping.Order;
         int Rank(GroupModel g)
         {
             var i = order.Select((o, idx) => (o, idx)).FirstOrDefault(x => string.Equals(x.o, g.Title, StringComparison.OrdinalIgnoreCase), (o: "", idx: -1)).idx;
             return i >= 0 ? i : order.Count;
         }
+        // Lifecycles read in the order of a repository's life (discovery … production), not by title.
+        // "Other" (no lifecycle) after every phase still under way, before the retired ones.
+        int Stage(GroupModel g) => by != GroupBy.Lifecycle ? 0 : g.Key.Length > 0 ? config.Lifecycle.Rank(g.Title) : LifecycleVocabulary.RetiredRank - 1;
+        bool Named(IReadOnlyList<string> titles, GroupModel g) =>
+            titles.Any(t => LifecycleVocabulary.Loose(t) == LifecycleVocabulary.Loose(g.Title));
+        bool Collapsed(GroupModel g) => grouping.Collapse is { } collapse
+            ? Named(collapse, g)
+            : by == GroupBy.Lifecycle && g.Key.Length > 0 && LifecycleVocabulary.StageOf(g.Title) is { } stage && LifecycleVocabulary.IsRetired(stage);
         return groups
-            .OrderBy(Rank)
-            .ThenBy(g => g.Key.Length == 0 ? 1 : 0) // "other" last among the unordered
+            .Where(g => !Named(grouping.Hide, g))
+            .Select(g => g with { Collapsed = Collapsed(g) })
+            .OrderBy(g => g.Collapsed ? 1 : 0) // folded groups end the page, under one <details>
+            .ThenBy(Rank)
+            .ThenBy(Stage)
+            .ThenBy(g => g.Key.Length == 0 ? 1 : 0) // "other" last among the unordered (by language or licence)
                                                     // Titles never tie: case variants of a value are one group, and "other" is set apart above.
             .ThenBy(g => g.Title, StringComparer.OrdinalIgnoreCase)
             .ToArray();
     }
 
     /// <summary>The group's first limits.per_group repositories (already in the configured order), and how many it has.</summary>
-    private static GroupModel Capped(string key, string title, IReadOnlyList<RepoModel> repos, ProfileGenConfig config, string moreUrl) =>
-        new(key, title, repos.Count > config.Limits.PerGroup ? repos.Take(config.Limits.PerGroup).ToArray() : repos, repos.Count, moreUrl);
+    private static GroupModel Capped(string key, string title, IReadOnlyList<RepoModel> repos, ProfileGenConfig config, string moreUrl)
+    {
+        var perGroup = config.Limits.PerGroup;
+        return new(key, title, repos.Count > perGroup ? repos.Take(perGroup).ToArray() : repos, repos.Count, moreUrl)
+        {
+            All = repos,
+            // The rest of a long group, by name in the page itself (a list that is exactly the
+            // group), up to ten times per_group; past that, a link.
+            Rest = repos.Count > perGroup ? repos.Skip(perGroup).Take((int)Math.Min(int.MaxValue, 10L * perGroup)).ToArray() : [],
+        };
+    }
+
+    // What the search needs to list the same repositories the filters keep (GitHub's search
+    // leaves forks out and archived repositories in, unless told).
+    private static string Qualifiers(RepoFilter filters) =>
+        (filters.IncludeArchived ? "" : " archived:false") + (filters.IncludeForks ? " fork:true" : "");
+
+    // A search lists exactly the group only when no name or topic filter left repositories out.
+    private static bool SearchIsExact(RepoFilter filters) =>
+        filters.IncludeNames.Count == 0 && filters.ExcludeNames.Count == 0 && filters.Topics.Count == 0 && filters.ExcludeTopics.Count == 0;
 
     // GitHub's own pages, on the organization's host (github.com or a GitHub Enterprise server).
     private static string RepositoriesPage(OrgModel org) => $"{Host(org)}/orgs/{Uri.EscapeDataString(org.Login)}/repositories";

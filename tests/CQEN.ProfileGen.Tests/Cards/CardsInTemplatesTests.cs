@@ -66,7 +66,8 @@ public sealed class CardsInTemplatesTests : IDisposable
         var (markdown, model) = RenderSample(config);
 
         Assert.DoesNotContain("<picture>", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("<details>", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Les chiffres de ces images", markdown, StringComparison.Ordinal); // the cards' numbers table
+        Assert.DoesNotContain("cards/", markdown, StringComparison.Ordinal);
         Assert.Empty(model.Cards.Files);
         Assert.Equal("", TemplateFunctions.Card(model.Cards, "summary"));
     }

@@ -139,6 +139,34 @@ public class ProfileCardsTests
     }
 
     [Fact]
+    public void Without_a_configured_order_the_lifecycle_card_follows_a_repository_s_life_as_the_page_s_groups_do()
+    {
+        // By count this would read Dormant 4, Production 3, Phase Bêta 2, Phase Découverte 1.
+        string[] lifecycles = ["Dormant", "Dormant", "Dormant", "Dormant", "Production", "Production", "Production", "Phase Bêta", "Phase Bêta", "Phase Découverte"];
+        var snapshot = new ProfileGen.Snapshots.OrgSnapshot
+        {
+            ReadAt = new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),
+            Org = new ProfileGen.Snapshots.OrgProfile { Login = "life", Url = "https://github.com/life" },
+            Repos = lifecycles.Select((l, i) => new ProfileGen.Snapshots.RepoSnapshot
+            {
+                Name = $"r{i}",
+                FullName = $"life/r{i}",
+                Url = $"https://github.com/life/r{i}",
+                Topics = [$"cycle-{Array.IndexOf(lifecycles, l)}"],
+            }).ToArray(),
+        };
+        var config = new ProfileGenConfig
+        {
+            LifecycleRules = lifecycles.Distinct().Select(l => new LifecycleRule { Topic = $"cycle-{Array.IndexOf(lifecycles, l)}", Message = l }).ToArray(),
+        };
+
+        var labels = TemplateModelBuilder.Build(snapshot, config, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero))
+            .Cards.Lifecycle.Rows.Select(r => r.Label).ToArray();
+
+        Assert.Equal(["Phase Découverte", "Phase Bêta", "Production", "Dormant"], labels);
+    }
+
+    [Fact]
     public void A_chart_shows_at_most_eight_values_and_sums_the_rest_as_others()
     {
         var languages = CardOrgs.BusyModel(ProfileCulture.English).Cards.Languages.Rows;

@@ -22,6 +22,34 @@ public class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_snapshot_the_starter_configuration_proposes_the_organization_s_own_lifecycles_as_commented_grouping_examples()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        var init = await cli.RunAsync("init", "--org", "CQEN-QDCE", "--snapshot", CliHarness.Sample("cqen-qdce.snapshot.json"));
+        Assert.True(init.ExitCode == 0, init.Error);
+
+        var yml = File.ReadAllText(Path.Combine(_dir, "profilegen.yml"));
+        // The sample's own words, in the order the page shows them; Dormant is its retired phase.
+        Assert.Contains("  # order: [\"Phase Découverte\", \"Experimental\", \"Expérimentation\", \"Maturing\", \"Phase Bêta\"]", yml);
+        Assert.Contains("  # collapse: [\"Dormant\"]", yml);
+        Assert.Contains("  # hide: [\"Dormant\"]", yml);
+        // Uncommented, they are valid configuration.
+        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), yml.Replace("  # order:", "  order:", StringComparison.Ordinal).Replace("  # collapse:", "  collapse:", StringComparison.Ordinal).Replace("  # hide:", "  hide:", StringComparison.Ordinal));
+        Assert.Equal(0, (await cli.RunAsync("validate")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Without_a_snapshot_the_grouping_examples_use_the_usual_lifecycle_words_and_an_unknown_snapshot_writes_nothing()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Assert.Equal(1, (await cli.RunAsync("init", "--org", "my-org", "--snapshot", "nope.json")).ExitCode);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+
+        Assert.Equal(0, (await cli.RunAsync("init", "--org", "my-org")).ExitCode);
+        Assert.Contains("  # collapse: [\"Dormant\", \"Abandonné\"]", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+    }
+
+    [Fact]
     public async Task Refuses_to_overwrite_and_then_writes_nothing()
     {
         var cli = new CliHarness { CurrentDirectory = _dir };

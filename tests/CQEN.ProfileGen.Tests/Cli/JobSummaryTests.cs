@@ -91,6 +91,65 @@ public sealed class JobSummaryTests : IDisposable
         Assert.Contains("changed=false", lines);
         Assert.Contains("pull-request-operation=none", lines);
         Assert.Contains(lines, l => l.StartsWith("pull-request-number=", StringComparison.Ordinal));
-        Assert.Contains("**Failed**: --branch: 'a..b'", File.ReadAllText(summary));
+        Assert.Contains("**Échec** : \\--branch: 'a..b'", File.ReadAllText(summary));
+    }
+
+    [Theory]
+    [InlineData("--title")]
+    [InlineData("--branch")]
+    public async Task An_option_value_in_a_failed_run_s_summary_stays_text(string option)
+    {
+        var summary = Path.Combine(_dir, "summary.md");
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        cli.Variables["GITHUB_ACTIONS"] = "true";
+        cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        const string hostile = "![t](https://evil.example/i.png) <img src=x> [l](https://evil.example) *b*";
+
+        // --title is read, then the branch name is refused: either value ends up in a message.
+        var result = await cli.RunAsync("publish", "--dry-run", "--snapshot", CliHarness.Sample("cqen-qdce.snapshot.json"), "--api-url", "http://127.0.0.1:9/api/v3", option, hostile, "--target-path", "../" + hostile);
+
+        Assert.Equal(1, result.ExitCode);
+        var document = Markdown.Parse(File.ReadAllText(summary), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        Assert.Contains("evil.example", File.ReadAllText(summary));
+        Assert.Empty(document.Descendants<LinkInline>());
+        Assert.Empty(document.Descendants<AutolinkInline>());
+        Assert.Empty(document.Descendants<HtmlInline>());
+        Assert.Empty(document.Descendants<HtmlBlock>());
+        Assert.DoesNotContain(document.Descendants<EmphasisInline>(), e => e.DelimiterChar == '*' && e.DelimiterCount == 1);
+    }
+
+    [Fact]
+    public async Task A_large_dry_run_s_whole_summary_with_its_audit_stays_under_one_mebibyte_and_says_where_it_was_cut()
+    {
+        var summary = Path.Combine(_dir, "summary.md");
+        var env = new CliEnvironment
+        {
+            Variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary },
+            Out = new StringWriter(),
+            Error = new StringWriter(),
+            CurrentDirectory = _dir,
+        };
+        var reporter = Reporter.For(env, new CQEN.ProfileGen.GitHub.GitHubUsage());
+        var findings = Enumerable.Range(0, 3_060).Select(i => new CQEN.ProfileGen.Audit.AuditFinding
+        {
+            Repo = $"repo-{i:0000}",
+            Rule = "description-missing",
+            Severity = "warning",
+            Message = new string('d', 400) + $" {i}",
+            Path = "README.md",
+            Line = 3,
+            Url = $"https://github.com/org/repo-{i:0000}/blob/main/README.md#L3",
+        }).ToArray();
+        var big = string.Concat(Enumerable.Range(0, 3_060).Select(i => $"| [repo-{i:0000}](https://github.com/org/repo-{i:0000}) | {new string('x', 300)} |\n"));
+
+        reporter.AuditAfterOutcome(new CQEN.ProfileGen.Audit.AuditReport(findings, 3_060), "Organization audit: org");
+        await reporter.PublishedAsync(Outcome("would-create", "# Ancien\n", big));
+
+        var text = File.ReadAllText(summary);
+        Assert.True(new FileInfo(summary).Length < 1024 * 1024, $"{new FileInfo(summary).Length} bytes");
+        Assert.StartsWith("### Profile README\n\n**Dry run**", text);
+        Assert.Contains("the whole diff is in the run log", text);
+        Assert.Contains("_The preview is cut here", text);
+        Assert.Matches(@"<details><summary>Organization audit: org: 0 errors, 3060 warnings, 0 notices</summary>[\s\S]*_… and \d+ more: run `profilegen audit` to list them all._\n\n</details>\n\n$", text);
     }
 }

@@ -130,7 +130,7 @@ public class ConfigLoaderEveryKeyTests
 
         [Theory]
         [InlineData("orgs: x", "profilegen.yml:1:1: unknown key 'orgs' (known keys: org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards)")]
-        [InlineData("grouping: { order_by: x }", "profilegen.yml:1:13: unknown key 'order_by' (known keys: by, order, other_title)")]
+        [InlineData("grouping: { order_by: x }", "profilegen.yml:1:13: unknown key 'order_by' (known keys: by, order, other_title, hide, collapse)")]
         [InlineData("lifecycle_rules: [ { topics: x } ]", "profilegen.yml:1:22: unknown key 'topics' (known keys: topic, label, message, color)")]
         [InlineData("profile: { title: x }", "profilegen.yml:1:12: unknown key 'title' (known keys: badges, logo, intro, intro_file, links_intro, links)")]
         [InlineData("profile: { badges: [ { text: x } ] }", "profilegen.yml:1:24: unknown key 'text' (known keys: alt, label, message, color, link, license)")]

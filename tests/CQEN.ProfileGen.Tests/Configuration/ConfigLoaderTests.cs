@@ -32,7 +32,7 @@ public class ConfigLoaderTests
                   include_archived: true
                   exclude_names: ["tmp-*"]
                   topics: [ssi]
-                grouping: { by: language, order: [C#], other_title: Misc }
+                grouping: { by: language, order: [C#], other_title: Misc, hide: [COBOL], collapse: [Perl, Tcl] }
                 lifecycle_rules:
                   - { topic: experimental, message: Expérimentation }
                 license_overrides: { exp-anig: LiLiQ-R-1.1 }
@@ -46,6 +46,8 @@ public class ConfigLoaderTests
             Assert.Equal(["tmp-*"], config.Filters.ExcludeNames);
             Assert.Equal(GroupBy.Language, config.Grouping.By);
             Assert.Equal("Misc", config.Grouping.OtherTitle);
+            Assert.Equal(["COBOL"], config.Grouping.Hide);
+            Assert.Equal(["Perl", "Tcl"], config.Grouping.Collapse);
             Assert.Equal("Expérimentation", Assert.Single(config.LifecycleRules).Message);
             Assert.Equal("Cycle de vie", config.LifecycleRules[0].Label);
             Assert.Equal("LiLiQ-R-1.1", config.LicenseOverrides["exp-anig"]);

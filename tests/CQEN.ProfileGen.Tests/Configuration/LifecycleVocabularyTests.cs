@@ -48,4 +48,34 @@ public class LifecycleVocabularyTests
 
         Assert.Equal(new Folded("Xeta", "Xeta", FoldKind.Unknown, "Beta"), vocabulary.Value("Xeta"));
     }
+
+    [Theory]
+    [InlineData("Phase Découverte", "Discovery")]
+    [InlineData("Concept", "Discovery")]
+    [InlineData("Expérimentation", "Experimentation")]
+    [InlineData("Experimental", "Experimentation")]
+    [InlineData("Maturing", "Development")]
+    [InlineData("Phase Bêta", "Beta")]
+    [InlineData("Production", "Production")]
+    [InlineData("Stable", "Production")]
+    [InlineData("Inactive", "Dormant")]
+    [InlineData("Dormant", "Dormant")]
+    [InlineData("Abandonné", "Abandoned")]
+    [InlineData("Deprecated", "Abandoned")]
+    [InlineData("Archivé", "Archived")]
+    public void Usual_lifecycle_words_name_their_stage_in_french_and_english(string word, string stage) =>
+        Assert.Equal(Enum.Parse<LifecycleStage>(stage), LifecycleVocabulary.StageOf(word));
+
+    [Fact]
+    public void Phases_rank_in_the_order_of_a_repository_s_life_the_organization_s_own_words_after_production_and_retired_phases_last()
+    {
+        var vocabulary = new LifecycleVocabulary { Values = ["Diffusé", "Phase Bêta", "Incubé", "Abandonné", "Phase Découverte"] };
+        string[] words = ["Abandonné", "Incubé", "Dormant", "Production", "Phase Bêta", "Non déclaré", "Diffusé", "Phase Découverte", "Experimental"];
+
+        var ordered = words.OrderBy(vocabulary.Rank).ToArray();
+
+        Assert.Equal(["Phase Découverte", "Experimental", "Phase Bêta", "Production", "Diffusé", "Incubé", "Non déclaré", "Dormant", "Abandonné"], ordered);
+        Assert.All(ordered[..^2], w => Assert.True(vocabulary.Rank(w) < LifecycleVocabulary.RetiredRank));
+        Assert.All(ordered[^2..], w => Assert.True(vocabulary.Rank(w) >= LifecycleVocabulary.RetiredRank));
+    }
 }

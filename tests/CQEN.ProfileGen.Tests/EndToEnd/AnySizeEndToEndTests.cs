@@ -17,7 +17,8 @@ public sealed class AnySizeEndToEndTests() : EndToEndTest(repos: 3_000, token: "
         // The exact count of the repositories the default filters keep (public, not archived, not forks), all of them.
         var kept = GitHub.State.Repos.Values.Count(r => r.Owner == Org && r.Visibility == "public" && !r.Archived && !r.Fork && r.Name != ".github");
         Assert.Contains($"{kept / 1000}\u00A0{kept % 1000:000} dépôts", readme, StringComparison.Ordinal);
-        Assert.Contains(" autres : [la liste complète sur GitHub](", readme, StringComparison.Ordinal);
+        Assert.Contains(" autres</summary>", readme, StringComparison.Ordinal);
+        Assert.Contains(" · … [tous les dépôts de l'organisation sur GitHub](", readme, StringComparison.Ordinal);
 
         var body = Assert.Single(Profile.Pulls).Body;
         Assert.InRange(body.Length, 1, PullRequestText.MaxBodyLength);

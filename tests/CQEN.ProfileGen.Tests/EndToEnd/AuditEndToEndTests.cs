@@ -1,6 +1,9 @@
 using System.Text.Json;
 using CQEN.ProfileGen.Tests.Cli;
 using CQEN.ProfileGen.Tests.StandInGitHub;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
@@ -127,8 +130,13 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         // Reads: GraphQL for the organization, REST only for the .github repository being published.
         Assert.All(GitHub.Log.All.Where(r => r.Path != "/api/graphql"), r => Assert.Contains("/repos/org/.github", r.Path));
 
-        // The weekly run's job summary shows the whole audit, then the publish outcome.
-        Assert.Matches(@"^### Organization audit: org\n[\s\S]*\n### Profile README\n", File.ReadAllText(summary));
+        // The weekly run's job summary shows the publish outcome first, then the audit, collapsed,
+        // in the profile's language (fr-CA here), the audit's own words included.
+        var text = File.ReadAllText(summary);
+        Assert.Matches(@"^### Profil de l'organisation\n\n\*\*Ouverte\*\* : [\s\S]*\n<details><summary>Audit de l'organisation : org : \d+ erreurs?, [^<]*</summary>\n\n### Audit de l'organisation : org\n\n\*\*\d+\*\* dépôts audités : [\s\S]*\| Dépôt \| Endroit \| Constat \|[\s\S]*</details>\n\n$", text);
+        Assert.DoesNotContain("pull request", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("lines against", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("repositories audited", text, StringComparison.Ordinal);
 
         // The profile lists the README's first sentence where a description is missing, escaped.
         var readme = GitHub.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
@@ -139,4 +147,30 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         Assert.Equal(0, (await Run("publish")).ExitCode);
         Assert.Empty(GitHub.Log.Writes);
     }
+
+    [Fact]
+    public async Task Every_link_in_the_job_summary_goes_exactly_where_the_tool_meant()
+    {
+        var summary = Path.Combine(Dir, "summary.md");
+        Cli.Variables["GITHUB_ACTIONS"] = "true";
+        Cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
+        var meantByAudit = Findings(await Audit("--json")).Select(f => f.GetProperty("url").GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        File.Delete(summary);
+
+        Assert.Equal(0, (await Run("publish")).ExitCode);
+
+        var readme = GitHub.State.Repo("org", ".github").TextAt("profilegen/profile-readme", "profile/README.md")!;
+        var meant = meantByAudit.Concat(Links(readme)).Append("https://github.com/org/.github/pull/1").ToHashSet(StringComparer.Ordinal);
+        var links = Links(File.ReadAllText(summary));
+        // The findings point at README lines: fragments (#L3) that a query-and-fragment scrubber broke.
+        Assert.Contains(links, l => l.Contains("/README.md#L", StringComparison.Ordinal));
+        Assert.All(links, l => Assert.Contains(l, meant));
+        Assert.All(meantByAudit, l => Assert.Contains(l, links));
+        Assert.DoesNotContain("***", File.ReadAllText(summary));
+    }
+
+    // Every link and image target Markdig finds, as GitHub would follow it.
+    private static string[] Links(string markdown) =>
+        Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build()).Descendants<LinkInline>().Select(l => l.Url!)
+            .Concat(Markdown.Parse(markdown).Descendants<AutolinkInline>().Select(l => l.Url)).ToArray();
 }

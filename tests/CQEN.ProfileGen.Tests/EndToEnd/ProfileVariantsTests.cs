@@ -104,9 +104,13 @@ public sealed class ProfileVariantsTests() : EndToEndTest(repos: 260, token: "gh
         Assert.Contains("pull-request-branch=profilegen/profile-readme", lines);
         Assert.Contains($"pull-request-head-sha={GitHub.State.Repo("org", ".github").Git.Resolve("profilegen/profile-readme")}", lines);
         var text = File.ReadAllText(summary);
-        Assert.Contains("[pull request #1](https://github.com/org/.github/pull/1)", text);
-        Assert.Contains("<details><summary>Diff</summary>", text);
+        // In the profile's language (fr-CA by default).
+        Assert.Contains("[demande de tirage n° 1](https://github.com/org/.github/pull/1)", text);
+        Assert.Contains("<details><summary>Différences</summary>", text);
         Assert.Contains("```diff\n--- a/profile/README.md", text);
-        Assert.Contains("<details><summary>Preview of the new README</summary>", text);
+        Assert.Contains("<details><summary>Aperçu du nouveau README</summary>", text);
+        // The commit too.
+        var head = Profile.Git.Resolve("profilegen/profile-readme")!;
+        Assert.StartsWith("Mise à jour de profile/README.md à partir des données de l'organisation\n", Profile.Git.Commits[head].Message);
     }
 }

@@ -36,7 +36,7 @@ internal static class PublishPlannerFixture
         BaseName = "main",
         BaseHead = new CommitRef(Base, "t0", [], "base"),
         CurrentFile = current is null ? null : Encoding.UTF8.GetBytes(current),
-        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], headMessage ?? PullRequestText.CommitMessage(Request.Path)) { ChangedFiles = 1 },
+        BranchHead = head is null ? null : new CommitRef(head, "t1", [Base], headMessage ?? PullRequestText.CommitMessage(Request.Path, Request.Culture)) { ChangedFiles = 1 },
         BranchFile = Encoding.UTF8.GetBytes(headHasNewText ? NewText : "autre\n"),
         Pull = pull ? new PullRequestRef(7, "https://github.com/org/.github/pull/7", Request.Title, Body(current, head ?? Ours), Request.Branch, head ?? Ours, "main", "open") { Labels = ["documentation"], RequestedReviewers = ["alice"], Author = "bot" } : null,
         RecordedCommits = recorded && head is not null ? [head] : [],

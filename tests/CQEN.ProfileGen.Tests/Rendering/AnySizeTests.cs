@@ -53,7 +53,7 @@ public class AnySizeTests
         var model = TemplateModelBuilder.Build(Large(), Capped, Pushed);
 
         Assert.Equal(1_300, model.Repos.Count);
-        Assert.Equal([("Phase Bêta", 60, 3, 57), ("Phase Découverte", 1_234, 3, 1_231), ("Autres", 6, 3, 3)], model.Groups.Select(g => (g.Title, g.Total, g.Shown, g.More)));
+        Assert.Equal([("Phase Découverte", 1_234, 3, 1_231), ("Phase Bêta", 60, 3, 57), ("Autres", 6, 3, 3)], model.Groups.Select(g => (g.Title, g.Total, g.Shown, g.More)));
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public class AnySizeTests
     {
         var markdown = Render(Capped with { Grouping = new GroupingOptions { By = GroupBy.Language } }, Large("https://ghe.example.org"));
 
-        Assert.Contains("(https://ghe.example.org/search?q=org%3Aqdce%20language%3A%22Python%22&type=repositories)", markdown, StringComparison.Ordinal);
-        Assert.Contains("(https://ghe.example.org/orgs/qdce/repositories)", markdown, StringComparison.Ordinal);
+        Assert.Contains("(https://ghe.example.org/search?q=org%3Aqdce%20language%3A%22Python%22%20archived%3Afalse&type=repositories)", markdown, StringComparison.Ordinal);
+        Assert.Contains("[projet-1297](https://ghe.example.org/qdce/projet-1297)", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("https://github.com", markdown, StringComparison.Ordinal);
     }
 
@@ -131,4 +131,22 @@ public class AnySizeTests
     [Fact]
     public void Counts_are_written_with_the_english_thousands_separator() =>
         Assert.Equal("50,000", TemplateFunctions.FormatNumber(50_000, ProfileCulture.English));
+
+    [Fact]
+    public void A_long_group_lists_the_rest_by_name_in_the_page_and_links_only_past_ten_times_per_group()
+    {
+        var markdown = Render(Capped);
+
+        // Phase Bêta: 60 repositories, 3 in the table, the other 57 by name (30 at most), then the
+        // organization's repositories page, named for what it is.
+        var beta = markdown[markdown.IndexOf("### Phase Bêta", StringComparison.Ordinal)..];
+        beta = beta[..beta.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("<details><summary>… et 57 autres</summary>", beta, StringComparison.Ordinal);
+        Assert.Equal(3 + 30, System.Text.RegularExpressions.Regex.Matches(beta, @"\[projet-\d+\]").Count);
+        Assert.Contains("· … [tous les dépôts de l'organisation sur GitHub](https://github.com/orgs/qdce/repositories)", beta, StringComparison.Ordinal);
+        // "Autres": 6 repositories, 3 in the table, the other 3 by name: exactly the group, no link.
+        var other = markdown[markdown.IndexOf("### Autres", StringComparison.Ordinal)..];
+        Assert.Contains("[projet-1297](https://github.com/qdce/projet-1297) · [projet-1298](https://github.com/qdce/projet-1298) · [projet-1299](https://github.com/qdce/projet-1299)\n", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("/orgs/qdce/repositories", other, StringComparison.Ordinal);
+    }
 }

@@ -32,6 +32,31 @@ public class DefaultTemplateApprovalTests
     [Fact]
     public void Without_a_configuration_the_profile_still_reads_well() => Approvals.Verify(new ApprovalTextWriter(Render(new ProfileGenConfig()), "md"));
 
+    [Theory]
+    [InlineData("fr-CA", "repos.fr.sbn", "## Nos dépôts")]
+    [InlineData("en", "repos.en.sbn", "## Our repositories")]
+    public void The_region_template_init_writes_renders_the_same_rows_as_the_default(string culture, string starter, string heading)
+    {
+        var config = new ProfileGenConfig { Culture = Choices.Cultures[culture], Limits = new SizeLimits { PerGroup = 10 } };
+        var model = TemplateModelBuilder.Build(Sample(), config, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var stream = typeof(TemplateSource).Assembly.GetManifestResourceStream("starter/" + starter)!;
+        var path = Path.Combine(Path.GetTempPath(), $"profilegen-{Guid.NewGuid():N}-{starter}");
+        File.WriteAllText(path, new StreamReader(stream).ReadToEnd());
+        try
+        {
+            var whole = ProfileRenderer.Render(TemplateSource.Default(config.Culture), model);
+            var region = ProfileRenderer.Render(TemplateSource.FromFile(path), model);
+
+            Assert.Equal(whole[whole.IndexOf(heading, StringComparison.Ordinal)..], region);
+            // Cut descriptions and README first sentences, as the default shows them.
+            Assert.Contains("de Keycloak dans le laboratoire d'innovation du centre d'expertise appliquée en… |", region);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void The_output_does_not_depend_on_the_day_it_runs()
     {

@@ -62,7 +62,7 @@ public class SummaryAndVocabularyModelTests
             },
         };
         var model = Build(config, Repo("a", lifecycle: "Phase découverte"), Repo("b", lifecycle: "Phase Découverte"), Repo("c", lifecycle: "Experimental"), Repo("d", lifecycle: "Expérimentation"));
-        Assert.Equal([("Expérimentation", 2), ("Phase Découverte", 2)], model.Groups.Select(g => (g.Title, g.Repos.Count)));
+        Assert.Equal([("Phase Découverte", 2), ("Expérimentation", 2)], model.Groups.Select(g => (g.Title, g.Repos.Count)));
         Assert.All(model.Repos, r => Assert.Equal("Cycle de vie", r.Lifecycle!.Label));
     }
 }

@@ -63,11 +63,24 @@ public class TemplateModelBuilderTests
     }
 
     [Fact]
-    public void Groups_follow_the_configured_order_then_the_alphabet_with_the_others_last()
+    public void Groups_follow_the_configured_order_then_the_lifecycle_with_the_others_next_and_retired_phases_folded_last()
     {
         var config = new ProfileGenConfig { Grouping = new GroupingOptions { Order = ["Phase Bêta"], OtherTitle = "Sans cycle" } };
-        var model = Build(config, Repo("a", b => b.Lifecycle("Dormant")), Repo("b", b => b.Lifecycle("Phase Bêta")), Repo("c"), Repo("d", b => b.Lifecycle("Alpha")));
-        Assert.Equal(["Phase Bêta", "Alpha", "Dormant", "Sans cycle"], model.Groups.Select(g => g.Title));
+        var model = Build(config, Repo("a", b => b.Lifecycle("Dormant")), Repo("b", b => b.Lifecycle("Phase Bêta")), Repo("c"), Repo("d", b => b.Lifecycle("Alpha")), Repo("e", b => b.Lifecycle("Abandonné")), Repo("f", b => b.Lifecycle("Phase Découverte")));
+        Assert.Equal(["Phase Bêta", "Phase Découverte", "Alpha", "Sans cycle", "Dormant", "Abandonné"], model.Groups.Select(g => g.Title));
+        Assert.Equal(["Dormant", "Abandonné"], model.CollapsedGroups.Select(g => g.Title));
+        Assert.Equal([false, false, false, false, true, true], model.Groups.Select(g => g.Collapsed));
+    }
+
+    [Fact]
+    public void Grouping_hide_leaves_a_group_off_the_page_and_grouping_collapse_replaces_the_retired_default()
+    {
+        var config = new ProfileGenConfig { Grouping = new GroupingOptions { Hide = ["abandonne"], Collapse = ["Phase Bêta"] } };
+        var model = Build(config, Repo("a", b => b.Lifecycle("Dormant")), Repo("b", b => b.Lifecycle("Phase Bêta")), Repo("e", b => b.Lifecycle("Abandonné")), Repo("f", b => b.Lifecycle("Phase Découverte")));
+        Assert.Equal(["Phase Découverte", "Dormant", "Phase Bêta"], model.Groups.Select(g => g.Title));
+        Assert.Equal(["Phase Bêta"], model.CollapsedGroups.Select(g => g.Title));
+        // Hidden means off the page: its repositories are not counted either.
+        Assert.Equal(["a", "b", "f"], model.Repos.Select(r => r.Name));
     }
 
     [Fact]

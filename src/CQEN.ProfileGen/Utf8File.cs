@@ -15,6 +15,11 @@ internal static class Utf8File
     public static string Read(string path, string displayPath, string what)
     {
         byte[] bytes;
+        // A pipe (a FIFO) or a device would block the read, past any --timeout: refused unread.
+        if (FilePath.IsSpecial(path))
+        {
+            throw new InputException($"{displayPath}: the {what} is not a regular file (a pipe, device or socket)");
+        }
         try
         {
             bytes = File.ReadAllBytes(path);

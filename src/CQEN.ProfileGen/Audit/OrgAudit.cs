@@ -48,7 +48,7 @@ internal static class OrgAudit
 
     // Every finding about one repository, with the rules' default severities.
     private static IEnumerable<AuditFinding> Check(RepoContext context) =>
-        Licence(context).Concat(Links(context)).Concat(Markers(context)).Concat(Lifecycle(context)).Concat(Description(context));
+        Licence(context).Concat(Links(context)).Concat(Markers(context)).Concat(Lifecycle(context)).Concat(Description(context)).Concat(Unreadable(context));
 
     private sealed record RepoContext(RepoSnapshot Repo, OrgSnapshot Snapshot, ProfileGenConfig Config, IReadOnlyDictionary<string, RepoSnapshot> ByName)
     {
@@ -337,6 +337,16 @@ internal static class OrgAudit
         var meanwhile = c.Repo.Readme?.Summary is { Length: > 0 } ? "the profile shows the README's first sentence meanwhile" : "the profile shows '—' meanwhile";
         yield return c.Finding(AuditRule.DescriptionMissing,
             $"The repository has no GitHub description: add one in its About settings ({meanwhile}).");
+    }
+
+    private static IEnumerable<AuditFinding> Unreadable(RepoContext c)
+    {
+        if (c.Repo.Readme is { Unreadable: { } reason } readme)
+        {
+            yield return c.Finding(AuditRule.ReadmeUnreadable,
+                $"{Clean(readme.Path)} could not be read as Markdown ({reason}): the profile shows neither its badges nor its first sentence; flatten its nesting.",
+                readme.Path, url: readme.Url);
+        }
     }
 
     private static string ShortName(string spdxId) =>

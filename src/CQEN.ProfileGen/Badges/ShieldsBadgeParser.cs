@@ -17,10 +17,28 @@ internal static partial class ShieldsBadgeParser
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
-    public static IReadOnlyList<ShieldsBadge> Parse(string readmeText)
+    /// <summary>The most Markdown one README gives Markdig: badges sit in the first lines, their reference definitions anywhere.</summary>
+    public const int MaxMarkdownChars = 256 * 1024;
+
+    /// <summary>The most the header (the first <see cref="HeaderLines"/> lines) may hold.</summary>
+    public const int MaxHeaderChars = 64 * 1024;
+
+    /// <summary>How long Markdig may read one README: one hostile README must not hold the whole organization.</summary>
+    public static readonly TimeSpan MaxParseTime = TimeSpan.FromSeconds(2);
+
+    /// <exception cref="UnreadableReadmeException">Markdig cannot read it within the bounds.</exception>
+    public static IReadOnlyList<ShieldsBadge> Parse(string readmeText) => Parse(readmeText, MaxParseTime);
+
+    internal static IReadOnlyList<ShieldsBadge> Parse(string readmeText, TimeSpan maxParseTime)
     {
         var lines = Lines(readmeText);
         var text = string.Join('\n', lines);
+        if (text.Length > MaxMarkdownChars)
+        {
+            lines = Bounded(lines);
+            text = string.Join('\n', lines);
+        }
+        var document = ParseMarkdown(text, maxParseTime);
         // Where each line starts: an inline's line comes from its offset, as Markdig's own line
         // numbers are those of the underline in a setext heading (badges over a `---`).
         var lineStarts = lines.Select((_, n) => 0).ToArray();
@@ -29,7 +47,7 @@ internal static partial class ShieldsBadgeParser
             lineStarts[n] = lineStarts[n - 1] + lines[n - 1].Length + 1;
         }
         var found = new List<(int Line, int Column, ShieldsBadge? Badge)>();
-        foreach (var image in Markdown.Parse(text, Pipeline).Descendants<LinkInline>().Where(l => l.IsImage))
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
         {
             var link = image.Parent as LinkInline;
             var start = image.Span.Start; // the image's own line, even in a link that starts on the line above
@@ -52,6 +70,62 @@ internal static partial class ShieldsBadgeParser
         }
         return found.Where(f => f.Badge is not null).OrderBy(f => f.Line).ThenBy(f => f.Column).Select(f => f.Badge!).ToList();
     }
+
+    // A long README keeps, for Markdig, its header and the lines that may define a badge's
+    // reference (`[name]: url`); the rest holds no badge.
+    private static string[] Bounded(string[] lines)
+    {
+        var header = lines.Take(HeaderLines).ToList();
+        var size = header.Sum(l => l.Length + 1);
+        if (size > MaxHeaderChars)
+        {
+            throw new UnreadableReadmeException($"its first {HeaderLines} lines hold more than {MaxHeaderChars / 1024} KiB");
+        }
+        header.Add(""); // so that the header's last paragraph does not take the first definition as its own line
+        foreach (var line in lines.Skip(HeaderLines))
+        {
+            if (ReferenceDefinition().IsMatch(line) && (size += line.Length + 1) <= MaxMarkdownChars)
+            {
+                header.Add(line);
+            }
+        }
+        return [.. header];
+    }
+
+    // Below this size even Markdig's slowest nestings take a fraction of a second: read in place.
+    private const int InlineParseChars = 8 * 1024;
+
+    // Markdig refuses nesting deeper than it can walk (ArgumentException "too deeply nested") and
+    // some nestings cost it quadratic time. It cannot be cancelled, so a longer text is read on a
+    // thread of its own (not the pool's: the wait must start when the read does, not when a busy
+    // pool gets to it), and a read past the limit is abandoned; the text is bounded, so it ends too.
+    private static MarkdownDocument ParseMarkdown(string text, TimeSpan maxParseTime)
+    {
+        try
+        {
+            if (text.Length <= InlineParseChars)
+            {
+                return Markdown.Parse(text, Pipeline);
+            }
+            var parse = Task.Factory.StartNew(() => Markdown.Parse(text, Pipeline), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (!parse.Wait(maxParseTime))
+            {
+                throw new UnreadableReadmeException(FormattableString.Invariant($"Markdig did not read it within {maxParseTime.TotalSeconds} s"));
+            }
+            return parse.Result;
+        }
+        catch (Exception ex) when (Unwrap(ex) is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        {
+            throw new UnreadableReadmeException(Unwrap(ex).Message.Contains("too deeply nested", StringComparison.Ordinal)
+                ? "it is nested too deeply for Markdig"
+                : $"Markdig failed on it ({Unwrap(ex).GetType().Name})");
+        }
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerException: { } inner } ? inner : ex;
+
+    [GeneratedRegex(@"^ {0,3}\[[^\]]+\]:\s*\S")]
+    private static partial Regex ReferenceDefinition();
 
     internal static string[] Lines(string text) =>
         text.TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
@@ -119,3 +193,6 @@ internal static partial class ShieldsBadgeParser
     [GeneratedRegex("<img\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex ImgTag();
 }
+
+/// <summary>A README Markdig cannot read within the bounds: the repository gets no badges or summary, and a finding.</summary>
+internal sealed class UnreadableReadmeException(string reason) : Exception(reason);

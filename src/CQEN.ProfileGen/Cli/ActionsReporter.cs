@@ -15,7 +15,7 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
     {
         if (!secret.Contains('\n', StringComparison.Ordinal) && !secret.Contains('\r', StringComparison.Ordinal))
         {
-            Env.Error.WriteLine("::add-mask::" + secret);
+            WorkflowCommandGuard.Commands(Env.Error).WriteLine("::add-mask::" + secret);
         }
     }
 
@@ -26,14 +26,14 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
             return;
         }
         await base.WarnAsync(message).ConfigureAwait(false);
-        await WriteAsync(GitHubActions.WarningAnnotation(Scrub(message))).ConfigureAwait(false);
+        await CommandAsync(GitHubActions.WarningAnnotation(Scrub(message))).ConfigureAwait(false);
     }
 
     public override async Task FailAsync(string message)
     {
         message = Scrub(message);
         await base.FailAsync(message).ConfigureAwait(false);
-        await WriteAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
+        await CommandAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
         // A failed run still sets every output (`status=failed`) and says why in the job summary,
         // so a later step's `if: steps.x.outputs.status == …` never compares empty strings.
         await GitHubActions.WriteOutputsAsync(Env, "failed", false, null).ConfigureAwait(false);
@@ -43,16 +43,16 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
 
     public override async Task ListAsync(string title, IEnumerable<string> lines)
     {
-        await WriteAsync("::group::" + title).ConfigureAwait(false);
+        await CommandAsync("::group::" + title).ConfigureAwait(false);
         await base.ListAsync(title, lines).ConfigureAwait(false);
-        await WriteAsync("::endgroup::").ConfigureAwait(false);
+        await CommandAsync("::endgroup::").ConfigureAwait(false);
     }
 
     public override async Task FindingsAsync(Audit.AuditReport report, string title)
     {
         foreach (var finding in report.Findings)
         {
-            await WriteAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
+            await CommandAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
         }
         // The audit is this run's outcome: shown open, first.
         await SummaryAsync(report.ToMarkdown(title, GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
@@ -89,16 +89,21 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
 
     public override async Task<T> PhaseAsync<T>(string name, Func<Task<T>> work)
     {
-        await WriteAsync("::group::" + name).ConfigureAwait(false);
+        await CommandAsync("::group::" + name).ConfigureAwait(false);
         try
         {
             return await work().ConfigureAwait(false);
         }
         finally
         {
-            await WriteAsync("::endgroup::").ConfigureAwait(false);
+            await CommandAsync("::endgroup::").ConfigureAwait(false);
         }
     }
+
+    // The tool's own commands, past the guard that neutralises every other line (their values are
+    // escaped where they are built); one line each, scrubbed like every line.
+    private Task CommandAsync(string command) =>
+        WorkflowCommandGuard.Commands(Env.Error).WriteLineAsync(Scrub(command).ReplaceLineEndings(" "));
 
     public override async Task SummaryAsync(string markdown)
     {

@@ -15,6 +15,8 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, GitHubConnector? connector = null, CancellationToken ct = default)
     {
         connector ??= GitHubConnector.Default(env.Clock);
+        // In GitHub Actions no line carrying repository data may become a workflow command.
+        env = WorkflowCommandGuard.Protect(env);
         var context = new CommandContext(env, connector);
         var root = new RootCommand("CQEN.ProfileGen keeps a GitHub organization's profile README true to what the organization holds.")
         {

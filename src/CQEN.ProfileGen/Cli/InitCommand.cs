@@ -132,6 +132,7 @@ internal sealed partial class InitCommand : Command
         {
             return null;
         }
+        path = InsideCheckout(root, ProfileReadme);
         string text;
         try
         {
@@ -162,7 +163,15 @@ internal sealed partial class InitCommand : Command
         // The file's own line ending; a blank line between the hand-written text and the region.
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var separator = text.Length == 0 ? "" : text.EndsWith('\n') ? newline : newline + newline;
-        return new HandWrittenProfile(text, $"{text}{separator}<!-- profilegen:begin {RegionName} -->{newline}<!-- profilegen:end {RegionName} -->{newline}");
+        var withRegion = $"{text}{separator}<!-- profilegen:begin {RegionName} -->{newline}<!-- profilegen:end {RegionName} -->{newline}";
+        // Markers appended after a fence that is never closed would be code: GitHub would show
+        // them, and publish would find no region.
+        if (!ManagedRegions.Find(withRegion, ProfileReadme).Any(r => r.Name == RegionName))
+        {
+            var fence = Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.FencedCodeBlock>(Markdig.Markdown.Parse(text)).LastOrDefault();
+            throw new InputException($"init: {ProfileReadme}:{(fence?.Line ?? 0) + 1}: this code fence is never closed, so the region's markers would land inside it; close it, then run init again; nothing was written");
+        }
+        return new HandWrittenProfile(text, withRegion);
     }
 
     /// <summary>
@@ -228,6 +237,11 @@ internal sealed partial class InitCommand : Command
             {
                 throw new InputException($"init: {name} is a folder where init writes a file; nothing was written");
             }
+            var real = InsideCheckout(root, name);
+            if (File.Exists(real) && IsReadOnly(real))
+            {
+                throw new InputException($"init: {name} is read-only; it was left as it is, and nothing was written");
+            }
         }
 
         var createdFolders = new List<string>();
@@ -236,12 +250,18 @@ internal sealed partial class InitCommand : Command
         {
             foreach (var (name, text) in files)
             {
-                var target = Path.Combine(root, name);
+                // Through a link inside the checkout to the file it names (as --output does): the
+                // link stays a link.
+                var target = InsideCheckout(root, name);
                 var folder = Path.GetDirectoryName(target)!;
                 CreateFolders(folder, createdFolders);
                 var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.profilegen-init");
                 staged.Add((temporary, target));
                 File.WriteAllBytes(temporary, Utf8.GetBytes(text));
+                if (File.Exists(target) && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+                }
             }
             foreach (var (temporary, target) in staged)
             {
@@ -261,6 +281,34 @@ internal sealed partial class InitCommand : Command
             throw new InputException($"init: cannot write in {root}: {e.Message.ReplaceLineEndings(" ")}; nothing was written");
         }
     }
+
+    /// <summary>
+    /// Where a file of the checkout really is, links followed; refused when a link (`.github`,
+    /// `profile/`, the file itself) leads out of the checkout.
+    /// </summary>
+    private static string InsideCheckout(string root, string name)
+    {
+        string realRoot, real;
+        try
+        {
+            realRoot = FilePath.Real(Path.GetFullPath(root));
+            real = FilePath.Real(Path.GetFullPath(Path.Combine(root, name)));
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"init: cannot resolve {name}: {e.Message}; nothing was written");
+        }
+        if (!real.StartsWith(realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InputException($"init: {name} leads out of the checkout through a link (to {real}); nothing was written");
+        }
+        return real;
+    }
+
+    // Checked by its mode, as --output does: a file its owner made read-only was made so on purpose.
+    private static bool IsReadOnly(string path) => OperatingSystem.IsWindows()
+        ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)
+        : (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
 
     private static void CreateFolders(string folder, List<string> created)
     {

@@ -24,14 +24,15 @@ internal static class OutputFile
         {
             throw new InputException($"--output: cannot resolve {outputPath}: {ex.Message}");
         }
+        // A folder first: the root folder has no folder above it.
+        if (Directory.Exists(target))
+        {
+            throw new InputException($"--output: {outputPath} is a folder; give a file name");
+        }
         var directory = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(directory))
         {
             throw new InputException($"--output: folder does not exist: {directory}");
-        }
-        if (Directory.Exists(target))
-        {
-            throw new InputException($"--output: {outputPath} is a folder; give a file name");
         }
         var exists = File.Exists(target);
         if (exists && FilePath.IsSpecial(target))

@@ -28,6 +28,13 @@ internal static class ConfigLoader
         }
         catch (YamlException ex)
         {
+            // YamlDotNet places a tab in the indentation at the start of the mapping around it
+            // (1:1); the line with the tab is the one to fix.
+            var upTo = ex.Message.Contains(" tab ", StringComparison.Ordinal) ? int.MaxValue : (int)ex.End.Line;
+            if (TabIndent(text, upTo) is { } tab)
+            {
+                throw new InputException($"{displayPath}:{tab.Line}:{tab.Column}: invalid YAML: a tab in the indentation; YAML indents with spaces only");
+            }
             throw new InputException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {(ex.InnerException?.Message ?? ex.Message).ReplaceLineEndings(" ")}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -47,7 +54,8 @@ internal static class ConfigLoader
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
-        while (parser.MoveNext())
+        var last = YamlDotNet.Core.Mark.Empty;
+        while (MoveNext(parser, ref last, displayPath))
         {
             switch (parser.Current)
             {
@@ -59,6 +67,38 @@ internal static class ConfigLoader
                     break;
             }
         }
+    }
+
+    // YamlDotNet's scanner throws InvalidOperationException on some unclosed flow values (a `[`
+    // whose plain text runs onto a `key: value` line): said where the last readable value ended.
+    private static bool MoveNext(Parser parser, ref YamlDotNet.Core.Mark last, string displayPath)
+    {
+        try
+        {
+            var moved = parser.MoveNext();
+            last = parser.Current?.End ?? last;
+            return moved;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InputException($"{displayPath}:{Math.Max(1, last.Line)}:{Math.Max(1, last.Column)}: invalid YAML: a value here is never closed (a '[' without ']', a '{{' without '}}'?)");
+        }
+    }
+
+    // The first line up to the error whose indentation holds a tab, and the tab's column.
+    private static (int Line, int Column)? TabIndent(string text, int upToLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < Math.Min(lines.Length, Math.Max(1, upToLine)); i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+        return null;
     }
 
     private sealed class Reader(string file, string baseDirectory)

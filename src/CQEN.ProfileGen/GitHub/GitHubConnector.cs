@@ -44,19 +44,27 @@ internal class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOpt
     /// <summary>Revokes the installation tokens the run minted; best effort, as the run's own outcome is already decided.</summary>
     public async Task RevokeMintedTokensAsync()
     {
-        foreach (var (endpoint, token, pipeline) in _minted)
+        // Not through the run's own pipeline: after Ctrl-C or --timeout its cancellation would
+        // cancel the revocation too. Its own short deadline instead, so a GitHub that does not
+        // answer cannot hold the exit.
+        using var deadline = new CancellationTokenSource(RevocationTime);
+        foreach (var (endpoint, token, _) in _minted)
         {
             try
             {
-                await GitHubAppAuthenticator.RevokeAsync(endpoint, token, pipeline).ConfigureAwait(false);
+                await GitHubAppAuthenticator.RevokeAsync(endpoint, token,
+                    () => new GitHubResilienceHandler(new UsageHandler(transport(), Usage), resilience, clock, deadline.Token)).ConfigureAwait(false);
             }
-            catch (GitHubException)
+            catch (Exception ex) when (ex is GitHubException or OperationCanceledException or HttpRequestException)
             {
                 // It expires within the hour anyway.
             }
         }
         _minted.Clear();
     }
+
+    /// <summary>How long revoking the run's tokens may take at its end, whatever ended it.</summary>
+    public static readonly TimeSpan RevocationTime = TimeSpan.FromSeconds(15);
 
     private async Task<IGitHubGateway> ConnectOnceAsync(GitHubAccess access, CancellationToken ct)
     {

@@ -137,8 +137,19 @@ internal sealed record ReadmeHeader
     /// <summary>The first sentence of the README after its header, as plain text (untrusted), at most 160 characters.</summary>
     public string? Summary { get; init; }
 
-    /// <summary>What a snapshot keeps of a README: its header, and the badges found in it.</summary>
-    public static (ReadmeHeader Header, IReadOnlyList<Badges.ShieldsBadge> Badges) Read(string path, string? url, string readmeText)
+    /// <summary>Why the README could not be read as Markdown (then it gives no badges and no summary); null when it was read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Unreadable { get; init; }
+
+    /// <summary>
+    /// What a snapshot keeps of a README: its header, and the badges found in it. A README
+    /// Markdig cannot read within bounds (nesting, size, time) gives neither badges nor summary,
+    /// and says why in <see cref="Unreadable"/>: one hostile README never stops the organization.
+    /// </summary>
+    public static (ReadmeHeader Header, IReadOnlyList<Badges.ShieldsBadge> Badges) Read(string path, string? url, string readmeText) =>
+        Read(path, url, readmeText, Badges.ShieldsBadgeParser.MaxParseTime);
+
+    internal static (ReadmeHeader Header, IReadOnlyList<Badges.ShieldsBadge> Badges) Read(string path, string? url, string readmeText, TimeSpan maxParseTime)
     {
         var (text, markers) = Badges.ReadmeHeaderExtractor.Extract(readmeText);
         var (begin, end) = Badges.ReadmeHeaderExtractor.MarkerLines(readmeText);
@@ -150,8 +161,15 @@ internal sealed record ReadmeHeader
             HasEnteteMarkers = markers,
             EnteteBeginLine = begin,
             EnteteEndLine = end,
-            Summary = ReadmeSummary.FirstSentence(readmeText),
         };
-        return (header, Badges.ShieldsBadgeParser.Parse(readmeText));
+        try
+        {
+            var badges = Badges.ShieldsBadgeParser.Parse(readmeText, maxParseTime);
+            return (header with { Summary = ReadmeSummary.FirstSentence(readmeText) }, badges);
+        }
+        catch (Badges.UnreadableReadmeException ex)
+        {
+            return (header with { Unreadable = ex.Message }, []);
+        }
     }
 }

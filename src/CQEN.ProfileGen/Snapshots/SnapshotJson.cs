@@ -50,6 +50,10 @@ internal static partial class SnapshotJson
                 throw new InputException($"{displayPath}: unsupported snapshot schema {schema} (this version reads schema {OrgSnapshot.CurrentSchema})");
             }
             snapshot = JsonSerializer.Deserialize<OrgSnapshot>(utf8, Options);
+            if (snapshot is not null && NullInList(utf8) is { } at)
+            {
+                throw new InputException($"{displayPath}:{at.Line}:{at.Column}: invalid snapshot: a list holds null where an object or a value belongs");
+            }
         }
         catch (JsonException ex)
         {
@@ -86,6 +90,33 @@ internal static partial class SnapshotJson
                 };
             }
             reader.Skip();
+        }
+        return null;
+    }
+
+    // The serializer respects nullable annotations on properties, not on a list's items: a
+    // `"repos": [null]` would reach the renderer as a null repository.
+    private static (int Line, int Column)? NullInList(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var inArray = new Stack<bool>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray:
+                case JsonTokenType.StartObject:
+                    inArray.Push(reader.TokenType == JsonTokenType.StartArray);
+                    break;
+                case JsonTokenType.EndArray:
+                case JsonTokenType.EndObject:
+                    inArray.Pop();
+                    break;
+                case JsonTokenType.Null when inArray.Count > 0 && inArray.Peek():
+                    var before = json[..(int)reader.TokenStartIndex];
+                    var lineStart = before.LastIndexOf((byte)'\n') + 1;
+                    return (before.Count((byte)'\n') + 1, System.Text.Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
+            }
         }
         return null;
     }

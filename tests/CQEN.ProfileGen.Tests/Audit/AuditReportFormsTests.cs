@@ -170,7 +170,8 @@ public class AuditReportFormsTests
                       "lifecycle-missing": 0,
                       "lifecycle-unknown": 0,
                       "lifecycle-variant": 0,
-                      "description-missing": 0
+                      "description-missing": 0,
+                      "readme-unreadable": 0
                     }
                   }
                 }

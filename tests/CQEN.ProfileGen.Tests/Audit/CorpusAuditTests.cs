@@ -122,6 +122,7 @@ public class CorpusAuditTests
             ["lifecycle-unknown"] = 0,
             ["lifecycle-variant"] = 35,
             ["description-missing"] = 53,
+            ["readme-unreadable"] = 0,
         }, counts);
         Assert.Equal(53, report.RepositoriesAudited);
     }

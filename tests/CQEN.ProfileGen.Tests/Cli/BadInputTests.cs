@@ -129,4 +129,64 @@ public class BadInputTests : IDisposable
     {
         Assert.Contains("does not match the snapshot's organization", await FailsWithOneLine("render", "--snapshot", SampleSnapshot, "--org", "another-org"));
     }
+
+    [Theory]
+    [InlineData("org: [unclosed")]
+    [InlineData("org: [unclosed\nculture: fr\n")]
+    [InlineData("org: [unclosed\n")]
+    [InlineData("org: {unclosed")]
+    [InlineData("org: \"unclosed")]
+    public async Task An_unclosed_yaml_value_names_file_line_and_column_with_or_without_a_last_newline(string yaml)
+    {
+        var config = Write("profilegen.yml", yaml);
+
+        Assert.Matches(@"profilegen\.yml:\d+:\d+: ", await FailsWithOneLine("render", "--snapshot", SampleSnapshot, "--config", config));
+    }
+
+    [Fact]
+    public async Task A_tab_in_the_configuration_is_reported_on_its_own_line()
+    {
+        var config = Write("profilegen.yml", "org: CQEN-QDCE\nlimits:\n\tmax_bytes: 1000\n");
+
+        Assert.Matches(@"profilegen\.yml:3:\d+: ", await FailsWithOneLine("render", "--snapshot", SampleSnapshot, "--config", config));
+    }
+
+    [Theory]
+    [InlineData("[null]")]
+    [InlineData("[{}]")]
+    [InlineData("null")]
+    public async Task A_snapshot_with_a_missing_repository_names_the_file_and_place(string repos)
+    {
+        var snapshot = Write("snap.json", $$"""{"schema": 1, "org": {"login": "org", "url": "https://github.com/org"}, "repos": {{repos}}}""");
+
+        Assert.Matches(@"snap\.json:\d+:\d+: invalid snapshot: ", await FailsWithOneLine("render", "--snapshot", snapshot));
+    }
+
+    [Fact]
+    public async Task An_output_that_is_the_root_folder_is_refused_as_a_folder()
+    {
+        var result = await _cli.RunAsync("render", "--snapshot", SampleSnapshot, "--output", "/");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("profilegen: error: --output: / is a folder; give a file name", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task A_template_including_a_fifo_is_stopped_at_the_timeout()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "templates"));
+        var fifo = Path.Combine(_dir, "templates", "part.sbn");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var template = Write("templates/main.sbn", "{{ include 'part.sbn' }}");
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var message = await FailsWithOneLine("render", "--snapshot", SampleSnapshot, "--template", template, "--timeout", "2");
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), started.Elapsed.ToString());
+        Assert.Matches(@"main\.sbn:1:\d+: include 'part\.sbn': part\.sbn: the include is not a regular file", message);
+    }
 }

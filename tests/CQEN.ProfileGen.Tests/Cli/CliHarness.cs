@@ -30,7 +30,10 @@ public sealed class CliHarness
         MaxRateLimitWait = TimeSpan.FromSeconds(2),
     };
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>A run that <paramref name="ct"/> may cancel, as Ctrl-C does.</summary>
+    public async Task<CliResult> RunAsync(string[] args, CancellationToken ct)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -45,7 +48,7 @@ public sealed class CliHarness
         };
         var redirects = new Dictionary<string, Uri>(HostRedirects, StringComparer.OrdinalIgnoreCase);
         var connector = new GitHubConnector(() => new HostRedirectHandler(redirects, new SocketsHttpHandler { AllowAutoRedirect = false }), Resilience, Clock);
-        var exit = await CliApp.RunAsync(args, env, connector);
+        var exit = await CliApp.RunAsync(args, env, connector, ct);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

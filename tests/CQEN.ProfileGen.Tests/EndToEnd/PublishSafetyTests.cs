@@ -14,8 +14,15 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
 
     private string? BranchHead => Profile.Git.Resolve(Branch);
 
-    protected override void Arrange(GitHubState state) =>
+    protected override void Arrange(GitHubState state)
+    {
         File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n  labels: [documentation, automated]\n  reviewers: [alice, bob]\n");
+        // Everything these tests ask for exists and may be asked: refusals are PublishRefusalTests' subject.
+        var profile = state.Repo(Org, ".github");
+        profile.Labels.UnionWith(["automated", "profile"]);
+        profile.Collaborators.UnionWith(["alice", "bob", "carol"]);
+        state.Orgs[Org].Teams.Add("web");
+    }
 
     private Task<CliResult> Publish(params string[] args) =>
         Run("publish", args);
@@ -60,6 +67,9 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
     [Fact]
     public async Task Team_reviewers_assignees_and_draft_from_the_command_line_are_set_and_kept_without_rewriting()
     {
+        // A team review needs a token that can read teams: a classic token with read:org, not the GITHUB_TOKEN.
+        GitHub.State.AddClassicToken("ghp_test-teamsToken0000000000-0000000000000001", "maintainer", "repo", "read:org");
+        Cli.Variables["GITHUB_TOKEN"] = "ghp_test-teamsToken0000000000-0000000000000001";
         string[] args = ["--title", "Profil à jour", "--label", "profile", "--team-reviewer", "web", "--assignee", "carol", "--draft"];
 
         Assert.Equal(0, (await Publish(args)).ExitCode);

@@ -165,7 +165,11 @@ public sealed record FakeApp(string AppId, System.Security.Cryptography.RSA Publ
     /// <summary>What the App was granted when installed; a token asked for more is refused (422).</summary>
     public IReadOnlyDictionary<string, string> Permissions { get; init; } = new Dictionary<string, string>
     {
-        ["contents"] = "write", ["pull_requests"] = "write", ["issues"] = "write", ["members"] = "read", ["metadata"] = "read",
+        ["contents"] = "write",
+        ["pull_requests"] = "write",
+        ["issues"] = "write",
+        ["members"] = "read",
+        ["metadata"] = "read",
     };
 }
 

@@ -106,6 +106,14 @@ internal sealed class PublishCommand : Command
             var gateway = await context.ConnectAsync(settings.GitHub with { Org = settings.GitHub.Org ?? owner }, ct).ConfigureAwait(false);
             var outcome = await context.Reporter.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
+            foreach (var warning in outcome.Warnings)
+            {
+                await context.Reporter.WarnAsync(warning).ConfigureAwait(false);
+            }
+            if (outcome.Warnings.Count > 0)
+            {
+                await context.Reporter.SummaryAsync("### GitHub refused\n\n" + string.Join("", outcome.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}\n")) + "\n").ConfigureAwait(false);
+            }
             await context.Reporter.PublishedAsync(outcome).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
             {

@@ -16,7 +16,8 @@ internal sealed record GraphQlAnswer<TData>(TData? Data, IReadOnlyList<GraphQlEr
         : null;
 }
 
-internal sealed record GraphQlError(string? Type, string? Message);
+/// <param name="Path">Where in data the error is (field names and list indexes), when GitHub says.</param>
+internal sealed record GraphQlError(string? Type, string? Message, IReadOnlyList<System.Text.Json.JsonElement>? Path = null);
 
 internal sealed record Connection<T>(IReadOnlyList<T?>? Nodes)
     where T : class
@@ -67,10 +68,10 @@ internal sealed record RepoFiles(BlobText? Readme, BlobText? License);
 
 // ---- what publishing reads (OctokitGateway.PublishStateQuery) ----------------------------
 
-internal sealed record PublishStateData(PublishRepoNode? Repository);
+internal sealed record PublishStateData(PublishRepoNode? Repository, Account? Viewer = null);
 
 internal sealed record PublishRepoNode(
-    string? Id, string? Name, Account? Owner, Named? DefaultBranchRef, RefNode? Base, RefNode? Branch, Connection<PullNode>? PullRequests);
+    string? Id, string? Name, Account? Owner, Named? DefaultBranchRef, RefNode? Base, RefNode? Branch, Connection<PullNode>? PullRequests, string? Visibility = null);
 
 internal sealed record RefNode(string? Name, HeadCommit? Target);
 

@@ -8,7 +8,7 @@ internal sealed partial class OctokitGateway
     public async Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct)
     {
         var r = await GitHubErrors.Guard(() => client.Repository.Get(owner, repo), $"repository {owner}/{repo}").ConfigureAwait(false);
-        return new RepoRef(r.Owner.Login, r.Name, r.DefaultBranch, r.NodeId);
+        return new RepoRef(r.Owner.Login, r.Name, r.DefaultBranch, r.NodeId, r.Visibility?.ToString().ToLowerInvariant() ?? (r.Private ? "private" : "public"));
     }
 
     public async Task<CommitRef?> GetBranchAsync(string owner, string repo, string branch, CancellationToken ct)
@@ -266,9 +266,12 @@ internal sealed partial class OctokitGateway
         GitHubErrors.Guard(() => client.PullRequest.ReviewRequest.Create(owner, repo, number, new PullRequestReviewRequest(reviewers.ToArray(), teams.ToArray())),
             $"reviewers of #{number} of {owner}/{repo}");
 
-    public Task AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct) =>
-        GitHubErrors.Guard(() => client.Issue.Assignee.AddAssignees(owner, repo, number, new AssigneesUpdate(assignees.ToArray())),
-            $"assignees of #{number} of {owner}/{repo}");
+    public async Task<IReadOnlyList<string>> AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct)
+    {
+        var issue = await GitHubErrors.Guard(() => client.Issue.Assignee.AddAssignees(owner, repo, number, new AssigneesUpdate(assignees.ToArray())),
+            $"assignees of #{number} of {owner}/{repo}").ConfigureAwait(false);
+        return issue.Assignees?.Select(a => a.Login).ToArray() ?? [];
+    }
 
     private static PullRequestRef ToRef(PullRequest pr) =>
         new(pr.Number, pr.HtmlUrl, pr.Title ?? "", pr.Body ?? "", pr.Head.Ref, pr.Head.Sha, pr.Base.Ref, pr.State.StringValue)

@@ -34,8 +34,12 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             }
             try
             {
-                var (pull, head) = await ExecuteAsync(plan, state, request, ct).ConfigureAwait(false);
-                return Outcome(plan, pull, diff, request, newText, state.BaseName, head);
+                var refused = new List<(Refusal Refusal, string Reason)>();
+                var (pull, head) = await ExecuteAsync(plan, state, request, refused, ct).ConfigureAwait(false);
+                return Outcome(plan, pull, diff, request, newText, state.BaseName, head) with
+                {
+                    Warnings = [.. refused.Select(r => r.Refusal.Describe(r.Reason))],
+                };
             }
             catch (BranchMovedException) when (cycle < Cycles)
             {
@@ -47,7 +51,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
     private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {
         var (owner, repo, branch) = (request.Owner, request.Repo, request.Branch);
-        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct).ConfigureAwait(false);
+        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct, teams: request.TeamReviewers.Count > 0).ConfigureAwait(false);
         var ours = read.Pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
         var open = ours.Where(p => p.IsOpen).Concat(read.Pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();
         // The record of our commits: from the open pull request, else from the latest one (closed by a human, branch kept).
@@ -72,11 +76,12 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             RecordedCommits = recorded,
             Reviewed = reviewed,
             ForeignNoticeGiven = noticeGiven,
+            Refused = open is null ? [] : BestEffort.Recorded(open.Body),
         };
     }
 
     /// <summary>Carries the steps out in order; returns the pull request as it stands afterwards.</summary>
-    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, CancellationToken ct)
+    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
         var pull = state.Pull;
@@ -98,16 +103,20 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                         pull = await github.UpdatePullRequestAsync(owner, repo, u.Number, u.Title, PullRequestText.WithCommits(u.Body, PublishPlanner.Recorded(state, branchSha!)), close: false, ct).ConfigureAwait(false);
                         break;
                     case OpenPullStep o:
-                        pull = await OpenAsync(o, PullRequestText.WithCommits(o.Body, PublishPlanner.Recorded(state, branchSha!)), request, ct).ConfigureAwait(false);
+                        pull = await OpenAsync(o, PullRequestText.WithCommits(o.Body, PublishPlanner.Recorded(state, branchSha!)), request, refused, ct).ConfigureAwait(false);
                         break;
                     case AddLabelsStep l:
-                        await github.AddLabelsAsync(owner, repo, pull!.Number, l.Labels, ct).ConfigureAwait(false);
+                        await AskAsync([.. l.Labels.Select(x => new Refusal("label", x))], asked => github.AddLabelsAsync(owner, repo, pull!.Number, Names(asked, "label"), ct), refused).ConfigureAwait(false);
                         break;
                     case RequestReviewersStep r:
-                        await github.RequestReviewersAsync(owner, repo, pull!.Number, r.Reviewers, r.Teams, ct).ConfigureAwait(false);
+                        await AskAsync([.. r.Reviewers.Select(x => new Refusal("reviewer", x)), .. r.Teams.Select(x => new Refusal("team", x))],
+                            asked => github.RequestReviewersAsync(owner, repo, pull!.Number, Names(asked, "reviewer"), Names(asked, "team"), ct), refused).ConfigureAwait(false);
                         break;
                     case AddAssigneesStep a:
-                        await github.AddAssigneesAsync(owner, repo, pull!.Number, a.Assignees, ct).ConfigureAwait(false);
+                        // GitHub answers 201 and silently leaves out whoever cannot be assigned.
+                        var assigned = await github.AddAssigneesAsync(owner, repo, pull!.Number, a.Assignees, ct).ConfigureAwait(false);
+                        refused.AddRange(a.Assignees.Where(x => !assigned.Contains(x, StringComparer.OrdinalIgnoreCase))
+                            .Select(x => (new Refusal("assignee", x), $"GitHub left {x} out of the assignees of #{pull.Number} (no write access to {owner}/{repo})")));
                         break;
                     case CommentStep c:
                         await github.AddCommentAsync(owner, repo, c.Number, c.Text, ct).ConfigureAwait(false);
@@ -120,6 +129,10 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                 }
                 done.Add(step.Describe());
             }
+            if (refused.Count > 0 && pull is not null)
+            {
+                pull = await RecordRefusalsAsync(pull, state, request, refused, branchSha ?? pull.HeadSha, ct).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (done.Count > 0 && ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException { StatusCode: null })
         {
@@ -128,12 +141,50 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         return (pull, plan.Steps.Any(s => s is DeleteBranchStep) ? null : branchSha);
     }
 
-    private async Task<PullRequestRef> OpenAsync(OpenPullStep step, string body, PublishRequest request, CancellationToken ct)
+    // Asks for everything at once; when GitHub refuses (it refuses the whole request for one bad
+    // name), asks for each alone, so what can be set is set and only what GitHub refuses is noted.
+    private static async Task AskAsync(IReadOnlyList<Refusal> asked, Func<IReadOnlyList<Refusal>, Task> ask, List<(Refusal Refusal, string Reason)> refused)
+    {
+        try
+        {
+            await ask(asked).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (BestEffort.IsRefusal(ex))
+        {
+            if (asked.Count == 1)
+            {
+                refused.Add((asked[0], ex.Message));
+                return;
+            }
+            foreach (var one in asked)
+            {
+                await AskAsync([one], ask, refused).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> Names(IEnumerable<Refusal> asked, string kind) => [.. asked.Where(a => a.Kind == kind).Select(a => a.Name)];
+
+    // The pull request says what GitHub refused, once, in its body (whose record the next run reads).
+    private async Task<PullRequestRef> RecordRefusalsAsync(PullRequestRef pull, PublishState state, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, string branchSha, CancellationToken ct)
+    {
+        var all = PublishPlanner.Remembered(state, request).Concat(refused.Select(r => r.Refusal)).Distinct().ToArray();
+        var body = PullRequestText.WithCommits(BestEffort.WithRefusals(BestEffort.WithoutRecords(pull.Body), all, request.Culture), PublishPlanner.Recorded(state, branchSha));
+        return body == pull.Body ? pull : await github.UpdatePullRequestAsync(request.Owner, request.Repo, pull.Number, null, body, close: false, ct).ConfigureAwait(false);
+    }
+
+    private async Task<PullRequestRef> OpenAsync(OpenPullStep step, string body, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
         try
         {
             return await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base, request.Draft), ct).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (request.Draft && ex.StatusCode == 422 && ex.Message.Contains("Draft pull requests are not supported", StringComparison.OrdinalIgnoreCase))
+        {
+            // GitHub Free has no drafts on private repositories (R10): a normal pull request instead.
+            refused.Add((new Refusal("draft", ""), ex.Message));
+            return await OpenAsync(step, body, request with { Draft = false }, refused, ct).ConfigureAwait(false);
         }
         catch (GitHubException ex) when (ex.StatusCode == 422 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {

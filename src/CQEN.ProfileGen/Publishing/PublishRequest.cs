@@ -70,4 +70,7 @@ internal sealed record PublishOutcome
 
     /// <summary>The pull request branch's head after the run, when there is one.</summary>
     public string? HeadSha { get; init; }
+
+    /// <summary>What GitHub refused this run (labels, reviewers, teams, assignees, draft): warnings, not failures.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

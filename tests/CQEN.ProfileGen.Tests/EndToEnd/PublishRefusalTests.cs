@@ -53,4 +53,107 @@ public sealed class PublishRefusalTests() : EndToEndTest(repos: 12, token: "ghs_
         Assert.Equal(["POST"], GitHub.Log.Writes.Select(w => w.Method)); // only the pull request, refused again
         Assert.Empty(Profile.Pulls);
     }
+
+    private void Configure(string publish) => File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n" + publish);
+
+    private static string Warning(CliResult result) =>
+        Assert.Single(result.ErrorLines, l => l.StartsWith("profilegen: warning:", StringComparison.Ordinal));
+
+    // What every best-effort refusal must leave: exit 0, an open pull request with the profile,
+    // one warning, a line in the body; and the next run asks again for nothing and writes nothing.
+    private async Task<FakePullRequest> RefusedOnceThenRemembered(string[] args, string warningSays, string bodySays)
+    {
+        var first = await Publish(args);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains(warningSays, Warning(first));
+        var pull = Assert.Single(Profile.Pulls);
+        Assert.Equal("open", pull.State);
+        Assert.Contains("projet-00001", Profile.TextAt(Branch, "profile/README.md"));
+        Assert.Contains(bodySays, pull.Body);
+
+        GitHub.Log.Clear();
+        var second = await Publish(args);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.DoesNotContain(second.ErrorLines, l => l.StartsWith("profilegen: warning:", StringComparison.Ordinal));
+        Assert.Empty(GitHub.Log.Writes);
+        return pull;
+    }
+
+    [Fact]
+    public async Task A_label_the_token_may_not_create_is_a_warning_and_the_labels_that_exist_are_set()
+    {
+        Configure("  labels: [documentation, profil-auto]\n");
+        var pull = await RefusedOnceThenRemembered([], "label 'profil-auto' not set: GitHub refused access to labels of #1 of org/.github (403 You do not have permission to create labels on this repository.)", "GitHub a refusé l'étiquette `profil-auto`");
+        Assert.Equal(["documentation"], pull.Labels);
+        Assert.DoesNotContain("profil-auto", Profile.Labels);
+    }
+
+    [Fact]
+    public async Task A_reviewer_who_is_not_a_collaborator_is_a_warning_remembered_in_the_pull_request_and_not_asked_again()
+    {
+        Profile.Collaborators.Add("alice");
+        Configure("  reviewers: [alice, mallory]\n");
+        var pull = await RefusedOnceThenRemembered([], "reviewer 'mallory' not set: GitHub refused reviewers of #1 of org/.github (422 Reviews may only be requested from collaborators.", "GitHub a refusé de demander une révision à `mallory`");
+        Assert.Equal(["alice"], pull.Reviewers);
+        Assert.Contains("<!-- profilegen:refused reviewer:mallory -->", pull.Body);
+    }
+
+    [Fact]
+    public async Task The_token_s_own_login_is_not_asked_to_review_the_pull_request_it_opens()
+    {
+        GitHub.State.AddClassicToken("ghp_test-maintainerToken00000-0000000000000001", "maintainer", "repo");
+        Cli.Variables["GITHUB_TOKEN"] = "ghp_test-maintainerToken00000-0000000000000001";
+        Profile.Collaborators.UnionWith(["alice", "maintainer"]);
+        Configure("  reviewers: [maintainer, alice]\n");
+        var result = await Publish();
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain(result.ErrorLines, l => l.Contains("warning", StringComparison.Ordinal));
+        Assert.Equal(["alice"], Assert.Single(Profile.Pulls).Reviewers);
+    }
+
+    [Fact]
+    public async Task A_team_the_GITHUB_TOKEN_cannot_resolve_is_a_warning_and_its_unreadable_request_does_not_stop_later_runs()
+    {
+        GitHub.State.Orgs[Org].Teams.Add("web");
+        await RefusedOnceThenRemembered(["--team-reviewer", "web"], "team 'web' not set: GitHub refused reviewers of #1 of org/.github (422 Could not resolve to a node", "GitHub a refusé de demander une révision à l'équipe `web`");
+        lock (GitHub.State.Gate)
+        {
+            Profile.Pulls[0].TeamReviewers.Add("web"); // CODEOWNERS or a person asks the team
+            GitHub.State.Repo(Org, "projet-00003").Description = "Nouveau";
+        }
+        // The publish read asks for team slugs (a team is configured); GitHub answers FORBIDDEN for each.
+        var withTeams = await Publish("--team-reviewer", "web");
+        Assert.True(withTeams.ExitCode == 0, withTeams.Error);
+        // Without a configured team, the read does not ask for team fields at all.
+        var withoutTeams = await Publish();
+        Assert.True(withoutTeams.ExitCode == 0, withoutTeams.Error);
+        Assert.Contains("Nouveau", Profile.TextAt(Branch, "profile/README.md"));
+    }
+
+    [Fact]
+    public async Task An_assignee_GitHub_silently_leaves_out_is_a_warning_and_not_asked_again()
+    {
+        Profile.Collaborators.Add("carol");
+        var pull = await RefusedOnceThenRemembered(["--assignee", "carol", "--assignee", "dave"], "assignee 'dave' not set: GitHub left dave out of the assignees of #1 (no write access to org/.github)", "GitHub n'a pas assigné `dave`");
+        Assert.Equal(["carol"], pull.Assignees);
+    }
+
+    [Fact]
+    public async Task A_draft_refused_on_a_private_repository_of_a_Free_organization_is_opened_as_a_normal_pull_request()
+    {
+        lock (GitHub.State.Gate)
+        {
+            GitHub.State.AddRepo(Org, ".github-private", r => r.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = "# Membres\n" })).Visibility = "private";
+            GitHub.State.Repo(Org, ".github-private").ActionsCanCreatePullRequests = true;
+        }
+        var first = await Publish("--target-repo", ".github-private", "--draft");
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("the pull request is not a draft: GitHub refused a pull request on org/.github-private (422 Draft pull requests are not supported in this repository.)", Warning(first));
+        var pull = Assert.Single(GitHub.State.Repo(Org, ".github-private").Pulls);
+        Assert.False(pull.Draft);
+        Assert.Contains("GitHub n'offre pas les brouillons dans ce dépôt", pull.Body);
+        GitHub.Log.Clear();
+        Assert.Equal(0, (await Publish("--target-repo", ".github-private", "--draft")).ExitCode);
+        Assert.Empty(GitHub.Log.Writes);
+    }
 }

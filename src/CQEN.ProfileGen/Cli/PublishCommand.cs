@@ -67,6 +67,8 @@ internal sealed class PublishCommand : Command
                 {
                     WriteTo = dryRun ? null : repo,
                     WriteToOnly = config.Filters.Visibility.All(v => v == "public"),
+                    WritesLabels = (parse.GetValue(Label) is { Length: > 0 } ? parse.GetValue(Label)! : config.Publish.Labels).Count > 0,
+                    AsksTeams = parse.GetValue(TeamReviewer) is { Length: > 0 },
                 },
             };
             var regions = Regions(parse, settings, context.Env);

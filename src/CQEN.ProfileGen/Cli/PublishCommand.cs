@@ -102,6 +102,8 @@ internal sealed class PublishCommand : Command
                 Draft = parse.GetValue(Draft),
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
+                NonPublicRepos = [.. model.Repos.Where(r => !r.Visibility.Equals("public", StringComparison.OrdinalIgnoreCase)).Select(r => r.Name)],
+                AllowPrivateInPublic = config.Publish.AllowPrivateInPublic,
             };
             await context.Reporter.SummaryAsync(request.Audit.ToMarkdown($"Organization audit: {owner}", GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
             // The organization read from a snapshot is the one an App's installation is looked up on.

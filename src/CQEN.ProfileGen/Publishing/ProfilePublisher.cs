@@ -26,11 +26,13 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             // Everything is read: build the content now, so a template or region error writes nothing.
             var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
             var newText = request.BuildContent(currentText);
+            GuardAgainstLeaks(state, request, newText);
+            var cautions = VisibilityCautions(state, request);
             var diff = UnifiedDiff.Between(currentText, newText, request.Path);
             var plan = PublishPlanner.Plan(state, request, newText, diff);
             if (request.DryRun || plan.Steps.Count == 0)
             {
-                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha);
+                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha) with { Warnings = cautions };
             }
             try
             {
@@ -38,7 +40,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                 var (pull, head) = await ExecuteAsync(plan, state, request, refused, ct).ConfigureAwait(false);
                 return Outcome(plan, pull, diff, request, newText, state.BaseName, head) with
                 {
-                    Warnings = [.. refused.Select(r => r.Refusal.Describe(r.Reason))],
+                    Warnings = [.. cautions, .. refused.Select(r => r.Refusal.Describe(r.Reason))],
                 };
             }
             catch (BranchMovedException) when (cycle < Cycles)
@@ -47,6 +49,31 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             }
         }
     }
+
+    // R7: a public profile repository must not name private or internal repositories (their
+    // names and descriptions would be on the organization's public page), unless asked for.
+    private static void GuardAgainstLeaks(PublishState state, PublishRequest request, string newText)
+    {
+        if (request.AllowPrivateInPublic || state.Target.Visibility != "public")
+        {
+            return;
+        }
+        var named = request.NonPublicRepos.Where(n => newText.Contains(n, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (named.Length > 0)
+        {
+            var list = string.Join(", ", named.Take(5)) + (named.Length > 5 ? $" and {named.Length - 5} more" : "");
+            throw new InputException($"{request.Owner}/{request.Repo} is public and the profile would name {named.Length} private or internal repositories ({list}): nothing was written. Keep filters.visibility to [public], publish to .github-private (members only), or set publish.allow_private_in_public: true");
+        }
+    }
+
+    // GitHub shows .github's profile to everyone only when the repository is public, and
+    // .github-private's to members only when it is private.
+    private static IReadOnlyList<string> VisibilityCautions(PublishState state, PublishRequest request) => (request.Repo.ToLowerInvariant(), state.Target.Visibility) switch
+    {
+        (".github", "private" or "internal") => [$"{request.Owner}/.github is {state.Target.Visibility}: GitHub shows its profile/README.md on the organization's page only when the repository is public"],
+        (".github-private", "public") => [$"{request.Owner}/.github-private is public: anyone can read the members' profile; GitHub expects this repository to be private"],
+        _ => [],
+    };
 
     private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {

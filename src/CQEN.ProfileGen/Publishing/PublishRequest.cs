@@ -40,6 +40,11 @@ internal sealed record PublishRequest
     public bool Draft { get; init; }
     public ProfileCulture Culture { get; init; } = ProfileCulture.French;
 
+    /// <summary>Private and internal repositories the profile lists: refused in a public target repository unless <see cref="AllowPrivateInPublic"/>.</summary>
+    public IReadOnlyList<string> NonPublicRepos { get; init; } = [];
+
+    public bool AllowPrivateInPublic { get; init; }
+
     /// <summary>The audit of what was read, summarised in the PR body; null: no audit section.</summary>
     public Audit.AuditReport? Audit { get; init; }
 }

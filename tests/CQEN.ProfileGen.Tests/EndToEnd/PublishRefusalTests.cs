@@ -156,4 +156,48 @@ public sealed class PublishRefusalTests() : EndToEndTest(repos: 12, token: "ghs_
         Assert.Equal(0, (await Publish("--target-repo", ".github-private", "--draft")).ExitCode);
         Assert.Empty(GitHub.Log.Writes);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_profile_naming_a_private_repository_is_refused_in_a_public_repository_with_nothing_written(bool dryRun)
+    {
+        lock (GitHub.State.Gate)
+        {
+            GitHub.State.Repo(Org, "projet-00001").Visibility = "private";
+            GitHub.State.Repo(Org, "projet-00002").Visibility = "internal";
+        }
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "filters:\n  visibility: [public, private, internal]\n");
+        var result = await Publish(dryRun ? ["--dry-run"] : []);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("profilegen: error: org/.github is public and the profile would name 2 private or internal repositories (projet-00001, projet-00002): nothing was written. Keep filters.visibility to [public], publish to .github-private (members only), or set publish.allow_private_in_public: true", Assert.Single(result.ErrorLines));
+        Assert.Empty(GitHub.Log.Writes);
+        Assert.Null(BranchHead);
+    }
+
+    [Fact]
+    public async Task Private_repositories_are_published_into_a_public_repository_when_the_configuration_allows_it()
+    {
+        lock (GitHub.State.Gate)
+        {
+            GitHub.State.Repo(Org, "projet-00001").Visibility = "private";
+        }
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "filters:\n  visibility: [public, private]\npublish:\n  allow_private_in_public: true\n");
+        var result = await Publish();
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("projet-00001", Profile.TextAt(Branch, "profile/README.md"));
+    }
+
+    [Fact]
+    public async Task A_private_dot_github_is_published_with_a_warning_that_GitHub_will_not_show_it()
+    {
+        lock (GitHub.State.Gate)
+        {
+            Profile.Visibility = "private";
+        }
+        var result = await Publish();
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("profilegen: warning: org/.github is private: GitHub shows its profile/README.md on the organization's page only when the repository is public", Warning(result));
+        Assert.Single(Profile.Pulls);
+    }
 }

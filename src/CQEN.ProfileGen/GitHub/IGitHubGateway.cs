@@ -123,6 +123,9 @@ internal sealed record NewPullRequestSpec(string Title, string Body, string Head
 /// <summary>A branch moved between the run's read and its write: the compare-and-swap refused to touch it.</summary>
 internal sealed class BranchMovedException(string message, Exception? inner = null) : GitHubException(message, 409, inner);
 
+/// <summary>A rule of a ruleset (or a branch protection) refused a branch move: retrying will not help.</summary>
+internal sealed class RuleRefusedException(string message, Exception? inner = null) : GitHubException(message, 422, inner);
+
 /// <summary>A GitHub failure the command line reports in one line (never with a token in it).</summary>
 internal class GitHubException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)
 {

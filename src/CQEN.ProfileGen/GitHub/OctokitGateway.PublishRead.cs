@@ -153,7 +153,7 @@ internal sealed partial class OctokitGateway
         var head = await GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
         var pulls = await FindPullRequestsAsync(owner, repo, target.Owner, branch, ct).ConfigureAwait(false);
         // The file on the branch matters only when the branch sits on the base head (is it already this content?).
-        var onBase = head is { Parents: [var parent] } && parent == baseHead.Sha;
+        var onBase = head is { Parents: [var parent, ..] } && parent == baseHead.Sha; // first parent: see PublishPlanner.OnBase
         var branchFile = onBase ? await GetFileAsync(owner, repo, path, head!.Sha, ct).ConfigureAwait(false) : null;
         return new PublishReading { Target = target, BaseName = name, BaseHead = baseHead, CurrentFile = current, BranchHead = head, BranchFile = branchFile, Pulls = pulls };
     }

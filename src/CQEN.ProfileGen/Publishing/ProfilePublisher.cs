@@ -37,15 +37,17 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             try
             {
                 var refused = new List<(Refusal Refusal, string Reason)>();
-                var (pull, head) = await ExecuteAsync(plan, state, request, refused, ct).ConfigureAwait(false);
-                return Outcome(plan, pull, diff, request, newText, state.BaseName, head) with
+                var kept = new List<string>();
+                var (pull, head) = await ExecuteAsync(plan, state, request, refused, kept, ct).ConfigureAwait(false);
+                return Outcome(plan, pull, diff, request, newText, state.BaseName, head ?? (kept.Count > 0 ? state.BranchHead?.Sha : null)) with
                 {
-                    Warnings = [.. cautions, .. refused.Select(r => r.Refusal.Describe(r.Reason))],
+                    Warnings = [.. cautions, .. kept, .. refused.Select(r => r.Refusal.Describe(r.Reason))],
                 };
             }
-            catch (BranchMovedException) when (cycle < Cycles)
+            catch (BranchMovedException) when (cycle < Cycles && !request.Force)
             {
                 // Someone moved the branch between our read and our write: read again and re-decide.
+                // Not with --force, which takes back the branch as the run read it, never a push made since.
             }
         }
     }
@@ -84,11 +86,17 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         // The record of our commits: from the open pull request, else from the latest one (closed by a human, branch kept).
         var recorded = PullRequestText.RecordedCommits(open?.Body ?? ours.FirstOrDefault()?.Body ?? "");
         var head = read.BranchHead;
-        var onBase = head is { Parents: [var parent] } && parent == read.BaseHead.Sha;
+        var onBase = PublishPlanner.OnBase(head, read.BaseHead.Sha) || PublishPlanner.OnOurs(head, recorded);
         if (onBase && head!.ChangedFiles is null && !recorded.Contains(head.Sha, StringComparer.Ordinal))
         {
             // Only for an unrecorded head that may be an interrupted run's commit: does it change one file only?
             head = await github.GetCommitWithChangesAsync(owner, repo, head.Sha, ct).ConfigureAwait(false);
+        }
+        var branchFile = read.BranchFile;
+        if (onBase && branchFile is null && head is not null && !PublishPlanner.OnBase(head, read.BaseHead.Sha))
+        {
+            // The REST read fetches the branch's file only for a head on the base.
+            branchFile = await github.GetFileAsync(owner, repo, request.Path, head.Sha, ct).ConfigureAwait(false);
         }
         var missingReviewers = open is not null && request.Reviewers.Any(r => !open.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase));
         var reviewed = !missingReviewers ? [] : open!.Reviewed ?? await github.GetReviewersAsync(owner, repo, open.Number, ct).ConfigureAwait(false);
@@ -98,7 +106,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         return new PublishState(read)
         {
             BranchHead = head,
-            BranchFile = onBase ? read.BranchFile : null,
+            BranchFile = onBase ? branchFile : null,
             Pull = open,
             RecordedCommits = recorded,
             Reviewed = reviewed,
@@ -108,7 +116,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
     }
 
     /// <summary>Carries the steps out in order; returns the pull request as it stands afterwards.</summary>
-    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, CancellationToken ct)
+    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, List<string> kept, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
         var pull = state.Pull;
@@ -124,7 +132,15 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                         branchSha = await github.CommitToBranchAsync(state.Target, c.Branch, c.ExpectedSha, new NewFileCommit(c.ParentSha, c.Path, c.Content, c.Message), ct).ConfigureAwait(false);
                         break;
                     case DeleteBranchStep d:
-                        await github.MoveBranchAsync(state.Target, d.Branch, d.ExpectedSha, null, ct).ConfigureAwait(false);
+                        try
+                        {
+                            await github.MoveBranchAsync(state.Target, d.Branch, d.ExpectedSha, null, ct).ConfigureAwait(false);
+                        }
+                        catch (RuleRefusedException ex)
+                        {
+                            // A rule protects the branch from deletion (R8): it stays, and nothing else is lost.
+                            kept.Add($"branch {d.Branch} kept: {ex.Message}");
+                        }
                         break;
                     case UpdatePullStep u:
                         pull = await github.UpdatePullRequestAsync(owner, repo, u.Number, u.Title, PullRequestText.WithCommits(u.Body, PublishPlanner.Recorded(state, branchSha!)), close: false, ct).ConfigureAwait(false);

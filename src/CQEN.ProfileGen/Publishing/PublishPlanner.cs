@@ -126,9 +126,11 @@ internal static class PublishPlanner
         var newBytes = Encoding.UTF8.GetBytes(newText);
         var head = state.BranchHead;
         var pull = state.Pull;
-        var onBase = head is not null && head.Parents.Count == 1 && head.Parents[0] == state.BaseHead.Sha;
-        var hasNewFile = onBase && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
+        var onBase = OnBase(head, state.BaseHead.Sha);
         var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
+        // Where a rule blocks force pushes, the tool commits on top of its own last commit instead (R8).
+        var onOurs = OnOurs(head, state.RecordedCommits);
+        var hasNewFile = (onBase || onOurs) && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
         // Exactly the commit this run would make: same parent, one file changed, same content, same message.
         var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path).TrimEnd();
         // A branch still at the base head holds no one's commits.
@@ -238,6 +240,15 @@ internal static class PublishPlanner
         }
         return new PublishPlan { Status = Would(pull is null ? "created" : "updated"), Steps = steps };
     }
+
+    /// <summary>
+    /// Whether the head is one commit on the base head: its first parent (the tool's REST commits
+    /// carry the branch's previous head as a second parent, so their move is a fast-forward).
+    /// </summary>
+    public static bool OnBase(CommitRef? head, string baseSha) => head is { Parents: [var first, ..] } && first == baseSha;
+
+    /// <summary>Whether the head is one commit on a commit the tool recorded (its fast-forward when a rule blocks force pushes).</summary>
+    public static bool OnOurs(CommitRef? head, IReadOnlyList<string> recorded) => head is { Parents: [var only] } && recorded.Contains(only, StringComparer.Ordinal);
 
     /// <summary>The refusals the open pull request records that still concern what the run asks for.</summary>
     public static IReadOnlyList<Refusal> Remembered(PublishState state, PublishRequest request) =>

@@ -162,7 +162,8 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                             .Select(x => (new Refusal("assignee", x), $"GitHub left {x} out of the assignees of #{pull.Number} (no write access to {owner}/{repo})")));
                         break;
                     case CommentStep c:
-                        await github.AddCommentAsync(owner, repo, c.Number, c.Text, ct).ConfigureAwait(false);
+                        await WriteOnceAsync(() => github.AddCommentAsync(owner, repo, c.Number, c.Text, ct),
+                            async () => (await github.GetCommentsAsync(owner, repo, c.Number, ct).ConfigureAwait(false)).Contains(c.Text, StringComparer.Ordinal), ct).ConfigureAwait(false);
                         break;
                     case ClosePullStep c:
                         pull = await github.UpdatePullRequestAsync(owner, repo, c.Number, null, null, close: true, ct).ConfigureAwait(false);
@@ -182,6 +183,27 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             throw new GitHubException($"the run's time limit was reached during the writes, after: {string.Join("; ", done)}; the next run completes the rest", null, ex);
         }
         return (pull, plan.Steps.Any(s => s is DeleteBranchStep) ? null : branchSha);
+    }
+
+    /// <summary>GitHub may have applied a write it answered 502/504 to, or whose answer never came (R18).</summary>
+    private static bool MayHaveApplied(GitHubException ex, CancellationToken ct) =>
+        !ct.IsCancellationRequested && ex is not BranchMovedException && ex.StatusCode is 502 or 504 or null;
+
+    // A write that must not happen twice (a comment): after an answer that leaves it unknown,
+    // read what GitHub holds, and write again only if it is not there.
+    private static async Task WriteOnceAsync(Func<Task> write, Func<Task<bool>> applied, CancellationToken ct)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (MayHaveApplied(ex, ct))
+        {
+            if (!await applied().ConfigureAwait(false))
+            {
+                await write().ConfigureAwait(false);
+            }
+        }
     }
 
     // Asks for everything at once; when GitHub refuses (it refuses the whole request for one bad
@@ -228,6 +250,12 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             // GitHub Free has no drafts on private repositories (R10): a normal pull request instead.
             refused.Add((new Refusal("draft", ""), ex.Message));
             return await OpenAsync(step, body, request with { Draft = false }, refused, ct).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (MayHaveApplied(ex, ct))
+        {
+            // GitHub may have opened it before its answer failed: look before opening another.
+            var opened = (await github.FindPullRequestsAsync(owner, repo, owner, request.Branch, ct).ConfigureAwait(false)).FirstOrDefault(p => p.IsOpen);
+            return opened ?? await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base, request.Draft), ct).ConfigureAwait(false);
         }
         catch (GitHubException ex) when (ex.StatusCode == 422 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {

@@ -77,15 +77,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 orgNode = await next.ConfigureAwait(false);
                 next = null;
                 var page = orgNode.Repositories ?? throw new GitHubException($"GitHub's GraphQL API gave no repositories for '{org}'");
-                if (pinned is null)
-                {
-                    await EstimateAsync(org, page, firstPage.Elapsed).ConfigureAwait(false);
-                }
+                var isFirst = pinned is null;
                 pinned ??= orgNode.PinnedItems?.Present.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-                if (page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
-                {
-                    next = PageAsync(org, cursor);
-                }
                 var ready = new List<RepoNode>();
                 foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
                 {
@@ -98,6 +91,22 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                     {
                         waiting.Add((node, files));
                     }
+                }
+                // A full batch of files is read before the next page is asked for: one request in
+                // flight at a time (GitHub asks for serial requests), and at most a batch of pages'
+                // repositories held waiting, whatever the organization's size.
+                while (waiting.Count >= FilesPerBatch)
+                {
+                    repos.AddRange(await ReadFilesAsync(org, waiting[..FilesPerBatch], pinned, cache, ct).ConfigureAwait(false));
+                    waiting.RemoveRange(0, FilesPerBatch);
+                }
+                if (isFirst)
+                {
+                    await EstimateAsync(org, page, firstPage.Elapsed).ConfigureAwait(false);
+                }
+                if (page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
+                {
+                    next = PageAsync(org, cursor);
                 }
                 repos.AddRange(await MapAsync(ready, pinned, [], cache, ct).ConfigureAwait(false));
                 usage?.RepositoriesRead(page.Nodes?.Count ?? 0);
@@ -112,23 +121,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
 
-        // README and licence texts, and the .github and docs listings, in one batched request per
-        // 100 repositories; a README GitHub would show from .github or docs in one more, for those that have one.
-        foreach (var batch in waiting.Chunk(FilesPerBatch))
+        if (waiting.Count > 0)
         {
-            var fetched = await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false);
-            var read = batch.ToDictionary(w => w.Node.Name, w => new FilesRead(w.Files.Readme, fetched.GetValueOrDefault(w.Node.Name)?.Readme, fetched.GetValueOrDefault(w.Node.Name)?.License), StringComparer.Ordinal);
-            var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false })
-                .Where(w => w.Readme is not null).ToArray();
-            if (elsewhere.Length > 0)
-            {
-                foreach (var (name, files) in await FetchFilesAsync(org, elsewhere).ConfigureAwait(false))
-                {
-                    var path = elsewhere.First(e => e.Name == name).Readme!;
-                    read[name] = read[name] with { ReadmePath = path, Readme = files?.Readme };
-                }
-            }
-            repos.AddRange(await MapAsync(batch.Select(w => w.Node).ToList(), pinned!, read, cache, ct).ConfigureAwait(false));
+            repos.AddRange(await ReadFilesAsync(org, waiting, pinned!, cache, ct).ConfigureAwait(false));
         }
         if (cache is not null)
         {
@@ -157,7 +152,25 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         };
     }
 
-    // Pages left × the first page's time: a warning, before the rest is read, when the read will
+    // README and licence texts, and the .github and docs listings, in one batched request per
+    // 100 repositories; a README GitHub would show from .github or docs in one more, for those that have one.
+    private async Task<RepoSnapshot[]> ReadFilesAsync(string org, List<(RepoNode Node, WantedFiles Files)> batch, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
+    {
+        var fetched = await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false);
+        var read = batch.ToDictionary(w => w.Node.Name, w => new FilesRead(w.Files.Readme, fetched.GetValueOrDefault(w.Node.Name)?.Readme, fetched.GetValueOrDefault(w.Node.Name)?.License), StringComparer.Ordinal);
+        var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false })
+            .Where(w => w.Readme is not null).ToArray();
+        if (elsewhere.Length > 0)
+        {
+            foreach (var (name, files) in await FetchFilesAsync(org, elsewhere).ConfigureAwait(false))
+            {
+                read[name] = read[name] with { ReadmePath = elsewhere.First(e => e.Name == name).Readme, Readme = files?.Readme };
+            }
+        }
+        return await MapAsync(batch.Select(w => w.Node).ToList(), pinned, read, cache, ct).ConfigureAwait(false);
+    }
+
+    // Pages left × the first page's time (with its files, when they were read): a warning, before the rest is read, when the read will
     // not fit the time the workflow gives it (a job past timeout-minutes is cancelled with nothing published).
     private async Task EstimateAsync(string org, RepoPage first, TimeSpan firstPageTime)
     {
@@ -166,7 +179,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var estimate = firstPageTime * pages;
         if (usage is not null && estimate > TimeBudget)
         {
-            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {first.TotalCount} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({pages} pages of about {firstPageTime.TotalSeconds:F1} s), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)")).ConfigureAwait(false);
+            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {first.TotalCount} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({pages} pages of about {firstPageTime.TotalSeconds:F1} s with their files), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)")).ConfigureAwait(false);
         }
     }
 

@@ -82,7 +82,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 var ready = new List<RepoNode>();
                 foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
                 {
-                    var files = cache?.Find(node.Name, Head(node)) is null ? FilesWanted(node) : null;
+                    var files = Cached(cache, node) is null ? FilesWanted(node) : null;
                     if (files is null || files.Nothing)
                     {
                         ready.Add(node);
@@ -184,6 +184,11 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     }
 
     private static string? Head(RepoNode n) => n.DefaultBranchRef?.Target?.Oid;
+
+    // What the cache kept of a repository whose head did not move, unless GitHub no longer names a
+    // licence it named then (its detection changes on its side): the file's text is then read.
+    private static ReadCache.Entry? Cached(ReadCache? cache, RepoNode n) =>
+        cache?.Find(n.Name, Head(n)) is { } entry && (entry.LicenseRead || n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId)) ? entry : null;
 
     // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
     private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, FilesRead> read, ReadCache? cache, CancellationToken ct)
@@ -435,7 +440,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var branch = n.DefaultBranchRef?.Name;
         var rootFiles = RootFiles(n);
         var head = Head(n);
-        var cached = cache?.Find(n.Name, head);
+        var cached = Cached(cache, n);
 
         ReadmeHeader? header;
         IReadOnlyList<ShieldsBadge> badges = [];
@@ -456,7 +461,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var (license, identified) = await LicenseAsync(n, owner, branch, rootFiles, read?.License, cached).ConfigureAwait(false);
         if (cache is not null && head is not null)
         {
-            cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified));
+            cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified, LicenseRead: n.LicenseInfo is { } info && !RepoLicense.GitHubKnows(info.SpdxId)));
         }
 
         return new RepoSnapshot

@@ -18,8 +18,12 @@ namespace CQEN.ProfileGen.GitHub;
 /// </summary>
 internal sealed class ReadCache
 {
-    /// <summary>What was read from one repository's files at one commit.</summary>
-    internal sealed record Entry(string Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified);
+    /// <summary>
+    /// What was read from one repository's files at one commit. <paramref name="LicenseRead"/>: the
+    /// licence file's text was looked at (GitHub could not name the licence), so
+    /// <paramref name="LicenseIdentified"/> says what it holds.
+    /// </summary>
+    internal sealed record Entry(string Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified, bool LicenseRead = false);
 
     private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos);
 

@@ -88,6 +88,23 @@ public sealed class IncrementalReadTests() : EndToEndTest(repos: 229, token: "gh
         Assert.DoesNotContain(Other, File.ReadAllText(Directory.GetFiles(Cache, "repositories-*.json")[0]));
     }
 
+    [Fact]
+    public async Task A_licence_github_stops_naming_at_the_same_head_is_read_from_its_file_as_a_full_read_does()
+    {
+        var profile = GitHub.State.Repo(Org, ".github");
+        var unknown = profile.License;
+        profile.License = ("mit", "MIT License", "MIT");
+        Assert.Equal(0, (await Run("snapshot", "--reader", "graphql", "--cache-dir", Cache)).ExitCode);
+        profile.License = unknown;
+
+        var cached = await Run("snapshot", "--reader", "graphql", "--cache-dir", Cache);
+        var full = await Run("snapshot", "--reader", "graphql");
+
+        var license = SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(cached.Out), "cached").Repos.Single(r => r.Name == ".github").License!;
+        Assert.Equal(("LiLiQ-P-1.1", "file-text"), (license.SpdxId, license.Source));
+        Assert.Equal(full.Out, cached.Out);
+    }
+
     [Theory]
     [InlineData("damaged")]
     [InlineData("foreign")]

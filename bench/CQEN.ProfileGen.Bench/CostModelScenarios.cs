@@ -8,10 +8,9 @@ namespace CQEN.ProfileGen.Bench;
 
 /// <summary>
 /// The organization read against a stand-in that costs what GitHub costs (CostModel: latency that
-/// grows with what a page asks, 502 past 10 s, RESOURCE_LIMITS_EXCEEDED above a budget), today's
-/// reader (fixed pages of 100, a failed page retried as it is) beside this one (pages sized for
-/// the 10 s budget, halved from the same cursor when too heavy). 1% of the READMEs are over 512 KB
-/// (GitHub: isBinary null). GitHub's time is the model's, summed over the requests (the reader asks
+/// grows with what a page asks, 502 past 10 s, RESOURCE_LIMITS_EXCEEDED above a budget): a first
+/// run with an empty read cache, an unchanged rerun, and a rerun after 1 % of the repositories
+/// changed, side by side on one organization. 1% of the READMEs are over 512 KB (GitHub: isBinary null). GitHub's time is the model's, summed over the requests (the reader asks
 /// one page at a time); real sleeps are scaled down 1,000 times so the bench stays short.
 /// </summary>
 internal static class CostModelScenarios
@@ -21,36 +20,53 @@ internal static class CostModelScenarios
     public static async Task<int> ReportAsync(string[] sizes)
     {
         var counts = sizes.Length > 0 ? sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1_000, 20_000];
-        Console.WriteLine("| reader | repositories | completed | GraphQL requests | 502s | resource refusals | GitHub's time under the model (min) | fits 15 min |");
-        Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| run | repositories | completed | GraphQL requests (target) | REST requests | 502s | resource refusals | GitHub's time under the model (min) | fits 15 min |");
+        Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---|");
         foreach (var n in counts)
         {
-            foreach (var (name, firstPage, adaptive) in new[] { ("today's (pages of 100, retried as they are)", 100, false), ("adaptive (pages sized for 10 s, halved)", GraphQlOrgReader.FirstPageSize, true) })
+            await using var github = await StandInGitHubServer.StartAsync();
+            StandInData.GenerateOrg(github.State, "bench-org", n);
+            WithLargeReadmes(github.State, n);
+            github.State.RateLimit = int.MaxValue;
+            github.State.AddToken(Token);
+            github.Costs = new CostModel();
+            var cache = Directory.CreateTempSubdirectory("profilegen-bench-cache-").FullName;
+            try
             {
-                var r = await RunAsync(n, firstPage, adaptive);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {n:N0} | {(r.Error is null ? "yes" : "no: " + r.Error)} | {r.Requests:N0} | {r.Timeouts:N0} | {r.Refusals:N0} | {r.ModelledMinutes:F1} | {(r.Error is null && r.ModelledMinutes <= 15 ? "yes" : "no")} |"));
+                var listPages = (n + 1 + GraphQlOrgReader.FirstPageSize - 1) / GraphQlOrgReader.FirstPageSize;
+                var changed = Math.Max(1, n / 100);
+                foreach (var (name, target, arrange) in new (string, string, Action?)[]
+                {
+                    ("first run (no cache)", "", null),
+                    ("unchanged rerun (cache)", $"{listPages}", null),
+                    ($"rerun, 1 % changed ({changed:N0})", $"{listPages + (changed + 99) / 100}", () => Change(github.State, n, changed)),
+                })
+                {
+                    arrange?.Invoke();
+                    var r = await RunAsync(github, n, cache);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {name} | {n:N0} | {(r.Error is null ? "yes" : "no: " + r.Error)} | {r.GraphQl:N0}{(target.Length > 0 ? $" (≤ {target})" : "")} | {r.Rest:N0} | {r.Timeouts:N0} | {r.Refusals:N0} | {r.ModelledMinutes:F1} | {(r.Error is null && r.ModelledMinutes <= 15 ? "yes" : "no")} |"));
+                }
+            }
+            finally
+            {
+                Directory.Delete(cache, recursive: true);
             }
         }
         return 0;
     }
 
-    private sealed record Outcome(string? Error, int Requests, int Timeouts, int Refusals, double ModelledMinutes);
+    private sealed record Outcome(string? Error, int GraphQl, int Rest, int Timeouts, int Refusals, double ModelledMinutes);
 
-    private static async Task<Outcome> RunAsync(int repositories, int firstPage, bool adaptive)
+    private static async Task<Outcome> RunAsync(StandInGitHubServer github, int repositories, string cache)
     {
-        await using var github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(github.State, "bench-org", repositories);
-        WithLargeReadmes(github.State, repositories);
-        github.State.RateLimit = int.MaxValue;
-        github.State.AddToken(Token);
-        github.Costs = new CostModel();
-
+        github.Log.Clear();
+        var (seconds, timeouts, refusals) = (github.ModelledSeconds, github.Timeouts, github.ResourceRefusals);
         var endpoint = GitHubEndpoint.Parse(github.ApiUrl);
         // Backoff in milliseconds: the model's clock, not the bench's, is what is reported.
         var resilience = new ResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(10) };
         var client = GitHubClientFactory.Create(endpoint, Token, () => new GitHubResilienceHandler(new SocketsHttpHandler(), resilience, TimeProvider.System));
-        var reader = new GraphQlOrgReader(client, endpoint, TimeProvider.System, OctokitGateway.MaxRestInFlight, null, firstPage, adaptive);
+        var reader = new GraphQlOrgReader(client, endpoint, TimeProvider.System, OctokitGateway.MaxRestInFlight) { CacheDirectory = cache };
         string? error = null;
         var clock = Stopwatch.StartNew();
         try
@@ -65,9 +81,22 @@ internal static class CostModelScenarios
         {
             error = ex.Message.Length > 80 ? ex.Message[..80] + "…" : ex.Message;
         }
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repositories} repositories, first page {firstPage}: {clock.Elapsed.TotalSeconds:F1} s real"));
-        var requests = github.Log.All.Count(r => r.Path.EndsWith("/graphql", StringComparison.Ordinal));
-        return new Outcome(error, requests, github.Timeouts, github.ResourceRefusals, github.ModelledSeconds / 60);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repositories} repositories: {clock.Elapsed.TotalSeconds:F1} s real"));
+        var graphQl = github.Log.All.Count(r => r.Path.EndsWith("/graphql", StringComparison.Ordinal));
+        return new Outcome(error, graphQl, github.Log.All.Count - graphQl, github.Timeouts - timeouts, github.ResourceRefusals - refusals, (github.ModelledSeconds - seconds) / 60);
+    }
+
+    // A push to the README of one repository in a hundred, spread over the organization.
+    private static void Change(GitHubState state, int repositories, int changed)
+    {
+        lock (state.Gate)
+        {
+            for (var k = 0; k < changed; k++)
+            {
+                var repo = state.Repo("bench-org", $"projet-{k * (repositories / changed) + 7:00000}");
+                repo.Commit("main", new Dictionary<string, string> { ["README.md"] = (repo.TextAt("main", "README.md") ?? "# README\n") + "\nUne ligne de plus.\n" }, "Edit README");
+            }
+        }
     }
 
     // One README in a hundred gets 600 KB of prose under its header (a changelog pasted in).

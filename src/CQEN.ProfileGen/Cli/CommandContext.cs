@@ -46,6 +46,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
                 await Reporter.WarnAsync("no token: reading GitHub anonymously, with 60 requests an hour and public repositories only; set GITHUB_TOKEN (or GH_TOKEN) for more").ConfigureAwait(false);
             }
             var gateway = await ConnectAsync(settings.GitHub, ct).ConfigureAwait(false);
+            Connector.Usage.Warnings ??= Reporter.WarnAsync;
             return await gateway.ReadAsync(org, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 

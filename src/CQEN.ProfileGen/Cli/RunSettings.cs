@@ -73,6 +73,8 @@ internal sealed record RunSettings
                 Reader = reader,
                 Org = org,
                 CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
+                ReadTimeBudget = double.TryParse(env.Get("PROFILEGEN_TIMEOUT_MINUTES"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+                    ? TimeSpan.FromMinutes(minutes) : null,
                 RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
                     ? w is >= 0 and <= CliApp.MaxSeconds ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be a whole number of seconds from 0 to {CliApp.MaxSeconds} (got {w})")
                     : null,

@@ -25,6 +25,9 @@ internal sealed record GitHubAccess
     /// <summary>Where GET answers are kept for conditional requests across runs; null: no cache.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>The time the run is given (the workflow's timeout-minutes, when the Action passes it); null: the starter workflow's 15 minutes.</summary>
+    public TimeSpan? ReadTimeBudget { get; init; }
+
     /// <summary>The longest wait for a rate limit's reset; null: the resilience options' default.</summary>
     public TimeSpan? RateLimitWait { get; init; }
 }

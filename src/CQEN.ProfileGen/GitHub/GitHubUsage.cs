@@ -19,6 +19,11 @@ internal sealed class GitHubUsage
     public int Repositories => Volatile.Read(ref _repositories);
 
     internal void RepositoriesRead(int count) => Interlocked.Add(ref _repositories, count);
+
+    /// <summary>Where a reader's warnings go (the run's reporter): a read that will not fit its time, a read cache ignored.</summary>
+    public Func<string, Task>? Warnings { get; set; }
+
+    internal Task WarnAsync(string message) => Warnings?.Invoke(message) ?? Task.CompletedTask;
     public int GraphQlRequests { get; private set; }
     public int RestRequests => Requests - GraphQlRequests;
 

@@ -72,8 +72,11 @@ internal sealed record RepoNode(
     string Name, string NameWithOwner, string Url, string? Description, string? HomepageUrl, string? Visibility,
     bool IsArchived, bool IsFork, bool IsTemplate, int StargazerCount, int ForkCount,
     DateTimeOffset? PushedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? CreatedAt,
-    Named? DefaultBranchRef, Named? PrimaryLanguage, LicenseInfo? LicenseInfo, Connection<TopicNode>? RepositoryTopics,
-    BlobText? Readme, RootTree? Root, BlobText? LicenseFile, BlobText? LicenceFile, BlobText? LicenseMarkdown);
+    BranchRef? DefaultBranchRef, Named? PrimaryLanguage, LicenseInfo? LicenseInfo, Connection<TopicNode>? RepositoryTopics,
+    RootTree? Root);
+
+/// <summary>The default branch: its name, and the commit it points at (what the read cache compares).</summary>
+internal sealed record BranchRef(string? Name, ObjectId? Target);
 
 internal sealed record LicenseInfo(string? Key, string? Name, string? SpdxId);
 
@@ -81,10 +84,14 @@ internal sealed record TopicNode(Named? Topic);
 
 internal sealed record RootTree(IReadOnlyList<TreeEntry>? Entries);
 
-internal sealed record TreeEntry(string Name, string? Type);
+/// <summary>A tree entry; <c>mode</c> is git's (0o120000 = 40960: a symbolic link, whose blob is its target's path).</summary>
+internal sealed record TreeEntry(string Name, string? Type, int? Mode = null);
 
-/// <summary>The batched files query: one aliased repository per asked name (f0, f1, …).</summary>
-internal sealed record RepoFiles(BlobText? Readme, BlobText? License);
+/// <summary>
+/// The batched files query: one aliased repository per asked name (f0, f1, …), with the README
+/// and licence texts asked for, and the listings of its <c>.github</c> and <c>docs</c> folders.
+/// </summary>
+internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null);
 
 // ---- what publishing reads (OctokitGateway.PublishStateQuery) ----------------------------
 

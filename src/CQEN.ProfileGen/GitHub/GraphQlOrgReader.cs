@@ -7,23 +7,31 @@ namespace CQEN.ProfileGen.GitHub;
 
 /// <summary>
 /// Reads an organization in ceil(N/100) GraphQL requests (plus one for the org and pins) instead
-/// of 2N+ REST calls: each page brings 100 repositories with licence, topics, language, README
-/// text and root file names. REST is used only where GraphQL cannot answer: a README not named
-/// README.md, and licence text GitHub could not identify (NOASSERTION).
+/// of 2N+ REST calls. The list pages are light (REAL-GITHUB.md R3): what every repository needs
+/// (metadata, licence info, the default branch's head commit, root entries with their mode), no
+/// file texts. README and licence texts come in a batched second pass, for the repositories that
+/// have them and only those whose head moved since the read cache last saw them (<see cref="ReadCache"/>).
+/// REST is used only for a text GraphQL cannot give (cut over 512 KB, or not UTF-8).
 /// GraphQL needs a token; without one the REST reader is used.
 /// </summary>
 internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null,
     int firstPageSize = GraphQlOrgReader.FirstPageSize, bool adaptive = true)
 {
     /// <summary>
-    /// Repositories asked for on the first page: what one page of this query can bring within
-    /// GitHub's 10-second budget with room to spare (about 8 s under the stand-in's cost model,
-    /// which follows real measurements: 100 light repositories 8–10 s, 50 about 4.5 s).
+    /// Repositories asked for on the first page: what one light page can bring within GitHub's
+    /// 10-second budget (about 8.7 s for 100 under the stand-in's cost model, which follows real
+    /// measurements: 100 light repositories 8–10 s). A page GitHub finds too heavy is halved.
     /// </summary>
-    internal const int FirstPageSize = 50;
+    internal const int FirstPageSize = 100;
 
     /// <summary>Successful pages in a row after which a shrunk page size doubles again (up to where it started).</summary>
     internal const int GrowAfter = 3;
+
+    /// <summary>Where what was read from the files is kept between runs (null: every run reads every file).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>The time a read may take before a warning says it will not fit (the starter workflow's timeout-minutes).</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(15);
 
     internal const string Query = """
         query OrgRepos($org: String!, $cursor: String, $first: Int!) {
@@ -35,17 +43,13 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
               totalCount
               pageInfo { hasNextPage endCursor }
               nodes {
-                name nameWithOwner url description homepageUrl visibility isPrivate isArchived isFork
-                isTemplate isEmpty stargazerCount forkCount pushedAt updatedAt createdAt
-                defaultBranchRef { name }
+                name nameWithOwner url description homepageUrl visibility isArchived isFork
+                isTemplate stargazerCount forkCount pushedAt updatedAt createdAt
+                defaultBranchRef { name target { oid } }
                 primaryLanguage { name }
-                licenseInfo { key name spdxId pseudoLicense }
+                licenseInfo { key name spdxId }
                 repositoryTopics(first: 100) { nodes { topic { name } } }
-                readme: object(expression: "HEAD:README.md") { ... on Blob { text isBinary isTruncated } }
-                root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
-                licenseFile: object(expression: "HEAD:LICENSE") { ... on Blob { text isBinary isTruncated } }
-                licenceFile: object(expression: "HEAD:LICENCE") { ... on Blob { text isBinary isTruncated } }
-                licenseMarkdown: object(expression: "HEAD:LICENSE.md") { ... on Blob { text isBinary isTruncated } }
+                root: object(expression: "HEAD:") { ... on Tree { entries { name type mode } } }
               }
             }
           }
@@ -54,13 +58,15 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken ct)
     {
+        var cache = CacheDirectory is { } directory ? await ReadCache.OpenAsync(directory, endpoint, org, usage is null ? null : usage.WarnAsync).ConfigureAwait(false) : null;
         var repos = new List<RepoSnapshot>();
-        // Repositories whose README or licence file the page could not bring: mapped once the
-        // batched file request has them. Every other page is mapped as it arrives and let go
-        // (README and licence texts included), so memory holds the snapshot, not the pages.
+        // Repositories whose README or licence text is to be read: mapped once the batched file
+        // request has them. Every other page is mapped as it arrives and let go, so memory holds
+        // the snapshot, not the pages.
         var waiting = new List<(RepoNode Node, WantedFiles Files)>();
         OrgNode? orgNode = null;
         HashSet<string>? pinned = null;
+        var firstPage = System.Diagnostics.Stopwatch.StartNew();
         // The next page is asked for before this one is mapped, so mapping overlaps the wait.
         var next = PageAsync(org, null);
         try
@@ -70,17 +76,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 ct.ThrowIfCancellationRequested();
                 orgNode = await next.ConfigureAwait(false);
                 next = null;
-                pinned ??= orgNode.PinnedItems?.Present.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
                 var page = orgNode.Repositories ?? throw new GitHubException($"GitHub's GraphQL API gave no repositories for '{org}'");
-                if (page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
-                {
-                    next = PageAsync(org, cursor);
-                }
+                var isFirst = pinned is null;
+                pinned ??= orgNode.PinnedItems?.Present.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
                 var ready = new List<RepoNode>();
                 foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
                 {
-                    var files = FilesWanted(node);
-                    if (files.Readme is null && files.License is null)
+                    var files = Cached(cache, node) is null ? FilesWanted(node) : null;
+                    if (files is null || files.Nothing)
                     {
                         ready.Add(node);
                     }
@@ -89,7 +92,23 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                         waiting.Add((node, files));
                     }
                 }
-                repos.AddRange(await MapAsync(ready, pinned, [], ct).ConfigureAwait(false));
+                // A full batch of files is read before the next page is asked for: one request in
+                // flight at a time (GitHub asks for serial requests), and at most a batch of pages'
+                // repositories held waiting, whatever the organization's size.
+                while (waiting.Count >= FilesPerBatch)
+                {
+                    repos.AddRange(await ReadFilesAsync(org, waiting[..FilesPerBatch], pinned, cache, ct).ConfigureAwait(false));
+                    waiting.RemoveRange(0, FilesPerBatch);
+                }
+                if (isFirst)
+                {
+                    await EstimateAsync(org, page, firstPage.Elapsed).ConfigureAwait(false);
+                }
+                if (page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
+                {
+                    next = PageAsync(org, cursor);
+                }
+                repos.AddRange(await MapAsync(ready, pinned, [], cache, ct).ConfigureAwait(false));
                 usage?.RepositoriesRead(page.Nodes?.Count ?? 0);
             }
         }
@@ -102,12 +121,13 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
 
-        // Files the pages could not bring (a README or licence under another name) come in one
-        // batched request per 100 repositories, not one REST call each.
-        foreach (var batch in waiting.Chunk(FilesPerBatch))
+        if (waiting.Count > 0)
         {
-            var fetched = await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false);
-            repos.AddRange(await MapAsync(batch.Select(w => w.Node).ToList(), pinned!, fetched, ct).ConfigureAwait(false));
+            repos.AddRange(await ReadFilesAsync(org, waiting, pinned!, cache, ct).ConfigureAwait(false));
+        }
+        if (cache is not null)
+        {
+            await cache.SaveAsync().ConfigureAwait(false);
         }
 
         return new OrgSnapshot
@@ -132,12 +152,50 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         };
     }
 
+    // README and licence texts, and the .github and docs listings, in one batched request per
+    // 100 repositories; a README GitHub would show from .github or docs in one more, for those that have one.
+    private async Task<RepoSnapshot[]> ReadFilesAsync(string org, List<(RepoNode Node, WantedFiles Files)> batch, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
+    {
+        var fetched = await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false);
+        var read = batch.ToDictionary(w => w.Node.Name, w => new FilesRead(w.Files.Readme, fetched.GetValueOrDefault(w.Node.Name)?.Readme, fetched.GetValueOrDefault(w.Node.Name)?.License), StringComparer.Ordinal);
+        var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false })
+            .Where(w => w.Readme is not null).ToArray();
+        if (elsewhere.Length > 0)
+        {
+            foreach (var (name, files) in await FetchFilesAsync(org, elsewhere).ConfigureAwait(false))
+            {
+                read[name] = read[name] with { ReadmePath = elsewhere.First(e => e.Name == name).Readme, Readme = files?.Readme };
+            }
+        }
+        return await MapAsync(batch.Select(w => w.Node).ToList(), pinned, read, cache, ct).ConfigureAwait(false);
+    }
+
+    // Pages left × the first page's time (with its files, when they were read): a warning, before the rest is read, when the read will
+    // not fit the time the workflow gives it (a job past timeout-minutes is cancelled with nothing published).
+    private async Task EstimateAsync(string org, RepoPage first, TimeSpan firstPageTime)
+    {
+        var asked = Math.Max(1, first.Nodes?.Count ?? 1);
+        var pages = 1 + (int)Math.Ceiling(Math.Max(0, first.TotalCount - asked) / (double)_pageSize);
+        var estimate = firstPageTime * pages;
+        if (usage is not null && estimate > TimeBudget)
+        {
+            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {first.TotalCount} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({pages} pages of about {firstPageTime.TotalSeconds:F1} s with their files), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)")).ConfigureAwait(false);
+        }
+    }
+
+    private static string? Head(RepoNode n) => n.DefaultBranchRef?.Target?.Oid;
+
+    // What the cache kept of a repository whose head did not move, unless GitHub no longer names a
+    // licence it named then (its detection changes on its side): the file's text is then read.
+    private static ReadCache.Entry? Cached(ReadCache? cache, RepoNode n) =>
+        cache?.Find(n.Name, Head(n)) is { } entry && (entry.LicenseRead || n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId)) ? entry : null;
+
     // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
-    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, RepoFiles?> fetched, CancellationToken ct)
+    private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, FilesRead> read, ReadCache? cache, CancellationToken ct)
     {
         var repos = new RepoSnapshot[nodes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, nodes.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = ct },
-            async (i, _) => repos[i] = await ToRepoAsync(nodes[i], pinned, fetched).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, _) => repos[i] = await ToRepoAsync(nodes[i], pinned, read.GetValueOrDefault(nodes[i].Name), cache).ConfigureAwait(false)).ConfigureAwait(false);
         return repos;
     }
 
@@ -227,34 +285,56 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// <summary>Repositories per batched file request: GitHub's limit on one query's nodes is far above it.</summary>
     internal const int FilesPerBatch = 100;
 
-    private sealed record WantedFiles(string Name, string? Readme, string? License);
-
-    // What the page did not bring: a README under another name than README.md, a licence file
-    // under another name than the three the page asks for (only when GitHub could not tell the licence).
-    private static WantedFiles FilesWanted(RepoNode n)
+    /// <summary>
+    /// What the file pass asks of one repository: a README's text (<paramref name="Readme"/>: its
+    /// path), a licence file's text, and the listings of the .github and docs folders (where
+    /// GitHub looks for a README before and after the root).
+    /// </summary>
+    private sealed record WantedFiles(string Name, string? Readme, string? License, bool Dotgithub, bool Docs)
     {
-        var rootFiles = RootFiles(n);
-        var readme = n.Readme is not null ? null : OtherReadme(rootFiles);
-        var licensePath = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null : LicensePath(rootFiles);
-        var license = licensePath is null or "LICENSE" or "LICENCE" or "LICENSE.md" ? null : licensePath;
-        return new WantedFiles(n.Name, readme, license);
+        public bool Nothing => Readme is null && License is null && !Dotgithub && !Docs;
     }
 
-    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License)> asks)
+    /// <summary>What the file pass brought for one repository: the README chosen (its path and blob) and the licence file's blob.</summary>
+    private sealed record FilesRead(string? ReadmePath, BlobText? Readme, BlobText? License);
+
+    // The files to read: the root README, the licence file when GitHub could not tell the
+    // licence, and the .github listing (docs' only when the root has no README).
+    private static WantedFiles FilesWanted(RepoNode n)
+    {
+        var entries = n.Root?.Entries;
+        var readme = ReadmeLookup.Choose(entries);
+        var license = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null : LicensePath(RootFiles(n));
+        return new WantedFiles(n.Name, readme, license, ReadmeLookup.HasFolder(entries, ".github"), readme is null && ReadmeLookup.HasFolder(entries, "docs"));
+    }
+
+    // The README GitHub shows from a folder instead of the root's: .github's before the root's, docs' when the root has none.
+    private static string? FolderReadme(RepoNode n, RepoFiles? files) =>
+        ReadmeLookup.Choose(files?.Dotgithub?.Entries) is { } inDotgithub ? ".github/" + inDotgithub
+        : ReadmeLookup.Choose(n.Root?.Entries) is null && ReadmeLookup.Choose(files?.Docs?.Entries) is { } inDocs ? "docs/" + inDocs
+        : null;
+
+    private const string BlobFields = "{ ... on Blob { text isBinary isTruncated } }";
+    private const string TreeFields = "{ ... on Tree { entries { name type mode } } }";
+
+    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks)
     {
         var query = new System.Text.StringBuilder("query Files($owner: String!");
         for (var i = 0; i < repositories; i++)
         {
-            var (readme, license) = asks(i);
-            query.Append($", $n{i}: String!").Append(readme ? $", $r{i}: String!" : "").Append(license ? $", $l{i}: String!" : "");
+            var (readme, license, dotgithub, docs) = asks(i);
+            query.Append($", $n{i}: String!").Append(readme ? $", $r{i}: String!" : "").Append(license ? $", $l{i}: String!" : "")
+                .Append(dotgithub ? $", $g{i}: String!" : "").Append(docs ? $", $d{i}: String!" : "");
         }
         query.Append(") {\n");
         for (var i = 0; i < repositories; i++)
         {
-            var (readme, license) = asks(i);
+            var (readme, license, dotgithub, docs) = asks(i);
             query.Append($"  f{i}: repository(owner: $owner, name: $n{i}) {{")
-                .Append(readme ? $" readme: object(expression: $r{i}) {{ ... on Blob {{ text isBinary isTruncated }} }}" : "")
-                .Append(license ? $" license: object(expression: $l{i}) {{ ... on Blob {{ text isBinary isTruncated }} }}" : "")
+                .Append(readme ? $" readme: object(expression: $r{i}) {BlobFields}" : "")
+                .Append(license ? $" license: object(expression: $l{i}) {BlobFields}" : "")
+                .Append(dotgithub ? $" dotgithub: object(expression: $g{i}) {TreeFields}" : "")
+                .Append(docs ? $" docs: object(expression: $d{i}) {TreeFields}" : "")
                 .Append(" }\n");
         }
         return query.Append('}').ToString();
@@ -274,8 +354,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 variables[$"l{i}"] = "HEAD:" + license;
             }
+            if (batch[i].Dotgithub)
+            {
+                variables[$"g{i}"] = "HEAD:.github";
+            }
+            if (batch[i].Docs)
+            {
+                variables[$"d{i}"] = "HEAD:docs";
+            }
         }
-        var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null));
+        var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null, batch[i].Dotgithub, batch[i].Docs));
         var what = $"the README and licence files of '{org}' (GraphQL)";
         GraphQlAnswer<Dictionary<string, RepoFiles?>> answer;
         // A batch GitHub finds too heavy (large texts) is asked again as two halves.
@@ -337,39 +425,43 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, ReadmeBytesShown));
     }
 
+    // Root files a licence may be in: blobs that are not symbolic links.
     private static string[] RootFiles(RepoNode n) =>
-        n.Root?.Entries?.Where(e => e.Type == "blob").Select(e => e.Name).ToArray() ?? [];
+        n.Root?.Entries?.Where(e => e.Type == "blob" && e.Mode != ReadmeLookup.SymlinkMode).Select(e => e.Name).ToArray() ?? [];
 
     private static string? LicensePath(string[] rootFiles) =>
         rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
 
-    // The README GitHub shows when there is no README.md: other Markdown, then plain text and the rest.
-    private static string? OtherReadme(string[] rootFiles) =>
-        rootFiles.Where(IsReadme).OrderBy(ReadmePreference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
-
-    private static int ReadmePreference(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".md" or ".markdown" => 0,
-        "" => 1,
-        ".txt" => 2,
-        _ => 3,
-    };
-
-    private async Task<RepoSnapshot> ToRepoAsync(RepoNode n, HashSet<string> pinned, Dictionary<string, RepoFiles?> fetched)
+    // A repository from its list entry and what was read of its files: this run's file pass, or
+    // the read cache's when its head has not moved (the same values a read would give).
+    private async Task<RepoSnapshot> ToRepoAsync(RepoNode n, HashSet<string> pinned, FilesRead? read, ReadCache? cache)
     {
         var owner = n.NameWithOwner[..n.NameWithOwner.IndexOf('/')];
         var branch = n.DefaultBranchRef?.Name;
         var rootFiles = RootFiles(n);
-        var more = fetched.GetValueOrDefault(n.Name);
+        var head = Head(n);
+        var cached = Cached(cache, n);
 
-        var readmeName = n.Readme is not null ? "README.md" : more?.Readme is not null ? OtherReadme(rootFiles) : null;
-        var readmeText = await ReadmeTextAsync(owner, n.Name, branch, readmeName, n.Readme ?? more?.Readme).ConfigureAwait(false);
-
-        ReadmeHeader? header = null;
+        ReadmeHeader? header;
         IReadOnlyList<ShieldsBadge> badges = [];
-        if (readmeText is not null)
+        if (cached is not null)
         {
-            (header, badges) = ReadmeHeader.Read(readmeName!, branch is null ? null : $"{n.Url}/blob/{branch}/{readmeName}", readmeText);
+            header = cached.Readme is null ? null : cached.Readme with { Url = branch is null ? null : $"{n.Url}/blob/{branch}/{cached.Readme.Path}" };
+            badges = cached.Readme is null ? [] : cached.Badges;
+        }
+        else
+        {
+            header = null;
+            var readmeText = await ReadmeTextAsync(owner, n.Name, branch, read?.ReadmePath, read?.Readme).ConfigureAwait(false);
+            if (readmeText is not null)
+            {
+                (header, badges) = ReadmeHeader.Read(read!.ReadmePath!, branch is null ? null : $"{n.Url}/blob/{branch}/{read.ReadmePath}", readmeText);
+            }
+        }
+        var (license, identified) = await LicenseAsync(n, owner, branch, rootFiles, read?.License, cached).ConfigureAwait(false);
+        if (cache is not null && head is not null)
+        {
+            cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified, LicenseRead: n.LicenseInfo is { } info && !RepoLicense.GitHubKnows(info.SpdxId)));
         }
 
         return new RepoSnapshot
@@ -391,7 +483,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             UpdatedAt = n.UpdatedAt,
             PushedAt = n.PushedAt,
             DefaultBranch = branch,
-            License = await LicenseAsync(n, owner, branch, rootFiles, more?.License).ConfigureAwait(false),
+            License = license,
             Readme = header,
             Badges = badges,
             Pinned = pinned.Contains(n.Name),
@@ -399,32 +491,31 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         };
     }
 
-    private async Task<RepoLicense?> LicenseAsync(RepoNode n, string owner, string? branch, string[] rootFiles, BlobText? fetched)
+    // The licence, and the one identified from its file's text (what the read cache keeps).
+    private async Task<(RepoLicense? License, string? Identified)> LicenseAsync(RepoNode n, string owner, string? branch, string[] rootFiles, BlobText? fetched, ReadCache.Entry? cached)
     {
         if (n.LicenseInfo is not { } info)
         {
-            return null;
+            return (null, null);
         }
         var path = LicensePath(rootFiles);
         var fileUrl = path is null || branch is null ? null : $"{n.Url}/blob/{branch}/{path}";
         if (RepoLicense.GitHubKnows(info.SpdxId))
         {
-            return RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified: null);
+            return (RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified: null), null);
         }
-        // GitHub could not tell (it does not know the LiLiQ licences): read the file itself,
-        // from the page when it has one of the usual names, else with one REST call. A text
-        // GitHub cut or could not classify (isBinary null) is read whole with REST.
+        // GitHub could not tell (it does not know the LiLiQ licences): the file's text, as the file
+        // pass brought it (or as the cache kept what it said). A text GitHub cut or could not
+        // classify (isBinary null) is read whole with REST.
         string? identified = null;
-        var text = (path switch
+        var text = fetched?.WholeText;
+        if (cached is not null)
         {
-            "LICENSE" => n.LicenseFile,
-            "LICENCE" => n.LicenceFile,
-            "LICENSE.md" => n.LicenseMarkdown,
-            _ => fetched,
-        })?.WholeText;
+            identified = cached.LicenseIdentified;
+        }
         // GitHub's GraphQL gives a blob's text decoded as UTF-8: a Windows-1252 licence comes back
         // with U+FFFD in it (or as null), so its bytes are read instead, as the REST reader does.
-        if (text is not null && !text.Contains('\uFFFD'))
+        else if (text is not null && !text.Contains('\uFFFD'))
         {
             identified = LicenseIdentifier.IdentifyText(text);
         }
@@ -433,11 +524,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, n.Name, path, branch), $"{path} of {owner}/{n.Name}").ConfigureAwait(false);
             identified = bytes is null ? null : LicenseIdentifier.Identify(bytes);
         }
-        return RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified);
+        return (RepoLicense.Decide(info.SpdxId, info.Name, info.Key, path, fileUrl, identified), identified);
     }
-
-    private static bool IsReadme(string fileName) =>
-        fileName.StartsWith("readme", StringComparison.OrdinalIgnoreCase) && !fileName.Equals("README.md", StringComparison.Ordinal);
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

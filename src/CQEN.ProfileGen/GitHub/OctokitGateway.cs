@@ -26,13 +26,19 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     /// <summary>Where the repositories read are counted, for progress.</summary>
     public GitHubUsage? Usage { get; init; }
 
+    /// <summary>The cache folder, where the GraphQL reader keeps what it read from each repository's files (null: none).</summary>
+    public string? ReadCacheDirectory { get; init; }
+
+    /// <summary>The time the run is given, which the GraphQL reader's estimate is checked against (null: 15 minutes).</summary>
+    public TimeSpan? ReadTimeBudget { get; init; }
+
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken cancellationToken)
     {
         if (reader != OrgReader.Rest)
         {
             try
             {
-                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage).ReadAsync(org, cancellationToken).ConfigureAwait(false);
+                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage) { CacheDirectory = ReadCacheDirectory, TimeBudget = ReadTimeBudget ?? TimeSpan.FromMinutes(15) }.ReadAsync(org, cancellationToken).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException) when (reader == OrgReader.Auto)
             {
@@ -140,9 +146,23 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         IReadOnlyList<ShieldsBadge> badges = [];
         if (readme?.Content is { } text)
         {
-            (header, badges) = ReadmeHeader.Read(readme.Name, readme.HtmlUrl, text);
+            // The path (".github/README.md" when GitHub shows that one), as the GraphQL reader names it.
+            (header, badges) = ReadmeHeader.Read(ReadmePath(readme), readme.HtmlUrl, text);
         }
         return repo with { License = license, Readme = header, Badges = badges };
+    }
+
+    // Octokit's Readme has no path: it is the end of its contents URL (".../contents/.github/README.md?ref=main").
+    private static string ReadmePath(Readme readme)
+    {
+        var url = readme.Url ?? "";
+        var at = url.IndexOf("/contents/", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return readme.Name;
+        }
+        var path = url[(at + "/contents/".Length)..];
+        return Uri.UnescapeDataString(path.Split('?')[0]) is { Length: > 0 } p ? p : readme.Name;
     }
 
     // What the organization's list says of a repository; its README and licence come after.

@@ -32,13 +32,24 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
         Assert.Contains("projet-00228", text);
     }
 
+    // What each page used to ask besides the light list: the README text and three licence texts per repository.
+    private static readonly string HeavyQuery = GraphQlOrgReader.Query.Replace(
+        "root: object(expression: \"HEAD:\") { ... on Tree { entries { name type mode } } }",
+        """
+        root: object(expression: "HEAD:") { ... on Tree { entries { name type mode } } }
+        readme: object(expression: "HEAD:README.md") { ... on Blob { text isBinary isTruncated } }
+        licenseFile: object(expression: "HEAD:LICENSE") { ... on Blob { text isBinary isTruncated } }
+        licenceFile: object(expression: "HEAD:LICENCE") { ... on Blob { text isBinary isTruncated } }
+        licenseMarkdown: object(expression: "HEAD:LICENSE.md") { ... on Blob { text isBinary isTruncated } }
+        """, StringComparison.Ordinal);
+
     // One organization page of the given size, posted as the reader posts it.
-    private async Task<(int Status, string Body)> AskPage(int first)
+    private async Task<(int Status, string Body)> AskPage(int first, string? query = null)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, GitHub.GraphQlUrl)
         {
-            Content = new StringContent(new JsonObject { ["query"] = GraphQlOrgReader.Query, ["variables"] = new JsonObject { ["org"] = Org, ["cursor"] = null, ["first"] = first } }.ToJsonString()),
+            Content = new StringContent(new JsonObject { ["query"] = query ?? GraphQlOrgReader.Query, ["variables"] = new JsonObject { ["org"] = Org, ["cursor"] = null, ["first"] = first } }.ToJsonString()),
         };
         request.Headers.Add("Authorization", "token " + Token);
         request.Headers.Add("User-Agent", "cost-probe");
@@ -47,18 +58,19 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
     }
 
     [Fact]
-    public async Task Under_github_s_costs_a_page_of_100_times_out_and_the_first_page_size_fits_in_the_budget()
+    public async Task Under_github_s_costs_a_page_of_100_with_file_texts_times_out_and_the_light_first_page_fits_in_the_budget()
     {
         GitHub.Costs = new CostModel();
 
-        var (status, body) = await AskPage(100);
-        var spentOn100 = GitHub.ModelledSeconds;
+        var (status, body) = await AskPage(100, HeavyQuery);
+        var spentOnHeavy = GitHub.ModelledSeconds;
 
+        Assert.NotEqual(GraphQlOrgReader.Query, HeavyQuery);
         Assert.Equal(502, status);
         Assert.Contains("Something went wrong while executing your query", body);
-        Assert.Equal(10, spentOn100);
+        Assert.Equal(10, spentOnHeavy);
         Assert.Equal(200, (await AskPage(GraphQlOrgReader.FirstPageSize)).Status);
-        Assert.InRange(GitHub.ModelledSeconds - spentOn100, 4, 9.5);
+        Assert.InRange(GitHub.ModelledSeconds - spentOnHeavy, 4, 9.5);
 
         GitHub.Log.Clear();
         var result = await Render();
@@ -106,8 +118,8 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
         var result = await Render();
 
         AssertWholeOrganizationRendered(result);
-        // The first size fails, is tried once more after successes at half of it, then no more.
-        Assert.Equal(2, GitHub.ResourceRefusals);
+        // The first size fails, is tried once more after successes at half of it, then no more
+        // (the file batches are halved on their own when refused).
         Assert.Equal(0, GitHub.Timeouts);
         Assert.Equal(2, Pages.Count(p => p.First == GraphQlOrgReader.FirstPageSize));
     }
@@ -122,7 +134,7 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("a partial answer is never rendered", Assert.Single(result.ErrorLines));
         Assert.False(File.Exists(Output));
-        Assert.Equal([50, 25, 12, 6, 3, 1], Pages.Select(p => p.First));
+        Assert.Equal([100, 50, 25, 12, 6, 3, 1], Pages.Select(p => p.First));
         Assert.Single(Pages.Select(p => p.Cursor).Distinct());
     }
 

@@ -17,8 +17,8 @@ public sealed class GraphQlResilienceTests() : EndToEndTest(repos: 120, token: "
 
     private int GraphQlRequests => GitHub.Log.Count("POST", "/graphql$");
 
-    // 121 repositories: this many pages at the first page size.
-    private const int Pages = (121 + ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize - 1) / ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize;
+    // 121 repositories: their pages at the first page size, and their file batches.
+    private int Pages => WholeReadRequests();
 
     // (502 and 504 are GitHub's timeouts: the page is asked again smaller, GraphQlCostModelTests.)
     [Theory]
@@ -73,7 +73,7 @@ public sealed class GraphQlResilienceTests() : EndToEndTest(repos: 120, token: "
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("a partial answer is never rendered", Assert.Single(result.ErrorLines));
         Assert.False(File.Exists(Output));
-        Assert.Equal(6, GraphQlRequests); // the same cursor at 50, 25, 12, 6, 3 and 1 repositories
+        Assert.Equal(7, GraphQlRequests); // the same cursor at 100, 50, 25, 12, 6, 3 and 1 repositories
     }
 
     [Fact]

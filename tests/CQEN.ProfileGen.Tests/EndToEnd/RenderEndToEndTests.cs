@@ -34,7 +34,7 @@ public sealed class RenderEndToEndTests() : EndToEndTest(repos: 0)
     }
 
     [Fact]
-    public async Task Graphql_reads_the_same_organization_one_page_per_first_page_size_and_renders_the_same_markdown()
+    public async Task Graphql_reads_the_same_organization_in_light_pages_and_file_batches_and_renders_the_same_markdown()
     {
         Cli.Variables["GITHUB_TOKEN"] = RenderToken;
         var rest = await Render("--org", "big-org", "--reader", "rest");
@@ -43,7 +43,7 @@ public sealed class RenderEndToEndTests() : EndToEndTest(repos: 0)
         var graphql = await Render("--org", "big-org");
 
         Assert.Equal(0, graphql.ExitCode);
-        Assert.Equal((261 + ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize - 1) / ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize, GitHub.Log.All.Count);
+        Assert.Equal(WholeReadRequests("big-org"), GitHub.Log.All.Count);
         Assert.All(GitHub.Log.All, r => Assert.Equal("/api/graphql", r.Path));
         Assert.Equal(rest.Out, graphql.Out);
     }

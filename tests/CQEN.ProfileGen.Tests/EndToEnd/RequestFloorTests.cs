@@ -9,8 +9,8 @@ public sealed class RequestFloorTests() : EndToEndTest(repos: 229, token: "ghs_t
 {
     private Task<CliResult> Publish(params string[] args) => Run("publish", args);
 
-    // The organization's read: one GraphQL page per FirstPageSize repositories (230 here).
-    private const int OrgRead = (230 + ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize - 1) / ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize;
+    // The organization's read without a read cache: its light pages and its file batches (230 repositories here).
+    private int OrgRead => WholeReadRequests();
 
     [Fact]
     public async Task A_first_publish_reads_once_and_writes_a_commit_with_its_branch_then_the_pull_request()

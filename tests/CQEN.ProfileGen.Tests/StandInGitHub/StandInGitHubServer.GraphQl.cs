@@ -20,7 +20,7 @@ public sealed partial class StandInGitHubServer
         "stargazerCount", "forkCount", "pushedAt", "updatedAt", "defaultBranchRef", "primaryLanguage", "color",
         "licenseInfo", "key", "spdxId", "pseudoLicense", "nickname", "repositoryTopics", "topic",
         "readme", "object", "expression", "HEAD", "README", "md", "Blob", "text", "isBinary", "isTruncated", "byteSize",
-        "root", "Tree", "entries", "type", "licenseFile", "licenceFile", "licenseMarkdown",
+        "root", "Tree", "entries", "type", "mode", "target", "oid", "licenseFile", "licenceFile", "licenseMarkdown",
     };
 
     private Response GraphQlAnswer(string body, FakeToken? user, string apiBase)
@@ -152,7 +152,7 @@ public sealed partial class StandInGitHubServer
             ["pushedAt"] = r.PushedAt is { } p ? Iso(p) : null,
             ["updatedAt"] = Iso(r.UpdatedAt),
             ["createdAt"] = Iso(r.CreatedAt),
-            ["defaultBranchRef"] = head is null ? null : new JsonObject { ["name"] = r.DefaultBranch },
+            ["defaultBranchRef"] = head is null ? null : new JsonObject { ["name"] = r.DefaultBranch, ["target"] = new JsonObject { ["oid"] = head } },
             ["primaryLanguage"] = r.Language is null ? null : new JsonObject { ["name"] = r.Language },
             ["licenseInfo"] = r.License is { } l ? new JsonObject { ["key"] = l.Key, ["name"] = l.Name, ["spdxId"] = l.SpdxId, ["pseudoLicense"] = l.Key == "other" } : null,
             ["repositoryTopics"] = new JsonObject { ["nodes"] = new JsonArray([.. r.Topics.Select(t => (JsonNode)new JsonObject { ["topic"] = new JsonObject { ["name"] = t } })]) },
@@ -161,11 +161,37 @@ public sealed partial class StandInGitHubServer
         foreach (var (alias, path) in objects)
         {
             node[alias] = head is null ? null
-                : path.Length == 0 ? new JsonObject { ["entries"] = new JsonArray([.. r.RootFiles(head).Select(f => (JsonNode)new JsonObject { ["name"] = f, ["type"] = "blob" })]) }
+                : path.Length == 0 ? TreeJson(r, head, "")
                 : r.FileAt(head, path) is { } bytes ? Blob(bytes)
                 : null;
         }
         return node;
+    }
+
+    /// <summary>Paths ("owner/repo:path") stored as symbolic links: git mode 120000, the blob holding the target's path.</summary>
+    public HashSet<string> Symlinks { get; } = new(StringComparer.Ordinal);
+
+    // A folder's entries as GitHub lists them: files (mode 100644, or 120000 for a link) and
+    // folders (tree, 040000), from the flat paths of the stand-in's trees.
+    private JsonObject TreeJson(FakeRepo r, string head, string folder)
+    {
+        var prefix = folder.Length == 0 ? "" : folder + "/";
+        var entries = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var path in r.Git.Trees[r.Git.Commits[head].Tree].Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var rest = path[prefix.Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            entries[slash < 0 ? rest : rest[..slash]] = slash >= 0;
+        }
+        return new JsonObject
+        {
+            ["entries"] = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
+            {
+                ["name"] = e.Key,
+                ["type"] = e.Value ? "tree" : "blob",
+                ["mode"] = e.Value ? 0x4000 : Symlinks.Contains($"{r.FullName}:{prefix}{e.Key}") ? 0xA000 : 0x81A4,
+            })]),
+        };
     }
 
     /// <summary>Above this size GitHub stops looking at a blob: <c>isBinary: null</c>, <c>isTruncated: true</c> (REAL-GITHUB.md R2).</summary>
@@ -419,7 +445,11 @@ public sealed partial class StandInGitHubServer
                     var expression = Argument(blob, "expression") ?? "";
                     var path = expression.StartsWith("HEAD:", StringComparison.Ordinal) ? expression["HEAD:".Length..] : null;
                     var bytes = head is null || path is null ? null : repo.FileAt(head, path);
-                    node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = bytes is null ? null : Blob(bytes);
+                    var folder = head is not null && path is not null && bytes is null && repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal));
+                    // A fragment on the other type answers an empty object, as GitHub does.
+                    var on = blob.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLInlineFragment>().FirstOrDefault()?.TypeCondition?.Type.Name.StringValue;
+                    node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = folder ? on == "Tree" ? TreeJson(repo, head!, path!) : new JsonObject()
+                        : bytes is null ? null : on == "Tree" ? new JsonObject() : Blob(bytes);
                 }
                 data[key] = node;
             }

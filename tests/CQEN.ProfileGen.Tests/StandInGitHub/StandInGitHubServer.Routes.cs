@@ -184,7 +184,14 @@ public sealed partial class StandInGitHubServer
     private Response Readme(Call call, FakeRepo repo)
     {
         var gitRef = RefOrDefault(call, repo);
-        var name = repo.RootFiles(gitRef).FirstOrDefault(f => f.StartsWith("readme", StringComparison.OrdinalIgnoreCase));
+        // GitHub's order (about-readmes.md): .github, then the root, then docs; README.md first in a folder.
+        var head = repo.Git.Resolve(gitRef);
+        var paths = head is null ? [] : repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.ToArray();
+        var name = new[] { ".github/", "", "docs/" }
+            .Select(folder => paths.Where(p => p.StartsWith(folder, StringComparison.Ordinal) && !p[folder.Length..].Contains('/')
+                    && p[folder.Length..].StartsWith("readme", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(p => p[folder.Length..] == "README.md" ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal).FirstOrDefault())
+            .FirstOrDefault(p => p is not null);
         return name is null ? Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-a-repository-readme")
             : Json(200, ContentJson("get_repos_owner_repo_readme.200.default.json", repo, gitRef, name, call.ApiBase));
     }

@@ -56,7 +56,7 @@ public class GraphQlSchemaTests
     [Fact]
     public async Task The_batched_files_query_is_valid_against_GitHub_s_schema()
     {
-        var query = GraphQlOrgReader.FilesQuery(3, i => (i != 1, i != 0));
+        var query = GraphQlOrgReader.FilesQuery(3, i => (i != 1, i != 0, i == 2, i == 2));
 
         Assert.Empty(await GraphQlSchema.ValidateAsync(query, new GraphQL.Inputs(new Dictionary<string, object?>
         {
@@ -68,6 +68,8 @@ public class GraphQlSchemaTests
             ["n2"] = "c",
             ["r2"] = "HEAD:README",
             ["l2"] = "HEAD:LICENCE.md",
+            ["g2"] = "HEAD:.github",
+            ["d2"] = "HEAD:docs",
         })));
     }
 

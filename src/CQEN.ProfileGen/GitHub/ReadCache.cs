@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Snapshots;
+
+namespace CQEN.ProfileGen.GitHub;
+
+/// <summary>
+/// What the last run read from each repository's files, kept in the cache folder (--cache-dir,
+/// which the Action keeps with actions/cache) beside the commit it read them at: a repository whose
+/// default branch still points at that commit has the same files, so they are not read again and a
+/// weekly rerun of an unchanged organization costs its list pages only. The file is named by a
+/// stable identity (the API and the organization), never by the token, which is new on every
+/// Actions run; it also records the tool's version, because what is kept is what this version
+/// extracts from the files. A damaged, foreign or other version's file is ignored (with a notice),
+/// and the run reads every repository, as a run without a cache does.
+/// </summary>
+internal sealed class ReadCache
+{
+    /// <summary>
+    /// What was read from one repository's files at one commit. <paramref name="LicenseRead"/>: the
+    /// licence file's text was looked at (GitHub could not name the licence), so
+    /// <paramref name="LicenseIdentified"/> says what it holds.
+    /// </summary>
+    internal sealed record Entry(string Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified, bool LicenseRead = false);
+
+    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos);
+
+    private const int Format = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
+
+    private readonly string _path;
+    private readonly string _identity;
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly Dictionary<string, Entry> _next = new(StringComparer.Ordinal);
+
+    private ReadCache(string path, string identity, Dictionary<string, Entry> previous) =>
+        (_path, _identity, _previous) = (path, identity, previous);
+
+    private static string ToolVersion =>
+        typeof(ReadCache).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+
+    /// <summary>The identity a cache file belongs to: where the organization lives, and its login (GitHub's logins ignore case).</summary>
+    internal static string IdentityOf(GitHubEndpoint endpoint, string org) => $"{endpoint.RestBase.AbsoluteUri} {org.ToLowerInvariant()}";
+
+    /// <summary>The cache file of an organization in a folder.</summary>
+    internal static string PathOf(string directory, GitHubEndpoint endpoint, string org) =>
+        Path.Combine(directory, "repositories-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdentityOf(endpoint, org))))[..24] + ".json");
+
+    /// <summary>Opens the organization's cache in <paramref name="directory"/>; what cannot be used is reported through <paramref name="notice"/> and left out.</summary>
+    public static async Task<ReadCache> OpenAsync(string directory, GitHubEndpoint endpoint, string org, Func<string, Task>? notice)
+    {
+        var path = PathOf(directory, endpoint, org);
+        var identity = IdentityOf(endpoint, org);
+        var why = (string?)null;
+        Dictionary<string, Entry> previous = new(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(path))
+            {
+                var document = JsonSerializer.Deserialize<Document>(await File.ReadAllBytesAsync(path).ConfigureAwait(false), Json);
+                why = document is null ? "it is empty"
+                    : document.Format != Format || document.Identity != identity ? "it belongs to another organization or format"
+                    : document.Tool != ToolVersion ? $"it was made by another version ({document.Tool})"
+                    : null;
+                if (why is null)
+                {
+                    previous = new Dictionary<string, Entry>(document!.Repos, StringComparer.Ordinal);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            why = "it cannot be read (" + ex.GetType().Name + ")";
+        }
+        if (why is not null && notice is not null)
+        {
+            await notice($"the read cache {path} was ignored: {why}; every repository's files are read again").ConfigureAwait(false);
+        }
+        return new ReadCache(path, identity, previous);
+    }
+
+    /// <summary>What was read from the repository's files, when its default branch is still at <paramref name="head"/>.</summary>
+    public Entry? Find(string name, string? head) =>
+        head is not null && _previous.TryGetValue(name, out var entry) && entry.Head == head ? entry : null;
+
+    /// <summary>Keeps what this run read (or reused) of a repository, for the next run.</summary>
+    public void Keep(string name, Entry entry)
+    {
+        lock (_next)
+        {
+            _next[name] = entry;
+        }
+    }
+
+    /// <summary>Writes what this run kept (only after a whole read: repositories gone since are dropped); failing to write never fails the run.</summary>
+    public async Task SaveAsync()
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, _next), Json)).ConfigureAwait(false);
+            File.Move(temp, _path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves requests.
+        }
+    }
+}

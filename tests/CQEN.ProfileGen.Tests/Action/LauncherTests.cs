@@ -381,6 +381,43 @@ public sealed class LauncherProvenanceTests : LauncherTest
         Assert.Equal(1, GitHub.Log.Count("GET", $"/attestations/sha256:{digest}"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task With_gh_installed_gh_attestation_verify_checks_the_archive_against_the_repository_workflow_and_pinned_commit(int ghExit)
+    {
+        // gh itself cannot reach Sigstore here: a gh on PATH that records how it is called and
+        // answers as gh does (0: verified, 1: not), as GitHub-hosted runners have it.
+        var release = Release("v1.2.3");
+        var bin = Directory.CreateDirectory(Path.Combine(Dir, "bin")).FullName;
+        var calls = Path.Combine(Dir, "gh-calls");
+        File.WriteAllText(Path.Combine(bin, "gh"), $"#!/bin/sh\nprintf '%s\\n' \"$*\" \"token=$GH_TOKEN\" >> '{calls}'\nexit {ghExit}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(bin, "gh"), (UnixFileMode)0b111_101_101);
+        }
+
+        var run = await Launch(release.Commit, new Dictionary<string, string>
+        {
+            ["PROFILEGEN_ATTESTATION_VERIFIER"] = "gh",
+            ["PATH"] = bin + ":" + System.Environment.GetEnvironmentVariable("PATH"),
+        }, "--version");
+
+        var call = File.ReadAllLines(calls);
+        Assert.Matches($"^attestation verify /\\S+/{ArchiveName} --repo CQEN-QDCE/profilegen --source-digest {release.Commit} --signer-workflow \\S+/CQEN-QDCE/profilegen/.github/workflows/release.yml$", call[0]);
+        Assert.Equal($"token={Token}", call[1]); // in gh's environment, on no command line
+        Assert.Equal(0, GitHub.Log.Count("GET", "/attestations/"));
+        if (ghExit == 0)
+        {
+            Assert.True(run.Exit == 0, run.Error);
+            Assert.Equal("stand-in profilegen 1.2.3: --version", run.Out.Trim());
+        }
+        else
+        {
+            AssertRefused(run, $"gh attestation verify: no build provenance attestation of CQEN-QDCE/profilegen's release workflow at commit {release.Commit}");
+        }
+    }
+
     [Fact]
     public async Task A_cached_binary_replaced_after_it_was_verified_is_refused()
     {

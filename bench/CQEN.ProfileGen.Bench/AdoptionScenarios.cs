@@ -54,6 +54,7 @@ internal static class AdoptionScenarios
                 ("PROFILEGEN_ACTION_REPOSITORY", "CQEN-QDCE/profilegen"), ("PROFILEGEN_ACTION_REF", "v" + version),
                 ("RUNNER_OS", OperatingSystem.IsMacOS() ? "macOS" : "Linux"), ("RUNNER_ARCH", RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "ARM64" : "X64"),
                 ("RUNNER_TOOL_CACHE", cache), ("GITHUB_ACTIONS", ""),
+                ("RUNNER_TEMP", Path.Combine(work, "runner-temp")), ("PROFILEGEN_ATTESTATION_VERIFIER", "api"),
             ];
             string[] launch = [Path.Combine(root, "action", "launch.sh"), "run", .. sample];
             var first = await MedianAsync(() =>
@@ -73,8 +74,8 @@ internal static class AdoptionScenarios
             Row("sample render: `dotnet profilegen.dll` (tiered compilation on, the default)", tiered);
             Row("sample render: `dotnet profilegen.dll` with tiered compilation off (the old setting)", untiered);
             Row("sample render: release binary (self-contained, single file, ReadyToRun)", release);
-            Row($"Action launcher, first run: lookup, download {archive.Length / 1024.0 / 1024.0:F0} MB, SHA-256, unpack, then the sample render", first);
-            Row("Action launcher, cached run: lookup, tool cache, then the sample render", cached);
+            Row($"Action launcher, first run: lookup, download {archive.Length / 1024.0 / 1024.0:F0} MB, SHA-256, provenance attestation, unpack, then the sample render", first);
+            Row("Action launcher, cached run: lookup, tool cache, re-hash, then the sample render", cached);
             Row("the same release binary started directly (no launcher)", direct);
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -201,6 +202,7 @@ internal static class AdoptionScenarios
         github.AddAsset(release, name, archive, "application/gzip");
         var sums = $"{Convert.ToHexStringLower(SHA256.HashData(archive))}  {name}\n";
         github.AddAsset(release, "SHA256SUMS", Encoding.UTF8.GetBytes(sums), "text/plain");
+        github.AttestBuildProvenance(release, name, archive); // as the release workflow does
     }
 
     private static string RepositoryRoot()

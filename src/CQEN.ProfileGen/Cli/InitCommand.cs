@@ -221,10 +221,14 @@ internal sealed partial class InitCommand : Command
 
     /// <summary>
     /// Writes every file or none: checks every target first, stages each file beside its target,
-    /// then renames them into place; on a failure, removes what it staged and the folders it made.
+    /// then renames them into place, each existing file first renamed aside; on a failure, puts
+    /// back what it had set aside, removes what it staged and the folders it made.
     /// </summary>
-    private static void WriteAll(string root, IReadOnlyDictionary<string, string> files)
+    /// <param name="move">How a file is renamed (<see cref="File.Move(string, string, bool)"/>);
+    /// tests pass one that refuses a rename, which nothing else can make fail reliably.</param>
+    internal static void WriteAll(string root, IReadOnlyDictionary<string, string> files, Action<string, string>? move = null)
     {
+        move ??= (from, to) => File.Move(from, to, overwrite: true);
         foreach (var name in files.Keys)
         {
             var folder = root;
@@ -249,6 +253,9 @@ internal sealed partial class InitCommand : Command
 
         var createdFolders = new List<string>();
         var staged = new List<(string Temporary, string Target)>();
+        // Files renamed aside (their inode, mode and links untouched) and files already in place.
+        var setAside = new List<(string Backup, string Target)>();
+        var placed = new List<string>();
         try
         {
             foreach (var (name, text) in files)
@@ -268,11 +275,28 @@ internal sealed partial class InitCommand : Command
             }
             foreach (var (temporary, target) in staged)
             {
-                File.Move(temporary, target, overwrite: true);
+                if (File.Exists(target))
+                {
+                    var backup = temporary + ".previous";
+                    move(target, backup);
+                    setAside.Add((backup, target));
+                }
+                move(temporary, target);
+                placed.Add(target);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // The files set aside go back over what replaced them; the new ones go.
+            var restored = true;
+            foreach (var (backup, target) in setAside)
+            {
+                restored &= TryDelete(() => move(backup, target));
+            }
+            foreach (var target in placed.Where(t => !setAside.Any(a => a.Target == t)))
+            {
+                restored &= TryDelete(() => File.Delete(target));
+            }
             foreach (var (temporary, _) in staged)
             {
                 TryDelete(() => File.Delete(temporary));
@@ -281,7 +305,13 @@ internal sealed partial class InitCommand : Command
             {
                 TryDelete(() => System.IO.Directory.Delete(folder));
             }
-            throw new InputException($"init: cannot write in {root}: {e.Message.ReplaceLineEndings(" ")}; nothing was written");
+            throw new InputException(restored
+                ? $"init: cannot write in {root}: {e.Message.ReplaceLineEndings(" ")}; nothing was written"
+                : $"init: cannot write in {root}: {e.Message.ReplaceLineEndings(" ")}; some files could not be put back: check the checkout with git status");
+        }
+        foreach (var (backup, _) in setAside)
+        {
+            TryDelete(() => File.Delete(backup));
         }
     }
 
@@ -324,15 +354,17 @@ internal sealed partial class InitCommand : Command
         created.Add(folder);
     }
 
-    private static void TryDelete(Action delete)
+    private static bool TryDelete(Action delete)
     {
         try
         {
             delete();
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Best effort: the error that stopped init is the one to report.
+            return false;
         }
     }
 

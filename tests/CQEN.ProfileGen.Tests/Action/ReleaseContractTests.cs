@@ -29,6 +29,32 @@ public sealed class ReleaseContractTests
     }
 
     [Fact]
+    public void The_release_attests_the_build_provenance_of_every_asset_it_publishes()
+    {
+        var workflow = Read(".github", "workflows", "release.yml");
+
+        Assert.Contains("uses: actions/attest-build-provenance@v4\n        with:\n          subject-path: |\n            dist/*\n", workflow);
+        Assert.Contains("id-token: write", workflow);
+        Assert.Contains("attestations: write", workflow);
+        // The attestation comes before the release exists, so no published asset lacks one.
+        Assert.True(workflow.IndexOf("attest-build-provenance", StringComparison.Ordinal) < workflow.IndexOf("gh release create", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Archive_paths_reach_PowerShell_as_environment_never_as_command_text()
+    {
+        var launcher = Read("action", "launch.sh");
+        var pwsh = launcher.Split('\n').Where(l => l.Contains("pwsh", StringComparison.Ordinal) || l.Contains("Expand-Archive", StringComparison.Ordinal)).ToArray();
+
+        Assert.NotEmpty(pwsh);
+        // A tag name holding a quote is in the archive's path: nothing of the shell's may be
+        // expanded inside the -Command text (single-quoted in bash, it is read as is).
+        var command = Assert.Single(pwsh, l => l.Contains("Expand-Archive", StringComparison.Ordinal));
+        Assert.Equal("'Expand-Archive -LiteralPath $env:PROFILEGEN_ARCHIVE -DestinationPath $env:PROFILEGEN_STAGE -Force'", command.Trim());
+        Assert.Contains("PROFILEGEN_ARCHIVE=\"$work/$asset_name\" PROFILEGEN_STAGE=\"$stage\" pwsh -NoProfile -NonInteractive -Command", launcher);
+    }
+
+    [Fact]
     public void The_Action_installs_no_SDK_unless_it_builds_from_source()
     {
         var action = Read("action.yml");

@@ -106,4 +106,98 @@ public sealed class InitFileSystemTests : IDisposable
         Assert.Contains($"profile/README.md:{line}: this code fence is never closed", await RefusedAsync());
         Assert.Equal(text, File.ReadAllText(readme));
     }
+
+    // ---- --force: all files or none, even when a rename is refused --------------------------
+
+    private static readonly string Workflow = Path.Combine(".github", "workflows", "profile-readme.yml");
+
+    /// <summary>A checkout init already wrote once, by hand-edited since: every file says "before".</summary>
+    private Dictionary<string, string> CheckoutWrittenBefore()
+    {
+        var before = new Dictionary<string, string>
+        {
+            ["profilegen.yml"] = "org: before\n",
+            ["profile.sbn"] = "before profile.sbn\n",
+            [Workflow] = "before workflow\n",
+        };
+        foreach (var (name, text) in before)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_dir, name))!);
+            File.WriteAllText(Path.Combine(_dir, name), text);
+        }
+        File.SetUnixFileMode(Path.Combine(_dir, "profilegen.yml"), (UnixFileMode)0b110_100_000);
+        return before;
+    }
+
+    private static Dictionary<string, string> After() => new()
+    {
+        ["profilegen.yml"] = "org: after\n",
+        ["profile.sbn"] = "after profile.sbn\n",
+        [Workflow] = "after workflow\n",
+    };
+
+    private string[] Entries() => [.. Directory.EnumerateFileSystemEntries(_dir, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(_dir, e)).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void With_force_a_refused_rename_of_the_last_file_puts_back_every_file_already_replaced()
+    {
+        var before = CheckoutWrittenBefore();
+        var entries = Entries();
+
+        // The workflow's new text cannot be renamed into place (as when the disk, a lock or a
+        // rule of the file system refuses it), after profilegen.yml and profile.sbn were.
+        var error = Assert.Throws<InputException>(() => CQEN.ProfileGen.Cli.InitCommand.WriteAll(_dir, After(), (from, to) =>
+        {
+            if (from.EndsWith(".profilegen-init", StringComparison.Ordinal) && to.EndsWith("profile-readme.yml", StringComparison.Ordinal))
+            {
+                throw new IOException("rename refused");
+            }
+            File.Move(from, to, overwrite: true);
+        }));
+
+        Assert.StartsWith($"init: cannot write in {_dir}: rename refused", error.Message);
+        Assert.EndsWith("; nothing was written", error.Message);
+        foreach (var (name, text) in before)
+        {
+            Assert.Equal(text, File.ReadAllText(Path.Combine(_dir, name)));
+        }
+        Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(Path.Combine(_dir, "profilegen.yml")));
+        Assert.Equal(entries, Entries()); // no staged or set-aside file left behind
+    }
+
+    [Fact]
+    public void With_force_a_file_that_cannot_be_put_back_is_said_so_and_never_called_nothing_written()
+    {
+        CheckoutWrittenBefore();
+
+        // Every rename onto the workflow is refused, the one that would put the old one back too.
+        var error = Assert.Throws<InputException>(() => CQEN.ProfileGen.Cli.InitCommand.WriteAll(_dir, After(), (from, to) =>
+        {
+            if (to.EndsWith("profile-readme.yml", StringComparison.Ordinal))
+            {
+                throw new IOException("rename refused");
+            }
+            File.Move(from, to, overwrite: true);
+        }));
+
+        Assert.DoesNotContain("nothing was written", error.Message);
+        Assert.EndsWith("some files could not be put back: check the checkout with git status", error.Message);
+        Assert.Equal("org: before\n", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
+    }
+
+    [Fact]
+    public void With_force_every_file_is_replaced_and_nothing_set_aside_is_left_behind()
+    {
+        CheckoutWrittenBefore();
+        var entries = Entries();
+
+        CQEN.ProfileGen.Cli.InitCommand.WriteAll(_dir, After());
+
+        foreach (var (name, text) in After())
+        {
+            Assert.Equal(text, File.ReadAllText(Path.Combine(_dir, name)));
+        }
+        Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(Path.Combine(_dir, "profilegen.yml")));
+        Assert.Equal(entries, Entries());
+    }
 }

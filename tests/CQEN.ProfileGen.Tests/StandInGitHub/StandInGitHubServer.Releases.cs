@@ -11,7 +11,7 @@ public sealed partial class StandInGitHubServer
 {
     private readonly List<FakeRelease> _releases = [];
 
-    public FakeRelease AddRelease(string owner, string repo, string tag, bool draft = false, bool prerelease = false)
+    public FakeRelease AddRelease(string owner, string repo, string tag, bool draft = false, bool prerelease = false, string? commit = null)
     {
         lock (State.Gate)
         {
@@ -23,7 +23,7 @@ public sealed partial class StandInGitHubServer
                 Draft = draft,
                 Prerelease = prerelease,
                 CreatedAt = DateTimeOffset.UtcNow.AddMinutes(_releases.Count),
-                Commit = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{owner}/{repo}@{tag}"))),
+                Commit = commit ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{owner}/{repo}@{tag}"))),
             };
             _releases.Add(release);
             return release;
@@ -38,6 +38,101 @@ public sealed partial class StandInGitHubServer
             release.Assets.Add(asset);
             return asset;
         }
+    }
+
+    /// <summary>
+    /// What actions/attest-build-provenance stores when the release workflow of <paramref name="release"/>'s
+    /// repository, run for its tag at <paramref name="commit"/> (default the release's), attests
+    /// <paramref name="bytes"/>: a Sigstore bundle whose DSSE payload is an in-toto statement with a
+    /// SLSA provenance v1 predicate naming the repository, the workflow and the commit.
+    /// </summary>
+    public void AttestBuildProvenance(FakeRelease release, string subjectName, byte[] bytes, string? commit = null, string workflowPath = ".github/workflows/release.yml")
+    {
+        lock (State.Gate)
+        {
+            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            _attestations.Add(new FakeAttestation(State.NextId(), release.Repo, digest, ProvenanceStatement(release, subjectName, digest, commit ?? release.Commit, workflowPath)));
+        }
+    }
+
+    private readonly List<FakeAttestation> _attestations = [];
+
+    // The statement @actions/attest's buildSLSAProvenancePredicate writes for a workflow run
+    // (https://slsa.dev/provenance/v1, build type https://actions.github.io/buildtypes/workflow/v1).
+    private static JsonObject ProvenanceStatement(FakeRelease release, string subjectName, string digest, string commit, string workflowPath)
+    {
+        var server = "https://github.com";
+        var gitRef = $"refs/tags/{release.Tag}";
+        return new JsonObject
+        {
+            ["_type"] = "https://in-toto.io/Statement/v1",
+            ["subject"] = new JsonArray(new JsonObject { ["name"] = subjectName, ["digest"] = new JsonObject { ["sha256"] = digest } }),
+            ["predicateType"] = "https://slsa.dev/provenance/v1",
+            ["predicate"] = new JsonObject
+            {
+                ["buildDefinition"] = new JsonObject
+                {
+                    ["buildType"] = "https://actions.github.io/buildtypes/workflow/v1",
+                    ["externalParameters"] = new JsonObject
+                    {
+                        ["workflow"] = new JsonObject { ["ref"] = gitRef, ["repository"] = $"{server}/{release.Repo}", ["path"] = workflowPath },
+                    },
+                    ["internalParameters"] = new JsonObject
+                    {
+                        ["github"] = new JsonObject { ["event_name"] = "push", ["repository_id"] = "1", ["repository_owner_id"] = "1", ["runner_environment"] = "github-hosted" },
+                    },
+                    ["resolvedDependencies"] = new JsonArray(new JsonObject
+                    {
+                        ["uri"] = $"git+{server}/{release.Repo}@{gitRef}",
+                        ["digest"] = new JsonObject { ["gitCommit"] = commit },
+                    }),
+                },
+                ["runDetails"] = new JsonObject
+                {
+                    ["builder"] = new JsonObject { ["id"] = $"{server}/{release.Repo}/{workflowPath}@{gitRef}" },
+                    ["metadata"] = new JsonObject { ["invocationId"] = $"{server}/{release.Repo}/actions/runs/1/attempts/1" },
+                },
+            },
+        };
+    }
+
+    // GET /repos/{o}/{r}/attestations/sha256:{digest}: {"attestations": [{bundle, repository_id,
+    // bundle_url, initiator}]}, the Sigstore bundle inline (API version 2022-11-28); 404 when the
+    // repository holds none for that digest. The stand-in's bundles carry no real signature, and
+    // it does not serve bundle_url (a snappy-compressed copy on GitHub's blob store).
+    private Response Attestations(Call call, FakeRepo repo)
+    {
+        var subject = Uri.UnescapeDataString(call["digest"]);
+        var found = _attestations.Where(a => a.Repo.Equals(repo.FullName, StringComparison.OrdinalIgnoreCase) && $"sha256:{a.Digest}" == subject).ToArray();
+        if (found.Length == 0)
+        {
+            return Error(404, "Not Found", "https://docs.github.com/rest/repos/repos#list-attestations");
+        }
+        return Json(200, new JsonObject
+        {
+            ["attestations"] = new JsonArray([.. found.Select(a => (JsonNode)new JsonObject
+            {
+                ["bundle"] = new JsonObject
+                {
+                    ["mediaType"] = "application/vnd.dev.sigstore.bundle.v0.3+json",
+                    ["verificationMaterial"] = new JsonObject
+                    {
+                        ["certificate"] = new JsonObject { ["rawBytes"] = Convert.ToBase64String("stand-in certificate"u8) },
+                        ["tlogEntries"] = new JsonArray(),
+                        ["timestampVerificationData"] = new JsonObject(),
+                    },
+                    ["dsseEnvelope"] = new JsonObject
+                    {
+                        ["payload"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(a.Statement.ToJsonString())),
+                        ["payloadType"] = "application/vnd.in-toto+json",
+                        ["signatures"] = new JsonArray(new JsonObject { ["sig"] = Convert.ToBase64String("stand-in signature"u8) }),
+                    },
+                },
+                ["repository_id"] = repo.Id,
+                ["bundle_url"] = $"https://tmaproduction.blob.core.windows.net/attestations/{a.Id}.json.sn",
+                ["initiator"] = "user",
+            })]),
+        });
     }
 
     private FakeRelease[] ReleasesOf(FakeRepo repo) => [.. _releases.Where(r => r.Repo.Equals(repo.FullName, StringComparison.OrdinalIgnoreCase))];
@@ -156,3 +251,5 @@ public sealed class FakeRelease
 }
 
 public sealed record FakeAsset(int Id, string Name, byte[] Bytes, string ContentType);
+
+public sealed record FakeAttestation(int Id, string Repo, string Digest, JsonObject Statement);

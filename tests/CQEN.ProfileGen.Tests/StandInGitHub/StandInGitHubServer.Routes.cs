@@ -39,6 +39,7 @@ public sealed partial class StandInGitHubServer
         MapRepo(app, "GET", "/releases", Releases);
         MapRepo(app, "GET", "/releases/tags/{**tag}", ReleaseByTag);
         MapRepo(app, "GET", $"/releases/assets/{{id:{Digits}}}", ReleaseAsset);
+        MapRepo(app, "GET", "/attestations/{**digest}", Attestations);
         foreach (var kind in new[] { "refs", "ref", "matching-refs" })
         {
             MapRepo(app, "GET", $"/git/{kind}/{{**ref}}", (c, repo) => GetRefs(repo, kind, c["ref"], c.ApiBase));

@@ -29,6 +29,9 @@ internal sealed record Wording
     public required Func<string, string> CommitMessage { get; init; }
     public required JobSummaryWords Summary { get; init; }
 
+    /// <summary>A line of the pull request for what GitHub refused (kind: label, reviewer, team, assignee, draft; the name in a code span).</summary>
+    public required Func<string, string, string> Refused { get; init; }
+
     public static Wording For(ProfileCulture culture) => culture == ProfileCulture.English ? English : French;
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
@@ -76,6 +79,14 @@ internal sealed record Wording
             Failed = message => $"**Échec** : {message}",
             NothingWritten = "Rien n'a été écrit, sauf si le message dit le contraire; le journal de l'exécution donne les détails.",
         },
+        Refused = (kind, name) => kind switch
+        {
+            "label" => $"GitHub a refusé l'étiquette {name} (la créer demande `issues: write`).",
+            "reviewer" => $"GitHub a refusé de demander une révision à {name} (pas collaborateur du dépôt, ou auteur de la demande).",
+            "team" => $"GitHub a refusé de demander une révision à l'équipe {name} (le jeton doit pouvoir lire les équipes : *Members: read* ou `read:org`).",
+            "assignee" => $"GitHub n'a pas assigné {name} (pas d'accès en écriture au dépôt).",
+            _ => "GitHub n'offre pas les brouillons dans ce dépôt (privé, forfait GitHub Free) : demande de tirage ordinaire.",
+        } + " _Pas redemandé pour cette demande de tirage._",
     };
 
     private static readonly Wording English = new()
@@ -121,6 +132,14 @@ internal sealed record Wording
             Failed = message => $"**Failed**: {message}",
             NothingWritten = "Nothing was written unless the message says otherwise; the run log has the details.",
         },
+        Refused = (kind, name) => kind switch
+        {
+            "label" => $"GitHub refused the label {name} (creating it needs `issues: write`).",
+            "reviewer" => $"GitHub refused to ask {name} for a review (not a collaborator of the repository, or the pull request's author).",
+            "team" => $"GitHub refused to ask the team {name} for a review (the token must read teams: *Members: read* or `read:org`).",
+            "assignee" => $"GitHub did not assign {name} (no write access to the repository).",
+            _ => "GitHub has no draft pull requests in this repository (private, GitHub Free plan): this is a normal pull request.",
+        } + " _Not asked again for this pull request._",
     };
 }
 

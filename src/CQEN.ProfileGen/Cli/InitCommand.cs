@@ -17,6 +17,9 @@ namespace CQEN.ProfileGen.Cli;
 internal sealed partial class InitCommand : Command
 {
     private const string RegionName = "repos";
+
+    /// <summary>The setting without which the starter workflow's first run cannot open its pull request (REAL-GITHUB R1).</summary>
+    private const string ActionsSettingFirst = "before the first scheduled run, turn on \"Allow GitHub Actions to create and approve pull requests\" (Settings → Actions → General → Workflow permissions) in the organization and in the repository";
     private const string RegionTemplate = "repos.sbn";
     private static readonly string ProfileReadme = Path.Combine("profile", "README.md");
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -112,11 +115,11 @@ internal sealed partial class InitCommand : Command
             }
             if (handWritten is not null)
             {
-                await context.Env.Out.WriteLineAsync($"next: commit and push these files, then profilegen publish --dry-run   (the first pull request only fills the region '{RegionName}')").ConfigureAwait(false);
+                await context.Env.Out.WriteLineAsync($"next: commit and push these files, then profilegen publish --dry-run   (the first pull request only fills the region '{RegionName}'); {ActionsSettingFirst}").ConfigureAwait(false);
             }
             else
             {
-                await context.Env.Out.WriteLineAsync("next: profilegen publish --dry-run   (shows what the first pull request would change)").ConfigureAwait(false);
+                await context.Env.Out.WriteLineAsync("next: profilegen publish --dry-run   (shows what the first pull request would change); " + ActionsSettingFirst).ConfigureAwait(false);
             }
             return ExitCodes.Success;
         });

@@ -67,6 +67,8 @@ internal sealed class PublishCommand : Command
                 {
                     WriteTo = dryRun ? null : repo,
                     WriteToOnly = config.Filters.Visibility.All(v => v == "public"),
+                    WritesLabels = (parse.GetValue(Label) is { Length: > 0 } ? parse.GetValue(Label)! : config.Publish.Labels).Count > 0,
+                    AsksTeams = parse.GetValue(TeamReviewer) is { Length: > 0 },
                 },
             };
             var regions = Regions(parse, settings, context.Env);
@@ -100,12 +102,22 @@ internal sealed class PublishCommand : Command
                 Draft = parse.GetValue(Draft),
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
+                NonPublicRepos = [.. model.Repos.Where(r => !r.Visibility.Equals("public", StringComparison.OrdinalIgnoreCase)).Select(r => r.Name)],
+                AllowPrivateInPublic = config.Publish.AllowPrivateInPublic,
             };
             context.Reporter.AuditAfterOutcome(request.Audit, Wording.For(config.Culture).AuditTitle + owner);
             // The organization read from a snapshot is the one an App's installation is looked up on.
             var gateway = await context.ConnectAsync(settings.GitHub with { Org = settings.GitHub.Org ?? owner }, ct).ConfigureAwait(false);
             var outcome = await context.Reporter.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
+            foreach (var warning in outcome.Warnings)
+            {
+                await context.Reporter.WarnAsync(warning).ConfigureAwait(false);
+            }
+            if (outcome.Warnings.Count > 0)
+            {
+                await context.Reporter.SummaryAsync("### GitHub refused\n\n" + string.Join("", outcome.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}\n")) + "\n").ConfigureAwait(false);
+            }
             await context.Reporter.PublishedAsync(outcome).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
             {

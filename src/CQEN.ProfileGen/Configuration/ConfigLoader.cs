@@ -325,7 +325,8 @@ internal static class ConfigLoader
                     "labels" => p with { Labels = Sequence(value, key, Scalar) },
                     "reviewers" => p with { Reviewers = Sequence(value, key, Scalar) },
                     "regions" => p with { Regions = StringMap(value, key, FilePath) },
-                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions"),
+                    "allow_private_in_public" => p with { AllowPrivateInPublic = Bool(value, key) },
+                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public"),
                 };
             }
             return p;

@@ -161,6 +161,9 @@ internal sealed record PublishTarget
     public IReadOnlyList<string> Labels { get; init; } = [];
     public IReadOnlyList<string> Reviewers { get; init; } = [];
 
+    /// <summary>Publish a profile naming private or internal repositories into a public repository (refused unless set: REAL-GITHUB R7).</summary>
+    public bool AllowPrivateInPublic { get; init; }
+
     /// <summary>Managed region name → template file, for hand-written READMEs with regions.</summary>
     public IReadOnlyDictionary<string, string> Regions { get; init; } = new Dictionary<string, string>();
 }

@@ -16,6 +16,12 @@ internal sealed record GitHubAccess
     /// <summary>Whether a minted App token may be limited to <see cref="WriteTo"/> (the profile lists public repositories only).</summary>
     public bool WriteToOnly { get; init; }
 
+    /// <summary>Whether publishing sets labels: an App token then asks for issues: write (creating a missing label needs it).</summary>
+    public bool WritesLabels { get; init; }
+
+    /// <summary>Whether publishing asks teams to review: an App token then asks for members: read.</summary>
+    public bool AsksTeams { get; init; }
+
     /// <summary>Where GET answers are kept for conditional requests across runs; null: no cache.</summary>
     public string? CacheDirectory { get; init; }
 

@@ -46,10 +46,12 @@ internal static class GitHubAppAuthenticator
     /// <summary>
     /// An installation token with only what the run needs: read access, or — to publish — write
     /// access to contents and pull requests, limited to <paramref name="onlyRepository"/> when
-    /// given (a token that can only ever touch the profile's repository).
+    /// given (a token that can only ever touch the profile's repository). Issues: write only when
+    /// labels are set (GitHub needs it to create a missing label), members: read only when teams
+    /// are asked to review (to resolve them).
     /// </summary>
     public static async Task<string> CreateInstallationTokenAsync(GitHubEndpoint endpoint, string appId, string privateKeyPem, string keySource, string org,
-        Func<HttpMessageHandler> handler, TimeProvider clock, bool write = false, string? onlyRepository = null)
+        Func<HttpMessageHandler> handler, TimeProvider clock, bool write = false, string? onlyRepository = null, bool labels = false, bool teams = false)
     {
         using var key = ReadKey(privateKeyPem, keySource);
         var jwt = CreateJwt(appId, key, clock.GetUtcNow());
@@ -61,6 +63,14 @@ internal static class GitHubAppAuthenticator
             var permissions = write
                 ? new Dictionary<string, string> { ["contents"] = "write", ["pull_requests"] = "write", ["metadata"] = "read" }
                 : new Dictionary<string, string> { ["contents"] = "read", ["metadata"] = "read" };
+            if (labels)
+            {
+                permissions["issues"] = "write";
+            }
+            if (teams)
+            {
+                permissions["members"] = "read";
+            }
             var request = onlyRepository is null
                 ? (object)new { permissions }
                 : new { permissions, repositories = new[] { onlyRepository } };

@@ -59,6 +59,8 @@ internal static class GitHubErrors
             r.Reset, ex),
         SecondaryRateLimitExceededException or AbuseException => new GitHubException($"GitHub's secondary rate limit stopped the run while reading {what}; try again in a few minutes", 403, ex),
         NotFoundException => new GitHubException($"GitHub found no {what} (404): it does not exist or this token cannot see it", 404, ex),
+        ForbiddenException f when ApiMessage(f).Contains(ActionsMayNotCreatePullRequests, StringComparison.OrdinalIgnoreCase) =>
+            new GitHubException($"GitHub refused {what}: {ActionsMayNotCreatePullRequests} (403). {TurnOnActionsPullRequests}", 403, ex),
         ForbiddenException f => new GitHubException($"GitHub refused access to {what} (403 {ApiMessage(f)})", 403, ex),
         ApiValidationException v => new GitHubException($"GitHub refused {what} (422 {ValidationMessage(v)})", 422, ex),
         ApiException a when (int)a.StatusCode == 429 => new GitHubException($"GitHub's rate limit stopped the run while reading {what} (429 {ApiMessage(a)})", 429, ex),
@@ -67,6 +69,13 @@ internal static class GitHubErrors
         TaskCanceledException or TimeoutException => new GitHubException($"GitHub did not answer in time for {what}", null, ex),
         _ => null,
     };
+
+    /// <summary>GitHub's words when a workflow's GITHUB_TOKEN may not open pull requests (REAL-GITHUB R1).</summary>
+    public const string ActionsMayNotCreatePullRequests = "GitHub Actions is not permitted to create or approve pull requests";
+
+    /// <summary>What to change, in the words of GitHub's settings pages: both levels, or an App instead.</summary>
+    public const string TurnOnActionsPullRequests =
+        "Turn on \"Allow GitHub Actions to create and approve pull requests\" under Settings → Actions → General → Workflow permissions, in the organization's settings and in the repository's, or publish with a GitHub App token (app-id and private-key)";
 
     private static string ApiMessage(ApiException ex) =>
         OneLine(ex.ApiError?.Message is { Length: > 0 } m ? m : ex.StatusCode.ToString());

@@ -70,6 +70,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
 
     private static readonly ResiliencePropertyKey<bool> IsWrite = new("profilegen.is-write");
     private static readonly ResiliencePropertyKey<bool> IsGraphQl = new("profilegen.is-graphql");
+    private static readonly ResiliencePropertyKey<bool> IsPost = new("profilegen.is-post");
     private static readonly ResiliencePropertyKey<int> Attempts = new("profilegen.attempts");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken requestToken)
@@ -89,6 +90,7 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         context.Properties.Set(IsWrite, graphQl ? IsMutation(body) : request.Method != HttpMethod.Get && request.Method != HttpMethod.Head);
         context.Properties.Set(IsGraphQl, graphQl);
         context.Properties.Set(CallerShrinks, graphQl && ShrinkingCaller.Value);
+        context.Properties.Set(IsPost, request.Method == HttpMethod.Post);
         context.Properties.Set(Attempts, 0);
         try
         {
@@ -161,7 +163,10 @@ internal sealed class GitHubResilienceHandler : DelegatingHandler
         {
             return false;
         }
-        return write ? status is 502 or 503 : status is 500 or 502 or 503 or 504;
+        // A 502 is also GitHub's timeout, after which a write may have been applied (REAL-GITHUB
+        // R18): only an idempotent one (PATCH, PUT, DELETE) is sent again; the caller of a POST
+        // reads what GitHub holds, then decides.
+        return write ? status == 503 || (status == 502 && !context.Properties.GetValue(IsPost, false)) : status is 500 or 502 or 503 or 504;
     }
 
     private static bool IsMutation(byte[]? body)

@@ -20,7 +20,8 @@ internal sealed record GraphQlAnswer<TData>(TData? Data, IReadOnlyList<GraphQlEr
 /// One error of an answer. GitHub's own errors carry <c>type</c>; validation errors of the
 /// graphql-ruby layer (an older GitHub Enterprise Server's schema) carry <c>extensions.code</c> instead.
 /// </summary>
-internal sealed record GraphQlError(string? Type, string? Message, GraphQlErrorExtensions? Extensions = null)
+/// <param name="Path">Where in data the error is (field names and list indexes), when GitHub says.</param>
+internal sealed record GraphQlError(string? Type, string? Message, GraphQlErrorExtensions? Extensions = null, IReadOnlyList<System.Text.Json.JsonElement>? Path = null)
 {
     /// <summary>The error's kind, wherever the server put it.</summary>
     [JsonIgnore]
@@ -87,10 +88,10 @@ internal sealed record RepoFiles(BlobText? Readme, BlobText? License);
 
 // ---- what publishing reads (OctokitGateway.PublishStateQuery) ----------------------------
 
-internal sealed record PublishStateData(PublishRepoNode? Repository);
+internal sealed record PublishStateData(PublishRepoNode? Repository, Account? Viewer = null);
 
 internal sealed record PublishRepoNode(
-    string? Id, string? Name, Account? Owner, Named? DefaultBranchRef, RefNode? Base, RefNode? Branch, Connection<PullNode>? PullRequests);
+    string? Id, string? Name, Account? Owner, Named? DefaultBranchRef, RefNode? Base, RefNode? Branch, Connection<PullNode>? PullRequests, string? Visibility = null);
 
 internal sealed record RefNode(string? Name, HeadCommit? Target);
 

@@ -14,7 +14,8 @@ internal interface IGitHubGateway : IOrgSource
     /// the repository, the base head (<paramref name="baseName"/>, or the default branch) and the
     /// file on it, the branch head and its file, and the branch's pull requests of any state.
     /// </summary>
-    Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct);
+    /// <param name="teams">Whether to read team review requests (needs members: read; only when team reviewers are configured).</param>
+    Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, bool teams = false);
 
     Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct);
 
@@ -58,11 +59,13 @@ internal interface IGitHubGateway : IOrgSource
     Task<IReadOnlyList<string>> GetCommentsAsync(string owner, string repo, int number, CancellationToken ct);
     Task AddLabelsAsync(string owner, string repo, int number, IReadOnlyList<string> labels, CancellationToken ct);
     Task RequestReviewersAsync(string owner, string repo, int number, IReadOnlyList<string> reviewers, IReadOnlyList<string> teams, CancellationToken ct);
-    Task AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct);
+    /// <summary>Adds assignees; returns who is assigned afterwards (GitHub silently leaves out whoever cannot be).</summary>
+    Task<IReadOnlyList<string>> AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct);
 }
 
 /// <param name="NodeId">GitHub's global id of the repository, which GraphQL mutations name it by.</param>
-internal sealed record RepoRef(string Owner, string Name, string DefaultBranch, string? NodeId = null);
+/// <param name="Visibility">public, private or internal, where the read told.</param>
+internal sealed record RepoRef(string Owner, string Name, string DefaultBranch, string? NodeId = null, string? Visibility = null);
 
 /// <summary>A commit as publishing sees it: its sha, tree, parents and message.</summary>
 internal sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<string> Parents, string Message)
@@ -75,6 +78,10 @@ internal sealed record CommitRef(string Sha, string TreeSha, IReadOnlyList<strin
 internal record PublishReading
 {
     public required RepoRef Target { get; init; }
+
+    /// <summary>The token's own login (GraphQL's viewer), which GitHub refuses as a reviewer of its own pull request; null where not read.</summary>
+    public string? Viewer { get; init; }
+
     public required string BaseName { get; init; }
     public required CommitRef BaseHead { get; init; }
     public byte[]? CurrentFile { get; init; }
@@ -115,6 +122,9 @@ internal sealed record NewPullRequestSpec(string Title, string Body, string Head
 
 /// <summary>A branch moved between the run's read and its write: the compare-and-swap refused to touch it.</summary>
 internal sealed class BranchMovedException(string message, Exception? inner = null) : GitHubException(message, 409, inner);
+
+/// <summary>A rule of a ruleset (or a branch protection) refused a branch move: retrying will not help.</summary>
+internal sealed class RuleRefusedException(string message, Exception? inner = null) : GitHubException(message, 422, inner);
 
 /// <summary>A GitHub failure the command line reports in one line (never with a token in it).</summary>
 internal class GitHubException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)

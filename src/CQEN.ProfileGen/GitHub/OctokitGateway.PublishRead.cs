@@ -8,11 +8,16 @@ namespace CQEN.ProfileGen.GitHub;
 // and the branch's pull requests with their labels, reviewers, reviews and comments.
 internal sealed partial class OctokitGateway
 {
-    internal static string PublishStateQuery(bool namedBase) => $$"""
+    // The Team fragment only when team reviewers are configured: GITHUB_TOKEN and App tokens
+    // without members: read cannot read a team (REAL-GITHUB R5), and a team asked by CODEOWNERS
+    // or by a person must not stop the run.
+    internal static string PublishStateQuery(bool namedBase, bool teams = false) => $$"""
         query PublishState($owner: String!, $name: String!, {{(namedBase ? "$baseRef: String!, " : "")}}$branchRef: String!, $branch: String!, $path: String!) {
+          viewer { login }
           repository(owner: $owner, name: $name) {
             id
             name
+            visibility
             owner { login }
             defaultBranchRef { name }
             base: {{(namedBase ? "ref(qualifiedName: $baseRef)" : "defaultBranchRef")}} { name target { ...Head } }
@@ -25,7 +30,7 @@ internal sealed partial class OctokitGateway
                 headRepositoryOwner { login }
                 author { login }
                 labels(first: 100) { nodes { name } }
-                reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login } ... on Team { slug } } } }
+                reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login }{{(teams ? " ... on Team { slug }" : "")}} } } }
                 assignees(first: 100) { nodes { login } }
                 latestReviews(first: 100) { nodes { author { login } } }
                 comments(last: 100) { nodes { body } }
@@ -43,13 +48,13 @@ internal sealed partial class OctokitGateway
         }
         """;
 
-    public async Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct)
+    public async Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, bool teams = false)
     {
         if (reader != OrgReader.Rest)
         {
             try
             {
-                return await ReadForPublishWithGraphQlAsync(owner, repo, baseName, branch, path).ConfigureAwait(false);
+                return await ReadForPublishWithGraphQlAsync(owner, repo, baseName, branch, path, teams).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException)
             {
@@ -59,7 +64,7 @@ internal sealed partial class OctokitGateway
         return await ReadForPublishWithRestAsync(owner, repo, baseName, branch, path, ct).ConfigureAwait(false);
     }
 
-    private async Task<PublishReading> ReadForPublishWithGraphQlAsync(string owner, string repo, string? baseName, string branch, string path)
+    private async Task<PublishReading> ReadForPublishWithGraphQlAsync(string owner, string repo, string? baseName, string branch, string path, bool teams)
     {
         var what = $"{owner}/{repo} (GraphQL)";
         var variables = new Dictionary<string, object?> { ["owner"] = owner, ["name"] = repo, ["branchRef"] = "refs/heads/" + branch, ["branch"] = branch, ["path"] = path };
@@ -67,9 +72,16 @@ internal sealed partial class OctokitGateway
         {
             variables["baseRef"] = "refs/heads/" + baseName;
         }
-        var data = await GraphQl.QueryAsync(client, endpoint, PublishStateQuery(baseName is not null), variables, GraphQlJson.Default.GraphQlAnswerPublishStateData, what).ConfigureAwait(false);
+        var answer = await GraphQl.SendAsync(client, endpoint, PublishStateQuery(baseName is not null, teams), variables, GraphQlJson.Default.GraphQlAnswerPublishStateData, what).ConfigureAwait(false);
+        // NOT_FOUND is "there is none"; a review request the token may not read (a team without
+        // members: read) leaves that one reviewer unknown, which the plan can live with.
+        if (answer.Errors is { Count: > 0 } errors && !errors.All(e => e.Type == "NOT_FOUND" || IsUnreadableReviewRequest(e)))
+        {
+            throw new GitHubException($"GitHub's GraphQL API refused the query for {what}: {answer.ErrorText}");
+        }
+        var data = answer.Data ?? throw new GitHubException($"GitHub's GraphQL API gave no data for {what}");
         var r = data.Repository ?? throw new GitHubException($"GitHub found no repository {owner}/{repo} (404): it does not exist or this token cannot see it", 404);
-        var target = new RepoRef(r.Owner?.Login ?? owner, r.Name ?? repo, r.DefaultBranchRef?.Name ?? "main", r.Id);
+        var target = new RepoRef(r.Owner?.Login ?? owner, r.Name ?? repo, r.DefaultBranchRef?.Name ?? "main", r.Id, r.Visibility?.ToLowerInvariant());
         var baseRef = r.Base ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName ?? "(default)"}' to publish onto", 404);
         var baseHead = Head(baseRef.Target) ?? throw new GitHubException($"{owner}/{repo} has no branch '{baseName}' to publish onto", 404);
         var branchHead = Head(r.Branch?.Target);
@@ -89,6 +101,7 @@ internal sealed partial class OctokitGateway
         return new PublishReading
         {
             Target = target,
+            Viewer = data.Viewer?.Login,
             BaseName = baseRef.Name ?? baseName ?? target.DefaultBranch,
             BaseHead = baseHead.Commit,
             CurrentFile = await FileAsync(baseHead, owner, repo, path).ConfigureAwait(false),
@@ -97,6 +110,10 @@ internal sealed partial class OctokitGateway
             Pulls = pulls,
         };
     }
+
+    private static bool IsUnreadableReviewRequest(GraphQlError error) =>
+        error.Type is "FORBIDDEN" or "INSUFFICIENT_SCOPES"
+        && error.Path?.Any(p => p.ValueKind == System.Text.Json.JsonValueKind.String && p.GetString() == "reviewRequests") == true;
 
     private sealed record HeadRead(CommitRef Commit, BlobText? Blob, bool Exists);
 
@@ -136,7 +153,7 @@ internal sealed partial class OctokitGateway
         var head = await GetBranchAsync(owner, repo, branch, ct).ConfigureAwait(false);
         var pulls = await FindPullRequestsAsync(owner, repo, target.Owner, branch, ct).ConfigureAwait(false);
         // The file on the branch matters only when the branch sits on the base head (is it already this content?).
-        var onBase = head is { Parents: [var parent] } && parent == baseHead.Sha;
+        var onBase = head is { Parents: [var parent, ..] } && parent == baseHead.Sha; // first parent: see PublishPlanner.OnBase
         var branchFile = onBase ? await GetFileAsync(owner, repo, path, head!.Sha, ct).ConfigureAwait(false) : null;
         return new PublishReading { Target = target, BaseName = name, BaseHead = baseHead, CurrentFile = current, BranchHead = head, BranchFile = branchFile, Pulls = pulls };
     }

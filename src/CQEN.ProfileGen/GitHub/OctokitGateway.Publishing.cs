@@ -8,7 +8,7 @@ internal sealed partial class OctokitGateway
     public async Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct)
     {
         var r = await GitHubErrors.Guard(() => client.Repository.Get(owner, repo), $"repository {owner}/{repo}").ConfigureAwait(false);
-        return new RepoRef(r.Owner.Login, r.Name, r.DefaultBranch, r.NodeId);
+        return new RepoRef(r.Owner.Login, r.Name, r.DefaultBranch, r.NodeId, r.Visibility?.ToString().ToLowerInvariant() ?? (r.Private ? "private" : "public"));
     }
 
     public async Task<CommitRef?> GetBranchAsync(string owner, string repo, string branch, CancellationToken ct)
@@ -37,7 +37,12 @@ internal sealed partial class OctokitGateway
     public async Task<byte[]?> GetFileAsync(string owner, string repo, string path, string gitRef, CancellationToken ct) =>
         await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContentByRef(owner, repo, path, gitRef), $"{path} on {gitRef} of {owner}/{repo}").ConfigureAwait(false);
 
-    public async Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct)
+    public Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct) =>
+        CreateCommitAsync(owner, repo, commit, null, ct);
+
+    // With `alsoOn`, the commit has the branch head as a second parent: the file on the base's
+    // tree, and a fast-forward of the branch, so the move needs no force.
+    private async Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, string? alsoOn, CancellationToken ct)
     {
         var what = $"a commit on {owner}/{repo}";
         var parent = await GetCommitAsync(owner, repo, commit.ParentSha, ct).ConfigureAwait(false);
@@ -50,7 +55,8 @@ internal sealed partial class OctokitGateway
         tree.Tree.Add(new NewTreeItem { Path = commit.Path, Mode = "100644", Type = TreeType.Blob, Sha = blob.Sha });
         var createdTree = await GitHubErrors.Guard(() => client.Git.Tree.Create(owner, repo, tree), what).ConfigureAwait(false);
         // No author/committer: GitHub then signs the commit as the token's identity (Actions bot or App).
-        var created = await GitHubErrors.Guard(() => client.Git.Commit.Create(owner, repo, new NewCommit(commit.Message, createdTree.Sha, commit.ParentSha)), what).ConfigureAwait(false);
+        string[] parents = alsoOn is null || alsoOn == commit.ParentSha ? [commit.ParentSha] : [commit.ParentSha, alsoOn];
+        var created = await GitHubErrors.Guard(() => client.Git.Commit.Create(owner, repo, new NewCommit(commit.Message, createdTree.Sha, parents)), what).ConfigureAwait(false);
         return new CommitRef(created.Sha, created.Tree.Sha, created.Parents.Select(p => p.Sha).ToArray(), created.Message);
     }
 
@@ -67,7 +73,9 @@ internal sealed partial class OctokitGateway
                 // A server without GraphQL: the Git Data API and a re-checked move below.
             }
         }
-        var created = await CreateCommitAsync(target.Owner, target.Name, commit, ct).ConfigureAwait(false);
+        // On top of the head just read (#28): the move is a fast-forward, which GitHub refuses if
+        // anyone pushed since, so a push is never erased, even between our last read and the move.
+        var created = await CreateCommitAsync(target.Owner, target.Name, commit, expectedSha, ct).ConfigureAwait(false);
         await MoveBranchWithRestAsync(target, branch, expectedSha, created.Sha).ConfigureAwait(false);
         return created.Sha;
     }
@@ -115,9 +123,53 @@ internal sealed partial class OctokitGateway
             {
                 throw Moved(target, branch, expectedSha, now);
             }
+            if (expectedSha is not null && IsRuleRefusal(errors))
+            {
+                // A rule (block force pushes) refuses putting the branch back on the base (R8):
+                // commit on top of the branch as the run read it instead, a fast-forward.
+                return await CommitOnBranchHeadAsync(target, branch, expectedSha, commit).ConfigureAwait(false);
+            }
         }
         throw new GitHubException($"GitHub refused {what}: {errors ?? "no commit in its answer"}");
     }
+
+    internal const string CommitOnBranchMutation = """
+        mutation CommitOnBranch($commit: CreateCommitOnBranchInput!) {
+          commit: createCommitOnBranch(input: $commit) { commit { oid } }
+        }
+        """;
+
+    private async Task<string> CommitOnBranchHeadAsync(RepoRef target, string branch, string branchHead, NewFileCommit commit)
+    {
+        var what = $"a commit on branch {branch} of {target.Owner}/{target.Name}";
+        var newline = commit.Message.IndexOf('\n', StringComparison.Ordinal);
+        var variables = new Dictionary<string, object?>
+        {
+            ["commit"] = new Dictionary<string, object?>
+            {
+                ["branch"] = new Dictionary<string, object?> { ["repositoryNameWithOwner"] = $"{target.Owner}/{target.Name}", ["branchName"] = branch },
+                ["expectedHeadOid"] = branchHead,
+                ["message"] = new Dictionary<string, object?>
+                {
+                    ["headline"] = newline < 0 ? commit.Message : commit.Message[..newline],
+                    ["body"] = newline < 0 ? null : commit.Message[(newline + 1)..].Trim('\n'),
+                },
+                ["fileChanges"] = new Dictionary<string, object?> { ["additions"] = new[] { new Dictionary<string, object?> { ["path"] = commit.Path, ["contents"] = Convert.ToBase64String(commit.Content) } } },
+            },
+        };
+        var answer = await GraphQl.SendAsync(client, endpoint, CommitOnBranchMutation, variables, GraphQlJson.Default.GraphQlAnswerCommitToBranchData, what).ConfigureAwait(false);
+        if (answer.ErrorText is null && answer.Data?.Commit?.Commit?.Oid is { } oid)
+        {
+            return oid;
+        }
+        var now = await BranchShaAsync(target, branch).ConfigureAwait(false);
+        throw now != branchHead ? Moved(target, branch, branchHead, now) : new GitHubException($"GitHub refused {what}: {answer.ErrorText ?? "no commit in its answer"}");
+    }
+
+    // What GitHub says when a ruleset or a branch protection refuses a ref update.
+    private static bool IsRuleRefusal(string? errors) =>
+        errors is not null && (errors.Contains("rule violation", StringComparison.OrdinalIgnoreCase) || errors.Contains("protected branch", StringComparison.OrdinalIgnoreCase)
+            || errors.Contains("force-push", StringComparison.OrdinalIgnoreCase) || errors.Contains("force push", StringComparison.OrdinalIgnoreCase));
 
     public async Task MoveBranchAsync(RepoRef target, string branch, string? expectedSha, string? newSha, CancellationToken ct)
     {
@@ -166,7 +218,9 @@ internal sealed partial class OctokitGateway
         {
             throw Moved(target, branch, expectedSha, now);
         }
-        throw new GitHubException($"GitHub refused to move {what}: {errors}");
+        throw IsRuleRefusal(errors)
+            ? new RuleRefusedException($"a rule of {target.Owner}/{target.Name} refused to {(newSha is null ? "delete" : "move")} {what}: {errors}")
+            : new GitHubException($"GitHub refused to move {what}: {errors}");
     }
 
     private async Task MoveBranchWithRestAsync(RepoRef target, string branch, string? expectedSha, string? newSha)
@@ -183,7 +237,8 @@ internal sealed partial class OctokitGateway
             }
             catch (GitHubException ex) when (ex.StatusCode == 422)
             {
-                throw Moved(target, branch, expectedSha, await BranchShaAsync(target, branch).ConfigureAwait(false), ex);
+                // Created meanwhile by someone else, or refused by a rule (restrict creations).
+                throw await BranchShaAsync(target, branch).ConfigureAwait(false) is { } created ? Moved(target, branch, expectedSha, created, ex) : Refused(ex);
             }
         }
         // No compare-and-swap in REST: read the head again right before the move, and stop if it changed.
@@ -192,15 +247,32 @@ internal sealed partial class OctokitGateway
         {
             throw Moved(target, branch, expectedSha, now);
         }
-        if (newSha is null)
+        try
         {
-            await GitHubErrors.Guard(() => client.Git.Reference.Delete(owner, repo, "heads/" + branch), what).ConfigureAwait(false);
+            if (newSha is null)
+            {
+                // REST has no compare-and-swap for a deletion: the read just above is the check.
+                await GitHubErrors.Guard(() => client.Git.Reference.Delete(owner, repo, "heads/" + branch), what).ConfigureAwait(false);
+            }
+            else
+            {
+                // Never forced: the new commit sits on the head read above, so a push since then makes this fail.
+                await GitHubErrors.Guard(() => client.Git.Reference.Update(owner, repo, "heads/" + branch, new ReferenceUpdate(newSha, force: false)), what).ConfigureAwait(false);
+            }
         }
-        else
+        catch (GitHubException ex) when (ex.StatusCode == 422)
         {
-            await GitHubErrors.Guard(() => client.Git.Reference.Update(owner, repo, "heads/" + branch, new ReferenceUpdate(newSha, force: true)), what).ConfigureAwait(false);
+            var after = await BranchShaAsync(target, branch).ConfigureAwait(false);
+            throw after != expectedSha ? Moved(target, branch, expectedSha, after, ex) : Refused(ex);
         }
     }
+
+    // A rule's refusal says which rule; signed commits need a bot token on this path (R8).
+    private static GitHubException Refused(GitHubException ex) =>
+        !IsRuleRefusal(ex.Message) ? ex
+        : new RuleRefusedException(ex.Message + (ex.Message.Contains("signature", StringComparison.OrdinalIgnoreCase)
+            ? "; commits made through GitHub's REST API are signed only with a bot token (the workflow's GITHUB_TOKEN or a GitHub App), not a personal token"
+            : ""), ex);
 
     private async Task<string?> BranchShaAsync(RepoRef target, string branch)
     {
@@ -266,9 +338,12 @@ internal sealed partial class OctokitGateway
         GitHubErrors.Guard(() => client.PullRequest.ReviewRequest.Create(owner, repo, number, new PullRequestReviewRequest(reviewers.ToArray(), teams.ToArray())),
             $"reviewers of #{number} of {owner}/{repo}");
 
-    public Task AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct) =>
-        GitHubErrors.Guard(() => client.Issue.Assignee.AddAssignees(owner, repo, number, new AssigneesUpdate(assignees.ToArray())),
-            $"assignees of #{number} of {owner}/{repo}");
+    public async Task<IReadOnlyList<string>> AddAssigneesAsync(string owner, string repo, int number, IReadOnlyList<string> assignees, CancellationToken ct)
+    {
+        var issue = await GitHubErrors.Guard(() => client.Issue.Assignee.AddAssignees(owner, repo, number, new AssigneesUpdate(assignees.ToArray())),
+            $"assignees of #{number} of {owner}/{repo}").ConfigureAwait(false);
+        return issue.Assignees?.Select(a => a.Login).ToArray() ?? [];
+    }
 
     private static PullRequestRef ToRef(PullRequest pr) =>
         new(pr.Number, pr.HtmlUrl, pr.Title ?? "", pr.Body ?? "", pr.Head.Ref, pr.Head.Sha, pr.Base.Ref, pr.State.StringValue)

@@ -26,38 +26,77 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             // Everything is read: build the content now, so a template or region error writes nothing.
             var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
             var newText = request.BuildContent(currentText);
+            GuardAgainstLeaks(state, request, newText);
+            var cautions = VisibilityCautions(state, request);
             var diff = UnifiedDiff.Between(currentText, newText, request.Path);
             var plan = PublishPlanner.Plan(state, request, newText, diff);
             if (request.DryRun || plan.Steps.Count == 0)
             {
-                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha);
+                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha) with { Warnings = cautions };
             }
             try
             {
-                var (pull, head) = await ExecuteAsync(plan, state, request, ct).ConfigureAwait(false);
-                return Outcome(plan, pull, diff, request, newText, state.BaseName, head);
+                var refused = new List<(Refusal Refusal, string Reason)>();
+                var kept = new List<string>();
+                var (pull, head) = await ExecuteAsync(plan, state, request, refused, kept, ct).ConfigureAwait(false);
+                return Outcome(plan, pull, diff, request, newText, state.BaseName, head ?? (kept.Count > 0 ? state.BranchHead?.Sha : null)) with
+                {
+                    Warnings = [.. cautions, .. kept, .. refused.Select(r => r.Refusal.Describe(r.Reason))],
+                };
             }
-            catch (BranchMovedException) when (cycle < Cycles)
+            catch (BranchMovedException) when (cycle < Cycles && !request.Force)
             {
                 // Someone moved the branch between our read and our write: read again and re-decide.
+                // Not with --force, which takes back the branch as the run read it, never a push made since.
             }
         }
     }
 
+    // R7: a public profile repository must not name private or internal repositories (their
+    // names and descriptions would be on the organization's public page), unless asked for.
+    private static void GuardAgainstLeaks(PublishState state, PublishRequest request, string newText)
+    {
+        if (request.AllowPrivateInPublic || state.Target.Visibility != "public")
+        {
+            return;
+        }
+        var named = request.NonPublicRepos.Where(n => newText.Contains(n, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (named.Length > 0)
+        {
+            var list = string.Join(", ", named.Take(5)) + (named.Length > 5 ? $" and {named.Length - 5} more" : "");
+            throw new InputException($"{request.Owner}/{request.Repo} is public and the profile would name {named.Length} private or internal repositories ({list}): nothing was written. Keep filters.visibility to [public], publish to .github-private (members only), or set publish.allow_private_in_public: true");
+        }
+    }
+
+    // GitHub shows .github's profile to everyone only when the repository is public, and
+    // .github-private's to members only when it is private.
+    private static IReadOnlyList<string> VisibilityCautions(PublishState state, PublishRequest request) => (request.Repo.ToLowerInvariant(), state.Target.Visibility) switch
+    {
+        (".github", "private" or "internal") => [$"{request.Owner}/.github is {state.Target.Visibility}: GitHub shows its profile/README.md on the organization's page only when the repository is public"],
+        (".github-private", "public") => [$"{request.Owner}/.github-private is public: anyone can read the members' profile; GitHub expects this repository to be private"],
+        _ => [],
+    };
+
     private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {
         var (owner, repo, branch) = (request.Owner, request.Repo, request.Branch);
-        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct).ConfigureAwait(false);
+        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct, teams: request.TeamReviewers.Count > 0).ConfigureAwait(false);
         var ours = read.Pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
         var open = ours.Where(p => p.IsOpen).Concat(read.Pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();
         // The record of our commits: from the open pull request, else from the latest one (closed by a human, branch kept).
         var recorded = PullRequestText.RecordedCommits(open?.Body ?? ours.FirstOrDefault()?.Body ?? "");
         var head = read.BranchHead;
-        var onBase = head is { Parents: [var parent] } && parent == read.BaseHead.Sha;
+        var onBase = PublishPlanner.OnBase(head, read.BaseHead.Sha) || PublishPlanner.OnOurs(head, recorded);
         if (onBase && head!.ChangedFiles is null && !recorded.Contains(head.Sha, StringComparer.Ordinal))
         {
             // Only for an unrecorded head that may be an interrupted run's commit: does it change one file only?
             head = await github.GetCommitWithChangesAsync(owner, repo, head.Sha, ct).ConfigureAwait(false);
+        }
+        var branchFile = read.BranchFile;
+        if (onBase && branchFile is null && head is not null && !PublishPlanner.OnBase(head, read.BaseHead.Sha))
+        {
+            // The REST read fetches the branch's file only for a head on the base.
+            branchFile = await github.GetFileAsync(owner, repo, request.Path, head.Sha, ct).ConfigureAwait(false);
         }
         var missingReviewers = open is not null && request.Reviewers.Any(r => !open.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase));
         var reviewed = !missingReviewers ? [] : open!.Reviewed ?? await github.GetReviewersAsync(owner, repo, open.Number, ct).ConfigureAwait(false);
@@ -67,16 +106,17 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         return new PublishState(read)
         {
             BranchHead = head,
-            BranchFile = onBase ? read.BranchFile : null,
+            BranchFile = onBase ? branchFile : null,
             Pull = open,
             RecordedCommits = recorded,
             Reviewed = reviewed,
             ForeignNoticeGiven = noticeGiven,
+            Refused = open is null ? [] : BestEffort.Recorded(open.Body),
         };
     }
 
     /// <summary>Carries the steps out in order; returns the pull request as it stands afterwards.</summary>
-    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, CancellationToken ct)
+    private async Task<(PullRequestRef? Pull, string? BranchSha)> ExecuteAsync(PublishPlan plan, PublishState state, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, List<string> kept, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
         var pull = state.Pull;
@@ -92,25 +132,38 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                         branchSha = await github.CommitToBranchAsync(state.Target, c.Branch, c.ExpectedSha, new NewFileCommit(c.ParentSha, c.Path, c.Content, c.Message), ct).ConfigureAwait(false);
                         break;
                     case DeleteBranchStep d:
-                        await github.MoveBranchAsync(state.Target, d.Branch, d.ExpectedSha, null, ct).ConfigureAwait(false);
+                        try
+                        {
+                            await github.MoveBranchAsync(state.Target, d.Branch, d.ExpectedSha, null, ct).ConfigureAwait(false);
+                        }
+                        catch (RuleRefusedException ex)
+                        {
+                            // A rule protects the branch from deletion (R8): it stays, and nothing else is lost.
+                            kept.Add($"branch {d.Branch} kept: {ex.Message}");
+                        }
                         break;
                     case UpdatePullStep u:
                         pull = await github.UpdatePullRequestAsync(owner, repo, u.Number, u.Title, PullRequestText.WithCommits(u.Body, PublishPlanner.Recorded(state, branchSha!)), close: false, ct).ConfigureAwait(false);
                         break;
                     case OpenPullStep o:
-                        pull = await OpenAsync(o, PullRequestText.WithCommits(o.Body, PublishPlanner.Recorded(state, branchSha!)), request, ct).ConfigureAwait(false);
+                        pull = await OpenAsync(o, PullRequestText.WithCommits(o.Body, PublishPlanner.Recorded(state, branchSha!)), request, refused, ct).ConfigureAwait(false);
                         break;
                     case AddLabelsStep l:
-                        await github.AddLabelsAsync(owner, repo, pull!.Number, l.Labels, ct).ConfigureAwait(false);
+                        await AskAsync([.. l.Labels.Select(x => new Refusal("label", x))], asked => github.AddLabelsAsync(owner, repo, pull!.Number, Names(asked, "label"), ct), refused).ConfigureAwait(false);
                         break;
                     case RequestReviewersStep r:
-                        await github.RequestReviewersAsync(owner, repo, pull!.Number, r.Reviewers, r.Teams, ct).ConfigureAwait(false);
+                        await AskAsync([.. r.Reviewers.Select(x => new Refusal("reviewer", x)), .. r.Teams.Select(x => new Refusal("team", x))],
+                            asked => github.RequestReviewersAsync(owner, repo, pull!.Number, Names(asked, "reviewer"), Names(asked, "team"), ct), refused).ConfigureAwait(false);
                         break;
                     case AddAssigneesStep a:
-                        await github.AddAssigneesAsync(owner, repo, pull!.Number, a.Assignees, ct).ConfigureAwait(false);
+                        // GitHub answers 201 and silently leaves out whoever cannot be assigned.
+                        var assigned = await github.AddAssigneesAsync(owner, repo, pull!.Number, a.Assignees, ct).ConfigureAwait(false);
+                        refused.AddRange(a.Assignees.Where(x => !assigned.Contains(x, StringComparer.OrdinalIgnoreCase))
+                            .Select(x => (new Refusal("assignee", x), $"GitHub left {x} out of the assignees of #{pull.Number} (no write access to {owner}/{repo})")));
                         break;
                     case CommentStep c:
-                        await github.AddCommentAsync(owner, repo, c.Number, c.Text, ct).ConfigureAwait(false);
+                        await WriteOnceAsync(() => github.AddCommentAsync(owner, repo, c.Number, c.Text, ct),
+                            async () => (await github.GetCommentsAsync(owner, repo, c.Number, ct).ConfigureAwait(false)).Contains(c.Text, StringComparer.Ordinal), ct).ConfigureAwait(false);
                         break;
                     case ClosePullStep c:
                         pull = await github.UpdatePullRequestAsync(owner, repo, c.Number, null, null, close: true, ct).ConfigureAwait(false);
@@ -120,6 +173,10 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                 }
                 done.Add(step.Describe());
             }
+            if (refused.Count > 0 && pull is not null)
+            {
+                pull = await RecordRefusalsAsync(pull, state, request, refused, branchSha ?? pull.HeadSha, ct).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (done.Count > 0 && ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException { StatusCode: null })
         {
@@ -128,12 +185,77 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         return (pull, plan.Steps.Any(s => s is DeleteBranchStep) ? null : branchSha);
     }
 
-    private async Task<PullRequestRef> OpenAsync(OpenPullStep step, string body, PublishRequest request, CancellationToken ct)
+    /// <summary>GitHub may have applied a write it answered 502/504 to, or whose answer never came (R18).</summary>
+    private static bool MayHaveApplied(GitHubException ex, CancellationToken ct) =>
+        !ct.IsCancellationRequested && ex is not BranchMovedException && ex.StatusCode is 502 or 504 or null;
+
+    // A write that must not happen twice (a comment): after an answer that leaves it unknown,
+    // read what GitHub holds, and write again only if it is not there.
+    private static async Task WriteOnceAsync(Func<Task> write, Func<Task<bool>> applied, CancellationToken ct)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (MayHaveApplied(ex, ct))
+        {
+            if (!await applied().ConfigureAwait(false))
+            {
+                await write().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Asks for everything at once; when GitHub refuses (it refuses the whole request for one bad
+    // name), asks for each alone, so what can be set is set and only what GitHub refuses is noted.
+    private static async Task AskAsync(IReadOnlyList<Refusal> asked, Func<IReadOnlyList<Refusal>, Task> ask, List<(Refusal Refusal, string Reason)> refused)
+    {
+        try
+        {
+            await ask(asked).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (BestEffort.IsRefusal(ex))
+        {
+            if (asked.Count == 1)
+            {
+                refused.Add((asked[0], ex.Message));
+                return;
+            }
+            foreach (var one in asked)
+            {
+                await AskAsync([one], ask, refused).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> Names(IEnumerable<Refusal> asked, string kind) => [.. asked.Where(a => a.Kind == kind).Select(a => a.Name)];
+
+    // The pull request says what GitHub refused, once, in its body (whose record the next run reads).
+    private async Task<PullRequestRef> RecordRefusalsAsync(PullRequestRef pull, PublishState state, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, string branchSha, CancellationToken ct)
+    {
+        var all = PublishPlanner.Remembered(state, request).Concat(refused.Select(r => r.Refusal)).Distinct().ToArray();
+        var body = PullRequestText.WithCommits(BestEffort.WithRefusals(BestEffort.WithoutRecords(pull.Body), all, request.Culture), PublishPlanner.Recorded(state, branchSha));
+        return body == pull.Body ? pull : await github.UpdatePullRequestAsync(request.Owner, request.Repo, pull.Number, null, body, close: false, ct).ConfigureAwait(false);
+    }
+
+    private async Task<PullRequestRef> OpenAsync(OpenPullStep step, string body, PublishRequest request, List<(Refusal Refusal, string Reason)> refused, CancellationToken ct)
     {
         var (owner, repo) = (request.Owner, request.Repo);
         try
         {
             return await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base, request.Draft), ct).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (request.Draft && ex.StatusCode == 422 && ex.Message.Contains("Draft pull requests are not supported", StringComparison.OrdinalIgnoreCase))
+        {
+            // GitHub Free has no drafts on private repositories (R10): a normal pull request instead.
+            refused.Add((new Refusal("draft", ""), ex.Message));
+            return await OpenAsync(step, body, request with { Draft = false }, refused, ct).ConfigureAwait(false);
+        }
+        catch (GitHubException ex) when (MayHaveApplied(ex, ct))
+        {
+            // GitHub may have opened it before its answer failed: look before opening another.
+            var opened = (await github.FindPullRequestsAsync(owner, repo, owner, request.Branch, ct).ConfigureAwait(false)).FirstOrDefault(p => p.IsOpen);
+            return opened ?? await github.CreatePullRequestAsync(owner, repo, new NewPullRequestSpec(step.Title, body, step.Head, step.Base, request.Draft), ct).ConfigureAwait(false);
         }
         catch (GitHubException ex) when (ex.StatusCode == 422 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {

@@ -31,6 +31,9 @@ internal sealed record PublishState : PublishReading
 
     /// <summary>Whether the open pull request already has our note about someone else's commits.</summary>
     public bool ForeignNoticeGiven { get; init; }
+
+    /// <summary>What GitHub refused for the open pull request (its body's record): not asked again.</summary>
+    public IReadOnlyList<Refusal> Refused { get; init; } = [];
 }
 
 /// <summary>One write, in the order the executor carries them out.</summary>
@@ -123,9 +126,11 @@ internal static class PublishPlanner
         var newBytes = Encoding.UTF8.GetBytes(newText);
         var head = state.BranchHead;
         var pull = state.Pull;
-        var onBase = head is not null && head.Parents.Count == 1 && head.Parents[0] == state.BaseHead.Sha;
-        var hasNewFile = onBase && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
+        var onBase = OnBase(head, state.BaseHead.Sha);
         var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
+        // Where a rule blocks force pushes, the tool commits on top of its own last commit instead (R8).
+        var onOurs = OnOurs(head, state.RecordedCommits);
+        var hasNewFile = (onBase || onOurs) && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
         // Exactly the commit this run would make: same parent, one file changed, same content, same message.
         var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path, request.Culture).TrimEnd();
         // A branch still at the base head holds no one's commits.
@@ -177,7 +182,9 @@ internal static class PublishPlanner
             };
         }
 
-        var body = PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit);
+        var body = BestEffort.WithRefusals(
+            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit),
+            Remembered(state, request), request.Culture);
         var steps = new List<PublishStep>();
         var branchIsCurrent = hasNewFile && !foreign;
         if (!branchIsCurrent)
@@ -200,21 +207,28 @@ internal static class PublishPlanner
         }
 
         // Labels and reviewers are reconciled on every run, so an interrupted run's are not lost for good.
-        var labels = request.Labels.Where(l => pull is null || !pull.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        // What GitHub refused for this pull request is not asked again (its body says so once).
+        bool Refused(string kind, string name) => pull is not null && state.Refused.Contains(new Refusal(kind, name));
+        var labels = request.Labels.Where(l => pull is null || !pull.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            .Where(l => !Refused("label", l)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (labels.Length > 0)
         {
             steps.Add(new AddLabelsStep(labels));
         }
         var reviewers = request.Reviewers
             .Where(r => pull is null || !pull.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase) && !state.Reviewed.Contains(r, StringComparer.OrdinalIgnoreCase))
-            .Where(r => pull?.Author is not { } author || !author.Equals(r, StringComparison.OrdinalIgnoreCase))
+            // GitHub refuses the author's review: the pull request's author, or the token's own login when this run opens it.
+            .Where(r => (pull is null ? state.Viewer : pull.Author) is not { } author || !author.Equals(r, StringComparison.OrdinalIgnoreCase))
+            .Where(r => !Refused("reviewer", r))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var teams = request.TeamReviewers.Where(t => pull is null || !pull.RequestedTeams.Contains(t, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var teams = request.TeamReviewers.Where(t => pull is null || !pull.RequestedTeams.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .Where(t => !Refused("team", t)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (reviewers.Length > 0 || teams.Length > 0)
         {
             steps.Add(new RequestReviewersStep(reviewers, teams));
         }
-        var assignees = request.Assignees.Where(a => pull is null || !pull.Assignees.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var assignees = request.Assignees.Where(a => pull is null || !pull.Assignees.Contains(a, StringComparer.OrdinalIgnoreCase))
+            .Where(a => !Refused("assignee", a)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (assignees.Length > 0)
         {
             steps.Add(new AddAssigneesStep(assignees));
@@ -226,6 +240,27 @@ internal static class PublishPlanner
         }
         return new PublishPlan { Status = Would(pull is null ? "created" : "updated"), Steps = steps };
     }
+
+    /// <summary>
+    /// Whether the head is one commit on the base head: its first parent (the tool's REST commits
+    /// carry the branch's previous head as a second parent, so their move is a fast-forward).
+    /// </summary>
+    public static bool OnBase(CommitRef? head, string baseSha) => head is { Parents: [var first, ..] } && first == baseSha;
+
+    /// <summary>Whether the head is one commit on a commit the tool recorded (its fast-forward when a rule blocks force pushes).</summary>
+    public static bool OnOurs(CommitRef? head, IReadOnlyList<string> recorded) => head is { Parents: [var only] } && recorded.Contains(only, StringComparer.Ordinal);
+
+    /// <summary>The refusals the open pull request records that still concern what the run asks for.</summary>
+    public static IReadOnlyList<Refusal> Remembered(PublishState state, PublishRequest request) =>
+        state.Pull is null ? [] : [.. state.Refused.Where(r => r.Kind switch
+        {
+            "label" => request.Labels.Contains(r.Name, StringComparer.OrdinalIgnoreCase),
+            "reviewer" => request.Reviewers.Contains(r.Name, StringComparer.OrdinalIgnoreCase),
+            "team" => request.TeamReviewers.Contains(r.Name, StringComparer.OrdinalIgnoreCase),
+            "assignee" => request.Assignees.Contains(r.Name, StringComparer.OrdinalIgnoreCase),
+            "draft" => request.Draft,
+            _ => false,
+        }).Distinct()];
 
     /// <summary>The commits to record in the pull request: those recorded before, and the one the branch will point at.</summary>
     public static IReadOnlyList<string> Recorded(PublishState state, string branchSha) =>

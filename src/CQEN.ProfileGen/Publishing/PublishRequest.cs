@@ -40,6 +40,11 @@ internal sealed record PublishRequest
     public bool Draft { get; init; }
     public ProfileCulture Culture { get; init; } = ProfileCulture.French;
 
+    /// <summary>Private and internal repositories the profile lists: refused in a public target repository unless <see cref="AllowPrivateInPublic"/>.</summary>
+    public IReadOnlyList<string> NonPublicRepos { get; init; } = [];
+
+    public bool AllowPrivateInPublic { get; init; }
+
     /// <summary>The audit of what was read, summarised in the PR body; null: no audit section.</summary>
     public Audit.AuditReport? Audit { get; init; }
 }
@@ -70,4 +75,7 @@ internal sealed record PublishOutcome
 
     /// <summary>The pull request branch's head after the run, when there is one.</summary>
     public string? HeadSha { get; init; }
+
+    /// <summary>What GitHub refused this run (labels, reviewers, teams, assignees, draft): warnings, not failures.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

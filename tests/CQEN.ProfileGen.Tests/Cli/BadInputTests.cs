@@ -163,9 +163,10 @@ public class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task An_output_that_is_the_root_folder_is_refused_as_a_folder()
+    public async Task An_audit_output_that_is_the_root_folder_is_refused_as_a_folder()
     {
-        var result = await _cli.RunAsync("render", "--snapshot", SampleSnapshot, "--output", "/");
+        // audit's --output names a file (render's may name a folder, to hold the README and its cards).
+        var result = await _cli.RunAsync("audit", "--snapshot", SampleSnapshot, "--output", "/");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("profilegen: error: --output: / is a folder; give a file name", Assert.Single(result.ErrorLines));

@@ -42,6 +42,7 @@ public class ConfigLoaderEveryKeyTests
                   base: develop
                   title: Titre
                   reviewers: [alice]
+                  allow_private_in_public: true
                 lifecycle:
                   labels: [Cycle de vie]
                   values: [Bêta]
@@ -70,6 +71,7 @@ public class ConfigLoaderEveryKeyTests
             Assert.Equal("develop", config.Publish.Base);
             Assert.Equal("Titre", config.Publish.Title);
             Assert.Equal(["alice"], config.Publish.Reviewers);
+            Assert.True(config.Publish.AllowPrivateInPublic);
             Assert.Equal(["Cycle de vie"], config.Lifecycle.Labels);
             Assert.Equal(["Bêta"], config.Lifecycle.Values);
             Assert.Equal("Bêta", config.Lifecycle.Aliases["Beta"]);
@@ -136,7 +138,7 @@ public class ConfigLoaderEveryKeyTests
         [InlineData("profile: { badges: [ { text: x } ] }", "profilegen.yml:1:24: unknown key 'text' (known keys: alt, label, message, color, link, license)")]
         [InlineData("profile: { logo: { src: x } }", "profilegen.yml:1:20: unknown key 'src' (known keys: alt, image, link)")]
         [InlineData("profile: { links: [ { href: x } ] }", "profilegen.yml:1:23: unknown key 'href' (known keys: title, url)")]
-        [InlineData("publish: { repo: x }", "profilegen.yml:1:12: unknown key 'repo' (known keys: target_repo, target_path, branch, base, title, labels, reviewers, regions)")]
+        [InlineData("publish: { repo: x }", "profilegen.yml:1:12: unknown key 'repo' (known keys: target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public)")]
         public void An_unknown_key_lists_the_keys_of_its_section(string yaml, string message) => Assert.Equal(message, ErrorOf(yaml));
 
         [Theory]

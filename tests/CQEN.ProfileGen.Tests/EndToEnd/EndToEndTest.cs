@@ -59,11 +59,30 @@ public abstract class EndToEndTest(int repos = 12, string? token = null, bool ca
         }
         if (token is not null)
         {
-            GitHub.State.AddToken(token, canWrite: canWrite);
+            // The starter workflow's GITHUB_TOKEN (contents: write, pull-requests: write), unless the class says read-only.
+            GitHub.State.AddActionsToken(token, canWrite ? null : new Dictionary<string, string> { ["contents"] = "read" });
             Cli.Variables["GITHUB_TOKEN"] = token;
         }
         Cli.CurrentDirectory = Dir;
         Arrange(GitHub.State);
+        SettingsTheReadmeAsksFor(GitHub.State);
+    }
+
+    /// <summary>
+    /// What the README asks an organization to turn on before the first run: "Allow GitHub Actions
+    /// to create and approve pull requests", at the organization's level and on every repository
+    /// (off by default on GitHub, and in the stand-in). A test of the setting turns it off again.
+    /// </summary>
+    private static void SettingsTheReadmeAsksFor(GitHubState state)
+    {
+        foreach (var org in state.Orgs.Values)
+        {
+            org.ActionsCanCreatePullRequests = true;
+        }
+        foreach (var repo in state.Repos.Values)
+        {
+            repo.ActionsCanCreatePullRequests = true;
+        }
     }
 
     public virtual async Task DisposeAsync()

@@ -71,6 +71,32 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
     }
 
     [Fact]
+    public async Task The_app_token_asks_for_issues_only_with_labels_and_for_members_only_with_team_reviewers_and_can_then_set_both()
+    {
+        var cli = new CliHarness { Clock = TimeProvider.System };
+        lock (GitHub.State.Gate)
+        {
+            GitHub.State.Orgs["org"].Teams.Add("web");
+        }
+        var plain = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile, "--label", "profil-auto", "--team-reviewer", "web");
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        var mints = GitHub.Log.All.Where(r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal)).Select(r => r.Body!).ToArray();
+        Assert.Equal(2, mints.Length);
+        Assert.Contains("\"pull_requests\":\"write\"", mints[0]);
+        Assert.DoesNotContain("issues", mints[0]);
+        Assert.DoesNotContain("members", mints[0]);
+        Assert.Contains("\"issues\":\"write\"", mints[1]);
+        Assert.Contains("\"members\":\"read\"", mints[1]);
+        var pull = Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
+        Assert.Equal(["profil-auto"], pull.Labels); // created: the token has issues: write
+        Assert.Equal(["web"], pull.TeamReviewers);
+        Assert.DoesNotContain("warning", result.Error);
+    }
+
+    [Fact]
     public async Task A_read_only_run_mints_a_read_only_token()
     {
         var cli = new CliHarness { Clock = TimeProvider.System };

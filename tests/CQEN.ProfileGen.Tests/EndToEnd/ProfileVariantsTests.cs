@@ -11,7 +11,7 @@ public sealed class ProfileVariantsTests() : EndToEndTest(repos: 260, token: "gh
     {
         state.AddRepo("org", "secret-project", r => { r.Visibility = "private"; r.Description = "Interne"; r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# secret\n" }); });
         state.AddRepo("org", "inner-source", r => { r.Visibility = "internal"; r.Commit("main", new Dictionary<string, string> { ["README.md"] = "# inner\n" }); });
-        state.AddRepo("org", ".github-private", r => r.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = "# Membres\n" }));
+        state.AddRepo("org", ".github-private", r => { r.Visibility = "private"; r.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = "# Membres\n" }); }); // private, as GitHub expects it
     }
 
     [Fact]

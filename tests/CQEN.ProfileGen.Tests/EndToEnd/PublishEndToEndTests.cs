@@ -186,6 +186,7 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
     public async Task Labels_and_reviewers_from_the_configuration_are_set_on_the_new_pull_request()
     {
         File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n  labels: [documentation]\n  reviewers: [octocat]\n  title: Profil à jour\n");
+        Profile.Collaborators.Add("octocat");
         Assert.Equal(0, (await Publish()).ExitCode);
         var pull = Assert.Single(Profile.Pulls);
         Assert.Equal("Profil à jour", pull.Title);

@@ -14,8 +14,15 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
 
     private string? BranchHead => Profile.Git.Resolve(Branch);
 
-    protected override void Arrange(GitHubState state) =>
+    protected override void Arrange(GitHubState state)
+    {
         File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n  labels: [documentation, automated]\n  reviewers: [alice, bob]\n");
+        // Everything these tests ask for exists and may be asked: refusals are PublishRefusalTests' subject.
+        var profile = state.Repo(Org, ".github");
+        profile.Labels.UnionWith(["automated", "profile"]);
+        profile.Collaborators.UnionWith(["alice", "bob", "carol"]);
+        state.Orgs[Org].Teams.Add("web");
+    }
 
     private Task<CliResult> Publish(params string[] args) =>
         Run("publish", args);
@@ -25,7 +32,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
 
     [Theory]
     [InlineData("/labels$", 500, false)]
-    [InlineData("/requested_reviewers$", 422, false)]
+    [InlineData("/requested_reviewers$", 500, false)] // a refusal (403/422) is a warning instead: PublishRefusalTests
     [InlineData("/labels$", 502, true)]
     public async Task Labels_and_reviewers_lost_to_an_interrupted_run_are_restored_by_the_next_one(string step, int status, bool afterApplying)
     {
@@ -44,13 +51,12 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
     }
 
     [Fact]
-    public async Task A_pull_request_GitHub_created_while_answering_502_gets_its_labels_on_the_next_run()
+    public async Task A_pull_request_GitHub_created_while_answering_502_is_found_not_opened_twice_and_gets_its_labels()
     {
         GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/pulls$", Status = 502, Times = 100, AfterApplying = true });
-        Assert.Equal(1, (await Publish()).ExitCode);
-        GitHub.Faults.Clear();
-
-        Assert.Equal(0, (await Publish()).ExitCode);
+        var result = await Publish();
+        Assert.True(result.ExitCode == 0, result.Error); // read again after the 502: it was opened
+        Assert.Equal(1, GitHub.Log.Count("POST", "/pulls$"));
 
         var pull = Assert.Single(Profile.Pulls);
         Assert.Equal(["documentation", "automated"], pull.Labels);
@@ -60,6 +66,9 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
     [Fact]
     public async Task Team_reviewers_assignees_and_draft_from_the_command_line_are_set_and_kept_without_rewriting()
     {
+        // A team review needs a token that can read teams: a classic token with read:org, not the GITHUB_TOKEN.
+        GitHub.State.AddClassicToken("ghp_test-teamsToken0000000000-0000000000000001", "maintainer", "repo", "read:org");
+        Cli.Variables["GITHUB_TOKEN"] = "ghp_test-teamsToken0000000000-0000000000000001";
         string[] args = ["--title", "Profil à jour", "--label", "profile", "--team-reviewer", "web", "--assignee", "carol", "--draft"];
 
         Assert.Equal(0, (await Publish(args)).ExitCode);
@@ -211,5 +220,42 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         Assert.Contains("time limit was reached during the writes, after:", line);
         Assert.Contains("create branch", line);
         Assert.DoesNotContain("nothing was written", result.Error);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task No_comment_is_posted_twice_when_GitHub_applies_it_then_answers_a_timeout(int status)
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        lock (GitHub.State.Gate)
+        {
+            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+        }
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/comments$", Status = status, Times = 100, AfterApplying = true });
+
+        var result = await Publish();
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var pull = Assert.Single(Profile.Pulls);
+        Assert.Single(pull.Comments);
+        Assert.Equal("closed", pull.State);
+        Assert.Equal(1, GitHub.Log.Count("POST", "/comments$"));
+    }
+
+    [Fact]
+    public async Task A_comment_lost_to_a_502_before_GitHub_applied_it_is_posted_once()
+    {
+        Assert.Equal(0, (await Publish()).ExitCode);
+        lock (GitHub.State.Gate)
+        {
+            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+        }
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/comments$", Status = 502, Times = 1 });
+
+        Assert.Equal(0, (await Publish()).ExitCode);
+
+        Assert.Single(Profile.Pulls[0].Comments);
+        Assert.Equal(2, GitHub.Log.Count("POST", "/comments$"));
     }
 }

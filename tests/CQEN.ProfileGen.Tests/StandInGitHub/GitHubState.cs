@@ -70,6 +70,37 @@ public sealed class GitHubState
         return t;
     }
 
+    /// <summary>
+    /// A workflow's GITHUB_TOKEN with these permissions (default: the starter workflow's
+    /// contents: write and pull-requests: write); metadata: read is always granted.
+    /// </summary>
+    public FakeToken AddActionsToken(string token, IReadOnlyDictionary<string, string>? permissions = null)
+    {
+        var granted = new Dictionary<string, string>(permissions ?? StarterPermissions, StringComparer.Ordinal) { ["metadata"] = "read" };
+        var t = new FakeToken(token, "github-actions[bot]", granted.GetValueOrDefault("contents") == "write", NextId()) { Kind = TokenKind.Actions, Permissions = granted };
+        Tokens[token] = t;
+        return t;
+    }
+
+    /// <summary>A classic personal access token with these scopes (GitHub sends them back in X-OAuth-Scopes).</summary>
+    public FakeToken AddClassicToken(string token, string login, params string[] scopes)
+    {
+        var t = new FakeToken(token, login, scopes.Contains("repo") || scopes.Contains("public_repo"), NextId()) { Kind = TokenKind.ClassicPat, Scopes = scopes };
+        Tokens[token] = t;
+        return t;
+    }
+
+    /// <summary>A fine-grained personal access token with these repository permissions.</summary>
+    public FakeToken AddFineGrainedToken(string token, string login, IReadOnlyDictionary<string, string> permissions)
+    {
+        var t = new FakeToken(token, login, permissions.GetValueOrDefault("contents") == "write", NextId()) { Kind = TokenKind.FineGrainedPat, Permissions = permissions };
+        Tokens[token] = t;
+        return t;
+    }
+
+    /// <summary>The starter workflow's `permissions:` block (templates/starter/profile-readme.yml).</summary>
+    public static IReadOnlyDictionary<string, string> StarterPermissions { get; } = new Dictionary<string, string> { ["contents"] = "write", ["pull_requests"] = "write" };
+
     public FakeRepo Repo(string owner, string name) => Repos[$"{owner}/{name}"];
 
     /// <summary>GitHub Apps: their public key (to check JWTs) and the org each is installed on.</summary>
@@ -92,9 +123,55 @@ public sealed class FakeOrg
     public string? Location { get; set; }
     public int Id { get; init; }
     public List<string> Pinned { get; } = [];
+
+    /// <summary>GitHub's plan: "free" has no draft pull requests on private repositories.</summary>
+    public string Plan { get; set; } = "free";
+
+    /// <summary>
+    /// Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and
+    /// approve pull requests", at the organization's level: off by default, as on GitHub.
+    /// </summary>
+    public bool ActionsCanCreatePullRequests { get; set; }
+
+    /// <summary>The organization's teams (slugs) that can be asked to review.</summary>
+    public HashSet<string> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
-public sealed record FakeApp(string AppId, System.Security.Cryptography.RSA PublicKey, int InstallationId, string Org);
+/// <summary>How a token was made: GitHub gives each kind different powers and different headers.</summary>
+public enum TokenKind
+{
+    /// <summary>A classic personal access token: scopes (X-OAuth-Scopes), not permissions.</summary>
+    ClassicPat,
+
+    /// <summary>A fine-grained personal access token: per-permission levels.</summary>
+    FineGrainedPat,
+
+    /// <summary>A workflow's GITHUB_TOKEN: the workflow's `permissions:`, and the Actions pull request setting.</summary>
+    Actions,
+
+    /// <summary>A GitHub App installation token: the App's permissions, narrowed when minted.</summary>
+    Installation,
+}
+
+/// <summary>One rule of a ruleset on the branches it targets ("~ALL" or one branch name).</summary>
+/// <param name="Type">GitHub's rule type: non_fast_forward, creation, deletion, required_signatures.</param>
+public sealed record FakeRule(string Type, string Branch = "~ALL")
+{
+    public bool Applies(string refName) => Branch == "~ALL" || refName == "refs/heads/" + Branch;
+}
+
+public sealed record FakeApp(string AppId, System.Security.Cryptography.RSA PublicKey, int InstallationId, string Org)
+{
+    /// <summary>What the App was granted when installed; a token asked for more is refused (422).</summary>
+    public IReadOnlyDictionary<string, string> Permissions { get; init; } = new Dictionary<string, string>
+    {
+        ["contents"] = "write",
+        ["pull_requests"] = "write",
+        ["issues"] = "write",
+        ["members"] = "read",
+        ["metadata"] = "read",
+    };
+}
 
 public sealed record FakeToken(string Token, string Login, bool CanWrite, int UserId)
 {
@@ -107,6 +184,37 @@ public sealed record FakeToken(string Token, string Login, bool CanWrite, int Us
     public IReadOnlyDictionary<string, string>? Permissions { get; init; }
 
     public bool Reaches(FakeRepo repo) => Repositories is null || Repositories.Contains(repo.Name, StringComparer.OrdinalIgnoreCase);
+
+    public TokenKind Kind { get; init; } = TokenKind.ClassicPat;
+
+    /// <summary>A classic token's scopes (null: the tests' all-powerful token, sent without X-OAuth-Scopes).</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    /// <summary>Whether GitHub signs the commits this token makes through the Git Data API (bots only).</summary>
+    public bool IsBot => Kind is TokenKind.Actions or TokenKind.Installation;
+
+    /// <summary>
+    /// Whether the token holds <paramref name="permission"/> (contents, pull_requests, issues,
+    /// members…) at <paramref name="level"/> ("read" or "write") on <paramref name="repo"/>.
+    /// </summary>
+    public bool May(string permission, string level, FakeRepo? repo = null)
+    {
+        if (Kind == TokenKind.ClassicPat)
+        {
+            if (Scopes is null)
+            {
+                return CanWrite || level == "read";
+            }
+            return permission == "members"
+                ? Scopes.Any(s => s is "read:org" or "write:org" or "admin:org")
+                : Scopes.Contains("repo") || (Scopes.Contains("public_repo") && repo?.Visibility == "public") || level == "read";
+        }
+        if (Permissions is null)
+        {
+            return CanWrite || level == "read";
+        }
+        return Permissions.GetValueOrDefault(permission) is { } granted && (granted is "write" or "admin" || level == "read");
+    }
 }
 
 public sealed class FakeRepo
@@ -135,6 +243,21 @@ public sealed class FakeRepo
 
     public GitStore Git { get; } = new();
     public List<FakePullRequest> Pulls { get; } = [];
+
+    /// <summary>The repository's half of the Actions pull request setting (off by default, as on GitHub).</summary>
+    public bool ActionsCanCreatePullRequests { get; set; }
+
+    /// <summary>Who may be asked to review or be assigned (beyond the organization's owners, whom the tests leave out).</summary>
+    public HashSet<string> Collaborators { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The repository's labels: GitHub creates these nine with every new repository.</summary>
+    public HashSet<string> Labels { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bug", "documentation", "duplicate", "enhancement", "good first issue", "help wanted", "invalid", "question", "wontfix",
+    };
+
+    /// <summary>Rules of the rulesets that apply to this repository (organization or repository level).</summary>
+    public List<FakeRule> Rules { get; } = [];
 
     /// <summary>Commits files on a branch (creating it), like a push. Returns the new commit sha.</summary>
     public string Commit(string branch, IReadOnlyDictionary<string, string> files, string message = "Update", bool replaceAll = false)
@@ -202,6 +325,9 @@ public sealed class GitStore
     public Dictionary<string, string> Refs { get; } = new(StringComparer.Ordinal);
 
     public bool IsEmpty => Refs.Count == 0;
+
+    /// <summary>Commits GitHub did not sign (made through the Git Data API with a personal token).</summary>
+    public HashSet<string> Unsigned { get; } = new(StringComparer.Ordinal);
 
     public string AddBlob(byte[] content)
     {

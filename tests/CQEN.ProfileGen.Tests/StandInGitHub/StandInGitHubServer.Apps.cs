@@ -51,8 +51,15 @@ public sealed partial class StandInGitHubServer
         var input = string.IsNullOrEmpty(call.Body) ? null : JsonNode.Parse(call.Body);
         var permissions = input?["permissions"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
         var repositories = input?["repositories"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray();
-        State.Tokens[token] = new FakeToken(token, $"app-{app.AppId}[bot]", permissions is null || permissions.GetValueOrDefault("contents") == "write", State.NextId())
+        static int Level(string? l) => l switch { "read" => 1, "write" => 2, "admin" => 3, _ => 0 };
+        if (permissions is not null && permissions.Any(p => Level(p.Value) > Level(app.Permissions.GetValueOrDefault(p.Key))))
         {
+            return Error(422, "The permissions requested are not granted to this installation.", "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
+        }
+        permissions ??= new Dictionary<string, string>(app.Permissions);
+        State.Tokens[token] = new FakeToken(token, $"app-{app.AppId}[bot]", permissions.GetValueOrDefault("contents") == "write", State.NextId())
+        {
+            Kind = TokenKind.Installation,
             Repositories = repositories,
             Permissions = permissions,
         };

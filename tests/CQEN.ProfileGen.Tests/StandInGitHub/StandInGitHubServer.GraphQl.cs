@@ -48,7 +48,7 @@ public sealed partial class StandInGitHubServer
         }
         if (query.TrimStart().StartsWith("query PublishState", StringComparison.Ordinal))
         {
-            return GraphQlPublishState(query, input["variables"]);
+            return GraphQlPublishState(query, input["variables"], user);
         }
         if (query.TrimStart().StartsWith("query Files", StringComparison.Ordinal))
         {
@@ -327,6 +327,10 @@ public sealed partial class StandInGitHubServer
             {
                 throw new GraphQlFieldError("UNPROCESSABLE", $"A ref update for {name} is not a fast forward");
             }
+            if (RuleRefusal(repo, name, current, after == ZeroOid ? null : after) is { } refusal)
+            {
+                throw new GraphQlFieldError("UNPROCESSABLE", $"Repository rule violations found\n\n{refusal}\n\n");
+            }
         }
         foreach (var update in updates)
         {
@@ -425,8 +429,12 @@ public sealed partial class StandInGitHubServer
 
     // The publish path's one read: a repository, two refs with their head commit and a file in
     // it, and the pull requests of a head branch with labels, reviewers, reviews and comments.
-    private Response GraphQlPublishState(string query, JsonNode? variables)
+    private Response GraphQlPublishState(string query, JsonNode? variables, FakeToken user)
     {
+        // Team fields need members: read (read:org for a classic token): without it, each team
+        // request is null with its own error, beside the rest of the data (R5).
+        var asksTeams = Regex.IsMatch(query, @"on\s+Team\s*\{");
+        var teamErrors = new JsonArray();
         var (owner, name, path, branch) = (Str(variables, "owner") ?? "", Str(variables, "name") ?? "", Str(variables, "path") ?? "", Str(variables, "branch") ?? "");
         lock (State.Gate)
         {
@@ -459,14 +467,33 @@ public sealed partial class StandInGitHubServer
             }
             var namedBase = Regex.IsMatch(query, @"base:\s*ref\(");
             var baseRef = namedBase ? Ref(Str(variables, "baseRef")) : Ref("refs/heads/" + repo.DefaultBranch);
-            var pulls = repo.Pulls.Where(p => p.Head == branch).OrderByDescending(p => p.Number).Take(20);
-            return Json(200, new JsonObject
+            var pulls = repo.Pulls.Where(p => p.Head == branch).OrderByDescending(p => p.Number).Take(20).ToArray();
+            JsonNode? TeamNode(FakePullRequest p, string slug)
+            {
+                if (!asksTeams)
+                {
+                    return new JsonObject(); // a Team, but no fragment selects its fields
+                }
+                if (user.May("members", "read", repo))
+                {
+                    return new JsonObject { ["slug"] = slug };
+                }
+                var at = new JsonArray("repository", "pullRequests", "nodes", Array.IndexOf(pulls, p), "reviewRequests", "nodes", p.Reviewers.Count(r => !p.Reviews.Contains(r)) + p.TeamReviewers.IndexOf(slug), "requestedReviewer");
+                teamErrors.Add(user.Kind == TokenKind.ClassicPat
+                    ? new JsonObject { ["type"] = "INSUFFICIENT_SCOPES", ["path"] = at, ["message"] = $"Your token has not been granted the required scopes to execute this query. The 'slug' field requires one of the following scopes: ['read:org'], but your token has only been granted the: [{string.Join(", ", (user.Scopes ?? []).Select(s => $"'{s}'"))}] scopes. Please modify your token's scopes at: https://github.com/settings/tokens." }
+                    : new JsonObject { ["type"] = "FORBIDDEN", ["path"] = at, ["message"] = "Resource not accessible by integration" });
+                return null;
+            }
+            var answer = new JsonObject
             {
                 ["data"] = new JsonObject
                 {
+                    ["viewer"] = new JsonObject { ["login"] = user.Login },
                     ["repository"] = new JsonObject
                     {
                         ["id"] = RepositoryNodeId(repo),
+                        ["visibility"] = repo.Visibility.ToUpperInvariant(),
+                        ["isPrivate"] = repo.Visibility != "public",
                         ["name"] = repo.Name,
                         ["owner"] = new JsonObject { ["login"] = repo.Owner },
                         ["defaultBranchRef"] = new JsonObject { ["name"] = repo.DefaultBranch },
@@ -491,7 +518,7 @@ public sealed partial class StandInGitHubServer
                                 {
                                     ["nodes"] = new JsonArray([
                                         .. p.Reviewers.Where(r => !p.Reviews.Contains(r)).Select(r => (JsonNode)new JsonObject { ["requestedReviewer"] = new JsonObject { ["login"] = r } }),
-                                        .. p.TeamReviewers.Select(t => (JsonNode)new JsonObject { ["requestedReviewer"] = new JsonObject { ["slug"] = t } })]),
+                                        .. p.TeamReviewers.Select(t => (JsonNode)new JsonObject { ["requestedReviewer"] = TeamNode(p, t) })]),
                                 },
                                 ["assignees"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Assignees.Select(a => (JsonNode)new JsonObject { ["login"] = a })]) },
                                 ["latestReviews"] = new JsonObject { ["nodes"] = new JsonArray([.. p.Reviews.Select(r => (JsonNode)new JsonObject { ["author"] = new JsonObject { ["login"] = r } })]) },
@@ -500,7 +527,12 @@ public sealed partial class StandInGitHubServer
                         },
                     },
                 },
-            });
+            };
+            if (teamErrors.Count > 0)
+            {
+                answer["errors"] = teamErrors;
+            }
+            return Json(200, answer);
         }
     }
 

@@ -68,6 +68,7 @@ public sealed partial class StandInGitHubServer
             MapPull(app, "GET", n + "/reviews", (c, repo, pull) =>
                 Paged(pull.Reviews.Select((r, i) => (r, i)).ToArray(), c.Query, c.ApiBase, $"repos/{repo.FullName}/pulls/{pull.Number}/reviews", x => ReviewJson(repo, pull, x.r, x.i)));
         }
+        MapPermissionRoutes(app);
         // Anything else under a repository: still 404 for a repository the caller cannot see,
         // 403 for a write to one it cannot reach, then 404.
         MapRepo(app, null, "/{**rest}", (_, _) => Error(404, "Not Found"));
@@ -265,6 +266,7 @@ public sealed partial class StandInGitHubServer
         {
             throw new ApiError(Error(422, "Object does not exist", "https://docs.github.com/rest/git/refs#create-a-reference"));
         }
+        CheckRules(repo, name, null, sha, "https://docs.github.com/rest/git/refs#create-a-reference");
         git.Refs[name] = sha;
         return Json(201, RefJson(repo, name, sha, call.ApiBase), new Dictionary<string, string> { ["location"] = $"{call.ApiBase}repos/{repo.FullName}/git/{name}" });
     }
@@ -288,14 +290,22 @@ public sealed partial class StandInGitHubServer
         {
             throw new ApiError(Error(422, "Update is not a fast forward", "https://docs.github.com/rest/git/refs#update-a-reference"));
         }
+        CheckRules(repo, name, current, sha, "https://docs.github.com/rest/git/refs#update-a-reference");
         git.Refs[name] = sha;
         return Json(200, RefJson(repo, name, sha, call.ApiBase));
     }
 
-    private static Response DeleteRef(Call call, FakeRepo repo) =>
-        repo.Git.Refs.Remove("refs/" + call["ref"])
-            ? new Response(204, null)
-            : Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#delete-a-reference");
+    private static Response DeleteRef(Call call, FakeRepo repo)
+    {
+        var name = "refs/" + call["ref"];
+        if (!repo.Git.Refs.TryGetValue(name, out var current))
+        {
+            return Error(422, "Reference does not exist", "https://docs.github.com/rest/git/refs#delete-a-reference");
+        }
+        CheckRules(repo, name, current, null, "https://docs.github.com/rest/git/refs#delete-a-reference");
+        repo.Git.Refs.Remove(name);
+        return new Response(204, null);
+    }
 
     private static Response CreateBlob(Call call, FakeRepo repo)
     {
@@ -350,6 +360,11 @@ public sealed partial class StandInGitHubServer
             throw new ApiError(Error(422, "Tree SHA does not exist", "https://docs.github.com/rest/git/commits#create-a-commit"));
         }
         var sha = git.AddCommit(tree, parents, Str(input, "message") ?? throw Invalid("message"), call.User!.Login);
+        if (!call.User.IsBot)
+        {
+            // "Commit signing is only supported with bot generated tokens" (create-pull-request docs, R8).
+            git.Unsigned.Add(sha);
+        }
         return Json(201, CommitJson(repo, git.Commits[sha], call.ApiBase, "post_repos_owner_repo_git_commits.201.default.json"));
     }
 
@@ -387,9 +402,11 @@ public sealed partial class StandInGitHubServer
         return Paged(pulls.OrderByDescending(p => p.Number).ToArray(), query, call.ApiBase, $"repos/{repo.FullName}/pulls", p => PullJson(repo, p, call.ApiBase));
     }
 
-    private static Response CreatePull(Call call, FakeRepo repo)
+    private Response CreatePull(Call call, FakeRepo repo)
     {
         var git = repo.Git;
+        Require(call.User!, repo, "https://docs.github.com/rest/pulls/pulls#create-a-pull-request", "pull_requests");
+        RequireActionsMayCreatePullRequests(call.User!, repo);
         var input = Body(call.Body);
         var head = Str(input, "head") ?? throw Invalid("head");
         var baseBranch = Str(input, "base") ?? throw Invalid("base");
@@ -407,6 +424,7 @@ public sealed partial class StandInGitHubServer
         {
             throw new ApiError(Validation("PullRequest", "custom", $"No commits between {baseBranch} and {branch}"));
         }
+        CheckDraft(repo, input["draft"]?.GetValue<bool>() == true);
         var pull = new FakePullRequest { Number = repo.Pulls.Count + 1, Title = Str(input, "title") ?? branch, Body = Str(input, "body") ?? "", Head = branch, Base = baseBranch, Author = call.User!.Login, Draft = input["draft"]?.GetValue<bool>() == true };
         repo.Pulls.Add(pull);
         return Json(201, PullJson(repo, pull, call.ApiBase), new Dictionary<string, string> { ["location"] = $"{call.ApiBase}repos/{repo.FullName}/pulls/{pull.Number}" });
@@ -414,6 +432,7 @@ public sealed partial class StandInGitHubServer
 
     private static Response UpdatePull(Call call, FakeRepo repo, FakePullRequest pull)
     {
+        Require(call.User!, repo, "https://docs.github.com/rest/pulls/pulls#update-a-pull-request", "pull_requests", "issues");
         var input = Body(call.Body);
         pull.Title = Str(input, "title") ?? pull.Title;
         pull.Body = Str(input, "body") ?? pull.Body;
@@ -430,6 +449,7 @@ public sealed partial class StandInGitHubServer
 
     private static Response AddComment(Call call, FakeRepo repo, FakePullRequest pull)
     {
+        Require(call.User!, repo, "https://docs.github.com/rest/issues/comments#create-an-issue-comment", "pull_requests", "issues");
         pull.Comments.Add(Str(Body(call.Body), "body") ?? throw Invalid("body"));
         return Json(201, CommentJson(repo, pull, pull.Comments[^1], pull.Comments.Count - 1, call.ApiBase));
     }
@@ -437,7 +457,9 @@ public sealed partial class StandInGitHubServer
     private static Response AddLabels(Call call, FakeRepo repo, FakePullRequest pull)
     {
         var input = Body(call.Body);
-        var labels = (input as JsonArray ?? input["labels"]?.AsArray() ?? throw Invalid("labels")).Select(l => l!.GetValue<string>());
+        var labels = (input as JsonArray ?? input["labels"]?.AsArray() ?? throw Invalid("labels")).Select(l => l!.GetValue<string>()).ToArray();
+        Require(call.User!, repo, "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue", "pull_requests", "issues");
+        CreateMissingLabels(call.User!, repo, labels);
         foreach (var label in labels.Where(l => !pull.Labels.Contains(l)))
         {
             pull.Labels.Add(label);
@@ -445,14 +467,13 @@ public sealed partial class StandInGitHubServer
         return Json(200, new JsonArray([.. pull.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = l.GetHashCode(), ["node_id"] = "LA_x", ["url"] = $"{call.ApiBase}repos/{repo.FullName}/labels/{l}", ["name"] = l, ["color"] = "ededed", ["default"] = false, ["description"] = null })]));
     }
 
-    private static Response RequestReviewers(Call call, FakeRepo repo, FakePullRequest pull)
+    private Response RequestReviewers(Call call, FakeRepo repo, FakePullRequest pull)
     {
-        foreach (var reviewer in Body(call.Body)["reviewers"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+        Require(call.User!, repo, "https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request", "pull_requests");
+        var reviewers = Body(call.Body)["reviewers"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray() ?? [];
+        CheckReviewers(call.User!, repo, pull, reviewers, Body(call.Body)["team_reviewers"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray() ?? []);
+        foreach (var reviewer in reviewers)
         {
-            if (reviewer.Equals(pull.Author, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ApiError(Validation("PullRequest", "custom", "Review cannot be requested from pull request author."));
-            }
             pull.Reviews.Remove(reviewer); // re-requesting a review asks them again
             if (!pull.Reviewers.Contains(reviewer))
             {
@@ -471,7 +492,9 @@ public sealed partial class StandInGitHubServer
 
     private static Response AddAssignees(Call call, FakeRepo repo, FakePullRequest pull)
     {
-        foreach (var assignee in Body(call.Body)["assignees"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+        Require(call.User!, repo, "https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue", "pull_requests", "issues");
+        // GitHub silently leaves out whoever cannot be assigned (no push access): the answer says who is.
+        foreach (var assignee in Body(call.Body)["assignees"]?.AsArray().Select(r => r!.GetValue<string>()).Where(repo.Collaborators.Contains) ?? [])
         {
             if (!pull.Assignees.Contains(assignee))
             {

@@ -249,6 +249,11 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         http.Headers["x-ratelimit-reset"] = ResetEpoch.ToString(CultureInfo.InvariantCulture);
         http.Headers["x-ratelimit-resource"] = fullPath.EndsWith("graphql", StringComparison.Ordinal) ? "graphql" : "core";
         http.Headers["x-github-request-id"] = $"CAFE:{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+        // Classic tokens hear their scopes back on every answer; other kinds do not (GitHub's behaviour).
+        if (token is not null && State.Tokens.TryGetValue(token, out var known) && known is { Kind: TokenKind.ClassicPat, Scopes: { } scopes })
+        {
+            http.Headers["x-oauth-scopes"] = string.Join(", ", scopes);
+        }
         foreach (var (name, value) in response.Headers)
         {
             http.Headers[name] = value;

@@ -83,9 +83,12 @@ internal static class ChangeListText
 
     private static string Described(IEnumerable<string> values) => values.ToArray() is { Length: > 0 } v ? " (" + string.Join(", ", v) + ")" : "";
 
-    private static string Field(FieldChange f, ChangeWording words, bool markdown) => f.Field == "archived"
-        ? f.New == "true" ? words.Archived : words.Unarchived
-        : words.FieldName(f.Field) + words.Colon + Value(f.Field, f.Old, words, markdown) + " → " + Value(f.Field, f.New, words, markdown);
+    private static string Field(FieldChange f, ChangeWording words, bool markdown) => f.Field switch
+    {
+        "archived" => f.New == "true" ? words.Archived : words.Unarchived,
+        "listed" => f.New == "true" ? words.Listed : words.Unlisted,
+        _ => words.FieldName(f.Field) + words.Colon + Value(f.Field, f.Old, words, markdown) + " → " + Value(f.Field, f.New, words, markdown),
+    };
 
     private static string Value(string field, string? value, ChangeWording words, bool markdown)
     {

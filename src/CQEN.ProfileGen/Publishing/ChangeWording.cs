@@ -15,6 +15,8 @@ internal sealed record ChangeWording
     public required string Removed { get; init; }
     public required string Archived { get; init; }
     public required string Unarchived { get; init; }
+    public required string Listed { get; init; }
+    public required string Unlisted { get; init; }
     public required string Colon { get; init; }
     public required (string Open, string Close) Quotes { get; init; }
     public required Func<string, string> SinceProposal { get; init; }
@@ -50,6 +52,8 @@ internal sealed record ChangeWording
         Removed = "retiré",
         Archived = "archivé",
         Unarchived = "désarchivé",
+        Listed = "maintenant présenté par le profil",
+        Unlisted = "n'est plus présenté par le profil",
         Colon = " : ",
         Quotes = ("« ", " »"),
         SinceProposal = n => $"Depuis la proposition précédente ({n})",
@@ -84,6 +88,8 @@ internal sealed record ChangeWording
         Removed = "removed",
         Archived = "archived",
         Unarchived = "unarchived",
+        Listed = "now listed by the profile",
+        Unlisted = "no longer listed by the profile",
         Colon = ": ",
         Quotes = ("“", "”"),
         SinceProposal = n => $"Since the previous proposal ({n})",

@@ -19,6 +19,8 @@ internal sealed record RepoChange(string Name, string Url, RepoChangeKind Kind, 
     public bool WasArchived => Fields.Any(f => f is { Field: "archived", New: "true" });
 
     public bool LifecycleMoved => Fields.Any(f => f.Field == "lifecycle");
+
+    public bool ListingChanged => Fields.Any(f => f.Field == "listed");
 }
 
 /// <summary>
@@ -36,7 +38,7 @@ internal static class FactChanges
         var changes = new List<RepoChange>();
         foreach (var r in now.Values.Where(r => !old.ContainsKey(r.Name)))
         {
-            changes.Add(new RepoChange(r.Name, r.Url, RepoChangeKind.Added, r.Fields().Where(f => f.Value is not null && f.Field is not ("url" or "pushed")).Select(f => new FieldChange(f.Field, null, f.Value)).ToArray()));
+            changes.Add(new RepoChange(r.Name, r.Url, RepoChangeKind.Added, r.Fields().Where(f => f.Value is not null && f.Field is not ("url" or "pushed" or "listed")).Select(f => new FieldChange(f.Field, null, f.Value)).ToArray()));
         }
         foreach (var r in old.Values.Where(r => !now.ContainsKey(r.Name)))
         {
@@ -61,7 +63,7 @@ internal static class FactChanges
         }
         return changes
             .OrderBy(c => c.Kind)
-            .ThenBy(c => c.Kind == RepoChangeKind.Changed && (c.WasArchived || c.LifecycleMoved) ? 0 : c.OnlyPushed ? 2 : 1)
+            .ThenBy(c => c.Kind == RepoChangeKind.Changed && (c.WasArchived || c.LifecycleMoved || c.ListingChanged) ? 0 : c.OnlyPushed ? 2 : 1)
             .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToArray();

@@ -24,6 +24,9 @@ internal sealed record RepoFacts
     /// <summary>The lifecycle phase (the badge's message through the vocabulary).</summary>
     public string? Lifecycle { get; init; }
     public bool Archived { get; init; }
+
+    /// <summary>Whether the profile lists it (the filters and hidden groups leave some out: archived, forks…).</summary>
+    public bool Listed { get; init; } = true;
     public string Visibility { get; init; } = "public";
 
     /// <summary>The month of the last push ("2026-11"): a push later in the same month changes nothing.</summary>
@@ -41,6 +44,7 @@ internal sealed record RepoFacts
         yield return ("summary", Summary);
         yield return ("lifecycle", Lifecycle);
         yield return ("archived", Archived ? "true" : "false");
+        yield return ("listed", Listed ? "true" : "false");
         yield return ("language", Language);
         yield return ("license", License);
         yield return ("visibility", Visibility);
@@ -67,8 +71,19 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
 
     public static ProfileFacts None { get; } = new([]);
 
-    /// <summary>The facts of the repositories a profile lists (its filters applied), sorted by name.</summary>
-    public static ProfileFacts Of(ProfileModel model) => new(Sorted(model.Repos.Select(r => new RepoFacts
+    /// <summary>
+    /// The facts of every repository read (but the profile's own), each marked listed or not, so
+    /// that a repository archived and so left off the page reads "archived", not "removed".
+    /// </summary>
+    public static ProfileFacts Of(Snapshots.OrgSnapshot snapshot, Configuration.ProfileGenConfig config, ProfileModel model)
+    {
+        var listed = model.Repos.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new(Sorted(snapshot.Repos
+            .Where(r => !TemplateModelBuilder.ProfileRepoNames.Contains(r.Name, StringComparer.OrdinalIgnoreCase))
+            .Select(r => Facts(TemplateModelBuilder.Repo(r, config), listed.Contains(r.Name)))));
+    }
+
+    private static RepoFacts Facts(RepoModel r, bool listed) => new()
     {
         Name = r.Name,
         Url = r.Url,
@@ -77,9 +92,10 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
         License = r.License?.SpdxId,
         Lifecycle = r.Lifecycle?.Message,
         Archived = r.Archived,
+        Listed = listed,
         Visibility = r.Visibility,
         Pushed = r.PushedAt?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-    })));
+    };
 
     private static RepoFacts[] Sorted(IEnumerable<RepoFacts> repos) =>
         repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray();
@@ -111,6 +127,7 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
                 json.WriteString("license", r.License);
                 json.WriteString("lifecycle", r.Lifecycle);
                 json.WriteBoolean("archived", r.Archived);
+                json.WriteBoolean("listed", r.Listed);
                 json.WriteString("visibility", r.Visibility);
                 json.WriteString("pushed", r.Pushed);
                 if (r.Health.Count > 0)
@@ -188,6 +205,7 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
         License = e.GetProperty("license").GetString(),
         Lifecycle = e.GetProperty("lifecycle").GetString(),
         Archived = e.GetProperty("archived").GetBoolean(),
+        Listed = e.GetProperty("listed").GetBoolean(),
         Visibility = e.GetProperty("visibility").GetString() ?? throw new FormatException(),
         Pushed = e.GetProperty("pushed").GetString(),
         Health = e.TryGetProperty("health", out var health)

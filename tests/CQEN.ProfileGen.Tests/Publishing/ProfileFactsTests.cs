@@ -41,20 +41,32 @@ public class ProfileFactsTests
     public void The_same_organization_read_at_another_time_gives_the_same_bytes()
     {
         var snapshot = Snapshot(Snap("b", new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero)), Snap("a", new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero)));
+        var reversed = snapshot with { Repos = [.. snapshot.Repos.Reverse()] };
         var monday = TemplateModelBuilder.Build(snapshot, new ProfileGenConfig(), new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero));
-        var nextMonday = TemplateModelBuilder.Build(snapshot with { Repos = [.. snapshot.Repos.Reverse()] }, new ProfileGenConfig(), new DateTimeOffset(2026, 12, 14, 6, 0, 0, TimeSpan.Zero));
+        var nextMonday = TemplateModelBuilder.Build(reversed, new ProfileGenConfig(), new DateTimeOffset(2026, 12, 14, 6, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(ProfileFacts.Of(monday).ToBytes(), ProfileFacts.Of(nextMonday).ToBytes());
+        Assert.Equal(ProfileFacts.Of(snapshot, new ProfileGenConfig(), monday).ToBytes(), ProfileFacts.Of(reversed, new ProfileGenConfig(), nextMonday).ToBytes());
     }
 
     [Fact]
     public void A_push_later_in_the_same_month_changes_nothing_a_push_in_a_new_month_changes_the_file()
     {
         var now = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
-        byte[] Facts(DateTimeOffset pushed) => ProfileFacts.Of(TemplateModelBuilder.Build(Snapshot(Snap("a", pushed)), new ProfileGenConfig(), now)).ToBytes();
+        byte[] Facts(DateTimeOffset pushed) => ProfileFacts.Of(Snapshot(Snap("a", pushed)), new ProfileGenConfig(), TemplateModelBuilder.Build(Snapshot(Snap("a", pushed)), new ProfileGenConfig(), now)).ToBytes();
 
         Assert.Equal(Facts(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero)), Facts(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)));
         Assert.NotEqual(Facts(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero)), Facts(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void An_archived_repository_the_filters_leave_out_is_recorded_as_not_listed_and_the_profile_repository_not_at_all()
+    {
+        var snapshot = Snapshot(Snap("a", DateTimeOffset.UnixEpoch), Snap("old", DateTimeOffset.UnixEpoch) with { Archived = true }, Snap(".github", DateTimeOffset.UnixEpoch));
+        var config = new ProfileGenConfig();
+
+        var facts = ProfileFacts.Of(snapshot, config, TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
+
+        Assert.Equal([("a", true, false), ("old", false, true)], facts.Repositories.Select(r => (r.Name, r.Listed, r.Archived)));
     }
 
     [Fact]

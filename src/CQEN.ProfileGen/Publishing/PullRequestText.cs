@@ -133,7 +133,7 @@ internal static partial class PullRequestText
                 }
                 sb.Append(line);
             }
-            sb.Append("| ").Append(words.AllRepositories(N(proposal.Facts.Repositories.Count))).Append(" |\n");
+            sb.Append("| ").Append(words.AllRepositories(N(proposal.Facts.Repositories.Count(r => r.Listed)))).Append(" |\n");
             return sb.ToString();
         }
         var lists = new List<(string Title, IReadOnlyList<RepoChange> Changes)>();

@@ -102,6 +102,14 @@ internal sealed class PublishCommand : Command
                 Draft = parse.GetValue(Draft),
                 Culture = config.Culture,
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
+                Proposal = new ProposalFacts
+                {
+                    Facts = ProfileFacts.Of(snapshot, config, model),
+                    BaseName = baseBranch ?? "",
+                    Groups = [.. model.Groups.Select(g => (g.Title, g.Total))],
+                    Path = path,
+                    FileUrl = $"{snapshot.Org.Url.TrimEnd('/')}/{Uri.EscapeDataString(repo)}/blob/{string.Join('/', branch.Split('/').Select(Uri.EscapeDataString))}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}",
+                },
                 NonPublicRepos = [.. model.Repos.Where(r => !r.Visibility.Equals("public", StringComparison.OrdinalIgnoreCase)).Select(r => r.Name)],
                 AllowPrivateInPublic = config.Publish.AllowPrivateInPublic,
             };

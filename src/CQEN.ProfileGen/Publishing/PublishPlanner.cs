@@ -183,7 +183,8 @@ internal static class PublishPlanner
         }
 
         var body = BestEffort.WithRefusals(
-            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit),
+            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit,
+                state.CurrentFile is null && request.Proposal is { } proposal ? proposal with { BaseName = state.BaseName, BaseFacts = null, PreviousFacts = null } : null),
             Remembered(state, request), request.Culture);
         var steps = new List<PublishStep>();
         var branchIsCurrent = hasNewFile && !foreign;

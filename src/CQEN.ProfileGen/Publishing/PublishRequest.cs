@@ -47,6 +47,12 @@ internal sealed record PublishRequest
 
     /// <summary>The audit of what was read, summarised in the PR body; null: no audit section.</summary>
     public Audit.AuditReport? Audit { get; init; }
+
+    /// <summary>
+    /// What the profile holds, for the PR body of a first fill (no file on the base): each group
+    /// with its count and a link into the proposed file. Null: the body lists repositories from the diff.
+    /// </summary>
+    public ProposalFacts? Proposal { get; init; }
 }
 
 /// <summary>What a publish run did (or, in dry-run, would do).</summary>

@@ -54,10 +54,16 @@ internal static partial class PullRequestText
 
     public static string CommitMessage(string path, ProfileCulture culture = ProfileCulture.English) => $"{Wording.For(culture).CommitMessage(path)}\n\n{CommitTrailer}\n";
 
-    public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, ProfileCulture culture, Audit.AuditReport? audit = null)
+    public static string Body(string orgUrl, string? before, string after, UnifiedDiff diff, ProfileCulture culture, Audit.AuditReport? audit = null, ProposalFacts? proposal = null)
     {
         var words = Wording.For(culture);
         var auditSection = audit is null ? "" : "\n" + AuditSection(audit, culture);
+        if (proposal is not null)
+        {
+            var head = new StringBuilder().Append(Marker).Append('\n').Append(words.PullRequestIntro).Append("\n\n").Append(words.LinesChanged(diff.Added, diff.Removed)).Append("\n\n");
+            head.Append(ProposalSection(proposal, after, culture, MaxBodyLength - head.Length - auditSection.Length - 100));
+            return head.ToString().TrimEnd('\n') + "\n" + auditSection;
+        }
         var oldRepos = Repos(orgUrl, before ?? "");
         var newRepos = Repos(orgUrl, after);
         var added = newRepos.Keys.Except(oldRepos.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
@@ -96,6 +102,91 @@ internal static partial class PullRequestText
         }
         return sb.ToString().TrimEnd('\n') + "\n" + auditSection;
     }
+
+    /// <summary>
+    /// What the proposal holds, from the facts: on a first fill (no facts on the base) each group
+    /// with its count and a link to its heading in the file on the branch; on an update, per
+    /// repository, what changed since the previous proposal (facts on the branch) and since the
+    /// base (facts on it), each list capped with "and N more" within <paramref name="budget"/> characters.
+    /// </summary>
+    public static string ProposalSection(ProposalFacts proposal, string newText, ProfileCulture culture, int budget)
+    {
+        var words = ChangeWording.For(culture);
+        string N(int n) => Rendering.TemplateFunctions.FormatNumber(n, culture);
+        var sb = new StringBuilder();
+        var fileLink = Rendering.MarkdownText.Link(proposal.Path, proposal.FileUrl);
+        sb.Append(words.ProposedFile(fileLink)).Append("\n\n");
+        if (proposal.BaseFacts is null)
+        {
+            sb.Append(words.FirstFill).Append("\n\n").Append(words.GroupHeader).Append('\n');
+            var anchors = HeadingAnchors(newText);
+            foreach (var (title, total) in proposal.Groups)
+            {
+                var anchor = anchors.FirstOrDefault(a => a.Text == title || a.Text.StartsWith(title + " (", StringComparison.Ordinal)).Anchor;
+                var cell = anchor is null || Rendering.MarkdownText.SafeUrl(proposal.FileUrl) is null
+                    ? Rendering.MarkdownText.TableCell(title)
+                    : Rendering.MarkdownText.Link(title, proposal.FileUrl + "#" + Uri.EscapeDataString(anchor));
+                var line = $"| {cell} | {N(total)} |\n";
+                if (sb.Length + line.Length > budget - 100)
+                {
+                    break;
+                }
+                sb.Append(line);
+            }
+            sb.Append("| ").Append(words.AllRepositories(N(proposal.Facts.Repositories.Count(r => r.Listed)))).Append(" |\n");
+            return sb.ToString();
+        }
+        var lists = new List<(string Title, IReadOnlyList<RepoChange> Changes)>();
+        if (proposal.PreviousFacts is { } previous)
+        {
+            lists.Add((words.SinceProposal(N(FactChanges.Between(previous, proposal.Facts).Count)), FactChanges.Between(previous, proposal.Facts)));
+        }
+        lists.Add((words.SinceBase(proposal.BaseName, N(FactChanges.Between(proposal.BaseFacts, proposal.Facts).Count)), FactChanges.Between(proposal.BaseFacts, proposal.Facts)));
+        var share = (budget - sb.Length) / lists.Count;
+        foreach (var (title, changes) in lists)
+        {
+            sb.Append("### ").Append(title).Append("\n\n");
+            sb.Append(changes.Count == 0 ? words.NothingChanged + "\n" : ChangeListText.Markdown(changes, culture, MaxNamesPerList, share - title.Length - 10)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The anchors GitHub gives the file's headings: the text lowercased, punctuation dropped,
+    /// spaces made hyphens, "-1", "-2"… after a repeated one. Headings in code fences are not headings.
+    /// </summary>
+    public static IReadOnlyList<(string Text, string Anchor)> HeadingAnchors(string markdown)
+    {
+        var anchors = new List<(string, string)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fence = false;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
+            {
+                fence = !fence;
+                continue;
+            }
+            var m = HeadingPattern().Match(line);
+            if (fence || !m.Success)
+            {
+                continue;
+            }
+            var text = System.Net.WebUtility.HtmlDecode(UnescapePattern().Replace(m.Groups["text"].Value.Trim(), "$1"));
+            var slug = string.Concat(text.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_')).Replace(' ', '-');
+            var n = seen.GetValueOrDefault(slug);
+            seen[slug] = n + 1;
+            anchors.Add((text, n == 0 ? slug : $"{slug}-{n}"));
+        }
+        return anchors;
+    }
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}[ \t]+(?<text>.*?)(?:[ \t]+#+)?[ \t]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])", RegexOptions.CultureInvariant)]
+    private static partial Regex UnescapePattern();
 
     /// <summary>
     /// A collapsed section for the PR body: the audit's counts and its first findings (errors
@@ -147,4 +238,24 @@ internal static partial class PullRequestText
         }
         return repos;
     }
+}
+
+/// <summary>
+/// The facts a pull request body summarises: what this run proposes, what the base holds (null:
+/// no facts there yet, a first fill), what the open pull request proposed before (null: none),
+/// the groups in page order, and the proposed file's address on the pull request branch.
+/// </summary>
+internal sealed record ProposalFacts
+{
+    public required ProfileFacts Facts { get; init; }
+    public ProfileFacts? BaseFacts { get; init; }
+    public ProfileFacts? PreviousFacts { get; init; }
+    public required string BaseName { get; init; }
+    public required IReadOnlyList<(string Title, int Total)> Groups { get; init; }
+
+    /// <summary>The README's path in the repository (profile/README.md).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The file on the pull request branch, as GitHub shows it (…/blob/BRANCH/PATH).</summary>
+    public required string FileUrl { get; init; }
 }

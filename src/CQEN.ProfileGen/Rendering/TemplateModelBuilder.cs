@@ -41,6 +41,9 @@ internal static class TemplateModelBuilder
         };
     }
 
+    /// <summary>One repository as templates see it, whether or not the filters keep it (the facts file records them all).</summary>
+    public static RepoModel Repo(RepoSnapshot r, ProfileGenConfig config) => ToModel(r, config);
+
     private static RepoModel ToModel(RepoSnapshot r, ProfileGenConfig config) => new()
     {
         Name = r.Name,

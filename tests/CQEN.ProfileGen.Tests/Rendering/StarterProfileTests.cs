@@ -27,7 +27,7 @@ public sealed class StarterProfileTests : IDisposable
         ("Production", 9), ("Dormant", 6), (null, 46),
     ];
 
-    private static OrgSnapshot Organization()
+    internal static OrgSnapshot Organization()
     {
         var i = 0;
         var repos = Spread.SelectMany(s => Enumerable.Range(0, s.Count).Select(_ =>

@@ -75,7 +75,10 @@ internal sealed class PublishCommand : Command
             var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
 
-            var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
+            // The commit carries one file (the README) for now: a profile referring to cards the same
+            // commit does not add would show broken images, so publish proposes none until it can
+            // commit them beside the README (`render --output DIR` writes both for review).
+            var model = TemplateModelBuilder.Build(snapshot, config with { Cards = config.Cards with { Enabled = false } }, context.Env.Clock.GetUtcNow());
             Func<string?, string> build = regions.Count == 0
                 ? _ => ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct), config.Limits.MaxBytes, settings.Template.DisplayPath)
                 : current => ProfileRenderer.WithinBudget(ManagedRegions.Splice(

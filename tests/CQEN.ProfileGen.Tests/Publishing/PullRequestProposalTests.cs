@@ -33,7 +33,8 @@ public sealed class PullRequestProposalTests : IDisposable
 
     private static Rendered Render(OrgSnapshot snapshot, ProfileGenConfig config)
     {
-        var model = TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch);
+        // As publish renders it: without cards until the publish commit can carry them.
+        var model = TemplateModelBuilder.Build(snapshot, config with { Cards = config.Cards with { Enabled = false } }, DateTimeOffset.UnixEpoch);
         return new(model, ProfileRenderer.Render(TemplateSource.Default(config.Culture), model), ProfileFacts.Of(snapshot, config, model));
     }
 

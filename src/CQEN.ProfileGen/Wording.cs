@@ -93,6 +93,10 @@ internal sealed record Wording
             Cut = "_Ce résumé est coupé ici pour rester sous 1 Mio (limite de GitHub); le journal de l'exécution contient le reste._",
             Failed = message => $"**Échec** : {message}",
             NothingWritten = "Rien n'a été écrit, sauf si le message dit le contraire; le journal de l'exécution donne les détails.",
+            Requests = (all, graphQl, rest) => $"{all} requête{(all > 1 ? "s" : "")} à GitHub ({graphQl} GraphQL, {rest} REST)",
+            GraphQlPoints = (used, remaining, limit) => $"points GraphQL : {used} utilisés cette heure-ci, {remaining} sur {limit} restants",
+            RestRequests = (used, remaining, limit) => $"REST : {used} utilisées cette heure-ci, {remaining} sur {limit} restantes",
+            Cost = line => $"Coût : {line}.",
         },
         Audit = new()
         {
@@ -167,6 +171,10 @@ internal sealed record Wording
             Cut = "_This summary is cut here to stay under GitHub's 1 MiB; the run log has the rest._",
             Failed = message => $"**Failed**: {message}",
             NothingWritten = "Nothing was written unless the message says otherwise; the run log has the details.",
+            Requests = (all, graphQl, rest) => $"{all} request{(all == 1 ? "" : "s")} to GitHub ({graphQl} GraphQL, {rest} REST)",
+            GraphQlPoints = (used, remaining, limit) => $"GraphQL points: {used} used this hour, {remaining} of {limit} left",
+            RestRequests = (used, remaining, limit) => $"REST: {used} used this hour, {remaining} of {limit} left",
+            Cost = line => $"Cost: {line}.",
         },
         Audit = new()
         {
@@ -223,6 +231,18 @@ internal sealed record JobSummaryWords
     public required string Cut { get; init; }
     public required Func<string, string> Failed { get; init; }
     public required string NothingWritten { get; init; }
+
+    /// <summary>(requests, GraphQL requests, REST requests): what the run asked of GitHub.</summary>
+    public required Func<int, int, int, string> Requests { get; init; }
+
+    /// <summary>(used, remaining, limit) of GraphQL's hourly points.</summary>
+    public required Func<long, long, long, string> GraphQlPoints { get; init; }
+
+    /// <summary>(used, remaining, limit) of REST's hourly requests.</summary>
+    public required Func<long, long, long, string> RestRequests { get; init; }
+
+    /// <summary>The cost line's lead ("Cost: …").</summary>
+    public required Func<string, string> Cost { get; init; }
 }
 
 /// <summary>The audit's sentences: every finding's message, the report's headings and table headers. Rule ids stay as they are (keys, not sentences).</summary>

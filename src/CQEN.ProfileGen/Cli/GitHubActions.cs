@@ -89,7 +89,7 @@ internal static class GitHubActions
         }
         if (usage is { Requests: > 0 })
         {
-            sb.Append(culture == Configuration.ProfileCulture.English ? $"Cost: {usage.Describe()}.\n\n" : $"Requêtes à GitHub : {usage.Requests}.\n\n");
+            sb.Append(words.Cost(usage.Describe(culture))).Append("\n\n");
         }
         // Nothing new: no diff to repeat.
         if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))

@@ -125,6 +125,7 @@ internal sealed record Wording
             LifecycleValueUnknown = (written, nearest) => $"Le badge de cycle de vie indique {written}, qui n'est pas dans lifecycle.values : écrivez la valeur connue la plus proche, '{nearest}', ou déclarez-la (lifecycle.values ou lifecycle.aliases).",
             LifecycleVariant = (written, canonical, byAlias) => $"Le badge de cycle de vie écrit {written}, lu comme {canonical} ({(byAlias ? "lifecycle.aliases" : "casse, accents ou espaces")}) : écrivez {canonical} dans le badge pour que chaque lecteur voie un seul cycle de vie.",
             DescriptionMissing = readmeSentence => $"Le dépôt n'a pas de description GitHub : ajoutez-en une dans ses paramètres About (en attendant, le profil affiche {(readmeSentence ? "la première phrase du README" : "'—'")}).",
+            FeaturedUnknown = (name, filtered, nearest) => $"featured nomme {name}, {(filtered ? "que le profil ne présente pas (filtres ou grouping.hide)" : "qui n'est pas un dépôt de l'organisation")} : {(nearest is null ? "corrigez le nom" : $"écrivez '{nearest}'")}, ou retirez-le de featured.",
             ReadmeUnreadable = (path, reason) => $"{path} n'a pas pu être lu comme du Markdown ({FrenchUnreadableReason(reason)}) : le profil n'affiche ni ses badges ni sa première phrase; réduisez son imbrication.",
         },
     };
@@ -203,6 +204,7 @@ internal sealed record Wording
             LifecycleValueUnknown = (written, nearest) => $"The lifecycle badge says {written}, which is not in lifecycle.values: write the nearest known value, '{nearest}', or declare it (lifecycle.values or lifecycle.aliases).",
             LifecycleVariant = (written, canonical, byAlias) => $"The lifecycle badge writes {written}, read as {canonical} ({(byAlias ? "lifecycle.aliases" : "case, accents or spacing")}): write {canonical} in the badge so every reader sees one lifecycle.",
             DescriptionMissing = readmeSentence => $"The repository has no GitHub description: add one in its About settings (the profile shows {(readmeSentence ? "the README's first sentence" : "'—'")} meanwhile).",
+            FeaturedUnknown = (name, filtered, nearest) => $"featured names {name}, {(filtered ? "which the profile does not list (filters or grouping.hide)" : "which is not a repository of the organization")}: {(nearest is null ? "correct the name" : $"write '{nearest}'")}, or remove it from featured.",
             ReadmeUnreadable = (path, reason) => $"{path} could not be read as Markdown ({reason}): the profile shows neither its badges nor its first sentence; flatten its nesting.",
         },
     };
@@ -286,4 +288,7 @@ internal sealed record AuditWords
     /// <summary>(whether the profile shows the README's first sentence instead).</summary>
     public required Func<bool, string> DescriptionMissing { get; init; }
     public required Func<string, string, string> ReadmeUnreadable { get; init; }
+
+    /// <summary>(name quoted, whether the organization has it but the page does not list it, the nearest listed name).</summary>
+    public required Func<string, bool, string?, string> FeaturedUnknown { get; init; }
 }

@@ -33,6 +33,7 @@ internal static class OrgAudit
         {
             findings.AddRange(Check(new RepoContext(repo, snapshot, config, byName)));
         }
+        findings.AddRange(Featured(snapshot, config, listed));
         var configured = findings
             .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
             .Where(f => f.Severity != "off");
@@ -345,6 +346,34 @@ internal static class OrgAudit
             yield return c.Finding(AuditRule.ReadmeUnreadable,
                 c.Words.ReadmeUnreadable(Clean(readme.Path), reason),
                 readme.Path, url: readme.Url);
+        }
+    }
+
+    // featured: names a repository the page does not list: a typo, a filtered-out or hidden one.
+    private static IEnumerable<AuditFinding> Featured(OrgSnapshot snapshot, ProfileGenConfig config, HashSet<string> listed)
+    {
+        var words = Wording.For(config.Culture).Audit;
+        var names = listed.ToArray();
+        foreach (var written in config.Featured.Distinct(StringComparer.Ordinal))
+        {
+            var name = written.Trim();
+            if (names.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            var exists = snapshot.Repos.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var nearest = exists is null
+                ? names.Select(n => (Name: n, Distance: LifecycleVocabulary.Distance(n.ToUpperInvariant(), name.ToUpperInvariant())))
+                    .Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name).FirstOrDefault()
+                : null;
+            yield return new AuditFinding
+            {
+                Repo = Clean(name),
+                Rule = AuditRule.FeaturedUnknown.Id,
+                Severity = AuditRule.FeaturedUnknown.DefaultSeverity,
+                Message = words.FeaturedUnknown(Quote(name), exists is not null, nearest),
+                Suggestion = nearest,
+            };
         }
     }
 

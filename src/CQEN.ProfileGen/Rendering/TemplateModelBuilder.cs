@@ -31,6 +31,7 @@ internal static class TemplateModelBuilder
             CollapsedGroups = groups.Where(g => g.Collapsed).ToArray(),
             GroupedBy = config.Grouping.By.Word(),
             PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
+            Featured = Featured(kept, config),
             ProfileRepo = profileRepo,
             Profile = config.Profile,
             Language = config.Culture,
@@ -39,6 +40,21 @@ internal static class TemplateModelBuilder
             // rendering a kept snapshot again gives the same pictures whatever the clock says.
             Cards = Cards.ProfileCards.Make(Cards.OrgFigures.Of(all, config, snapshot.ReadAt == default ? now : snapshot.ReadAt), config.Culture, config.Cards),
         };
+    }
+
+    // A name the page does not list (unknown, filtered out or hidden) is left out here; the audit names it.
+    private static RepoModel[] Featured(IReadOnlyList<RepoModel> kept, ProfileGenConfig config)
+    {
+        if (config.Featured.Count == 0)
+        {
+            return kept.Where(r => r.Pinned).ToArray();
+        }
+        var byName = new Dictionary<string, RepoModel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var repo in kept)
+        {
+            byName.TryAdd(repo.Name, repo);
+        }
+        return config.Featured.Select(n => byName.GetValueOrDefault(n.Trim())).OfType<RepoModel>().Distinct().ToArray();
     }
 
     private static RepoModel ToModel(RepoSnapshot r, ProfileGenConfig config) => new()

@@ -188,6 +188,7 @@ public class AuditReportFormsTests
                       "license-missing": 0,
                       "license-unidentified": 0,
                       "badge-link-broken": 0,
+                      "featured-unknown": 0,
                       "lifecycle-missing": 0,
                       "lifecycle-unknown": 0,
                       "lifecycle-variant": 0,

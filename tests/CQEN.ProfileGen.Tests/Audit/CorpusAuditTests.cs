@@ -118,6 +118,7 @@ public class CorpusAuditTests
             ["license-missing"] = 8,
             ["license-unidentified"] = 0,
             ["badge-link-broken"] = 7,
+            ["featured-unknown"] = 0,
             ["lifecycle-missing"] = 17,
             ["lifecycle-unknown"] = 0,
             ["lifecycle-variant"] = 35,

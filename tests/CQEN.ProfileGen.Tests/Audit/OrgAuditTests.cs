@@ -498,6 +498,7 @@ public class OrgAuditTests
         private static readonly ProfileGenConfig French = new()
         {
             Culture = ProfileCulture.French,
+            Featured = ["mismatch", "mismatc", "inconnu-total", "archive"],
             Lifecycle = new LifecycleVocabulary
             {
                 Labels = ["Cycle de vie"],
@@ -530,6 +531,7 @@ public class OrgAuditTests
             Repo("value", Header(Licence, "[![img](https://img.shields.io/badge/Cycle%20de%20vie-Maturing-339999)](x)"), "LiLiQ-P-1.1"),
             Repo("variant", Header(Licence, "[![img](https://img.shields.io/badge/Cycle%20de%20Vie-Experimental-339999)](x)"), "LiLiQ-P-1.1"),
             Repo("no-description", Header(Licence), "LiLiQ-P-1.1", description: null),
+            Repo("archive", "# a\n", "MIT") with { Archived = true },
             Repo("no-description-no-sentence", "<!-- ENTETE -->\n" + Licence + "\n<!-- FIN ENTETE -->\n", "LiLiQ-P-1.1", description: null),
         ];
 

@@ -28,6 +28,7 @@ internal sealed record Wording
     public required string OtherGroup { get; init; }
     public required Func<string, string> CommitMessage { get; init; }
     public required JobSummaryWords Summary { get; init; }
+    public required AuditWords Audit { get; init; }
 
     /// <summary>A line of the pull request for what GitHub refused (kind: label, reviewer, team, assignee, draft; the name in a code span).</summary>
     public required Func<string, string, string> Refused { get; init; }
@@ -35,6 +36,23 @@ internal sealed record Wording
     public static Wording For(ProfileCulture culture) => culture == ProfileCulture.English ? English : French;
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
+
+    // The snapshot records why a README could not be parsed in the reader's words (English, as
+    // snapshot files keep them); the French audit says the same in French.
+    private static string FrenchUnreadableReason(string reason)
+    {
+        if (reason == "it is nested too deeply for Markdig")
+        {
+            return "son imbrication est trop profonde pour Markdig";
+        }
+        var timeout = System.Text.RegularExpressions.Regex.Match(reason, @"^Markdig did not read it within (?<s>[0-9.]+) s$");
+        if (timeout.Success)
+        {
+            return $"Markdig ne l'a pas lu en {timeout.Groups["s"].Value} s";
+        }
+        var failed = System.Text.RegularExpressions.Regex.Match(reason, @"^Markdig failed on it \((?<type>\w+)\)$");
+        return failed.Success ? $"Markdig a échoué en le lisant ({failed.Groups["type"].Value})" : reason;
+    }
 
     private static readonly Wording French = new()
     {
@@ -78,6 +96,40 @@ internal sealed record Wording
             Cut = "_Ce résumé est coupé ici pour rester sous 1 Mio (limite de GitHub); le journal de l'exécution contient le reste._",
             Failed = message => $"**Échec** : {message}",
             NothingWritten = "Rien n'a été écrit, sauf si le message dit le contraire; le journal de l'exécution donne les détails.",
+            Requests = (all, graphQl, rest) => $"{all} requête{(all > 1 ? "s" : "")} à GitHub ({graphQl} GraphQL, {rest} REST)",
+            GraphQlPoints = (used, remaining, limit) => $"points GraphQL : {used} utilisés cette heure-ci, {remaining} sur {limit} restants",
+            RestRequests = (used, remaining, limit) => $"REST : {used} utilisées cette heure-ci, {remaining} sur {limit} restantes",
+            Cost = line => $"Coût : {line}.",
+        },
+        Audit = new()
+        {
+            DefaultTitle = "Audit de l'organisation",
+            TitleSeparator = " :",
+            Severity = severity => severity switch { "error" => "erreur", "warning" => "avertissement", _ => "remarque" },
+            RepositoriesAudited = (number, n, rest) => $"{number} dépôt{(n > 1 ? "s" : "")} audité{(n > 1 ? "s" : "")} : {rest}",
+            NothingToFix = "rien à corriger",
+            TableHeader = "| Dépôt | Endroit | Constat |",
+            MoreInMarkdown = rest => $"_… et {rest} autres : `profilegen audit` les liste tous._",
+            TheLicenceFile = "le fichier de licence",
+            IdentifiedFromText = " (identifiée d'après son texte)",
+            LicenseBadgeMismatch = (said, file, spdx, how, shortName) => $"Le badge de licence indique {said}, mais {file} est {spdx}{how} : remplacez le badge par '{shortName}', ou le fichier de licence par la licence que nomme le badge.",
+            LicenseBadgeWithoutFile = badge => $"Le README affiche un badge de licence ({badge}), mais le dépôt n'a aucun fichier de licence : ajoutez le fichier LICENSE que promet le badge, ou retirez le badge.",
+            LicenseMissing = "Le dépôt est public, mais il n'a ni fichier de licence ni badge de licence : ajoutez un fichier LICENSE (et son badge) pour que chacun sache comment réutiliser le code.",
+            LicenseUnidentified = (file, repo) => $"Ni GitHub ni profilegen n'ont pu identifier {file} : utilisez le texte officiel de la licence, ou nommez-la dans license_overrides ({repo}: SPDX-ID).",
+            LicenseFileUnseen = (file, repo) => $"GitHub ne reconnaît pas {file} comme fichier de licence : nommez-le LICENSE (avec le texte officiel de la licence), ou nommez la licence dans license_overrides ({repo}: SPDX-ID).",
+            BadgeLinkNotAPath = (line, link, fix) => $"Le badge de la ligne {line} pointe vers {link}, qui n'est pas un chemin du dépôt : {fix}.",
+            BadgeLinkMissing = (line, path, otherRepo, fix) => $"Le badge de la ligne {line} pointe vers {path}, qui n'existe pas {(otherRepo is null ? "dans le dépôt" : $"dans {otherRepo}")} : {fix}.",
+            LinkFix = (file, own) => file is null ? "faites-le pointer vers un fichier existant" : own ? $"faites-le plutôt pointer vers le fichier '{file}' de ce dépôt" : $"faites-le plutôt pointer vers '{file}'",
+            HeaderEndMissing = (path, begin, line, end) => $"{path} contient {begin} à la ligne {line}, mais pas {end} : ajoutez le marqueur de fin après les badges et le logo de l'en-tête.",
+            HeaderBeginMissing = (path, end, line, begin) => $"{path} contient {end} à la ligne {line} sans {begin} avant : ajoutez le marqueur de début sur la première ligne du README.",
+            HeaderMarkersSwapped = (path, end, endLine, begin, beginLine) => $"{path} contient {end} à la ligne {endLine}, avant {begin} à la ligne {beginLine} : inversez-les pour que l'en-tête soit entre les deux.",
+            LifecycleMissing = (label, values) => $"L'en-tête du README n'a pas de badge de cycle de vie, et aucun sujet de lifecycle_rules ne correspond : ajoutez un badge '{label}'{(values.Count > 0 ? $" avec l'une des valeurs {string.Join(", ", values.Select(v => $"'{v}'"))}" : "")}, ou un sujet qu'une règle de cycle de vie associe.",
+            LifecycleLabelUnknown = (written, nearest) => $"L'étiquette {written} du badge de cycle de vie n'est pas dans lifecycle.labels : écrivez '{nearest}', ou associez-la dans lifecycle.aliases.",
+            LifecycleValueUnknown = (written, nearest) => $"Le badge de cycle de vie indique {written}, qui n'est pas dans lifecycle.values : écrivez la valeur connue la plus proche, '{nearest}', ou déclarez-la (lifecycle.values ou lifecycle.aliases).",
+            LifecycleVariant = (written, canonical, byAlias) => $"Le badge de cycle de vie écrit {written}, lu comme {canonical} ({(byAlias ? "lifecycle.aliases" : "casse, accents ou espaces")}) : écrivez {canonical} dans le badge pour que chaque lecteur voie un seul cycle de vie.",
+            DescriptionMissing = readmeSentence => $"Le dépôt n'a pas de description GitHub : ajoutez-en une dans ses paramètres About (en attendant, le profil affiche {(readmeSentence ? "la première phrase du README" : "'—'")}).",
+            FeaturedUnknown = (name, filtered, nearest) => $"featured nomme {name}, {(filtered ? "que le profil ne présente pas (filtres ou grouping.hide)" : "qui n'est pas un dépôt de l'organisation")} : {(nearest is null ? "corrigez le nom" : $"écrivez '{nearest}'")}, ou retirez-le de featured.",
+            ReadmeUnreadable = (path, reason) => $"{path} n'a pas pu être lu comme du Markdown ({FrenchUnreadableReason(reason)}) : le profil n'affiche ni ses badges ni sa première phrase; réduisez son imbrication.",
         },
         Refused = (kind, name) => kind switch
         {
@@ -131,6 +183,40 @@ internal sealed record Wording
             Cut = "_This summary is cut here to stay under GitHub's 1 MiB; the run log has the rest._",
             Failed = message => $"**Failed**: {message}",
             NothingWritten = "Nothing was written unless the message says otherwise; the run log has the details.",
+            Requests = (all, graphQl, rest) => $"{all} request{(all == 1 ? "" : "s")} to GitHub ({graphQl} GraphQL, {rest} REST)",
+            GraphQlPoints = (used, remaining, limit) => $"GraphQL points: {used} used this hour, {remaining} of {limit} left",
+            RestRequests = (used, remaining, limit) => $"REST: {used} used this hour, {remaining} of {limit} left",
+            Cost = line => $"Cost: {line}.",
+        },
+        Audit = new()
+        {
+            DefaultTitle = "Organization audit",
+            TitleSeparator = ":",
+            Severity = severity => severity,
+            RepositoriesAudited = (number, n, rest) => $"{number} {(n == 1 ? "repository" : "repositories")} audited: {rest}",
+            NothingToFix = "nothing to fix",
+            TableHeader = "| Repository | Where | Finding |",
+            MoreInMarkdown = rest => $"_… and {rest} more: run `profilegen audit` to list them all._",
+            TheLicenceFile = "the licence file",
+            IdentifiedFromText = " (identified from its text)",
+            LicenseBadgeMismatch = (said, file, spdx, how, shortName) => $"The licence badge says {said} but {file} is {spdx}{how}: change the badge to '{shortName}', or the licence file to the licence the badge names.",
+            LicenseBadgeWithoutFile = badge => $"The README shows a licence badge ({badge}) but the repository has no licence file: add the LICENSE file the badge promises, or remove the badge.",
+            LicenseMissing = "The repository is public but has no licence file and no licence badge: add a LICENSE file (and its badge) so others know how they may reuse the code.",
+            LicenseUnidentified = (file, repo) => $"Neither GitHub nor profilegen could identify {file}: use the licence's standard text, or name it in license_overrides ({repo}: SPDX-ID).",
+            LicenseFileUnseen = (file, repo) => $"GitHub does not see {file} as a licence file: name it LICENSE (with the licence's standard text), or name the licence in license_overrides ({repo}: SPDX-ID).",
+            BadgeLinkNotAPath = (line, link, fix) => $"The badge on line {line} links to {link}, which is not a path in the repository: {fix}.",
+            BadgeLinkMissing = (line, path, otherRepo, fix) => $"The badge on line {line} links to {path}, which does not exist {(otherRepo is null ? "in the repository" : $"in {otherRepo}")}: {fix}.",
+            LinkFix = (file, own) => file is null ? "link it to an existing file" : own ? $"link it to this repository's own '{file}' instead" : $"link it to '{file}' instead",
+            HeaderEndMissing = (path, begin, line, end) => $"{path} has {begin} on line {line} but no {end}: add the closing marker after the header's badges and logo.",
+            HeaderBeginMissing = (path, end, line, begin) => $"{path} has {end} on line {line} without {begin} before it: add the opening marker on the README's first line.",
+            HeaderMarkersSwapped = (path, end, endLine, begin, beginLine) => $"{path} has {end} on line {endLine} before {begin} on line {beginLine}: swap them so the header sits between the two.",
+            LifecycleMissing = (label, values) => $"The README header has no lifecycle badge and no lifecycle_rules topic matches: add a '{label}' badge{(values.Count > 0 ? $" with one of {string.Join(", ", values.Select(v => $"'{v}'"))}" : "")}, or a topic that a lifecycle rule maps.",
+            LifecycleLabelUnknown = (written, nearest) => $"The lifecycle badge's label {written} is not in lifecycle.labels: write '{nearest}', or map it in lifecycle.aliases.",
+            LifecycleValueUnknown = (written, nearest) => $"The lifecycle badge says {written}, which is not in lifecycle.values: write the nearest known value, '{nearest}', or declare it (lifecycle.values or lifecycle.aliases).",
+            LifecycleVariant = (written, canonical, byAlias) => $"The lifecycle badge writes {written}, read as {canonical} ({(byAlias ? "lifecycle.aliases" : "case, accents or spacing")}): write {canonical} in the badge so every reader sees one lifecycle.",
+            DescriptionMissing = readmeSentence => $"The repository has no GitHub description: add one in its About settings (the profile shows {(readmeSentence ? "the README's first sentence" : "'—'")} meanwhile).",
+            FeaturedUnknown = (name, filtered, nearest) => $"featured names {name}, {(filtered ? "which the profile does not list (filters or grouping.hide)" : "which is not a repository of the organization")}: {(nearest is null ? "correct the name" : $"write '{nearest}'")}, or remove it from featured.",
+            ReadmeUnreadable = (path, reason) => $"{path} could not be read as Markdown ({reason}): the profile shows neither its badges nor its first sentence; flatten its nesting.",
         },
         Refused = (kind, name) => kind switch
         {
@@ -166,4 +252,62 @@ internal sealed record JobSummaryWords
     public required string Cut { get; init; }
     public required Func<string, string> Failed { get; init; }
     public required string NothingWritten { get; init; }
+
+    /// <summary>(requests, GraphQL requests, REST requests): what the run asked of GitHub.</summary>
+    public required Func<int, int, int, string> Requests { get; init; }
+
+    /// <summary>(used, remaining, limit) of GraphQL's hourly points.</summary>
+    public required Func<long, long, long, string> GraphQlPoints { get; init; }
+
+    /// <summary>(used, remaining, limit) of REST's hourly requests.</summary>
+    public required Func<long, long, long, string> RestRequests { get; init; }
+
+    /// <summary>The cost line's lead ("Cost: …").</summary>
+    public required Func<string, string> Cost { get; init; }
+}
+
+/// <summary>The audit's sentences: every finding's message, the report's headings and table headers. Rule ids stay as they are (keys, not sentences).</summary>
+internal sealed record AuditWords
+{
+    public required string DefaultTitle { get; init; }
+
+    /// <summary>What goes between a title and what follows it (":" in English, " :" in French).</summary>
+    public required string TitleSeparator { get; init; }
+
+    /// <summary>A severity as readers see it ("error" stays the key in --json and in profilegen.yml).</summary>
+    public required Func<string, string> Severity { get; init; }
+
+    /// <summary>(number as shown, count, what follows): "12 repositories audited: …".</summary>
+    public required Func<string, int, string, string> RepositoriesAudited { get; init; }
+    public required string NothingToFix { get; init; }
+    public required string TableHeader { get; init; }
+    public required Func<int, string> MoreInMarkdown { get; init; }
+    public required string TheLicenceFile { get; init; }
+    public required string IdentifiedFromText { get; init; }
+    public required Func<string, string, string, string, string, string> LicenseBadgeMismatch { get; init; }
+    public required Func<string, string> LicenseBadgeWithoutFile { get; init; }
+    public required string LicenseMissing { get; init; }
+    public required Func<string, string, string> LicenseUnidentified { get; init; }
+    public required Func<string, string, string> LicenseFileUnseen { get; init; }
+    public required Func<int, string, string, string> BadgeLinkNotAPath { get; init; }
+
+    /// <summary>(line, path quoted, the other repository or null for this one, the fix).</summary>
+    public required Func<int, string, string?, string, string> BadgeLinkMissing { get; init; }
+
+    /// <summary>(file to link to or null, whether it is this repository's own file while the badge points elsewhere).</summary>
+    public required Func<string?, bool, string> LinkFix { get; init; }
+    public required Func<string, string, int, string, string> HeaderEndMissing { get; init; }
+    public required Func<string, string, int, string, string> HeaderBeginMissing { get; init; }
+    public required Func<string, string, int, string, int, string> HeaderMarkersSwapped { get; init; }
+    public required Func<string, IReadOnlyList<string>, string> LifecycleMissing { get; init; }
+    public required Func<string, string, string> LifecycleLabelUnknown { get; init; }
+    public required Func<string, string, string> LifecycleValueUnknown { get; init; }
+    public required Func<string, string, bool, string> LifecycleVariant { get; init; }
+
+    /// <summary>(whether the profile shows the README's first sentence instead).</summary>
+    public required Func<bool, string> DescriptionMissing { get; init; }
+    public required Func<string, string, string> ReadmeUnreadable { get; init; }
+
+    /// <summary>(name quoted, whether the organization has it but the page does not list it, the nearest listed name).</summary>
+    public required Func<string, bool, string?, string> FeaturedUnknown { get; init; }
 }

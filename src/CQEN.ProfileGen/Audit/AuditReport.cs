@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 
 namespace CQEN.ProfileGen.Audit;
@@ -13,6 +14,11 @@ namespace CQEN.ProfileGen.Audit;
 /// </summary>
 internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int RepositoriesAudited)
 {
+    /// <summary>The language of the findings' messages and of every form's words (the profile's <c>culture:</c>).</summary>
+    public ProfileCulture Culture { get; init; } = ProfileCulture.English;
+
+    private AuditWords Words => Wording.For(Culture).Audit;
+
     public int Errors => Findings.Count(f => f.Severity == AuditRule.Error);
     public int Warnings => Findings.Count(f => f.Severity == AuditRule.Warning);
     public int Notices => Findings.Count(f => f.Severity == AuditRule.Notice);
@@ -25,10 +31,13 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
         _ => false,
     };
 
-    /// <summary>"3 errors, 1 warning, 0 notices" in English.</summary>
-    public string Counts() => $"{Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Plural(Notices, "notice")}";
+    /// <summary>"3 errors, 1 warning, 0 notices", in the report's culture.</summary>
+    public string Counts() => Wording.For(Culture).AuditCounts(Errors, Warnings, Notices);
 
-    private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+    /// <summary>"3 errors, 1 warning, 0 notices", or "nothing to fix", in the report's culture.</summary>
+    public string CountsOrNothing() => Findings.Count == 0 ? Words.NothingToFix : Counts();
+
+    private string Severities(IEnumerable<AuditFinding> rows) => string.Join(", ", rows.Select(r => r.Severity).Distinct().Select(Words.Severity));
 
     private IEnumerable<IGrouping<string, AuditFinding>> ByRule() => Findings.GroupBy(f => f.Rule);
 
@@ -39,7 +48,7 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
         foreach (var group in ByRule())
         {
             var rows = group.ToArray();
-            sb.Append($"{group.Key} ({string.Join(", ", rows.Select(r => r.Severity).Distinct())}, {rows.Length})\n");
+            sb.Append($"{group.Key} ({Severities(rows)}, {rows.Length})\n");
             var repoWidth = Math.Min(40, rows.Max(r => r.Repo.Length));
             var whereWidth = Math.Min(30, rows.Max(r => OrgAudit.Clean(r.Where).Length));
             foreach (var f in rows)
@@ -50,9 +59,7 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
             }
             sb.Append('\n');
         }
-        sb.Append(Findings.Count == 0
-            ? $"{RepositoriesAudited} repositories audited: nothing to fix.\n"
-            : $"{RepositoriesAudited} repositories audited: {Counts()}.\n");
+        sb.Append(Words.RepositoriesAudited($"{RepositoriesAudited}", RepositoriesAudited, CountsOrNothing())).Append(".\n");
         return sb.ToString();
     }
 
@@ -63,14 +70,10 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     /// Markdown for a job summary or a review: the counts, then one table per rule. At most
     /// <paramref name="maxRows"/> findings are listed (errors first); the rest are counted.
     /// </summary>
-    public string ToMarkdown(string title = "Organization audit", int maxRows = int.MaxValue, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    public string ToMarkdown(string? title = null, int maxRows = int.MaxValue)
     {
-        var french = culture != Configuration.ProfileCulture.English;
-        var words = Wording.For(culture);
-        var sb = new StringBuilder($"### {MarkdownText.Inline(title)}\n\n");
-        sb.Append(french
-            ? $"**{RepositoriesAudited}** dépôts audités : {(Findings.Count == 0 ? "rien à corriger" : words.AuditCounts(Errors, Warnings, Notices))}.\n"
-            : $"**{RepositoriesAudited}** repositories audited: {(Findings.Count == 0 ? "nothing to fix" : Counts())}.\n");
+        var sb = new StringBuilder($"### {MarkdownText.Inline(title ?? Words.DefaultTitle)}\n\n");
+        sb.Append(Words.RepositoriesAudited($"**{RepositoriesAudited}**", RepositoriesAudited, CountsOrNothing())).Append(".\n");
         var shown = Findings.OrderBy(f => AuditRule.Rank(f.Severity)).Take(maxRows).ToHashSet();
         foreach (var group in ByRule())
         {
@@ -79,8 +82,8 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
             {
                 continue;
             }
-            sb.Append($"\n#### {group.Key} ({string.Join(", ", group.Select(r => r.Severity).Distinct())}, {group.Count()})\n\n");
-            sb.Append(french ? "| Dépôt | Endroit | Constat |\n| --- | --- | --- |\n" : "| Repository | Where | Finding |\n| --- | --- | --- |\n");
+            sb.Append($"\n#### {group.Key} ({Severities(group)}, {group.Count()})\n\n");
+            sb.Append(Words.TableHeader).Append("\n| --- | --- | --- |\n");
             foreach (var f in rows)
             {
                 sb.Append($"| {MarkdownText.TableCell(f.Repo)} | {Where(f)} | {MarkdownText.TableCell(f.Message)} |\n");
@@ -88,9 +91,7 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
         }
         if (shown.Count < Findings.Count)
         {
-            sb.Append(french
-                ? $"\n_… et {Findings.Count - shown.Count} autres : `profilegen audit` les liste tous._\n"
-                : $"\n_… and {Findings.Count - shown.Count} more: run `profilegen audit` to list them all._\n");
+            sb.Append('\n').Append(Words.MoreInMarkdown(Findings.Count - shown.Count)).Append('\n');
         }
         return sb.ToString();
     }

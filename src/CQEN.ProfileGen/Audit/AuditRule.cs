@@ -18,12 +18,13 @@ internal sealed record AuditRule(string Id, string DefaultSeverity)
     public static readonly AuditRule LifecycleVariant = new("lifecycle-variant", Notice);
     public static readonly AuditRule DescriptionMissing = new("description-missing", Notice);
     public static readonly AuditRule ReadmeUnreadable = new("readme-unreadable", Warning);
+    public static readonly AuditRule FeaturedUnknown = new("featured-unknown", Warning);
 
     /// <summary>Every rule, in the order reports list them (most serious first).</summary>
     public static readonly IReadOnlyList<AuditRule> All =
     [
         LicenseBadgeMismatch, LicenseBadgeWithoutFile, HeaderMarkers, LicenseMissing, LicenseUnidentified,
-        BadgeLinkBroken, LifecycleMissing, LifecycleUnknown, LifecycleVariant, DescriptionMissing, ReadmeUnreadable,
+        BadgeLinkBroken, FeaturedUnknown, LifecycleMissing, LifecycleUnknown, LifecycleVariant, DescriptionMissing, ReadmeUnreadable,
     ];
 
     /// <summary>0 for errors, 1 for warnings, 2 for notices: the order findings are shown in when space is short.</summary>

@@ -33,6 +33,7 @@ internal static class OrgAudit
         {
             findings.AddRange(Check(new RepoContext(repo, snapshot, config, byName)));
         }
+        findings.AddRange(Featured(snapshot, config, listed));
         var configured = findings
             .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
             .Where(f => f.Severity != "off");
@@ -43,7 +44,7 @@ internal static class OrgAudit
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
-        return new AuditReport(sorted, audited.Length);
+        return new AuditReport(sorted, audited.Length) { Culture = config.Culture };
     }
 
     // Every finding about one repository, with the rules' default severities.
@@ -62,6 +63,9 @@ internal static class OrgAudit
             : Repo.License?.SpdxId is { Length: > 0 } id && id != "NOASSERTION" ? id : null;
 
         public ShieldsBadge? LicenseBadge => LifecycleBadge.FindLicense(Repo.Badges);
+
+        /// <summary>The findings' sentences, in the profile's culture.</summary>
+        public AuditWords Words => Wording.For(Config.Culture).Audit;
 
         public AuditFinding Finding(AuditRule rule, string message, string? path = null, int? line = null, string? suggestion = null, string? url = null) => new()
         {
@@ -88,35 +92,35 @@ internal static class OrgAudit
         var hasFile = repo.License is not null || undetected is not null;
         if (badge is { Message: { Length: > 0 } said } && c.SpdxId is { } spdx && !LicenseCatalog.SameLicense(said, spdx))
         {
-            var file = repo.License?.Path ?? "the licence file";
-            var how = overridden ? " (license_overrides)" : repo.License?.Source == "file-text" ? " (identified from its text)" : "";
+            var file = repo.License?.Path is { } licencePath ? Clean(licencePath) : c.Words.TheLicenceFile;
+            var how = overridden ? " (license_overrides)" : repo.License?.Source == "file-text" ? c.Words.IdentifiedFromText : "";
             yield return c.Finding(AuditRule.LicenseBadgeMismatch,
-                $"The licence badge says {Quote(said)} but {Clean(file)} is {Clean(spdx)}{how}: change the badge to '{ShortName(spdx)}', or the licence file to the licence the badge names.",
+                c.Words.LicenseBadgeMismatch(Quote(said), file, Clean(spdx), how, ShortName(spdx)),
                 c.ReadmePath, badge.Line, ShortName(spdx), c.LineUrl(badge.Line));
         }
         if (badge is not null && !hasFile)
         {
             yield return c.Finding(AuditRule.LicenseBadgeWithoutFile,
-                $"The README shows a licence badge ({Quote(badge.Message ?? badge.Alt)}) but the repository has no licence file: add the LICENSE file the badge promises, or remove the badge.",
+                c.Words.LicenseBadgeWithoutFile(Quote(badge.Message ?? badge.Alt)),
                 c.ReadmePath, badge.Line, "LICENSE", c.LineUrl(badge.Line));
         }
         if (badge is null && !hasFile && !overridden && repo.Visibility == "public")
         {
             yield return c.Finding(AuditRule.LicenseMissing,
-                "The repository is public but has no licence file and no licence badge: add a LICENSE file (and its badge) so others know how they may reuse the code.",
+                c.Words.LicenseMissing,
                 suggestion: "LICENSE");
         }
         if (repo.License is { } license && (license.SpdxId is "NOASSERTION" or "") && !overridden)
         {
-            var path = license.Path ?? "the licence file";
+            var path = license.Path is { } licencePath ? Clean(licencePath) : c.Words.TheLicenceFile;
             yield return c.Finding(AuditRule.LicenseUnidentified,
-                $"Neither GitHub nor profilegen could identify {Clean(path)}: use the licence's standard text, or name it in license_overrides ({repo.Name}: SPDX-ID).",
+                c.Words.LicenseUnidentified(path, repo.Name),
                 license.Path, url: license.Url);
         }
         if (undetected is not null && !overridden)
         {
             yield return c.Finding(AuditRule.LicenseUnidentified,
-                $"GitHub does not see {Clean(undetected)} as a licence file: name it LICENSE (with the licence's standard text), or name the licence in license_overrides ({repo.Name}: SPDX-ID).",
+                c.Words.LicenseFileUnseen(Clean(undetected), repo.Name),
                 undetected, suggestion: "LICENSE", url: $"{repo.Url}/blob/{repo.DefaultBranch ?? "main"}/{undetected}");
         }
     }
@@ -144,7 +148,7 @@ internal static class OrgAudit
                 }
                 var suggestion = isLicense ? ownFile : null;
                 yield return c.Finding(AuditRule.BadgeLinkBroken,
-                    $"The badge on line {badge.Line} links to {Quote(link)}, which is not a path in the repository: {(suggestion is null ? "link it to an existing file" : $"link it to '{Clean(suggestion)}' instead")}.",
+                    c.Words.BadgeLinkNotAPath(badge.Line, Quote(link), c.Words.LinkFix(suggestion is null ? null : Clean(suggestion), false)),
                     c.ReadmePath, badge.Line, suggestion, c.LineUrl(badge.Line));
                 continue;
             }
@@ -180,9 +184,8 @@ internal static class OrgAudit
                 var existing = Nearest(target.Path, root, isLicense || LicenseCatalog.IsLicenseFileName(target.Path));
                 fix = existing is null ? null : sameRepo ? existing : $"{target.Repo.Url}/blob/{target.Repo.DefaultBranch ?? "main"}/{existing}";
             }
-            var where = sameRepo ? "in the repository" : $"in {target.Repo.FullName}";
             yield return c.Finding(AuditRule.BadgeLinkBroken,
-                $"The badge on line {badge.Line} links to {Quote(target.Path)}, which does not exist {where}: {(fix is null ? "link it to an existing file" : ownFix ? $"link it to this repository's own '{Clean(fix)}' instead" : $"link it to '{Clean(fix)}' instead")}.",
+                c.Words.BadgeLinkMissing(badge.Line, Quote(target.Path), sameRepo ? null : target.Repo.FullName, c.Words.LinkFix(fix is null ? null : Clean(fix), ownFix)),
                 c.ReadmePath, badge.Line, fix, c.LineUrl(badge.Line));
         }
     }
@@ -265,17 +268,17 @@ internal static class OrgAudit
         {
             case ({ } b, null):
                 yield return c.Finding(AuditRule.HeaderMarkers,
-                    $"{Clean(readme.Path)} has {begin} on line {b} but no {end}: add the closing marker after the header's badges and logo.",
+                    c.Words.HeaderEndMissing(Clean(readme.Path), begin, b, end),
                     readme.Path, b, "<!-- FIN ENTETE -->", c.LineUrl(b));
                 break;
             case (null, { } e):
                 yield return c.Finding(AuditRule.HeaderMarkers,
-                    $"{Clean(readme.Path)} has {end} on line {e} without {begin} before it: add the opening marker on the README's first line.",
+                    c.Words.HeaderBeginMissing(Clean(readme.Path), end, e, begin),
                     readme.Path, e, "<!-- ENTETE -->", c.LineUrl(e));
                 break;
             case ({ } b, { } e) when e < b:
                 yield return c.Finding(AuditRule.HeaderMarkers,
-                    $"{Clean(readme.Path)} has {end} on line {e} before {begin} on line {b}: swap them so the header sits between the two.",
+                    c.Words.HeaderMarkersSwapped(Clean(readme.Path), end, e, begin, b),
                     readme.Path, e, null, c.LineUrl(e));
                 break;
         }
@@ -290,9 +293,8 @@ internal static class OrgAudit
             if (!c.Config.LifecycleRules.Any(rule => c.Repo.Topics.Contains(rule.Topic, StringComparer.OrdinalIgnoreCase)))
             {
                 var label = vocabulary.Labels.FirstOrDefault() ?? LifecycleVocabulary.BuiltInLabels[0];
-                var values = vocabulary.Values.Count > 0 ? $" with one of {string.Join(", ", vocabulary.Values.Select(v => $"'{v}'"))}" : "";
                 yield return c.Finding(AuditRule.LifecycleMissing,
-                    $"The README header has no lifecycle badge and no lifecycle_rules topic matches: add a '{label}' badge{values}, or a topic that a lifecycle rule maps.",
+                    c.Words.LifecycleMissing(label, vocabulary.Values),
                     c.Repo.Readme?.Path, suggestion: label);
             }
             yield break;
@@ -308,13 +310,13 @@ internal static class OrgAudit
         if (labelFold.Kind == FoldKind.Unknown)
         {
             yield return c.Finding(AuditRule.LifecycleUnknown,
-                $"The lifecycle badge's label {Quote(writtenLabel)} is not in lifecycle.labels: write '{labelFold.Nearest}', or map it in lifecycle.aliases.",
+                c.Words.LifecycleLabelUnknown(Quote(writtenLabel), labelFold.Nearest ?? ""),
                 c.ReadmePath, badge.Line, labelFold.Nearest, c.LineUrl(badge.Line));
         }
         if (valueFold.Kind == FoldKind.Unknown)
         {
             yield return c.Finding(AuditRule.LifecycleUnknown,
-                $"The lifecycle badge says {Quote(writtenValue)}, which is not in lifecycle.values: write the nearest known value, '{valueFold.Nearest}', or declare it (lifecycle.values or lifecycle.aliases).",
+                c.Words.LifecycleValueUnknown(Quote(writtenValue), valueFold.Nearest ?? ""),
                 c.ReadmePath, badge.Line, valueFold.Nearest, c.LineUrl(badge.Line));
         }
         var folded = new[] { labelFold, valueFold }.Where(f => f.Kind is FoldKind.Alias or FoldKind.Spelling).ToArray();
@@ -323,7 +325,7 @@ internal static class OrgAudit
             var written = string.Join(" / ", folded.Select(f => Quote(f.Written)));
             var canonical = string.Join(" / ", folded.Select(f => $"'{f.Canonical}'"));
             yield return c.Finding(AuditRule.LifecycleVariant,
-                $"The lifecycle badge writes {written}, read as {canonical} ({(folded.Any(f => f.Kind == FoldKind.Alias) ? "lifecycle.aliases" : "case, accents or spacing")}): write {canonical} in the badge so every reader sees one lifecycle.",
+                c.Words.LifecycleVariant(written, canonical, folded.Any(f => f.Kind == FoldKind.Alias)),
                 c.ReadmePath, badge.Line, string.Join(" / ", folded.Select(f => f.Canonical)), c.LineUrl(badge.Line));
         }
     }
@@ -334,9 +336,7 @@ internal static class OrgAudit
         {
             yield break;
         }
-        var meanwhile = c.Repo.Readme?.Summary is { Length: > 0 } ? "the profile shows the README's first sentence meanwhile" : "the profile shows '—' meanwhile";
-        yield return c.Finding(AuditRule.DescriptionMissing,
-            $"The repository has no GitHub description: add one in its About settings ({meanwhile}).");
+        yield return c.Finding(AuditRule.DescriptionMissing, c.Words.DescriptionMissing(c.Repo.Readme?.Summary is { Length: > 0 }));
     }
 
     private static IEnumerable<AuditFinding> Unreadable(RepoContext c)
@@ -344,8 +344,36 @@ internal static class OrgAudit
         if (c.Repo.Readme is { Unreadable: { } reason } readme)
         {
             yield return c.Finding(AuditRule.ReadmeUnreadable,
-                $"{Clean(readme.Path)} could not be read as Markdown ({reason}): the profile shows neither its badges nor its first sentence; flatten its nesting.",
+                c.Words.ReadmeUnreadable(Clean(readme.Path), reason),
                 readme.Path, url: readme.Url);
+        }
+    }
+
+    // featured: names a repository the page does not list: a typo, a filtered-out or hidden one.
+    private static IEnumerable<AuditFinding> Featured(OrgSnapshot snapshot, ProfileGenConfig config, HashSet<string> listed)
+    {
+        var words = Wording.For(config.Culture).Audit;
+        var names = listed.ToArray();
+        foreach (var written in config.Featured.Distinct(StringComparer.Ordinal))
+        {
+            var name = written.Trim();
+            if (names.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            var exists = snapshot.Repos.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var nearest = exists is null
+                ? names.Select(n => (Name: n, Distance: LifecycleVocabulary.Distance(n.ToUpperInvariant(), name.ToUpperInvariant())))
+                    .Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name).FirstOrDefault()
+                : null;
+            yield return new AuditFinding
+            {
+                Repo = Clean(name),
+                Rule = AuditRule.FeaturedUnknown.Id,
+                Severity = AuditRule.FeaturedUnknown.DefaultSeverity,
+                Message = words.FeaturedUnknown(Quote(name), exists is not null, nearest),
+                Suggestion = nearest,
+            };
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class AuditCommand : Command
             var report = OrgAudit.Run(snapshot, settings.Config);
 
             await context.WriteResultAsync(settings.OutputPath, parse.GetValue(Json) ? report.ToJson() : report.ToText(), ct).ConfigureAwait(false);
-            await context.Reporter.FindingsAsync(report, $"Organization audit: {snapshot.Org.Login}").ConfigureAwait(false);
+            await context.Reporter.FindingsAsync(report, Wording.For(settings.Config.Culture).AuditTitle + snapshot.Org.Login).ConfigureAwait(false);
             if (report.Fails(failOn))
             {
                 await context.Reporter.WriteAsync($"profilegen: audit: {report.Counts()} (--fail-on {failOn})").ConfigureAwait(false);

@@ -89,7 +89,7 @@ internal static class GitHubActions
         }
         if (usage is { Requests: > 0 })
         {
-            sb.Append(culture == Configuration.ProfileCulture.English ? $"Cost: {usage.Describe()}.\n\n" : $"Requêtes à GitHub : {usage.Requests}.\n\n");
+            sb.Append(words.Cost(usage.Describe(culture))).Append("\n\n");
         }
         // Nothing new: no diff to repeat.
         if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
@@ -158,13 +158,12 @@ internal static class GitHubActions
     /// </summary>
     public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
-        var words = Wording.For(culture);
-        var counts = culture == Configuration.ProfileCulture.English
-            ? (report.Findings.Count == 0 ? "nothing to fix" : report.Counts())
-            : (report.Findings.Count == 0 ? "rien à corriger" : words.AuditCounts(report.Errors, report.Warnings, report.Notices));
+        // The report speaks the profile's language; one made before the configuration was known follows the summary's.
+        report = report with { Culture = culture };
+        var counts = report.CountsOrNothing();
         for (var rows = SummaryFindings; ; rows /= 2)
         {
-            var markdown = $"<details><summary>{Escape(title)}{(culture == Configuration.ProfileCulture.English ? ":" : " :")} {counts}</summary>\n\n{report.ToMarkdown(title, rows, culture)}\n</details>\n\n";
+            var markdown = $"<details><summary>{Escape(title)}{Wording.For(culture).Audit.TitleSeparator} {counts}</summary>\n\n{report.ToMarkdown(title, rows)}\n</details>\n\n";
             if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)
             {
                 return markdown;

@@ -28,7 +28,8 @@ internal sealed class RenderCommand : Command
                 await context.WriteResultAsync(null, markdown, ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            var readme = Directory.Exists(output) ? Path.Combine(output, "README.md") : output;
+            // A folder gets README.md inside, but never the root folder: OutputFile refuses it as a folder.
+            var readme = Directory.Exists(output) && !IsRoot(output) ? Path.Combine(output, "README.md") : output;
             await WriteCardsAsync(readme, cards, ct).ConfigureAwait(false);
             await context.WriteResultAsync(readme, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;
@@ -82,5 +83,11 @@ internal sealed class RenderCommand : Command
         var regions = config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.ProfileRenderer.Render(Rendering.TemplateSource.FromFile(r.Value), model, ct: ct), StringComparer.Ordinal);
         var markdown = Rendering.ProfileRenderer.WithinBudget(Publishing.ManagedRegions.Splice(Utf8File.Read(path, path, "profile"), regions, path), config.Limits.MaxBytes, path);
         return (markdown, model.Cards.FilesUsedBy(markdown));
+    }
+
+    private static bool IsRoot(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return string.Equals(full, Path.GetPathRoot(full), StringComparison.Ordinal);
     }
 }

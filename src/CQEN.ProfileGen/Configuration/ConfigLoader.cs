@@ -116,6 +116,7 @@ internal static class ConfigLoader
                     "culture" => config with { Culture = OneOf(value, key, Choices.Cultures) },
                     "sort" => config with { Sort = OneOf(value, key, Choices.Sorts) },
                     "filters" => config with { Filters = Filters(value) },
+                    "featured" => config with { Featured = Sequence(value, key, Scalar) },
                     "grouping" => config with { Grouping = Grouping(value) },
                     "lifecycle_rules" => config with { LifecycleRules = Sequence(value, key, LifecycleRule) },
                     "license_overrides" => config with { LicenseOverrides = StringMap(value, key, (v, k) => Scalar(v, k)) },
@@ -125,7 +126,7 @@ internal static class ConfigLoader
                     "audit" => config with { Audit = Audit(value) },
                     "limits" => config with { Limits = Limits(value) },
                     "cards" => config with { Cards = Cards(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards"),
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards"),
                 };
             }
             return config;

@@ -16,6 +16,9 @@ internal sealed record ProfileGenConfig
     public ProfileCulture Culture { get; init; } = ProfileCulture.French;
 
     public RepoFilter Filters { get; init; } = new();
+
+    /// <summary>Repositories shown first, in this order (<c>featured:</c>); empty means the organization's pinned ones.</summary>
+    public IReadOnlyList<string> Featured { get; init; } = [];
     public GroupingOptions Grouping { get; init; } = new();
 
     /// <summary>Name (default), pushed (most recent first) or stars (most first).</summary>

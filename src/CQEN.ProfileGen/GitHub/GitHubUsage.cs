@@ -55,17 +55,18 @@ internal sealed class GitHubUsage
         }
     }
 
-    /// <summary>One line for a person: requests, then each limit's standing.</summary>
-    public string Describe()
+    /// <summary>One line for a person: requests, then each limit's standing, in <paramref name="culture"/> (the profile's, once the configuration is read).</summary>
+    public string Describe(Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
     {
-        var parts = new List<string> { $"{Requests} request{(Requests == 1 ? "" : "s")} to GitHub ({GraphQlRequests} GraphQL, {RestRequests} REST)" };
+        var words = Wording.For(culture).Summary;
+        var parts = new List<string> { words.Requests(Requests, GraphQlRequests, RestRequests) };
         if (Limit("graphql") is { } g)
         {
-            parts.Add($"GraphQL points: {g.Used} used this hour, {g.Remaining} of {g.Limit} left");
+            parts.Add(words.GraphQlPoints(g.Used, g.Remaining, g.Limit));
         }
         if (Limit("core") is { } c)
         {
-            parts.Add($"REST: {c.Used} used this hour, {c.Remaining} of {c.Limit} left");
+            parts.Add(words.RestRequests(c.Used, c.Remaining, c.Limit));
         }
         return string.Join("; ", parts);
     }

@@ -24,6 +24,9 @@ internal sealed record ProfileModel
     public string GroupedBy { get; init; } = "lifecycle";
     public required IReadOnlyList<RepoModel> PinnedRepos { get; init; }
 
+    /// <summary>The repositories shown first: <c>featured:</c> in its order, else the pinned ones.</summary>
+    public IReadOnlyList<RepoModel> Featured { get; init; } = [];
+
     /// <summary>The repository holding the profile (.github), even though filters leave it out of <see cref="Repos"/>.</summary>
     public RepoModel? ProfileRepo { get; init; }
     public required ProfileText Profile { get; init; }

@@ -31,6 +31,7 @@ internal static class TemplateModelBuilder
             CollapsedGroups = groups.Where(g => g.Collapsed).ToArray(),
             GroupedBy = config.Grouping.By.Word(),
             PinnedRepos = kept.Where(r => r.Pinned).ToArray(),
+            Featured = Featured(kept, config),
             ProfileRepo = profileRepo,
             Profile = config.Profile,
             Language = config.Culture,
@@ -43,6 +44,21 @@ internal static class TemplateModelBuilder
 
     /// <summary>One repository as templates see it, whether or not the filters keep it (the facts file records them all).</summary>
     public static RepoModel Repo(RepoSnapshot r, ProfileGenConfig config) => ToModel(r, config);
+
+    // A name the page does not list (unknown, filtered out or hidden) is left out here; the audit names it.
+    private static RepoModel[] Featured(IReadOnlyList<RepoModel> kept, ProfileGenConfig config)
+    {
+        if (config.Featured.Count == 0)
+        {
+            return kept.Where(r => r.Pinned).ToArray();
+        }
+        var byName = new Dictionary<string, RepoModel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var repo in kept)
+        {
+            byName.TryAdd(repo.Name, repo);
+        }
+        return config.Featured.Select(n => byName.GetValueOrDefault(n.Trim())).OfType<RepoModel>().Distinct().ToArray();
+    }
 
     private static RepoModel ToModel(RepoSnapshot r, ProfileGenConfig config) => new()
     {

@@ -121,6 +121,27 @@ public class AuditReportFormsTests
         }
 
         [Fact]
+        public void A_French_report_says_its_counts_headings_severities_and_table_headers_in_French()
+        {
+            var french = Report with { Culture = ProfileGen.Configuration.ProfileCulture.French };
+
+            Assert.Equal(
+                "### Audit de l'organisation\n\n" +
+                "**3** dépôts audités : 1 erreur, 1 avertissement, 1 remarque.\n" +
+                "\n#### license-badge-mismatch (erreur, avertissement, 2)\n\n" +
+                "| Dépôt | Endroit | Constat |\n| --- | --- | --- |\n" +
+                "| alpha | [README.md:3](https://github.com/org/alpha/blob/main/README.md#L3) | Badge says X. |\n" +
+                "| a-much-longer-name | LICENSE | Line bell |\n" +
+                "\n#### description-missing (remarque, 1)\n\n" +
+                "| Dépôt | Endroit | Constat |\n| --- | --- | --- |\n" +
+                "| beta |  | No description. |\n",
+                french.ToMarkdown());
+            Assert.EndsWith("\n3 dépôts audités : 1 erreur, 1 avertissement, 1 remarque.\n", french.ToText(), StringComparison.Ordinal);
+            Assert.Equal("1 dépôt audité : rien à corriger.\n", new AuditReport([], 1) { Culture = ProfileGen.Configuration.ProfileCulture.French }.ToText());
+            Assert.EndsWith("_… et 2 autres : `profilegen audit` les liste tous._\n", french.ToMarkdown(maxRows: 1), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Nothing_to_fix_is_said_under_the_default_title() =>
             Assert.Equal("### Organization audit\n\n**4** repositories audited: nothing to fix.\n", new AuditReport([], 4).ToMarkdown());
 
@@ -167,6 +188,7 @@ public class AuditReportFormsTests
                       "license-missing": 0,
                       "license-unidentified": 0,
                       "badge-link-broken": 0,
+                      "featured-unknown": 0,
                       "lifecycle-missing": 0,
                       "lifecycle-unknown": 0,
                       "lifecycle-variant": 0,

@@ -23,7 +23,7 @@ public class CorpusAuditTests
         report.Findings.Where(f => f.Rule == rule).Select(f => f.Repo).ToArray();
 
     [Fact]
-    public void The_findings_on_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Audit().ToMarkdown("Organization audit: CQEN-QDCE"), "md"));
+    public void The_findings_on_CQEN_QDCE() => Approvals.Verify(new ApprovalTextWriter(Audit().ToMarkdown("Audit de l'organisation : CQEN-QDCE"), "md"));
 
     [Fact]
     public void Five_licence_badges_contradict_their_licence_file() =>
@@ -48,10 +48,10 @@ public class CorpusAuditTests
     {
         var broken = Audit().Findings.Where(f => f.Rule == "badge-link-broken").ToDictionary(f => f.Repo);
         Assert.Equal("LICENSE", broken[".github"].Suggestion);
-        Assert.Contains("links to 'LICENCE.md', which does not exist in the repository", broken[".github"].Message);
+        Assert.Contains("pointe vers 'LICENCE.md', qui n'existe pas dans le dépôt", broken[".github"].Message);
         // The same dead link, copied into four repositories' headers.
         Assert.All(new[] { "ceai-cqen-github-actions-demo", "exp-attestation-emploie-acces", "exp-VitrineMCN", "pandoc-themes-cqen" },
-            name => Assert.Contains("'LICENCE.md', which does not exist in CQEN-QDCE/.github", broken[name].Message));
+            name => Assert.Contains("'LICENCE.md', qui n'existe pas dans CQEN-QDCE/.github", broken[name].Message));
         // "[Licence](/LICENSE)" pasted as a link destination.
         Assert.Equal("LICENCE", broken["pvc-preuve-vaccinale-frontend"].Suggestion);
         Assert.Equal("LICENSE", broken["ceai-cqen-terraform-lib"].Suggestion);
@@ -79,7 +79,7 @@ public class CorpusAuditTests
         var unknown = report.Findings.Where(f => f.Rule == "lifecycle-unknown").ToDictionary(f => f.Repo);
         Assert.Equal(["bc-wallet-mobile", "indy-email-verification", "vc-authn-oidc"], unknown.Keys);
         Assert.All(unknown.Values, f => Assert.Equal("Phase Bêta", f.Suggestion));
-        Assert.Contains("says 'Maturing', which is not in lifecycle.values: write the nearest known value, 'Phase Bêta'", unknown["vc-authn-oidc"].Message);
+        Assert.Contains("indique 'Maturing', qui n'est pas dans lifecycle.values : écrivez la valeur connue la plus proche, 'Phase Bêta'", unknown["vc-authn-oidc"].Message);
     }
 
     [Fact]
@@ -118,6 +118,7 @@ public class CorpusAuditTests
             ["license-missing"] = 8,
             ["license-unidentified"] = 0,
             ["badge-link-broken"] = 7,
+            ["featured-unknown"] = 0,
             ["lifecycle-missing"] = 17,
             ["lifecycle-unknown"] = 0,
             ["lifecycle-variant"] = 35,

@@ -34,7 +34,7 @@ public class OrgAuditEdgeTests
     private static AuditFinding[] BrokenLinks(string link) =>
         OrgAudit.Run(
             new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = [Repo("r", $"[![Docs](https://img.shields.io/badge/docs-guide-green)]({link})\n", ["README.md", "LICENSE", "docs/"])] },
-            new ProfileGenConfig()).Findings.Where(f => f.Rule == "badge-link-broken").ToArray();
+            new ProfileGenConfig { Culture = ProfileCulture.English }).Findings.Where(f => f.Rule == "badge-link-broken").ToArray();
 
     public class LinksChecked
     {

@@ -36,8 +36,9 @@ public class OrgAuditTests
         };
     }
 
+    // The rules' cases are pinned in English (culture: en); OrgAuditFrenchTests shows each in French.
     private static AuditReport Run(ProfileGenConfig? config, params RepoSnapshot[] repos) =>
-        OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = repos }, config ?? new ProfileGenConfig());
+        OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = repos }, (config ?? new ProfileGenConfig()) with { Culture = ProfileCulture.English });
 
     private static AuditFinding[] Findings(string rule, params RepoSnapshot[] repos) => Findings(rule, null, repos);
 
@@ -489,6 +490,82 @@ public class OrgAuditTests
             var annotation = ProfileGen.Cli.GitHubActions.FindingAnnotation(f);
             Assert.StartsWith("::error title=license-badge-mismatch::r/README.md:3: ", annotation);
             Assert.DoesNotContain('\n', annotation);
+        }
+    }
+
+    public class InFrench
+    {
+        private static readonly ProfileGenConfig French = new()
+        {
+            Culture = ProfileCulture.French,
+            Featured = ["mismatch", "mismatc", "inconnu-total", "archive"],
+            Lifecycle = new LifecycleVocabulary
+            {
+                Labels = ["Cycle de vie"],
+                Values = ["Phase Découverte", "Expérimentation", "Phase Bêta"],
+                Aliases = new Dictionary<string, string> { ["Experimental"] = "Expérimentation" },
+            },
+        };
+
+        private const string Licence = "[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)";
+
+        // One repository (at least) for every rule and every way each rule words its finding.
+        private static readonly RepoSnapshot[] EveryCase =
+        [
+            Repo("mismatch", Header(Licence), "LiLiQ-R-1.1"),
+            Repo("mismatch-unnamed", Header(Licence), "LiLiQ-R-1.1", licensePath: null),
+            Repo("badge-only", Header(Licence)),
+            Repo("bare", "# bare\n"),
+            Repo("unidentified", "# u\n", "NOASSERTION"),
+            Repo("unidentified-unnamed", "# u\n", "NOASSERTION", licensePath: null),
+            Repo("licence-fr", "# l\n", root: ["README.md", "LICENSE_FR"]),
+            Repo("wrong-link", Header(Licence), "LiLiQ-P-1.1", "LICENCE"),
+            Repo("pasted-link", Header("[![Licence](https://img.shields.io/badge/License-LiLiQ--P-blue)]([Licence](/LICENSE))"), "LiLiQ-P-1.1"),
+            Repo("no-such-file", Header("[![Docs](https://img.shields.io/badge/docs-guide-green)](GUIDE.md)"), "MIT", root: ["README.md", "LICENSE"]),
+            Repo("other-repo", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--P-blue)](https://github.com/org/.github/blob/main/LICENCE.md)"), "LiLiQ-P-1.1", "LICENCE.md"),
+            Repo(".github", "# profil\n", "LiLiQ-P-1.1", root: ["LICENSE", "README.md"]),
+            Repo("no-end", "<!-- ENTETE -->\n[![x](https://img.shields.io/badge/a-b-c)](x)\n# T\n", "MIT"),
+            Repo("no-begin", "[![x](https://img.shields.io/badge/a-b-c)](x)\n<!-- FIN ENTETE -->\n# T\n", "MIT"),
+            Repo("swapped", "<!-- FIN ENTETE -->\nx\n<!-- ENTETE -->\n", "MIT"),
+            Repo("label", Header(Licence, "[![img](https://img.shields.io/badge/Lifecycle-Exp%C3%A9rimentation-339999)](x)"), "LiLiQ-P-1.1"),
+            Repo("value", Header(Licence, "[![img](https://img.shields.io/badge/Cycle%20de%20vie-Maturing-339999)](x)"), "LiLiQ-P-1.1"),
+            Repo("variant", Header(Licence, "[![img](https://img.shields.io/badge/Cycle%20de%20Vie-Experimental-339999)](x)"), "LiLiQ-P-1.1"),
+            Repo("no-description", Header(Licence), "LiLiQ-P-1.1", description: null),
+            Repo("archive", "# a\n", "MIT") with { Archived = true },
+            Repo("no-description-no-sentence", "<!-- ENTETE -->\n" + Licence + "\n<!-- FIN ENTETE -->\n", "LiLiQ-P-1.1", description: null),
+        ];
+
+        private static AuditFinding[] Findings()
+        {
+            var repos = EveryCase.Append(Repo("nested", "# n\n", "MIT") is var n ? n with { Readme = n.Readme! with { Unreadable = "it is nested too deeply for Markdig" } } : null!);
+            return OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = [.. repos] }, French).Findings.ToArray();
+        }
+
+        [Fact]
+        public void Every_rule_s_finding_is_a_french_sentence()
+        {
+            var findings = Findings();
+
+            Assert.Equal(AuditRule.All.Select(r => r.Id).Order(StringComparer.Ordinal), findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal));
+            // Each way a rule words its finding, once: lifecycle-missing alone is said the same for many repositories.
+            Assert.True(findings.Select(f => f.Message).Distinct().Count() >= 20, string.Join("\n", findings.Select(f => f.Message).Distinct()));
+            Assert.All(findings, f => Assert.True(EnglishSentences.In(f.Message).Length == 0, $"{f.Rule}: {f.Message}\n{string.Join("\n", EnglishSentences.In(f.Message))}"));
+        }
+
+        [Fact]
+        public void The_repository_s_text_is_quoted_as_it_is_and_the_keys_stay_as_they_are()
+        {
+            var findings = Findings();
+
+            Assert.Equal("Le badge de licence indique 'LiLiQ-P', mais LICENSE est LiLiQ-R-1.1 (identifiée d'après son texte) : remplacez le badge par 'LiLiQ-R', ou le fichier de licence par la licence que nomme le badge.",
+                findings.Single(f => f.Repo == "mismatch" && f.Rule == "license-badge-mismatch").Message);
+            Assert.Contains("le fichier de licence est LiLiQ-R-1.1", findings.Single(f => f.Repo == "mismatch-unnamed" && f.Rule == "license-badge-mismatch").Message, StringComparison.Ordinal);
+            Assert.Contains("'Maturing', qui n'est pas dans lifecycle.values", findings.Single(f => f.Repo == "value" && f.Rule == "lifecycle-unknown").Message, StringComparison.Ordinal);
+            Assert.Contains("(son imbrication est trop profonde pour Markdig)", findings.Single(f => f.Rule == "readme-unreadable").Message, StringComparison.Ordinal);
+            // Ids, severities, places and suggestions are the same in every language.
+            var english = OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = EveryCase }, French with { Culture = ProfileCulture.English }).Findings;
+            Assert.Equal(english.Select(f => (f.Repo, f.Rule, f.Severity, f.Path, f.Line, f.Suggestion, f.Url)), Findings().Where(f => f.Repo != "nested").Select(f => (f.Repo, f.Rule, f.Severity, f.Path, f.Line, f.Suggestion, f.Url)));
+            Assert.All(english, f => Assert.NotEmpty(EnglishSentences.In(f.Message)));
         }
     }
 }

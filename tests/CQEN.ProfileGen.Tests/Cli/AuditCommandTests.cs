@@ -21,10 +21,23 @@ public class AuditCommandTests : IDisposable
         var result = await Audit();
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
+        Assert.StartsWith("license-badge-mismatch (erreur, 5)\n", result.Out);
+        Assert.Contains("\nlicense-badge-without-file (erreur, 10)\n", result.Out);
+        Assert.Contains("\nheader-markers (erreur, 1)\n  oca-browser  README.md:11  ", result.Out);
+        Assert.Matches(@"\n  exp-anig +README\.md:3 +Le badge de licence indique 'LiLiQ-P', mais LICENSE est LiLiQ-R-1\.1", result.Out);
+        Assert.Matches(@"\n  \.github +README\.md:3 +Le badge de la ligne 3 pointe vers 'LICENCE\.md', qui n'existe pas dans le dépôt : faites-le plutôt pointer vers 'LICENSE'\.", result.Out);
+        Assert.EndsWith("53 dépôts audités : 16 erreurs, 32 avertissements, 88 remarques.\n", result.Out);
+    }
+
+    [Fact]
+    public async Task In_an_english_profile_the_table_and_its_counts_are_in_english()
+    {
+        var config = Path.Combine(_dir, "profilegen.yml");
+        File.WriteAllText(config, File.ReadAllText(CliHarness.Sample("cqen-qdce.profilegen.yml")).Replace("culture: fr-CA", "culture: en", StringComparison.Ordinal));
+        File.Copy(CliHarness.Sample("cqen-qdce.intro.md"), Path.Combine(_dir, "cqen-qdce.intro.md"));
+        var result = await _cli.RunAsync("audit", "--config", config, "--snapshot", CliHarness.Sample("cqen-qdce.snapshot.json"));
+        Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("license-badge-mismatch (error, 5)\n", result.Out);
-        Assert.Contains("\nlicense-badge-without-file (error, 10)\n", result.Out);
-        Assert.Contains("\nheader-markers (error, 1)\n  oca-browser  README.md:11  ", result.Out);
-        Assert.Matches(@"\n  exp-anig +README\.md:3 +The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1\.1", result.Out);
         Assert.Matches(@"\n  \.github +README\.md:3 +The badge on line 3 links to 'LICENCE\.md', which does not exist in the repository: link it to 'LICENSE' instead\.", result.Out);
         Assert.EndsWith("53 repositories audited: 16 errors, 32 warnings, 88 notices.\n", result.Out);
     }
@@ -40,7 +53,8 @@ public class AuditCommandTests : IDisposable
         var first = findings[0];
         Assert.Equal(("aws-sso-scim-goclient", "license-badge-mismatch", "error", "README.md", 3),
             (first.GetProperty("repo").GetString(), first.GetProperty("rule").GetString(), first.GetProperty("severity").GetString(), first.GetProperty("path").GetString(), first.GetProperty("line").GetInt32()));
-        Assert.StartsWith("The licence badge says 'LiLiQ-P'", first.GetProperty("message").GetString());
+        // Ids, severities and fields are keys; only the message is a sentence, in the profile's language.
+        Assert.StartsWith("Le badge de licence indique 'LiLiQ-P'", first.GetProperty("message").GetString());
         var summary = doc.RootElement.GetProperty("summary");
         Assert.Equal((53, 16, 32, 88), (summary.GetProperty("repositories").GetInt32(), summary.GetProperty("error").GetInt32(), summary.GetProperty("warning").GetInt32(), summary.GetProperty("notice").GetInt32()));
         Assert.Equal(5, summary.GetProperty("by_rule").GetProperty("license-badge-mismatch").GetInt32());
@@ -54,7 +68,7 @@ public class AuditCommandTests : IDisposable
     {
         var result = await Audit("--fail-on", failOn);
         Assert.Equal(exitCode, result.ExitCode);
-        Assert.Equal(exitCode == 0 ? "" : $"profilegen: audit: 16 errors, 32 warnings, 88 notices (--fail-on {failOn})\n", result.Error);
+        Assert.Equal(exitCode == 0 ? "" : $"profilegen: audit: 16 erreurs, 32 avertissements, 88 remarques (--fail-on {failOn})\n", result.Error);
     }
 
     [Fact]
@@ -99,12 +113,12 @@ public class AuditCommandTests : IDisposable
         // Annotations only: the log groups of the run's phases are workflow commands too.
         var annotations = result.ErrorLines.Where(l => l.StartsWith("::", StringComparison.Ordinal) && !l.StartsWith("::group::", StringComparison.Ordinal) && l != "::endgroup::").ToArray();
         Assert.Equal(136, annotations.Length);
-        Assert.Contains("::error title=license-badge-mismatch::exp-anig/README.md:3: The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1 (identified from its text): change the badge to 'LiLiQ-R', or the licence file to the licence the badge names.", annotations);
-        Assert.Contains("::warning title=license-missing::API-Strategy: The repository is public but has no licence file and no licence badge: add a LICENSE file (and its badge) so others know how they may reuse the code.", annotations);
+        Assert.Contains("::error title=license-badge-mismatch::exp-anig/README.md:3: Le badge de licence indique 'LiLiQ-P', mais LICENSE est LiLiQ-R-1.1 (identifiée d'après son texte) : remplacez le badge par 'LiLiQ-R', ou le fichier de licence par la licence que nomme le badge.", annotations);
+        Assert.Contains("::warning title=license-missing::API-Strategy: Le dépôt est public, mais il n'a ni fichier de licence ni badge de licence : ajoutez un fichier LICENSE (et son badge) pour que chacun sache comment réutiliser le code.", annotations);
         Assert.Equal(88, annotations.Count(a => a.StartsWith("::notice title=", StringComparison.Ordinal)));
         var text = File.ReadAllText(summary);
-        Assert.StartsWith("### Organization audit: CQEN-QDCE\n\n**53** repositories audited: 16 errors, 32 warnings, 88 notices.\n", text);
-        Assert.Contains("\n#### license-badge-mismatch (error, 5)\n", text);
+        Assert.StartsWith("### Audit de l'organisation : CQEN-QDCE\n\n**53** dépôts audités : 16 erreurs, 32 avertissements, 88 remarques.\n", text);
+        Assert.Contains("\n#### license-badge-mismatch (erreur, 5)\n", text);
     }
 
     [Fact]

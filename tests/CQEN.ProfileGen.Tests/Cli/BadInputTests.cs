@@ -163,6 +163,17 @@ public class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_render_output_that_is_the_root_folder_is_refused_rather_than_given_a_readme_and_cards()
+    {
+        // render's --output may name a folder (README.md and its cards inside), but never the root folder.
+        var result = await _cli.RunAsync("render", "--snapshot", SampleSnapshot, "--output", "/");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("profilegen: error: --output: / is a folder; give a file name", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists("/README.md"));
+    }
+
+    [Fact]
     public async Task An_audit_output_that_is_the_root_folder_is_refused_as_a_folder()
     {
         // audit's --output names a file (render's may name a folder, to hold the README and its cards).

@@ -105,10 +105,10 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         // Annotations only: the log groups of the run's phases are workflow commands too.
         var annotations = result.ErrorLines.Where(l => l.StartsWith("::", StringComparison.Ordinal) && !l.StartsWith("::group::", StringComparison.Ordinal) && l != "::endgroup::").ToArray();
         Assert.Equal(findings.Length, annotations.Length);
-        Assert.Contains(annotations, a => a.StartsWith("::error title=license-badge-mismatch::exp-anig/README.md:3: The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1", StringComparison.Ordinal));
+        Assert.Contains(annotations, a => a.StartsWith("::error title=license-badge-mismatch::exp-anig/README.md:3: Le badge de licence indique 'LiLiQ-P', mais LICENSE est LiLiQ-R-1.1", StringComparison.Ordinal));
         Assert.Contains(annotations, a => a.StartsWith("::error title=header-markers::oca-browser/README.md:2: ", StringComparison.Ordinal));
         var text = File.ReadAllText(summary);
-        Assert.StartsWith("### Organization audit: org\n", text);
+        Assert.StartsWith("### Audit de l'organisation : org\n", text);
         Assert.DoesNotContain("<!-- profilegen", text);
         Assert.DoesNotContain("[x](https://evil.example)", text);
     }
@@ -124,7 +124,7 @@ public sealed class AuditEndToEndTests() : EndToEndTest(repos: 5, token: "ghs_te
         Assert.True(result.ExitCode == 0, result.Error);
         var pull = Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
         Assert.Contains("<details><summary>Audit de l'organisation : ", pull.Body);
-        Assert.Contains("| exp-anig | license-badge-mismatch | The licence badge says 'LiLiQ-P' but LICENSE is LiLiQ-R-1.1", pull.Body);
+        Assert.Contains("| exp-anig | license-badge-mismatch | Le badge de licence indique 'LiLiQ-P', mais LICENSE est LiLiQ-R-1.1", pull.Body);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(pull.Body, "<!-- profilegen:pull-request -->"));
         Assert.DoesNotContain("[x](https://evil.example)", pull.Body);
         // Reads: GraphQL for the organization, REST only for the .github repository being published.

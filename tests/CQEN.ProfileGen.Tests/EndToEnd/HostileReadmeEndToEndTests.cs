@@ -35,7 +35,7 @@ public sealed class HostileReadmeEndToEndTests() : EndToEndTest(repos: 229, toke
         var finding = JsonDocument.Parse(audit.Out).RootElement.GetProperty("findings").EnumerateArray()
             .Single(f => f.GetProperty("rule").GetString() == "readme-unreadable");
         Assert.Equal("zz-nested", finding.GetProperty("repo").GetString());
-        Assert.StartsWith("README.md could not be read as Markdown (", finding.GetProperty("message").GetString());
+        Assert.StartsWith("README.md n'a pas pu être lu comme du Markdown (", finding.GetProperty("message").GetString()); // the profile is French (the default)
 
         // The same organization with a plain README there lists the same repositories.
         GitHub.State.Repo(Org, "zz-nested").Commit("main", new Dictionary<string, string> { ["README.md"] = "# zz-nested\n" });

@@ -53,13 +53,28 @@ internal sealed class DoctorCommand : Command
         });
     }
 
+    /// <summary>What doctor asks about a publish about to run (the dry run's): the profile's own non-public repositories, not the filter's.</summary>
+    public static PreflightRequest Preflight(Publishing.PublishRequest request, Configuration.ProfileGenConfig config) => new()
+    {
+        Owner = request.Owner,
+        Repo = request.Repo,
+        Branch = request.Branch,
+        Labels = request.Labels,
+        Reviewers = request.Reviewers,
+        Teams = request.TeamReviewers,
+        Draft = request.Draft,
+        MayListNonPublic = request.NonPublicRepos.Count > 0,
+        AllowPrivateInPublic = config.Publish.AllowPrivateInPublic,
+    };
+
     /// <summary>
     /// The checks for a run about to publish <paramref name="request"/>, connected as publish
     /// connects (an App's token asks for what publish asks for), and their table in the job summary.
     /// </summary>
-    public static async Task<IReadOnlyList<Check>> CheckAsync(CommandContext context, RunSettings settings, PreflightRequest request, CancellationToken ct)
+    /// <param name="asPublish">Connect as publish does (false: as the run already connected, as a dry run does, whose App token may only read).</param>
+    public static async Task<IReadOnlyList<Check>> CheckAsync(CommandContext context, RunSettings settings, PreflightRequest request, CancellationToken ct, bool asPublish = true)
     {
-        var access = settings.GitHub with
+        var access = !asPublish ? settings.GitHub : settings.GitHub with
         {
             Org = settings.GitHub.Org ?? request.Owner,
             WriteTo = request.Repo,
@@ -70,9 +85,9 @@ internal sealed class DoctorCommand : Command
         request = request with
         {
             Kind = Needs.KindOf(settings.GitHub.Credentials, GitHubActions.IsActive(context.Env)),
-            Minted = settings.GitHub.Credentials is GitHubCredentials.App,
+            Minted = asPublish && settings.GitHub.Credentials is GitHubCredentials.App,
         };
-        var checks = await context.Reporter.PhaseAsync("Doctor", () => Preflight.RunAsync(() => context.ConnectAsync(access, ct), request, ct)).ConfigureAwait(false);
+        var checks = await context.Reporter.PhaseAsync("Doctor", () => Doctor.Preflight.RunAsync(() => context.ConnectAsync(access, ct), request, ct)).ConfigureAwait(false);
         await context.Reporter.SummaryAsync(context.Reporter.Scrub(PreflightReport.Markdown(checks))).ConfigureAwait(false);
         return checks;
     }

@@ -168,6 +168,22 @@ public sealed class DoctorEndToEndTests() : EndToEndTest(repos: 12, token: "ghs_
     }
 
     [Fact]
+    public async Task A_dry_run_names_the_Actions_setting_before_the_diff_and_writes_nothing()
+    {
+        Profile.ActionsCanCreatePullRequests = false;
+
+        var result = await Run("publish", "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(GitHub.Log.Writes);
+        var lines = result.ErrorLines.ToList();
+        var setting = lines.FindIndex(l => l.StartsWith("profilegen: could not check", StringComparison.Ordinal) && l.Contains("Actions pull requests", StringComparison.Ordinal));
+        Assert.True(setting >= 0, result.Error);
+        Assert.Contains("Settings → Actions → General → Workflow permissions", lines[setting + 1]);
+        Assert.True(setting < lines.FindIndex(l => l.StartsWith("profilegen: would ", StringComparison.Ordinal)), result.Error);
+    }
+
+    [Fact]
     public async Task The_json_output_and_the_job_summary_carry_the_same_checks()
     {
         Configure("filters:\n  visibility: [public, private]\n");

@@ -48,7 +48,7 @@ internal sealed class DoctorCommand : Command
                 AllowPrivateInPublic = config.Publish.AllowPrivateInPublic,
             };
             var checks = await CheckAsync(context, settings, request, ct).ConfigureAwait(false);
-            await context.WriteResultAsync(null, parse.GetValue(Json) ? PreflightReport.Json(checks) + "\n" : string.Join("", PreflightReport.Lines(checks).Select(l => context.Reporter.Scrub(l) + "\n")), ct).ConfigureAwait(false);
+            await context.WriteResultAsync(null, parse.GetValue(Json) ? context.Reporter.Scrub(PreflightReport.Json(checks)) + "\n" : string.Join("", PreflightReport.Lines(checks).Select(l => context.Reporter.Scrub(l) + "\n")), ct).ConfigureAwait(false);
             return checks.Any(c => c.IsBlocker) ? ExitCodes.Error : ExitCodes.Success;
         });
     }

@@ -10,9 +10,6 @@ public sealed class RequestFloorTests() : EndToEndTest(repos: 229, token: "ghs_t
     private Task<CliResult> Publish(params string[] args) => Run("publish", args);
 
     // The organization's read: one GraphQL page per FirstPageSize repositories (230 here).
-    // doctor's reads in a dry run without labels or reviewers: rate limit, repository, organization, branch, the setting at two levels, rules.
-    private const int DoctorReads = 7;
-
     private const int OrgRead = (230 + ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize - 1) / ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize;
 
     [Fact]
@@ -48,6 +45,9 @@ public sealed class RequestFloorTests() : EndToEndTest(repos: 229, token: "ghs_t
         Assert.Equal(2, GitHub.Log.Writes.Count);
         Assert.Equal(OrgRead + 1, GitHub.Log.All.Count(r => !r.IsWrite));
     }
+
+    // doctor's reads in a dry run without labels or reviewers: rate limit, repository, organization, branch, the setting at two levels, rules.
+    private const int DoctorReads = 7;
 
     [Fact]
     public async Task The_cost_of_a_run_is_in_the_json_outcome_and_printed_with_verbose()

@@ -26,6 +26,7 @@ internal static class CliApp
             new PublishCommand(context),
             new AuditCommand(context),
             new InitCommand(context),
+            new DoctorCommand(context),
         };
         Examples.AddTo(root);
         var parse = root.Parse(args);

@@ -119,6 +119,12 @@ internal sealed class PublishCommand : Command
             context.Reporter.AuditAfterOutcome(request.Audit, Wording.For(config.Culture).AuditTitle + owner);
             // The organization read from a snapshot is the one an App's installation is looked up on.
             var gateway = await context.ConnectAsync(settings.GitHub with { Org = settings.GitHub.Org ?? owner }, ct).ConfigureAwait(false);
+            if (dryRun && settings.GitHub.Credentials is not GitHub.GitHubCredentials.None)
+            {
+                // doctor's checks first, so a blocker is named before the diff (the dry run's own connection: nothing minted for writing).
+                var checks = await DoctorCommand.CheckAsync(context, settings with { GitHub = settings.GitHub with { Org = settings.GitHub.Org ?? owner } }, DoctorCommand.Preflight(request, config), ct, asPublish: false).ConfigureAwait(false);
+                await context.Reporter.ListAsync("Doctor (dry run)", Doctor.PreflightReport.Lines(checks)).ConfigureAwait(false);
+            }
             var outcome = await context.Reporter.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
             await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
             foreach (var warning in outcome.Warnings)

@@ -56,7 +56,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
     // names and descriptions would be on the organization's public page), unless asked for.
     private static void GuardAgainstLeaks(PublishState state, PublishRequest request, string newText)
     {
-        if (request.AllowPrivateInPublic || state.Target.Visibility != "public")
+        if (!LeakGuard.Guards(state.Target.Visibility, request.AllowPrivateInPublic))
         {
             return;
         }

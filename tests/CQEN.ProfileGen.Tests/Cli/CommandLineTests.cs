@@ -18,6 +18,7 @@ public class CommandLineTests
     [InlineData("publish")]
     [InlineData("init")]
     [InlineData("audit")]
+    [InlineData("doctor")]
     public async Task Each_verb_s_help_is_as_approved(string verb)
     {
         var result = await _cli.RunAsync(verb, "--help");

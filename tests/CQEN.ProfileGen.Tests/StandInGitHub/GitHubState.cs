@@ -135,6 +135,9 @@ public sealed class FakeOrg
 
     /// <summary>The organization's teams (slugs) that can be asked to review.</summary>
     public HashSet<string> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Logins of the organization's owners: administrators of every repository, and of the organization's settings.</summary>
+    public HashSet<string> Owners { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>How a token was made: GitHub gives each kind different powers and different headers.</summary>
@@ -249,6 +252,9 @@ public sealed class FakeRepo
 
     /// <summary>Who may be asked to review or be assigned (beyond the organization's owners, whom the tests leave out).</summary>
     public HashSet<string> Collaborators { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Logins with the repository's admin role (who may read its Actions settings).</summary>
+    public HashSet<string> Admins { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The repository's labels: GitHub creates these nine with every new repository.</summary>
     public HashSet<string> Labels { get; } = new(StringComparer.OrdinalIgnoreCase)

@@ -37,6 +37,10 @@ public sealed partial class StandInGitHubServer
         json["blog"] = org.Blog;
         json["location"] = org.Location;
         json["public_repos"] = State.Repos.Values.Count(r => r.Owner == org.Login && r.Visibility == "public");
+        // The example's private counts are octocat's: the organization's own, as its members see them.
+        var privateRepos = State.Repos.Values.Count(r => r.Owner == org.Login && r.Visibility != "public");
+        json["total_private_repos"] = privateRepos;
+        json["owned_private_repos"] = privateRepos;
         return json;
     }
 

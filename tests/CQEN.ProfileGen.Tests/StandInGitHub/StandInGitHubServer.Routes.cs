@@ -30,7 +30,7 @@ public sealed partial class StandInGitHubServer
         Map(app, "GET", "/orgs/{org}", Access.Rest, c => Json(200, OrgJson(Org(c), c.ApiBase)));
         Map(app, "GET", "/orgs/{org}/repos", Access.Rest, OrgRepos);
 
-        MapRepo(app, "GET", "", (c, repo) => Json(200, FullRepoJson(repo, c.ApiBase)));
+        MapRepo(app, "GET", "", (c, repo) => Json(200, RepoJsonFor(c, repo)));
         MapRepo(app, "GET", "/topics", (c, repo) => Json(200, new JsonObject { ["names"] = new JsonArray([.. repo.Topics.Select(t => (JsonNode)t)]) }));
         MapRepo(app, "GET", "/readme", Readme);
         MapRepo(app, "GET", "/license", License);
@@ -70,6 +70,7 @@ public sealed partial class StandInGitHubServer
                 Paged(pull.Reviews.Select((r, i) => (r, i)).ToArray(), c.Query, c.ApiBase, $"repos/{repo.FullName}/pulls/{pull.Number}/reviews", x => ReviewJson(repo, pull, x.r, x.i)));
         }
         MapPermissionRoutes(app);
+        MapDoctorRoutes(app);
         // Anything else under a repository: still 404 for a repository the caller cannot see,
         // 403 for a write to one it cannot reach, then 404.
         MapRepo(app, null, "/{**rest}", (_, _) => Error(404, "Not Found"));
@@ -154,10 +155,10 @@ public sealed partial class StandInGitHubServer
 
     private Response RateLimit(Call call)
     {
-        // The example's shape, with the caller's own figures for the core resource.
+        // The example's shape, with the caller's own figures for the core resource and GraphQL (one budget here).
         var json = Payload("get_rate_limit.200.default.json");
         var (limit, remaining, used) = Count(call.User?.Token, 304);
-        foreach (var node in new[] { json["resources"]!["core"]!, json["rate"]! })
+        foreach (var node in new[] { json["resources"]!["core"]!, json["resources"]!["graphql"]!, json["rate"]! })
         {
             node["limit"] = limit;
             node["remaining"] = remaining;

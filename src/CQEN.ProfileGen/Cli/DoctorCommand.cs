@@ -48,6 +48,9 @@ internal sealed class DoctorCommand : Command
                 AllowPrivateInPublic = config.Publish.AllowPrivateInPublic,
             };
             var checks = await CheckAsync(context, settings, request, ct).ConfigureAwait(false);
+            // The table is English (a maintainer's diagnostic, like the console lines): in the job
+            // summary of doctor itself only, never in a publish's, which speaks the profile's language.
+            await context.Reporter.SummaryAsync(context.Reporter.Scrub(PreflightReport.Markdown(checks))).ConfigureAwait(false);
             await context.WriteResultAsync(null, parse.GetValue(Json) ? context.Reporter.Scrub(PreflightReport.Json(checks)) + "\n" : string.Join("", PreflightReport.Lines(checks).Select(l => context.Reporter.Scrub(l) + "\n")), ct).ConfigureAwait(false);
             return checks.Any(c => c.IsBlocker) ? ExitCodes.Error : ExitCodes.Success;
         });
@@ -69,7 +72,7 @@ internal sealed class DoctorCommand : Command
 
     /// <summary>
     /// The checks for a run about to publish <paramref name="request"/>, connected as publish
-    /// connects (an App's token asks for what publish asks for), and their table in the job summary.
+    /// connects (an App's token asks for what publish asks for).
     /// </summary>
     /// <param name="asPublish">Connect as publish does (false: as the run already connected, as a dry run does, whose App token may only read).</param>
     public static async Task<IReadOnlyList<Check>> CheckAsync(CommandContext context, RunSettings settings, PreflightRequest request, CancellationToken ct, bool asPublish = true)
@@ -87,8 +90,6 @@ internal sealed class DoctorCommand : Command
             Kind = Needs.KindOf(settings.GitHub.Credentials, GitHubActions.IsActive(context.Env)),
             Minted = asPublish && settings.GitHub.Credentials is GitHubCredentials.App,
         };
-        var checks = await context.Reporter.PhaseAsync("Doctor", () => Doctor.Preflight.RunAsync(() => context.ConnectAsync(access, ct), request, ct)).ConfigureAwait(false);
-        await context.Reporter.SummaryAsync(context.Reporter.Scrub(PreflightReport.Markdown(checks))).ConfigureAwait(false);
-        return checks;
+        return await context.Reporter.PhaseAsync("Doctor", () => Doctor.Preflight.RunAsync(() => context.ConnectAsync(access, ct), request, ct)).ConfigureAwait(false);
     }
 }

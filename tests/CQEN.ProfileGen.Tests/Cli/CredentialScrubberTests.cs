@@ -6,9 +6,9 @@ namespace CQEN.ProfileGen.Tests.Cli;
 public class CredentialScrubberTests
 {
     [Theory]
-    [InlineData("token ghp_abcdefghijklmnopqrstuvwxyz0123456789 refused", "token *** refused")]
+    [InlineData("token ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000 refused", "token *** refused")]
     [InlineData("(ghs_test-auditToken0000000000-0000000000000001)", "(***)")]
-    [InlineData("pat github_pat_11AAAAAAA0abcdefghijkl_mnopqrstuvwxyz0123456789 here", "pat *** here")]
+    [InlineData("pat github_pat_FAKE0fake0FAKE0fake0FAKE_fake0FAKE0fake0FAKE0000 here", "pat *** here")]
     [InlineData("old v1.0123456789abcdef0123456789abcdef01234567 token", "old *** token")]
     [InlineData("jwt eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxMjMifQ.c2lnbmF0dXJlLXBhcnQ end", "jwt *** end")]
     [InlineData("key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end", "key *** end")]

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CQEN.ProfileGen.Tests.Cli;
 using CQEN.ProfileGen.Tests.StandInGitHub;
 
@@ -8,27 +7,10 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// A GitHub App installation token minted by a run is revoked at its end, however it ends:
 /// success, failure, Ctrl-C with reads or writes in flight, or --timeout.
 /// </summary>
-public sealed class AppTokenRevocationTests() : EndToEndTest(repos: 5)
+public sealed class AppTokenRevocationTests() : AppEndToEndTest
 {
-    private readonly RSA _key = RSA.Create(2048);
-    private string KeyFile => Path.Combine(Dir, "app.pem");
-
-    protected override void Arrange(GitHubState state)
-    {
-        var publicKey = RSA.Create();
-        publicKey.ImportRSAPublicKey(_key.ExportRSAPublicKey(), out _);
-        state.AddApp("4242", publicKey, "org");
-        File.WriteAllText(KeyFile, _key.ExportRSAPrivateKeyPem());
-    }
-
-    public override async Task DisposeAsync()
-    {
-        _key.Dispose();
-        await base.DisposeAsync();
-    }
-
     private string[] App(string verb, params string[] args) =>
-        [verb, "--api-url", GitHub.ApiUrl, "--org", Org, "--app-id", "4242", "--app-private-key-file", KeyFile, .. args];
+        [verb, "--api-url", GitHub.ApiUrl, "--org", Org, "--app-id", AppId, "--app-private-key-file", KeyFile, .. args];
 
     private void AssertRevoked()
     {

@@ -1,32 +1,19 @@
-using System.Security.Cryptography;
 using CQEN.ProfileGen.Tests.Cli;
 using CQEN.ProfileGen.Tests.StandInGitHub;
 
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>`doctor` as a GitHub App: it mints the token publish would, so GitHub's refusal of a permission the App lacks is a blocker naming it.</summary>
-public sealed class DoctorAppTests() : EndToEndTest(repos: 5)
+public sealed class DoctorAppTests() : AppEndToEndTest
 {
-    private readonly RSA _key = RSA.Create(2048);
-    private string KeyFile => Path.Combine(Dir, "app.pem");
-
     protected override void Arrange(GitHubState state)
     {
-        var publicKey = RSA.Create();
-        publicKey.ImportRSAPublicKey(_key.ExportRSAPublicKey(), out _);
-        state.AddApp("4242", publicKey, "org");
-        File.WriteAllText(KeyFile, _key.ExportRSAPrivateKeyPem());
+        base.Arrange(state);
         File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "publish:\n  labels: [profile]\n");
     }
 
-    public override async Task DisposeAsync()
-    {
-        _key.Dispose();
-        await base.DisposeAsync();
-    }
-
     private Task<CliResult> Doctor() =>
-        new CliHarness { Clock = TimeProvider.System, CurrentDirectory = Dir }.RunAsync("doctor", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        new CliHarness { Clock = TimeProvider.System, CurrentDirectory = Dir }.RunAsync("doctor", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", KeyFile);
 
     [Fact]
     public async Task An_App_granted_what_the_run_asks_for_passes_and_its_missing_labels_will_be_created()

@@ -6,30 +6,13 @@ using CQEN.ProfileGen.Tests.StandInGitHub;
 namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>Authenticating as a GitHub App: the stand-in checks the JWT's RS256 signature with the App's public key.</summary>
-public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
+public sealed class GitHubAppTests() : AppEndToEndTest
 {
-    private readonly RSA _key = RSA.Create(2048);
-    private string KeyFile => Path.Combine(Dir, "app.pem");
-
-    protected override void Arrange(GitHubState state)
-    {
-        var publicKey = RSA.Create();
-        publicKey.ImportRSAPublicKey(_key.ExportRSAPublicKey(), out _);
-        state.AddApp("4242", publicKey, "org");
-        File.WriteAllText(KeyFile, _key.ExportRSAPrivateKeyPem()); // "BEGIN RSA PRIVATE KEY", as GitHub gives it
-    }
-
-    public override async Task DisposeAsync()
-    {
-        _key.Dispose();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_app_installation_token_is_obtained_and_used()
     {
         var cli = new CliHarness { Clock = TimeProvider.System };
-        var result = await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", KeyFile);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("projet-00001", result.Out);
         Assert.Equal(1, GitHub.Log.Count("POST", "/app/installations/\\d+/access_tokens$"));
@@ -37,10 +20,10 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
     }
 
     [Fact]
-    public async Task The_key_can_come_from_the_environment_and_publish_with_it()
+    public async Task TheKey_can_come_from_the_environment_and_publish_with_it()
     {
         var cli = new CliHarness { Clock = TimeProvider.System };
-        cli.Variables["PROFILEGEN_APP_ID"] = "4242";
+        cli.Variables["PROFILEGEN_APP_ID"] = AppId;
         cli.Variables["PROFILEGEN_APP_PRIVATE_KEY"] = File.ReadAllText(KeyFile);
         var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org");
         Assert.True(result.ExitCode == 0, result.Error);
@@ -54,7 +37,7 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
         var cli = new CliHarness { Clock = TimeProvider.System };
         cli.Variables["GITHUB_ACTIONS"] = "true";
 
-        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", KeyFile);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Single(GitHub.State.Repo("org", ".github").Pulls);
@@ -78,9 +61,9 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
         {
             GitHub.State.Orgs["org"].Teams.Add("web");
         }
-        var plain = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var plain = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", KeyFile);
         Assert.True(plain.ExitCode == 0, plain.Error);
-        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile, "--label", "profil-auto", "--team-reviewer", "web");
+        var result = await cli.RunAsync("publish", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", KeyFile, "--label", "profil-auto", "--team-reviewer", "web");
         Assert.True(result.ExitCode == 0, result.Error);
 
         var mints = GitHub.Log.All.Where(r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal)).Select(r => r.Body!).ToArray();
@@ -101,7 +84,7 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
     {
         var cli = new CliHarness { Clock = TimeProvider.System };
 
-        var result = await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", KeyFile);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var mint = Assert.Single(GitHub.Log.All, r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
@@ -110,22 +93,22 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
     }
 
     [Fact]
-    public async Task A_wrong_key_is_one_clear_line()
+    public async Task A_wrongKey_is_one_clear_line()
     {
         using var other = RSA.Create(2048);
         var wrong = Path.Combine(Dir, "wrong.pem");
         File.WriteAllText(wrong, other.ExportRSAPrivateKeyPem());
-        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", wrong);
+        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", wrong);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("GitHub rejected the App's JWT (401)", Assert.Single(result.ErrorLines));
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_key_is_named_without_being_shown()
+    public async Task A_file_that_is_not_aKey_is_named_without_being_shown()
     {
         var notKey = Path.Combine(Dir, "not-a-key.pem");
         File.WriteAllText(notKey, "hello secret");
-        var result = await new CliHarness().RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", "4242", "--app-private-key-file", notKey);
+        var result = await new CliHarness().RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", notKey);
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
         Assert.Contains("not-a-key.pem: not an RSA private key", line);
@@ -136,7 +119,7 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
     public async Task An_app_not_installed_on_the_org_is_said_so()
     {
         GitHub.State.AddOrg("other-org");
-        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "other-org", "--app-id", "4242", "--app-private-key-file", KeyFile);
+        var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "other-org", "--app-id", AppId, "--app-private-key-file", KeyFile);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("is not installed on organization 'other-org'", Assert.Single(result.ErrorLines));
     }
@@ -145,11 +128,11 @@ public sealed class GitHubAppTests() : EndToEndTest(repos: 5)
     public void The_jwt_is_rs256_with_the_app_as_issuer_and_a_lifetime_under_ten_minutes()
     {
         var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-        var parts = GitHubAppAuthenticator.CreateJwt("4242", _key, now).Split('.');
+        var parts = GitHubAppAuthenticator.CreateJwt(AppId, Key, now).Split('.');
         static string Decode(string s) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/').PadRight(s.Length + (4 - s.Length % 4) % 4, '=')));
         Assert.Equal("""{"alg":"RS256","typ":"JWT"}""", Decode(parts[0]));
         Assert.Equal($$"""{"iat":{{now.AddSeconds(-60).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(9).ToUnixTimeSeconds()}},"iss":"4242"}""", Decode(parts[1]));
         var signature = Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/').PadRight(parts[2].Length + (4 - parts[2].Length % 4) % 4, '='));
-        Assert.True(_key.VerifyData(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Assert.True(Key.VerifyData(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 }

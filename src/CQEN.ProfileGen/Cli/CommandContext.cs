@@ -61,6 +61,15 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
         return (markdown, model.Cards.FilesUsedBy(markdown));
     }
 
+    /// <summary>
+    /// A hand-written file with its managed regions filled from their templates, within the size
+    /// budget: what publish writes over it, and what render shows of it.
+    /// </summary>
+    public static string FillRegions(string current, IReadOnlyDictionary<string, TemplateSource> regions, ProfileModel model, Configuration.ProfileGenConfig config, string where, CancellationToken ct) =>
+        ProfileRenderer.WithinBudget(
+            Publishing.ManagedRegions.Splice(current, regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model, ct: ct), StringComparer.Ordinal), where),
+            config.Limits.MaxBytes, where);
+
     /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
     public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)
     {

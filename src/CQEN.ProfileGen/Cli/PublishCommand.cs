@@ -81,10 +81,9 @@ internal sealed class PublishCommand : Command
             var model = TemplateModelBuilder.Build(snapshot, config with { Cards = config.Cards with { Enabled = false } }, context.Env.Clock.GetUtcNow());
             Func<string?, string> build = regions.Count == 0
                 ? _ => ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct), config.Limits.MaxBytes, settings.Template.DisplayPath)
-                : current => ProfileRenderer.WithinBudget(ManagedRegions.Splice(
+                : current => CommandContext.FillRegions(
                     current ?? throw new InputException($"{owner}/{repo}:{path}: the file does not exist, so it has no managed regions to fill (publish a whole file, without regions, first)"),
-                    regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model, ct: ct)),
-                    $"{owner}/{repo}:{path}"), config.Limits.MaxBytes, $"{owner}/{repo}:{path}");
+                    regions, model, config, $"{owner}/{repo}:{path}", ct);
 
             var request = new PublishRequest
             {

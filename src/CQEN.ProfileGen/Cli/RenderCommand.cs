@@ -80,8 +80,8 @@ internal sealed class RenderCommand : Command
             throw new InputException($"publish.regions: {path} does not exist; render fills the regions of the hand-written file in the checkout (or pass --template to render a whole file)");
         }
         var model = Rendering.TemplateModelBuilder.Build(snapshot, config, env.Clock.GetUtcNow());
-        var regions = config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.ProfileRenderer.Render(Rendering.TemplateSource.FromFile(r.Value), model, ct: ct), StringComparer.Ordinal);
-        var markdown = Rendering.ProfileRenderer.WithinBudget(Publishing.ManagedRegions.Splice(Utf8File.Read(path, path, "profile"), regions, path), config.Limits.MaxBytes, path);
+        var regions = config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
+        var markdown = CommandContext.FillRegions(Utf8File.Read(path, path, "profile"), regions, model, config, path, ct);
         return (markdown, model.Cards.FilesUsedBy(markdown));
     }
 

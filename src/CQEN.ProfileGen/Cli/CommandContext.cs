@@ -53,7 +53,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
     public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) => RenderWithCards(snapshot, settings, ct).Markdown;
 
     /// <summary>The README and the card files it refers to (paths relative to the README's folder).</summary>
-    public (string Markdown, IReadOnlyList<Cards.CardFile> Cards) RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct)
+    public (string Markdown, IReadOnlyList<Rendering.Cards.CardFile> Cards) RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct)
     {
         var model = TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow());
         var markdown = ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct),

@@ -35,7 +35,7 @@ internal static class GitHubActions
     public const int SummaryFindings = 200;
 
     // The message quotes option values as given (`--title '![t](https://…)'`): they stay text.
-    public static string FailureSummary(string message, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    public static string FailureSummary(string message, ProfileCulture culture = ProfileCulture.English)
     {
         var words = Wording.For(culture).Summary;
         return $"### {words.Title}\n\n{words.Failed(Escape(message))}\n\n{words.NothingWritten}\n";
@@ -66,7 +66,7 @@ internal static class GitHubActions
     public const int MaxSummaryBytes = 1024 * 1024 - 16 * 1024;
 
     /// <summary>The outcome's part of the job summary, within <paramref name="maxBytes"/> (what the rest of the summary leaves it).</summary>
-    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null, int maxBytes = MaxSummaryBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    public static string Summary(PublishOutcome outcome, GitHub.GitHubUsage? usage = null, int maxBytes = MaxSummaryBytes, ProfileCulture culture = ProfileCulture.English)
     {
         var words = Wording.For(culture).Summary;
         var sb = new StringBuilder($"### {words.Title}\n\n");
@@ -156,7 +156,7 @@ internal static class GitHubActions
     /// findings as fit (up to <see cref="SummaryFindings"/>), the rest counted with a pointer to
     /// `profilegen audit`; empty when not even the counts fit.
     /// </summary>
-    public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    public static string AuditSummary(Audit.AuditReport report, string title, int maxBytes, ProfileCulture culture = ProfileCulture.English)
     {
         // The report speaks the profile's language; one made before the configuration was known follows the summary's.
         report = report with { Culture = culture };
@@ -176,7 +176,7 @@ internal static class GitHubActions
     }
 
     /// <summary>A section cut at a line to fit <paramref name="maxBytes"/>, with a note that says so (the last guard: sections are sized to fit before).</summary>
-    public static string Fit(string markdown, int maxBytes, Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    public static string Fit(string markdown, int maxBytes, ProfileCulture culture = ProfileCulture.English)
     {
         var note = $"\n\n{Wording.For(culture).Summary.Cut}\n";
         if (Encoding.UTF8.GetByteCount(markdown) <= maxBytes)

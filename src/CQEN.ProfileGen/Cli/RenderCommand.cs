@@ -40,7 +40,7 @@ internal sealed class RenderCommand : Command
     /// The cards the README refers to, beside it (cards.path is relative to the README), for
     /// review before publishing. Files already there that the run does not make are left alone.
     /// </summary>
-    private static async Task WriteCardsAsync(string readme, IReadOnlyList<Cards.CardFile> cards, CancellationToken ct)
+    private static async Task WriteCardsAsync(string readme, IReadOnlyList<Rendering.Cards.CardFile> cards, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(readme))!;
         if (cards.Count == 0 || !Directory.Exists(folder))
@@ -69,7 +69,7 @@ internal sealed class RenderCommand : Command
         }
     }
 
-    private static (string Markdown, IReadOnlyList<Cards.CardFile> Cards) WithRegions(Snapshots.OrgSnapshot snapshot, RunSettings settings, CliEnvironment env, CancellationToken ct)
+    private static (string Markdown, IReadOnlyList<Rendering.Cards.CardFile> Cards) WithRegions(Snapshots.OrgSnapshot snapshot, RunSettings settings, CliEnvironment env, CancellationToken ct)
     {
         var config = settings.Config;
         // The checkout is where profilegen.yml is; the hand-written file is at publish.target_path in it.

@@ -22,7 +22,7 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
     protected GitHubUsage Usage => usage;
 
     /// <summary>The profile's language, for what the organization reads (the job summary).</summary>
-    public Configuration.ProfileCulture Culture { get; set; } = Configuration.ProfileCulture.English;
+    public ProfileCulture Culture { get; set; } = ProfileCulture.English;
 
     /// <summary>Errors only (--quiet).</summary>
     public bool Quiet { get; set; }

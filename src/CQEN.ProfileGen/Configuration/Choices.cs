@@ -1,12 +1,5 @@
 namespace CQEN.ProfileGen.Configuration;
 
-/// <summary>The profile's language (<c>culture:</c>): default template, dates, numbers and the pull request's words.</summary>
-internal enum ProfileCulture
-{
-    French,
-    English,
-}
-
 /// <summary>The order of repositories in every list (<c>sort:</c>, <c>sort_repos</c>), names breaking ties.</summary>
 internal enum RepoSort
 {

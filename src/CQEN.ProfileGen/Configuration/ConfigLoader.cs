@@ -42,7 +42,12 @@ internal static class ConfigLoader
             return new ProfileGenConfig();
         }
         var reader = new Reader(displayPath, baseDirectory);
-        return reader.Root(stream.Documents[0].RootNode);
+        var config = reader.Root(stream.Documents[0].RootNode);
+        // The walk above gives the friendlier message where it knows one ("did you mean"); the schema
+        // then holds every file to the one definition `validate` and editors use, so no verb accepts
+        // a file another refuses.
+        ConfigSchema.Check(stream.Documents[0].RootNode, displayPath);
+        return config;
     }
 
     /// <summary>No configuration nests this deep; a file that does is refused before the tree is built recursively.</summary>
@@ -379,11 +384,13 @@ internal static class ConfigLoader
         private Dictionary<string, string> AuditRules(YamlNode node)
         {
             var rules = new Dictionary<string, string>(StringComparer.Ordinal);
+            // Which rule ids exist is the schema's to say (its audit.rules names, kept equal to the
+            // audit's rules by a test); the configuration does not reach into the audit.
             foreach (var (key, value) in Mapping(node, "audit.rules"))
             {
-                if (!CQEN.ProfileGen.Audit.AuditRule.All.Any(r => r.Id == key.Value))
+                if (!ConfigSchema.AuditRuleIds.Contains(key.Value))
                 {
-                    throw Error(key, $"unknown audit rule '{key.Value}' (rules: {string.Join(", ", CQEN.ProfileGen.Audit.AuditRule.All.Select(r => r.Id))})");
+                    throw Error(key, $"unknown audit rule '{key.Value}' (rules: {string.Join(", ", ConfigSchema.AuditRuleIds)})");
                 }
                 // YAML reads a bare `off` as a string here (YamlDotNet keeps scalars as text).
                 rules[key.Value!] = OneOf(value, key, "off", "error", "warning", "notice");

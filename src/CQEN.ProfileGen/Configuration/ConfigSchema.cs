@@ -15,6 +15,12 @@ internal static class ConfigSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(Text));
 
+    /// <summary>The audit rules a configuration may name (<c>audit.rules</c>), in the schema's order.</summary>
+    public static IReadOnlyList<string> AuditRuleIds => RuleIds.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> RuleIds = new(() =>
+        [.. JsonNode.Parse(Text)!["properties"]!["audit"]!["properties"]!["rules"]!["propertyNames"]!["enum"]!.AsArray().Select(id => (string)id!)]);
+
     /// <summary>The schema's text, as embedded in the tool.</summary>
     public static string Text
     {
@@ -36,8 +42,14 @@ internal static class ConfigSchema
         {
             return;
         }
+        Check(stream.Documents[0].RootNode, displayPath);
+    }
+
+    /// <exception cref="InputException">The document does not follow the schema: the first place that does not, as file:line:col.</exception>
+    public static void Check(YamlNode root, string displayPath)
+    {
         var places = new Dictionary<string, Mark>(StringComparer.Ordinal);
-        var json = ToJson(stream.Documents[0].RootNode, "", places);
+        var json = ToJson(root, "", places);
         using var document = JsonDocument.Parse(json?.ToJsonString() ?? "null");
         var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)

@@ -56,7 +56,7 @@ internal sealed class GitHubUsage
     }
 
     /// <summary>One line for a person: requests, then each limit's standing, in <paramref name="culture"/> (the profile's, once the configuration is read).</summary>
-    public string Describe(Configuration.ProfileCulture culture = Configuration.ProfileCulture.English)
+    public string Describe(ProfileCulture culture = ProfileCulture.English)
     {
         var words = Wording.For(culture).Summary;
         var parts = new List<string> { words.Requests(Requests, GraphQlRequests, RestRequests) };

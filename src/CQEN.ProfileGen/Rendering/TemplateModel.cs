@@ -41,7 +41,7 @@ internal sealed record ProfileModel
     public required DateTimeOffset GeneratedAt { get; init; }
 
     /// <summary>The SVG cards (cards.summary, cards.lifecycle…, and the <c>card "name"</c> function); none unless set.</summary>
-    public Cards.CardSet Cards { get; init; } = CQEN.ProfileGen.Cards.ProfileCards.Off;
+    public Cards.CardSet Cards { get; init; } = CQEN.ProfileGen.Rendering.Cards.ProfileCards.Off;
 }
 
 internal sealed record OrgModel(

@@ -123,7 +123,7 @@ public class AuditReportFormsTests
         [Fact]
         public void A_French_report_says_its_counts_headings_severities_and_table_headers_in_French()
         {
-            var french = Report with { Culture = ProfileGen.Configuration.ProfileCulture.French };
+            var french = Report with { Culture = ProfileCulture.French };
 
             Assert.Equal(
                 "### Audit de l'organisation\n\n" +
@@ -137,7 +137,7 @@ public class AuditReportFormsTests
                 "| beta |  | No description. |\n",
                 french.ToMarkdown());
             Assert.EndsWith("\n3 dépôts audités : 1 erreur, 1 avertissement, 1 remarque.\n", french.ToText(), StringComparison.Ordinal);
-            Assert.Equal("1 dépôt audité : rien à corriger.\n", new AuditReport([], 1) { Culture = ProfileGen.Configuration.ProfileCulture.French }.ToText());
+            Assert.Equal("1 dépôt audité : rien à corriger.\n", new AuditReport([], 1) { Culture = ProfileCulture.French }.ToText());
             Assert.EndsWith("_… et 2 autres : `profilegen audit` les liste tous._\n", french.ToMarkdown(maxRows: 1), StringComparison.Ordinal);
         }
 

@@ -1,4 +1,4 @@
-using CQEN.ProfileGen.Cards;
+using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Snapshots;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CQEN.ProfileGen.Cards;
+using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Rendering;
 using Microsoft.Playwright;
 

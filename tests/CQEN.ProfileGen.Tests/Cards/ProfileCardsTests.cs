@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using CQEN.ProfileGen.Cards;
+using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 

@@ -52,6 +52,26 @@ public sealed class ConfigSchemaTests : IDisposable
     }
 
     [Fact]
+    public void The_schema_names_exactly_the_rules_the_audit_has() =>
+        Assert.Equal(ProfileGen.Audit.AuditRule.All.Select(r => r.Id).Order(StringComparer.Ordinal), ConfigSchema.AuditRuleIds.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("render", true)]
+    [InlineData("validate", false)]
+    [InlineData("audit", true)]
+    public async Task Every_verb_refuses_a_file_the_schema_refuses(string verb, bool offline)
+    {
+        // The loader alone took 2026 as a title; every verb now holds the file to the schema.
+        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), "org: CQEN-QDCE\npublish:\n  title: 2026\n");
+
+        string[] args = offline ? [verb, "--snapshot", CliHarness.Sample("cqen-qdce.snapshot.json")] : [verb];
+        var result = await new CliHarness { CurrentDirectory = _dir }.RunAsync(args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("profilegen.yml:3:3: publish.title: ", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
     public async Task Validate_checks_the_configuration_against_the_schema()
     {
         // The loader takes 2026 as a title; the schema, like an editor, wants text.

@@ -1,7 +1,7 @@
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 
-namespace CQEN.ProfileGen.Cards;
+namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>
 /// The numbers of an organization → its cards (summary, lifecycle, languages, activity), each in

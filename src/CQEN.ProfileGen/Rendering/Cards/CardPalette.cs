@@ -1,4 +1,4 @@
-namespace CQEN.ProfileGen.Cards;
+namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>
 /// The colours of one variant of the cards. No single ink reaches 4.5:1 on both GitHub's white

@@ -1,7 +1,7 @@
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 
-namespace CQEN.ProfileGen.Cards;
+namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>A value and how many repositories have it.</summary>
 internal sealed record Tally(string Label, int Count);

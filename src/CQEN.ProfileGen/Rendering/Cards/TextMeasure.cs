@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CQEN.ProfileGen.Cards;
+namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>
 /// How wide a text will be drawn, without a font engine: a per-glyph advance table, in

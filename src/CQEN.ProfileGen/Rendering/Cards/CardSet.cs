@@ -1,6 +1,6 @@
 using Scriban.Runtime;
 
-namespace CQEN.ProfileGen.Cards;
+namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>
 /// The cards of one profile, as templates see them (<c>cards.summary.alt</c>, <c>cards.all</c>,

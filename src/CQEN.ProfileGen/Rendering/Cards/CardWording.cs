@@ -1,6 +1,6 @@
 using CQEN.ProfileGen.Configuration;
 
-namespace CQEN.ProfileGen.Cards;
+namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>The cards' words, in French and in English (kept beside <see cref="Wording"/>, one table per culture).</summary>
 internal sealed record CardWording

@@ -1,6 +1,6 @@
-using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Snapshots;
 using CQEN.ProfileGen.Tests.Cli;
 

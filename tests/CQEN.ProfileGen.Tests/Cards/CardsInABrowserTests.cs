@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Rendering.Cards;
 using Microsoft.Playwright;
 
 namespace CQEN.ProfileGen.Tests.Cards;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using CQEN.ProfileGen.Rendering.Cards;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
+using CQEN.ProfileGen.Rendering.Cards;
 
 namespace CQEN.ProfileGen.Tests.Cards;
 

@@ -59,9 +59,9 @@ internal sealed partial class InitCommand : Command
         SetAction(async (parse, ct) =>
         {
             var org = parse.GetValue(RunOptions.Org) ?? throw new InputException("--org: init needs the organization login (e.g. --org CQEN-QDCE); nothing was written");
-            if (!GitHubLogin().IsMatch(org))
+            if (!GitHubLogin.IsValid(org))
             {
-                throw new InputException($"--org: '{Shorten(org)}' is not a GitHub organization login (1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen); nothing was written");
+                throw new InputException($"--org: '{Shorten(org)}' is not a GitHub organization login ({GitHubLogin.Rule}); nothing was written");
             }
             // AcceptOnlyFromAmong has refused any other word before the action runs.
             var culture = parse.GetValue(Culture) is { } word ? Choices.Cultures[word] : ProfileCulture.French;
@@ -377,8 +377,4 @@ internal sealed partial class InitCommand : Command
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    // GitHub's rule for account logins: letters, digits and single hyphens, not at either end, 39 at most.
-    [GeneratedRegex("^(?=.{1,39}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex GitHubLogin();
 }

@@ -41,9 +41,9 @@ internal sealed record RunSettings
         var snapshot = parse.GetValue(RunOptions.Snapshot) is { } s ? Existing(env.ResolvePath(s.ToString()), "--snapshot") : null;
         var output = parse.GetValue(RunOptions.Output) is { } o ? env.ResolvePath(o.ToString()) : null;
         var org = parse.GetValue(RunOptions.Org) ?? config.Org;
-        if (org is not null && !IsLogin(org))
+        if (org is not null && !GitHubLogin.IsValid(org))
         {
-            throw new InputException($"--org: '{org}' is not a GitHub organization login");
+            throw new InputException($"--org: '{org}' is not a GitHub organization login ({GitHubLogin.Rule})");
         }
 
         var credentials = Credentials(parse, env);
@@ -145,9 +145,6 @@ internal sealed record RunSettings
     /// <summary>The organization to read: required when no snapshot is given.</summary>
     public string RequireOrg() =>
         Org ?? throw new InputException("--org: no organization given (pass --org LOGIN or set `org` in profilegen.yml)");
-
-    private static bool IsLogin(string org) =>
-        org.Length is > 0 and <= 39 && org.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-') && !org.StartsWith('-');
 
     private static string Existing(string path, string what) =>
         File.Exists(path) ? path : throw new InputException($"{what}: file not found: {path}");

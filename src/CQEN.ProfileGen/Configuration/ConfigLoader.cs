@@ -115,7 +115,7 @@ internal static class ConfigLoader
             {
                 config = key.Value switch
                 {
-                    "org" => config with { Org = Scalar(value, key) },
+                    "org" => config with { Org = Login(value, key) },
                     "api_url" => config with { ApiUrl = Url(value, key) },
                     "template" => config with { Template = FilePath(value, key) },
                     "culture" => config with { Culture = OneOf(value, key, Choices.Cultures) },
@@ -415,6 +415,12 @@ internal static class ConfigLoader
                 }
                 yield return (key, v);
             }
+        }
+
+        private string Login(YamlNode node, YamlScalarNode key)
+        {
+            var login = Scalar(node, key);
+            return GitHubLogin.IsValid(login) ? login : throw Error(node, $"org: '{login}' is not a GitHub organization login ({GitHubLogin.Rule})");
         }
 
         private string Scalar(YamlNode node, YamlScalarNode key)

@@ -72,6 +72,33 @@ public sealed class ConfigSchemaTests : IDisposable
     }
 
     [Fact]
+    public void The_schema_checks_org_with_the_tool_s_one_login_rule() =>
+        Assert.Equal(GitHubLogin.Pattern, (string?)System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Text)!["properties"]!["org"]!["pattern"]);
+
+    [Theory]
+    [InlineData("a--b")]
+    [InlineData("a-")]
+    [InlineData("-a")]
+    [InlineData("a_b")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz-0123456789-abc")]
+    public async Task Validate_init_and_the_configuration_refuse_the_same_login(string login)
+    {
+        var byOption = await new CliHarness { CurrentDirectory = _dir }.RunAsync("validate", "--org", login);
+        var byInit = await new CliHarness { CurrentDirectory = _dir }.RunAsync("init", "--org", login);
+        File.WriteAllText(Path.Combine(_dir, "profilegen.yml"), $"org: '{login}'\n");
+        var byFile = await new CliHarness { CurrentDirectory = _dir }.RunAsync("validate");
+
+        Assert.All(new[] { byOption, byInit, byFile }, r => Assert.Equal(1, r.ExitCode));
+        Assert.All(new[] { byOption, byInit, byFile }, r => Assert.Contains($"'{login}' is not a GitHub organization login", r.Error));
+    }
+
+    [Theory]
+    [InlineData("CQEN-QDCE")]
+    [InlineData("a")]
+    [InlineData("a-b-c9")]
+    public void A_login_GitHub_allows_is_allowed(string login) => Assert.True(GitHubLogin.IsValid(login));
+
+    [Fact]
     public async Task Validate_checks_the_configuration_against_the_schema()
     {
         // The loader takes 2026 as a title; the schema, like an editor, wants text.

@@ -18,8 +18,11 @@ internal static class NearestName
         return longer is null ? "" : $" (did you mean '{longer}'?)";
     }
 
-    // Optimal string alignment distance: a swap of two letters counts as one typo.
-    private static int Distance(string a, string b)
+    /// <summary>
+    /// Edits between two words, the one measure every "did you mean" and near-miss finding uses: optimal
+    /// string alignment, so a swap of two letters counts as one typo.
+    /// </summary>
+    public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

@@ -251,7 +251,7 @@ internal static class OrgAudit
         {
             return licenseFile;
         }
-        return root.Select(f => (File: f, Distance: LifecycleVocabulary.Distance(f.TrimEnd('/').ToUpperInvariant(), name.ToUpperInvariant())))
+        return root.Select(f => (File: f, Distance: NearestName.Distance(f.TrimEnd('/').ToUpperInvariant(), name.ToUpperInvariant())))
             .Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.File, StringComparer.Ordinal).Select(x => x.File).FirstOrDefault();
     }
 
@@ -363,7 +363,7 @@ internal static class OrgAudit
             }
             var exists = snapshot.Repos.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
             var nearest = exists is null
-                ? names.Select(n => (Name: n, Distance: LifecycleVocabulary.Distance(n.ToUpperInvariant(), name.ToUpperInvariant())))
+                ? names.Select(n => (Name: n, Distance: NearestName.Distance(n.ToUpperInvariant(), name.ToUpperInvariant())))
                     .Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name).FirstOrDefault()
                 : null;
             yield return new AuditFinding

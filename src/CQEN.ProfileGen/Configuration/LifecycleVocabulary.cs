@@ -111,7 +111,7 @@ internal sealed record LifecycleVocabulary
         {
             return new Folded(t, t, FoldKind.Undeclared);
         }
-        var nearest = declared.OrderBy(d => Distance(Loose(d), loose)).ThenBy(d => d, StringComparer.Ordinal).First();
+        var nearest = declared.OrderBy(d => NearestName.Distance(Loose(d), loose)).ThenBy(d => d, StringComparer.Ordinal).First();
         return new Folded(t, t, FoldKind.Unknown, nearest);
     }
 
@@ -139,23 +139,6 @@ internal sealed record LifecycleVocabulary
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
-    }
-
-    // Levenshtein distance, for "did you mean": vocabularies are a handful of short words.
-    internal static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }
 

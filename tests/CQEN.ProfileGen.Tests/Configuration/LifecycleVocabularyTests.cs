@@ -15,8 +15,9 @@ public class LifecycleVocabularyTests
     [InlineData("", "abc", 3)]
     [InlineData("abc", "", 3)]
     [InlineData("same", "same", 0)]
-    public void The_distance_counts_the_letters_to_change_add_or_remove(string a, string b, int distance) =>
-        Assert.Equal(distance, LifecycleVocabulary.Distance(a, b));
+    [InlineData("beta", "btea", 1)]
+    public void The_distance_counts_the_letters_to_change_add_remove_or_swap(string a, string b, int distance) =>
+        Assert.Equal(distance, NearestName.Distance(a, b));
 
     [Fact]
     public void Of_two_aliases_spelled_alike_the_first_in_ordinal_order_wins()

@@ -40,13 +40,23 @@ public sealed class SourceFolderGraph
             "FolderGraph", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        var edges = new Dictionary<(string, string), List<string>>();
-        foreach (var tree in trees.Where(t => t.FilePath != "ImplicitUsings.g.cs"))
+        // Binding is the slow part: a name no other folder declares (Select, var, a local) cannot be an
+        // edge, so only names some other folder declares are given to the compiler, file by file in parallel.
+        var declaredBy = trees.Where(t => t.FilePath != "ImplicitUsings.g.cs")
+            .SelectMany(t => DeclaredNames(t.GetRoot()).Select(name => (name, folder: FolderOf(t.FilePath))))
+            .GroupBy(d => d.name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.folder).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var perFile = new System.Collections.Concurrent.ConcurrentBag<(string From, string To, string Example)>();
+        Parallel.ForEach(trees.Where(t => t.FilePath != "ImplicitUsings.g.cs"), tree =>
         {
             var from = FolderOf(tree.FilePath);
             var model = compilation.GetSemanticModel(tree);
             foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
             {
+                if (!declaredBy.TryGetValue(name.Identifier.ValueText, out var folders) || folders.All(f => f == from))
+                {
+                    continue;
+                }
                 var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
                 var declaredIn = symbol is null ? null : DeclaringFile(symbol);
                 if (declaredIn is null)
@@ -55,26 +65,33 @@ public sealed class SourceFolderGraph
                 }
 
                 var to = FolderOf(declaredIn);
-                if (to == from)
-                {
-                    continue;
-                }
-
-                if (!edges.TryGetValue((from, to), out var examples))
-                {
-                    edges[(from, to)] = examples = [];
-                }
-
-                if (examples.Count < 3)
+                if (to != from)
                 {
                     var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                    examples.Add($"{tree.FilePath}:{line} uses {name.Identifier.ValueText}");
+                    perFile.Add((from, to, $"{tree.FilePath}:{line} uses {name.Identifier.ValueText}"));
                 }
             }
-        }
+        });
 
-        return new SourceFolderGraph(edges.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value));
+        return new SourceFolderGraph(perFile
+            .GroupBy(u => (u.From, u.To))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(u => u.Example).Order(StringComparer.Ordinal).Take(3).ToList()));
     }
+
+    // Every name a file declares: types, their members, enum members.
+    private static IEnumerable<string> DeclaredNames(SyntaxNode root) =>
+        root.DescendantNodes().Select(node => node switch
+        {
+            BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+            DelegateDeclarationSyntax d => d.Identifier.ValueText,
+            MethodDeclarationSyntax m => m.Identifier.ValueText,
+            PropertyDeclarationSyntax p => p.Identifier.ValueText,
+            EventDeclarationSyntax e => e.Identifier.ValueText,
+            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax or EventFieldDeclarationSyntax } v => v.Identifier.ValueText,
+            EnumMemberDeclarationSyntax e => e.Identifier.ValueText,
+            ParameterSyntax { Parent.Parent: RecordDeclarationSyntax } p => p.Identifier.ValueText, // a positional record's properties
+            _ => null,
+        }).OfType<string>();
 
     /// <summary>The first folder under the source folder, or <see cref="Root"/> for a file at its top.</summary>
     public static string FolderOf(string relativePath)
@@ -146,12 +163,16 @@ public sealed class SourceFolderGraph
         global using System.Threading.Tasks;
         """;
 
-    // The framework and every library beside the tests (Octokit, Scriban, …), so names bind as in the real build.
+    // The base framework and the libraries the tool itself references (Octokit, Scriban, …), so names
+    // bind as in the real build; the tests' own libraries (ASP.NET, Playwright, Roslyn) would only slow it.
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll"))
-            .Where(p => !Path.GetFileName(p).StartsWith("CQEN.ProfileGen", StringComparison.Ordinal))
+    {
+        var tool = typeof(ProfileGen.InputException).Assembly.GetReferencedAssemblies().Select(a => a.Name + ".dll").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.Contains("Microsoft.NETCore.App", StringComparison.Ordinal) || tool.Contains(Path.GetFileName(p)))
+            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Where(p => tool.Contains(Path.GetFileName(p))))
             .DistinctBy(Path.GetFileName)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToList());
+            .ToList();
+    });
 }

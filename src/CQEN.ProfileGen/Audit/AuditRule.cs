@@ -1,6 +1,6 @@
 namespace CQEN.ProfileGen.Audit;
 
-/// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON) and default severity. What each one reports is in the README's table of rules.</summary>
+/// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON) and default severity. What each one reports is in docs/audit.md's table of rules.</summary>
 internal sealed record AuditRule(string Id, string DefaultSeverity)
 {
     public const string Error = "error";

@@ -28,6 +28,7 @@ internal static class CliApp
             new InitCommand(context),
             new DoctorCommand(context),
         };
+        root.Subcommands.Add(new HelpCommand(root));
         Examples.AddTo(root);
         var parse = root.Parse(args);
         if (args.Length == 0)

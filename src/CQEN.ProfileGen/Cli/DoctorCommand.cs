@@ -19,7 +19,7 @@ internal sealed class DoctorCommand : Command
     private static readonly Option<bool> Draft = new("--draft") { Description = "Check as for a run that opens a draft pull request." };
 
     public DoctorCommand(CommandContext context)
-        : base("doctor", "Check, without writing, what would stop publish: token, repository and its visibility, write access, the Actions pull request setting, branch rules, labels, reviewers, request budget.")
+        : base("doctor", "Check, without writing, what would stop publish: token, repository and its visibility, write access, the Actions pull request setting, branch rules, labels, reviewers, teams, draft, request budget.")
     {
         Options.Add(RunOptions.Config);
         Options.Add(RunOptions.Org);

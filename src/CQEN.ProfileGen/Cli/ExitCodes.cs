@@ -1,6 +1,6 @@
 namespace CQEN.ProfileGen.Cli;
 
-/// <summary>The process exit codes, in one place (documented in the README).</summary>
+/// <summary>The process exit codes, in one place (documented in docs/command-line.md).</summary>
 internal static class ExitCodes
 {
     /// <summary>Done, or already up to date.</summary>

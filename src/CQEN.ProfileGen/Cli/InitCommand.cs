@@ -24,6 +24,13 @@ internal sealed partial class InitCommand : Command
     private static readonly string ProfileReadme = Path.Combine("profile", "README.md");
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // init reads no configuration: the login it is given becomes `org:` in the profilegen.yml it writes.
+    private static readonly Option<string?> Org = new("--org")
+    {
+        HelpName = "LOGIN",
+        Description = "Organization login, e.g. CQEN-QDCE (required): written as `org` in the new profilegen.yml.",
+    };
+
     private static readonly Option<DirectoryInfo?> Directory = new("--directory", "-C")
     {
         HelpName = "DIR",
@@ -51,14 +58,14 @@ internal sealed partial class InitCommand : Command
     public InitCommand(CommandContext context)
         : base("init", "Write profilegen.yml, the default template and the scheduled workflow into a .github repository checkout.")
     {
-        Options.Add(RunOptions.Org);
+        Options.Add(Org);
         Options.Add(Directory);
         Options.Add(Culture);
         Options.Add(Force);
         Options.Add(LifecyclesFrom);
         SetAction(async (parse, ct) =>
         {
-            var org = parse.GetValue(RunOptions.Org) ?? throw new InputException("--org: init needs the organization login (e.g. --org CQEN-QDCE); nothing was written");
+            var org = parse.GetValue(Org) ?? throw new InputException("--org: init needs the organization login (e.g. --org CQEN-QDCE); nothing was written");
             if (!GitHubLogin.IsValid(org))
             {
                 throw new InputException($"--org: '{Shorten(org)}' is not a GitHub organization login ({GitHubLogin.Rule}); nothing was written");

@@ -14,7 +14,7 @@ internal static class RunOptions
     public static readonly Option<string?> Org = new("--org")
     {
         HelpName = "LOGIN",
-        Description = "Organization login, e.g. CQEN-QDCE (overrides `org` in the configuration).",
+        Description = "Organization login, e.g. CQEN-QDCE (overrides `org` in the configuration; with --snapshot, must be the snapshot's).",
     };
 
     public static readonly Option<FileInfo?> Template = new("--template")
@@ -26,13 +26,20 @@ internal static class RunOptions
     public static readonly Option<string?> ApiUrl = new("--api-url")
     {
         HelpName = "URL",
-        Description = "GitHub REST API URL (default: $GITHUB_API_URL, else https://api.github.com; GitHub Enterprise: https://HOST/api/v3).",
+        Description = "GitHub REST API URL (default: `api_url` in the configuration, else $GITHUB_API_URL, else https://api.github.com; GitHub Enterprise: https://HOST/api/v3).",
     };
 
     public static readonly Option<FileInfo?> Snapshot = new("--snapshot")
     {
         HelpName = "FILE",
         Description = "Read this snapshot file instead of calling GitHub (no network, no token).",
+    };
+
+    /// <summary>publish's --snapshot: the organization comes from the file, but the profile's repository is still read and written on GitHub.</summary>
+    public static readonly Option<FileInfo?> PublishSnapshot = new("--snapshot")
+    {
+        HelpName = "FILE",
+        Description = "Render from this snapshot file instead of reading the organization from GitHub; the profile's repository is still read (and, without --dry-run, written) on GitHub.",
     };
 
     public static readonly Option<FileInfo?> Output = new("--output", "-o")
@@ -57,7 +64,7 @@ internal static class RunOptions
     {
         HelpName = "SECONDS",
         CustomParser = WholeSeconds,
-        Description = "Overall time limit of the run, in seconds (default 600). When reached, the run stops and writes nothing.",
+        Description = "Overall time limit of the run, in seconds (default 600). Reached before the writes, nothing is written; during them, the run lists the writes done.",
     };
 
     public static readonly Option<int?> RateLimitWait = new("--rate-limit-wait")
@@ -88,7 +95,7 @@ internal static class RunOptions
     public static readonly Option<DirectoryInfo?> CacheDir = new("--cache-dir")
     {
         HelpName = "DIR",
-        Description = "Keep GitHub's answers here and make conditional requests next time (304s cost no rate limit); or $PROFILEGEN_CACHE_DIR.",
+        Description = "Keep GitHub's answers here and make conditional requests next time (304s cost no rate limit); the GraphQL reader then reads again only the repositories whose head moved. Or $PROFILEGEN_CACHE_DIR.",
     };
 
     public static readonly Option<bool> Verbose = new("--verbose")

@@ -38,7 +38,7 @@ internal sealed record RunSettings
             : config.Template is { } ct ? TemplateSource.FromFile(Existing(ct, $"{configPath}: template"))
             : TemplateSource.Default(config.Culture);
 
-        var snapshot = parse.GetValue(RunOptions.Snapshot) is { } s ? Existing(env.ResolvePath(s.ToString()), "--snapshot") : null;
+        var snapshot = (parse.GetValue(RunOptions.Snapshot) ?? parse.GetValue(RunOptions.PublishSnapshot)) is { } s ? Existing(env.ResolvePath(s.ToString()), "--snapshot") : null;
         var output = parse.GetValue(RunOptions.Output) is { } o ? env.ResolvePath(o.ToString()) : null;
         var org = parse.GetValue(RunOptions.Org) ?? config.Org;
         if (org is not null && !GitHubLogin.IsValid(org))

@@ -5,7 +5,7 @@ using Scriban.Runtime;
 namespace CQEN.ProfileGen.Rendering;
 
 // The template model. Scriban sees these with snake_case names (pushed_at, spdx_id…);
-// each field is documented in the README, and renaming one is a breaking change.
+// each field is documented in docs/template-model.md (a test holds them together), and renaming one is a breaking change.
 
 internal sealed record ProfileModel
 {

@@ -11,6 +11,7 @@ namespace CQEN.ProfileGen.Tests.Cards;
 /// Playwright without downloading a browser), on GitHub's light and dark backgrounds in both
 /// colour schemes. Screenshots are kept in card-screenshots/ beside the test assembly.
 /// </summary>
+[Trait("Category", "Process")] // starts a browser: not in the fast subset (tests/unit.runsettings)
 public class CardsInABrowserTests
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "card-screenshots");

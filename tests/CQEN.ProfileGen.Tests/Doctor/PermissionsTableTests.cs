@@ -6,7 +6,7 @@ using CQEN.ProfileGen.Tests.Action;
 namespace CQEN.ProfileGen.Tests.Doctor;
 
 /// <summary>
-/// The README's "Permissions and settings" table and what `doctor` tells a user to fix say the
+/// The "Permissions and settings" table of docs/publishing.md and what `doctor` tells a user to fix say the
 /// same thing: every requirement in a cell (each `code`, *permission* and "setting" it names)
 /// is in the fixes doctor prints for that token kind when that feature is refused.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed partial class PermissionsTableTests
             missing.AddRange(Requirements(cell).Where(r => !fixes.Contains(r, StringComparison.Ordinal)).Select(r => $"{Needs.Describe(Kinds[i])}: '{r}'"));
         }
 
-        Assert.True(missing.Count == 0, $"README row '{feature}' asks for what doctor does not say:\n" + string.Join("\n", missing));
+        Assert.True(missing.Count == 0, $"docs/publishing.md row '{feature}' asks for what doctor does not say:\n" + string.Join("\n", missing));
     }
 
     [Fact]
@@ -99,10 +99,10 @@ public sealed partial class PermissionsTableTests
 
     private static (string[] Columns, Dictionary<string, string[]> Rows) Table()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryCheckout.Root, "README.md"));
-        var lines = readme.SkipWhile(l => l != "### Permissions and settings").Skip(1)
+        var page = File.ReadAllLines(Path.Combine(RepositoryCheckout.Root, "docs", "publishing.md"));
+        var lines = page.SkipWhile(l => l != "## Permissions and settings").Skip(1)
             .SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).ToArray();
-        Assert.True(lines.Length > 2, "README.md has no table under '### Permissions and settings'");
+        Assert.True(lines.Length > 2, "docs/publishing.md has no table under '## Permissions and settings'");
         static string[] Cells(string line) => [.. line.Trim().Trim('|').Split(" | ").Select(c => c.Trim())];
         return ([.. Cells(lines[0]).Skip(1)], lines.Skip(2).Select(Cells).ToDictionary(c => c[0], c => c.Skip(1).ToArray()));
     }

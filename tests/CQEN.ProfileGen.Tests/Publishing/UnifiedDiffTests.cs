@@ -77,6 +77,7 @@ public class UnifiedDiffTests
     public class Between
     {
         [GitTheory]
+        [Trait("Category", "Process")] // starts git: not in the fast subset (tests/unit.runsettings)
         [MemberData(nameof(GitCases), MemberType = typeof(UnifiedDiffTests))]
         public void Prints_what_git_diff_no_index_prints(string description, string? before, string? after)
         {
@@ -91,6 +92,7 @@ public class UnifiedDiffTests
         // random input the check is that git itself, applying our diff, gets the new text back.
         // All the diffs go to one `git apply` (each on its own copy of the file): one process, not 300.
         [GitFact]
+        [Trait("Category", "Process")] // starts git: not in the fast subset (tests/unit.runsettings)
         public void Gives_diffs_git_applies_back_to_the_new_text_for_hundreds_of_random_edits()
         {
             var random = new Random(20240611);

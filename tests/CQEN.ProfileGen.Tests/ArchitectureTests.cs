@@ -61,6 +61,7 @@ public partial class ArchitectureTests
         AllowedUses(File.ReadAllText(Path.Combine(RepositoryCheckout.Root, "docs", "architecture.md")));
 
     [Fact]
+    [Trait("Category", "Slow")] // compiles the whole tool with Roslyn: not in the fast subset (tests/unit.runsettings)
     public void Every_folder_uses_only_the_folders_docs_architecture_allows()
     {
         var allowed = Allowed;
@@ -83,10 +84,12 @@ public partial class ArchitectureTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // compiles the whole tool with Roslyn: not in the fast subset (tests/unit.runsettings)
     public void The_folders_form_no_cycle() =>
         Assert.True(Graph.Value.Cycles().Count == 0, "cycles: " + string.Join("; ", Graph.Value.Cycles().Select(c => string.Join(" ↔ ", c))));
 
     [Fact]
+    [Trait("Category", "Slow")] // compiles the whole tool with Roslyn: not in the fast subset (tests/unit.runsettings)
     public void The_folder_graph_sees_a_use_through_a_member_and_ignores_a_same_named_nested_type()
     {
         var graph = SourceFolderGraph.Of([
@@ -100,6 +103,7 @@ public partial class ArchitectureTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // compiles the whole tool with Roslyn: not in the fast subset (tests/unit.runsettings)
     public void A_cycle_between_two_folders_is_found()
     {
         var graph = SourceFolderGraph.Of([

@@ -88,6 +88,7 @@ public class AnySizeTests
     [InlineData(10)]
     [InlineData(1_000)]
     [InlineData(50_000)]
+    [Trait("Category", "Slow")] // renders 50,000 repositories: not in the fast subset (tests/unit.runsettings)
     public void With_the_default_configuration_the_default_templates_stay_under_the_byte_budget(int repositories)
     {
         var repos = Enumerable.Range(0, repositories).Select(i => new RepoSnapshot

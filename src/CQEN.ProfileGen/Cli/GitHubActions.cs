@@ -91,6 +91,7 @@ internal static class GitHubActions
         {
             sb.Append(words.Cost(usage.Describe(culture))).Append("\n\n");
         }
+        sb.Append(outcome.CardsSummary);
         // Nothing new: no diff to repeat.
         if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
         {

@@ -28,6 +28,17 @@ internal sealed record ChangeWording
     public required string GroupHeader { get; init; }
     public required Func<string, string> ProposedFile { get; init; }
     public required Func<string, string> AllRepositories { get; init; }
+    public required string CardsTitle { get; init; }
+    public required string CardsIntro { get; init; }
+    public required string CardFileHeader { get; init; }
+    public required string CardChangeHeader { get; init; }
+    public required string CardBytesHeader { get; init; }
+
+    /// <summary>added, changed, removed or unchanged, said of a card file.</summary>
+    public required Func<string, string> CardChange { get; init; }
+
+    /// <summary>A dry run's line for one card file: its path, its change, its size in bytes.</summary>
+    public required Func<string, string, string, string> CardLine { get; init; }
 
     public static ChangeWording For(ProfileCulture culture) => culture == ProfileCulture.English ? English : French;
 
@@ -65,6 +76,13 @@ internal sealed record ChangeWording
         GroupHeader = "| Groupe | Dépôts |\n| --- | ---: |",
         ProposedFile = link => $"Le fichier proposé, tel que GitHub l'affichera : {link}.",
         AllRepositories = n => $"**Total** | **{n}**",
+        CardsTitle = "Cartes",
+        CardsIntro = "Les cartes sont des fichiers SVG du même commit que le profil (onglet « Files changed » de la demande de tirage) ; voici ce qu'elles disent.",
+        CardFileHeader = "Fichier",
+        CardChangeHeader = "Changement",
+        CardBytesHeader = "Octets",
+        CardChange = kind => kind switch { "added" => "ajoutée", "removed" => "supprimée", "changed" => "modifiée", _ => "inchangée" },
+        CardLine = (path, change, bytes) => $"carte {path} : {change} ({bytes} octets)",
     };
 
     private static readonly ChangeWording English = new()
@@ -101,5 +119,12 @@ internal sealed record ChangeWording
         GroupHeader = "| Group | Repositories |\n| --- | ---: |",
         ProposedFile = link => $"The proposed file, as GitHub will show it: {link}.",
         AllRepositories = n => $"**Total** | **{n}**",
+        CardsTitle = "Cards",
+        CardsIntro = "The cards are SVG files in the same commit as the profile (the pull request's Files changed tab); here is what they say.",
+        CardFileHeader = "File",
+        CardChangeHeader = "Change",
+        CardBytesHeader = "Bytes",
+        CardChange = kind => kind switch { "added" => "added", "removed" => "removed", "changed" => "changed", _ => "unchanged" },
+        CardLine = (path, change, bytes) => $"card {path}: {change} ({bytes} bytes)",
     };
 }

@@ -44,14 +44,27 @@ internal abstract record PublishStep
 }
 
 /// <summary>
-/// One commit of the new file on <paramref name="ParentSha"/>, the base head, with the branch
-/// pointing at it afterwards (created if <paramref name="ExpectedSha"/> is null) — only if the
-/// branch is still at <paramref name="ExpectedSha"/>.
+/// One commit of the files that differ from the base (the profile, its cards, its facts; a null
+/// content deletes) on <paramref name="ParentSha"/>, the base head, with the branch pointing at it
+/// afterwards (created if <paramref name="ExpectedSha"/> is null) — only if the branch is still at
+/// <paramref name="ExpectedSha"/>. <paramref name="Added"/> and <paramref name="Removed"/> count the profile's lines.
 /// </summary>
-internal sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
+internal sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, IReadOnlyList<FileChange> Changes, string Message, int Added, int Removed) : PublishStep
 {
+    public CommitStep(string parentSha, string baseName, string branch, string? expectedSha, string path, byte[] content, string message, int added, int removed)
+        : this(parentSha, baseName, branch, expectedSha, [new FileChange(path, content)], message, added, removed)
+    {
+    }
+
     public override string Describe() =>
-        $"commit {Path} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines; {(ExpectedSha is null ? "create" : "move")} branch {Branch} to it";
+        $"commit {Files} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines; {(ExpectedSha is null ? "create" : "move")} branch {Branch} to it";
+
+    private string Files => Changes.Count switch
+    {
+        0 => "nothing",
+        1 => Changes[0].Path,
+        _ => $"{Changes[0].Path} and {Changes.Count - 1} other file(s)",
+    };
 }
 
 /// <summary>Deletes the branch, only if it is still at <paramref name="ExpectedSha"/>.</summary>
@@ -121,24 +134,29 @@ internal sealed record PublishPlan
 /// </remarks>
 internal static class PublishPlanner
 {
-    public static PublishPlan Plan(PublishState state, PublishRequest request, string newText, UnifiedDiff diff)
+    /// <param name="companions">The other files of the commit as they should be (null content: deleted), the facts file among them.</param>
+    public static PublishPlan Plan(PublishState state, PublishRequest request, string newText, UnifiedDiff diff, IReadOnlyList<FileChange>? companions = null)
     {
         var newBytes = Encoding.UTF8.GetBytes(newText);
+        IReadOnlyList<FileChange> files = [new FileChange(request.Path, newBytes), .. (companions ?? []).Where(c => c.Path != request.Path)];
+        // The facts file follows the profile: it is written with a change of the page or a card,
+        // never alone (a month passing changes the facts, not what a visitor sees).
+        var shown = files.Where(f => f.Path != request.FactsPath).ToArray();
+        var toWrite = files.Where(f => !Same(OnBaseBranch(state, request, f.Path), f.Content)).ToArray();
         var head = state.BranchHead;
         var pull = state.Pull;
-        var onBase = OnBase(head, state.BaseHead.Sha);
         var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
-        // Where a rule blocks force pushes, the tool commits on top of its own last commit instead (R8).
-        var onOurs = OnOurs(head, state.RecordedCommits);
-        var hasNewFile = (onBase || onOurs) && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
-        // Exactly the commit this run would make: same parent, one file changed, same content, same message.
-        var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path, request.Culture).TrimEnd();
+        var hasNewFile = BranchHolds(state, request, files);
+        // Exactly the commit this run would make: same parent, as many files changed as this run
+        // changes, each to the same content, same message: nothing of anyone else's can be in it.
+        var retryOfThisRun = !recorded && hasNewFile && files.All(f => Same(OnPullBranch(state, request, f.Path), f.Content))
+            && head!.ChangedFiles == toWrite.Length && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path, request.Culture).TrimEnd();
         // A branch still at the base head holds no one's commits.
         var empty = head is not null && head.Sha == state.BaseHead.Sha;
         var foreign = head is not null && !recorded && !retryOfThisRun && !empty;
         string Would(string status) => request.DryRun ? "would-" + status.Replace("created", "create").Replace("updated", "update").Replace("closed", "close") : status;
 
-        if (state.CurrentFile is { } current && current.AsSpan().SequenceEqual(newBytes))
+        if (state.CurrentFile is not null && shown.All(f => Same(OnBaseBranch(state, request, f.Path), f.Content)))
         {
             if (pull is null)
             {
@@ -182,9 +200,12 @@ internal static class PublishPlanner
             };
         }
 
+        // The facts summarise a first fill, and an update whose base holds the facts of the profile it shows.
+        var proposal = request.Proposal is { } p && (state.CurrentFile is null || p.BaseFacts is not null)
+            ? p with { BaseName = state.BaseName, BaseFacts = state.CurrentFile is null ? null : p.BaseFacts, PreviousFacts = state.CurrentFile is null ? null : p.PreviousFacts }
+            : null;
         var body = BestEffort.WithRefusals(
-            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit,
-                state.CurrentFile is null && request.Proposal is { } proposal ? proposal with { BaseName = state.BaseName, BaseFacts = null, PreviousFacts = null } : null),
+            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit, proposal),
             Remembered(state, request), request.Culture);
         var steps = new List<PublishStep>();
         var branchIsCurrent = hasNewFile && !foreign;
@@ -192,7 +213,7 @@ internal static class PublishPlanner
         {
             // Then the pull request records the new commit. A run interrupted in between leaves
             // exactly the commit a rerun would make, which that rerun recognises and keeps.
-            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, request.Path, newBytes, PullRequestText.CommitMessage(request.Path, request.Culture), diff.Added, diff.Removed));
+            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, toWrite, PullRequestText.CommitMessage(request.Path, request.Culture), diff.Added, diff.Removed));
             if (pull is not null)
             {
                 steps.Add(new UpdatePullStep(pull.Number, request.Title, body));
@@ -241,6 +262,23 @@ internal static class PublishPlanner
         }
         return new PublishPlan { Status = Would(pull is null ? "created" : "updated"), Steps = steps };
     }
+
+    /// <summary>
+    /// Whether the pull request branch, one commit on the base (or on the tool's own last commit),
+    /// already holds every file a visitor sees as it should be: the profile and its cards (the
+    /// facts file aside, which follows them).
+    /// </summary>
+    public static bool BranchHolds(PublishState state, PublishRequest request, IReadOnlyList<FileChange> files) =>
+        (OnBase(state.BranchHead, state.BaseHead.Sha) || OnOurs(state.BranchHead, state.RecordedCommits)) && state.BranchFile is not null
+        && files.Where(f => f.Path != request.FactsPath).All(f => Same(OnPullBranch(state, request, f.Path), f.Content));
+
+    private static bool Same(StoredFile? held, byte[]? wanted) => held is null ? wanted is null : wanted is not null && held.Holds(wanted);
+
+    private static StoredFile? OnBaseBranch(PublishState state, PublishRequest request, string path) =>
+        path == request.Path ? (state.CurrentFile is { } f ? StoredFile.Of(f) : null) : state.BaseCompanions.GetValueOrDefault(path);
+
+    private static StoredFile? OnPullBranch(PublishState state, PublishRequest request, string path) =>
+        path == request.Path ? (state.BranchFile is { } f ? StoredFile.Of(f) : null) : state.BranchCompanions.GetValueOrDefault(path);
 
     /// <summary>
     /// Whether the head is one commit on the base head: its first parent (the tool's REST commits

@@ -118,7 +118,7 @@ public sealed class FrenchProfileTextsTests() : EndToEndTest(repos: 5, token: "g
         PullRequestTexts("update");
 
         // Merged by hand: the pull request is closed with a comment.
-        Change(() => Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge"));
+        Change(() => MergeProposal(Branch));
         Assert.Equal(0, (await Step("close", "publish")).ExitCode);
         PullRequestTexts("close");
 

@@ -54,7 +54,7 @@ public sealed class PublishRulesetTests() : EndToEndTest(repos: 12, token: "ghs_
         // Merged by hand: the pull request is closed, and the branch a rule protects stays.
         lock (GitHub.State.Gate)
         {
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+            MergeProposal(Branch);
         }
         var closing = await Publish("--reader", reader);
         Assert.True(closing.ExitCode == 0, closing.Error);

@@ -188,8 +188,8 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         lock (GitHub.State.Gate)
         {
             var proposed = Profile.TextAt(Branch, "profile/README.md")!;
+            MergeProposal(Branch);
             human = Profile.Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = proposed, ["extra.md"] = "more\n" }, "Add a page");
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = proposed }, "Merge by hand");
         }
 
         var result = await Publish();
@@ -230,7 +230,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         Assert.Equal(0, (await Publish()).ExitCode);
         lock (GitHub.State.Gate)
         {
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+            MergeProposal(Branch);
         }
         GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/comments$", Status = status, Times = 100, AfterApplying = true });
 
@@ -249,7 +249,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         Assert.Equal(0, (await Publish()).ExitCode);
         lock (GitHub.State.Gate)
         {
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+            MergeProposal(Branch);
         }
         GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/comments$", Status = 502, Times = 1 });
 

@@ -197,7 +197,7 @@ internal sealed class PublishCommand : Command
             sb.Append('\n');
             foreach (var card in described)
             {
-                sb.Append($"- **{MarkdownText.Inline(card.Title)}** : {MarkdownText.Inline(card.Alt)}\n".Replace(" : ", culture == Configuration.ProfileCulture.English ? ": " : " : ", StringComparison.Ordinal));
+                sb.Append($"- {MarkdownText.Inline(card.Alt)}\n"); // the alt text names the card and states its numbers
             }
         }
         return sb.Append('\n').ToString();
@@ -232,7 +232,7 @@ internal sealed class PublishCommand : Command
             await context.Reporter.ListAsync("Cards", outcome.Files.Where(f => f.Kind != "unchanged")
                 .Select(f => words.CardLine(f.Path, words.CardChange(f.Kind), TemplateFunctions.FormatNumber(f.Bytes, culture)))).ConfigureAwait(false);
         }
-        await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? "would " : "") + step)).ConfigureAwait(false);
+        await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? ChangeWording.For(culture).Plan.Would : "") + step)).ConfigureAwait(false);
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
         await context.Reporter.InfoAsync($"{outcome.Status}{pr}").ConfigureAwait(false);
     }

@@ -244,7 +244,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                         catch (RuleRefusedException ex)
                         {
                             // A rule protects the branch from deletion (R8): it stays, and nothing else is lost.
-                            kept.Add($"branch {d.Branch} kept: {ex.Message}");
+                            kept.Add(ChangeWording.For(request.Culture).Plan.BranchKept(d.Branch, ex.Message));
                         }
                         break;
                     case UpdatePullStep u:
@@ -276,7 +276,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                     default:
                         throw new InvalidOperationException($"no executor for {step.GetType().Name}");
                 }
-                done.Add(step.Describe());
+                done.Add(step.Describe(request.Culture));
             }
             if (refused.Count > 0 && pull is not null)
             {
@@ -285,7 +285,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         }
         catch (Exception ex) when (done.Count > 0 && ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException { StatusCode: null })
         {
-            throw new GitHubException($"the run's time limit was reached during the writes, after: {string.Join("; ", done)}; the next run completes the rest", null, ex);
+            throw new GitHubException(ChangeWording.For(request.Culture).Plan.TimeLimit(string.Join("; ", done)), null, ex);
         }
         return (pull, plan.Steps.Any(s => s is DeleteBranchStep) ? null : branchSha);
     }
@@ -386,7 +386,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         PullRequestUrl = pull?.Url,
         Branch = request.Branch,
         Diff = diff,
-        Plan = [.. plan.Steps.Select(s => s.Describe()), .. plan.Notes],
+        Plan = [.. plan.Steps.Select(s => s.Describe(request.Culture)), .. plan.Notes],
         Problem = plan.Problem,
     };
 }

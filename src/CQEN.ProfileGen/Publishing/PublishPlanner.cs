@@ -39,8 +39,10 @@ internal sealed record PublishState : PublishReading
 /// <summary>One write, in the order the executor carries them out.</summary>
 internal abstract record PublishStep
 {
-    /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one).</summary>
-    public abstract string Describe();
+    /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one), in the profile's language.</summary>
+    public string Describe(Configuration.ProfileCulture culture = Configuration.ProfileCulture.English) => Describe(ChangeWording.For(culture).Plan);
+
+    protected abstract string Describe(PlanWording words);
 }
 
 /// <summary>
@@ -56,56 +58,49 @@ internal sealed record CommitStep(string ParentSha, string BaseName, string Bran
     {
     }
 
-    public override string Describe() =>
-        $"commit {Files} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines; {(ExpectedSha is null ? "create" : "move")} branch {Branch} to it";
-
-    private string Files => Changes.Count switch
-    {
-        0 => "nothing",
-        1 => Changes[0].Path,
-        _ => $"{Changes[0].Path} and {Changes.Count - 1} other file(s)",
-    };
+    protected override string Describe(PlanWording words) =>
+        words.Commit(Changes.Count == 0 ? "-" : words.Files(Changes[0].Path, Changes.Count - 1), BaseName, ParentSha[..Math.Min(7, ParentSha.Length)], Added, Removed, ExpectedSha is null, Branch);
 }
 
 /// <summary>Deletes the branch, only if it is still at <paramref name="ExpectedSha"/>.</summary>
 internal sealed record DeleteBranchStep(string Branch, string ExpectedSha) : PublishStep
 {
-    public override string Describe() => $"delete branch {Branch}";
+    protected override string Describe(PlanWording words) => words.DeleteBranch(Branch);
 }
 
 internal sealed record OpenPullStep(string Title, string Body, string Head, string Base) : PublishStep
 {
-    public override string Describe() => $"open a pull request {Head} → {Base}: \"{Title}\"";
+    protected override string Describe(PlanWording words) => words.OpenPull(Head, Base, Title);
 }
 
 internal sealed record UpdatePullStep(int Number, string Title, string Body) : PublishStep
 {
-    public override string Describe() => $"update the title and description of #{Number}";
+    protected override string Describe(PlanWording words) => words.UpdatePull(Number);
 }
 
 internal sealed record AddLabelsStep(IReadOnlyList<string> Labels) : PublishStep
 {
-    public override string Describe() => $"add the label(s) {string.Join(", ", Labels)}";
+    protected override string Describe(PlanWording words) => words.AddLabels(string.Join(", ", Labels));
 }
 
 internal sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers, IReadOnlyList<string> Teams) : PublishStep
 {
-    public override string Describe() => $"request a review from {string.Join(", ", Reviewers.Concat(Teams.Select(t => "team " + t)))}";
+    protected override string Describe(PlanWording words) => words.RequestReviewers(string.Join(", ", Reviewers.Concat(Teams.Select(words.Team))));
 }
 
 internal sealed record AddAssigneesStep(IReadOnlyList<string> Assignees) : PublishStep
 {
-    public override string Describe() => $"assign {string.Join(", ", Assignees)}";
+    protected override string Describe(PlanWording words) => words.Assign(string.Join(", ", Assignees));
 }
 
 internal sealed record CommentStep(int Number, string Text, string Why) : PublishStep
 {
-    public override string Describe() => $"comment on #{Number}: {Why}";
+    protected override string Describe(PlanWording words) => words.Comment(Number, Why);
 }
 
 internal sealed record ClosePullStep(int Number) : PublishStep
 {
-    public override string Describe() => $"close #{Number}";
+    protected override string Describe(PlanWording words) => words.Close(Number);
 }
 
 /// <summary>What a run will do: its status, its writes in order, and a problem when it cannot do its job.</summary>
@@ -154,6 +149,7 @@ internal static class PublishPlanner
         // A branch still at the base head holds no one's commits.
         var empty = head is not null && head.Sha == state.BaseHead.Sha;
         var foreign = head is not null && !recorded && !retryOfThisRun && !empty;
+        var words = ChangeWording.For(request.Culture).Plan;
         string Would(string status) => request.DryRun ? "would-" + status.Replace("created", "create").Replace("updated", "update").Replace("closed", "close") : status;
 
         if (state.CurrentFile is not null && shown.All(f => Same(OnBaseBranch(state, request, f.Path), f.Content)))
@@ -169,11 +165,11 @@ internal static class PublishPlanner
                 {
                     Status = "blocked",
                     Steps = [],
-                    Notes = [$"leave #{pull.Number} open: {state.BaseName} already has this content, but branch {request.Branch} has commits profilegen did not make"],
-                    Problem = $"{state.BaseName} already has this content, but #{pull.Number} carries commits that profilegen did not make on {request.Branch}; it was left open (run with --force to close it; the branch is kept)",
+                    Notes = [words.LeaveOpen(pull.Number, state.BaseName, request.Branch)],
+                    Problem = words.LeftOpen(state.BaseName, pull.Number, request.Branch),
                 };
             }
-            List<PublishStep> closing = [new CommentStep(pull.Number, PullRequestText.Closing(request.Culture, state.BaseName), $"{state.BaseName} already has this content"), new ClosePullStep(pull.Number)];
+            List<PublishStep> closing = [new CommentStep(pull.Number, PullRequestText.Closing(request.Culture, state.BaseName), words.BaseHasIt(state.BaseName)), new ClosePullStep(pull.Number)];
             List<string> notes = [];
             if (head is not null && !foreign)
             {
@@ -181,7 +177,7 @@ internal static class PublishPlanner
             }
             else if (head is not null)
             {
-                notes.Add($"keep branch {request.Branch}: it holds commits profilegen did not make");
+                notes.Add(words.KeepBranch(request.Branch));
             }
             return new PublishPlan { Status = Would("closed"), Steps = closing, Notes = notes };
         }
@@ -189,14 +185,14 @@ internal static class PublishPlanner
         if (foreign && !request.Force)
         {
             List<PublishStep> notice = pull is not null && !state.ForeignNoticeGiven
-                ? [new CommentStep(pull.Number, PullRequestText.Foreign(request.Culture, request.Branch), "someone else pushed to the branch")]
+                ? [new CommentStep(pull.Number, PullRequestText.Foreign(request.Culture, request.Branch), words.SomeonePushed)]
                 : [];
             return new PublishPlan
             {
                 Status = "blocked",
                 Steps = notice,
-                Notes = [$"leave branch {request.Branch} alone: someone else pushed to it"],
-                Problem = $"branch {request.Branch} of {state.Target.Owner}/{state.Target.Name} has commits that profilegen did not make; they were left alone (run with --force to replace them)",
+                Notes = [words.LeaveBranch(request.Branch)],
+                Problem = words.ForeignCommits(request.Branch, $"{state.Target.Owner}/{state.Target.Name}"),
             };
         }
 

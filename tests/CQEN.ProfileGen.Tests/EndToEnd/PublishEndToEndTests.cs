@@ -51,7 +51,7 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
         Assert.StartsWith("--- a/profile/README.md\n+++ b/profile/README.md\n@@ -1 +1,", result.Out);
         Assert.Contains("-# Ancien profil", result.Out);
         Assert.Contains("+## Nos dépôts", result.Out);
-        Assert.Contains("profilegen: would open a pull request", result.Error);
+        Assert.Contains("profilegen: à faire : ouverture d'une demande de tirage", result.Error);
         Assert.Contains("profilegen: would-create", result.Error);
         Assert.Empty(GitHub.Log.Writes);
         Assert.Empty(Profile.Pulls);
@@ -144,7 +144,7 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
         {
             var blocked = await Publish();
             Assert.Equal(1, blocked.ExitCode);
-            Assert.Contains("has commits that profilegen did not make", blocked.Error);
+            Assert.Contains("porte des commits que profilegen n'a pas faits", blocked.Error);
         }
         Assert.Equal(humanHead, BranchHead);
         Assert.Single(Profile.Pulls[0].Comments);

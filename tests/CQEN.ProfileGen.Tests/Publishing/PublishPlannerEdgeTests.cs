@@ -1,5 +1,5 @@
-using CQEN.ProfileGen.Configuration;
 using System.Text;
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.GitHub;
 using CQEN.ProfileGen.Publishing;
 using static CQEN.ProfileGen.Tests.Publishing.PublishPlannerFixture;

@@ -390,6 +390,13 @@ public sealed partial class StandInGitHubServer
             throw new GraphQlFieldError("STALE_DATA", $"Expected branch to point to \"{Str(input, "expectedHeadOid")}\" but it did not. Pull and try again.");
         }
         var tree = new SortedDictionary<string, string>(git.Trees[git.Commits[head].Tree], StringComparer.Ordinal);
+        // "path values must be unique across all additions and deletions provided. Any duplication
+        // will result in a validation error" (FileChanges in GitHub's schema).
+        var paths = (input?["fileChanges"]?["additions"]?.AsArray() ?? []).Concat(input?["fileChanges"]?["deletions"]?.AsArray() ?? []).Select(c => Str(c, "path")).ToArray();
+        if (paths.Distinct(StringComparer.Ordinal).Count() != paths.Length)
+        {
+            throw new GraphQlFieldError("UNPROCESSABLE", "A path was given more than once in fileChanges");
+        }
         foreach (var addition in input?["fileChanges"]?["additions"]?.AsArray() ?? [])
         {
             tree[Str(addition, "path")!] = git.AddBlob(Convert.FromBase64String(Str(addition, "contents")!));
@@ -477,6 +484,12 @@ public sealed partial class StandInGitHubServer
                 });
             }
             var git = repo.Git;
+            // Aliased file(path: $cN) fields of the Head fragment: more files of the same commit.
+            var aliasedFiles = GraphQLParser.Parser.Parse(query).Definitions.OfType<GraphQLParser.AST.GraphQLFragmentDefinition>()
+                .SelectMany(f => f.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
+                .Where(f => f.Name.StringValue == "file" && f.Alias is not null)
+                .Select(f => (Alias: f.Alias!.Name.StringValue, Path: f.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "path") is { } a ? Value(a.Value, variables)?.GetValue<string>() : null))
+                .ToArray();
             JsonNode? Ref(string? qualified) => qualified is not null && git.Refs.TryGetValue(qualified, out var sha)
                 ? new JsonObject { ["name"] = qualified["refs/heads/".Length..], ["target"] = HeadCommit(git.Commits[sha]) }
                 : null;
@@ -485,7 +498,7 @@ public sealed partial class StandInGitHubServer
                 var tree = git.Trees[c.Tree];
                 var parentTree = c.Parents.Count > 0 ? git.Trees[git.Commits[c.Parents[0]].Tree] : [];
                 var bytes = tree.TryGetValue(path, out var blob) ? git.Blobs[blob] : null;
-                return new JsonObject
+                var commit = new JsonObject
                 {
                     ["oid"] = c.Sha,
                     ["message"] = c.Message,
@@ -494,6 +507,11 @@ public sealed partial class StandInGitHubServer
                     ["parents"] = new JsonObject { ["nodes"] = new JsonArray([.. c.Parents.Select(p => (JsonNode)new JsonObject { ["oid"] = p })]) },
                     ["file"] = bytes is null ? null : new JsonObject { ["object"] = Blob(bytes) },
                 };
+                foreach (var (alias, filePath) in aliasedFiles)
+                {
+                    commit[alias] = filePath is not null && tree.TryGetValue(filePath, out var other) ? new JsonObject { ["object"] = Blob(git.Blobs[other]) } : null;
+                }
+                return commit;
             }
             var namedBase = Regex.IsMatch(query, @"base:\s*ref\(");
             var baseRef = namedBase ? Ref(Str(variables, "baseRef")) : Ref("refs/heads/" + repo.DefaultBranch);

@@ -49,6 +49,7 @@ public sealed partial class StandInGitHubServer
         MapRepo(app, "DELETE", "/git/refs/{**ref}", DeleteRef);
         MapRepo(app, "POST", "/git/blobs", CreateBlob);
         MapRepo(app, "POST", "/git/trees", CreateTree);
+        MapRepo(app, "GET", "/git/trees/{sha}", GetTree);
         MapRepo(app, "POST", "/git/commits", CreateCommit);
         MapRepo(app, "GET", "/commits/{sha}", CommitWithFiles);
         MapRepo(app, "GET", "/git/commits/{sha}", GitCommit);
@@ -344,7 +345,24 @@ public sealed partial class StandInGitHubServer
         foreach (var item in input["tree"]?.AsArray() ?? throw Invalid("tree"))
         {
             var itemPath = Str(item, "path") ?? throw Invalid("tree.path");
-            var sha = Str(item, "sha") ?? (Str(item, "content") is { } c ? git.AddBlob(Encoding.UTF8.GetBytes(c)) : throw Invalid("tree.sha"));
+            var hasSha = item is JsonObject o && o.ContainsKey("sha");
+            if (hasSha && item is JsonObject both && both.ContainsKey("content"))
+            {
+                throw new ApiError(Error(422, "Must supply either tree.sha or tree.content. Request will be rejected if both are present.", "https://docs.github.com/rest/git/trees#create-a-tree"));
+            }
+            if (hasSha && item!["sha"] is null)
+            {
+                // "If the value is null then the file will be deleted"; "Returns an error if you try
+                // to delete a file that does not exist" (GitHub's "Create a tree"), answered as
+                // GitHub answers it (GitRPC::BadObjectState; buildware-ai#29 quotes the 422).
+                if (!entries.Remove(itemPath))
+                {
+                    throw new ApiError(Error(422, "GitRPC::BadObjectState", "https://docs.github.com/rest/git/trees#create-a-tree"));
+                }
+                continue;
+            }
+            var sha = Str(item, "sha") ?? (Str(item, "content") is { } c ? git.AddBlob(Encoding.UTF8.GetBytes(c))
+                : throw new ApiError(Error(422, "Must supply either tree.sha or tree.content. Request will be rejected if both are present.", "https://docs.github.com/rest/git/trees#create-a-tree")));
             if (!git.Blobs.ContainsKey(sha))
             {
                 throw new ApiError(Error(422, "Invalid tree info", "https://docs.github.com/rest/git/trees#create-a-tree"));
@@ -356,6 +374,36 @@ public sealed partial class StandInGitHubServer
         json["sha"] = treeSha;
         json["url"] = $"{call.ApiBase}repos/{repo.FullName}/git/trees/{treeSha}";
         return Json(201, json);
+    }
+
+    // GET a tree, as GitHub's "Get a tree": the entries of that folder, or with ?recursive= every
+    // blob and folder below it, each folder an entry of type "tree" (this store keeps whole paths,
+    // so a folder's sha is made up from its name, as stable as git's for the same tree).
+    private static Response GetTree(Call call, FakeRepo repo)
+    {
+        var git = repo.Git;
+        if (!git.Trees.TryGetValue(call["sha"], out var tree))
+        {
+            return Error(404, "Not Found", "https://docs.github.com/rest/git/trees#get-a-tree");
+        }
+        var recursive = call.Query["recursive"].ToString().Length > 0;
+        var folders = tree.Keys.SelectMany(p => Enumerable.Range(1, p.Count(c => c == '/')).Select(n => string.Join('/', p.Split('/').Take(n)))).Distinct(StringComparer.Ordinal);
+        var entries = new JsonArray();
+        foreach (var folder in folders.Where(f => recursive || !f.Contains('/', StringComparison.Ordinal)))
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(call["sha"] + ":" + folder)));
+            entries.Add(new JsonObject { ["path"] = folder, ["mode"] = "040000", ["type"] = "tree", ["sha"] = sha, ["url"] = $"{call.ApiBase}repos/{repo.FullName}/git/trees/{sha}" });
+        }
+        foreach (var (path, blob) in tree.Where(e => recursive || !e.Key.Contains('/', StringComparison.Ordinal)))
+        {
+            entries.Add(new JsonObject { ["path"] = path, ["mode"] = "100644", ["type"] = "blob", ["size"] = git.Blobs[blob].Length, ["sha"] = blob, ["url"] = $"{call.ApiBase}repos/{repo.FullName}/git/blobs/{blob}" });
+        }
+        var json = Payload("get_repos_owner_repo_git_trees_tree_sha.200.default-response.json");
+        json["sha"] = call["sha"];
+        json["url"] = $"{call.ApiBase}repos/{repo.FullName}/git/trees/{call["sha"]}";
+        json["tree"] = entries;
+        json["truncated"] = false;
+        return Json(200, json);
     }
 
     private static Response CreateCommit(Call call, FakeRepo repo)

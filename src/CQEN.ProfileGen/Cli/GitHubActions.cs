@@ -8,7 +8,7 @@ namespace CQEN.ProfileGen.Cli;
 /// $GITHUB_OUTPUT, and the job summary with what changed, the PR link and the diff, collapsed.
 /// <see cref="ActionsReporter"/> writes them.
 /// </summary>
-internal static class GitHubActions
+internal static partial class GitHubActions
 {
     public static bool IsActive(CliEnvironment env) => env.Get("GITHUB_ACTIONS") == "true";
 
@@ -91,6 +91,7 @@ internal static class GitHubActions
         {
             sb.Append(words.Cost(usage.Describe(culture))).Append("\n\n");
         }
+        sb.Append(outcome.CardsSummary);
         // Nothing new: no diff to repeat.
         if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
         {
@@ -107,7 +108,8 @@ internal static class GitHubActions
                 sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
             }
             sb.Append("</details>\n\n");
-            var preview = Cut(outcome.NewText, budget, out var previewCut);
+            // A card's path is relative to the README: here it would be a broken image, so its alt text (the numbers) stands in.
+            var preview = Cut(CardPicture().Replace(outcome.NewText, "<em>${alt}</em>"), budget, out var previewCut);
             sb.Append($"<details><summary>{words.Preview}</summary>\n\n").Append(preview.TrimEnd('\n')).Append("\n\n");
             if (previewCut)
             {
@@ -215,4 +217,8 @@ internal static class GitHubActions
         var where = finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}";
         return $"::{command} title={Property(finding.Rule)}::{Data($"{where}: {finding.Message}")}";
     }
+
+    // The <picture> the card function writes (TemplateFunctions.Card): one line, its alt attribute escaped.
+    [System.Text.RegularExpressions.GeneratedRegex(@"<picture><source [^>]*><img [^>]*alt=""(?<alt>[^""]*)""></picture>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CardPicture();
 }

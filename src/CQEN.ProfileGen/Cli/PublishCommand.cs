@@ -75,10 +75,13 @@ internal sealed class PublishCommand : Command
             var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var owner = snapshot.Org.Login;
 
-            // The commit carries one file (the README) for now: a profile referring to cards the same
-            // commit does not add would show broken images, so publish proposes none until it can
-            // commit them beside the README (`render --output DIR` writes both for review).
-            var model = TemplateModelBuilder.Build(snapshot, config with { Cards = config.Cards with { Enabled = false } }, context.Env.Clock.GetUtcNow());
+            var factsPath = Checked(config.Publish.FactsPath, GitNames.PathProblem, "publish.facts_path");
+            // The cards go in the commit beside the profile, under its own folder (cards.enabled: false turns them off).
+            var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
+            var folder = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : "";
+            var facts = ProfileFacts.Of(snapshot, config, model);
+            // The facts never say more than the page: public repositories, and those the profile lists (which the leak guard checks).
+            facts = facts with { Repositories = [.. facts.Repositories.Where(r => r.Listed || r.Visibility == "public")] };
             Func<string?, string> build = regions.Count == 0
                 ? _ => ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct), config.Limits.MaxBytes, settings.Template.DisplayPath)
                 : current => CommandContext.FillRegions(
@@ -94,6 +97,9 @@ internal sealed class PublishCommand : Command
                 Branch = branch,
                 Base = baseBranch,
                 BuildContent = build,
+                Companions = text => [.. model.Cards.FilesUsedBy(text).Select(f => new GitHub.FileChange(folder + f.RelativePath, f.Bytes))],
+                CardPaths = [.. model.Cards.All.SelectMany(c => new[] { c.Light, c.Dark }).Select(p => folder + p)],
+                FactsPath = factsPath,
                 DryRun = dryRun,
                 Force = parse.GetValue(Force),
                 Title = parse.GetValue(Title) ?? config.Publish.Title ?? PullRequestText.DefaultTitle(config.Culture),
@@ -106,7 +112,7 @@ internal sealed class PublishCommand : Command
                 Audit = Audit.OrgAudit.Run(snapshot, config), // from what was read: no extra request
                 Proposal = new ProposalFacts
                 {
-                    Facts = ProfileFacts.Of(snapshot, config, model),
+                    Facts = facts,
                     BaseName = baseBranch ?? "",
                     Groups = [.. model.Groups.Select(g => (g.Title, g.Total))],
                     Path = path,
@@ -125,7 +131,7 @@ internal sealed class PublishCommand : Command
                 await context.Reporter.ListAsync("Doctor (dry run)", Doctor.PreflightReport.Lines(checks)).ConfigureAwait(false);
             }
             var outcome = await context.Reporter.PhaseAsync(dryRun ? "Compare (dry run)" : "Compare and write", () => new ProfilePublisher(gateway).PublishAsync(request, ct)).ConfigureAwait(false);
-            await ReportAsync(context, outcome, parse.GetValue(Json), dryRun).ConfigureAwait(false);
+            await ReportAsync(context, outcome, parse.GetValue(Json), dryRun, config.Culture).ConfigureAwait(false);
             foreach (var warning in outcome.Warnings)
             {
                 await context.Reporter.WarnAsync(warning).ConfigureAwait(false);
@@ -134,7 +140,7 @@ internal sealed class PublishCommand : Command
             {
                 await context.Reporter.SummaryAsync("### GitHub refused\n\n" + string.Join("", outcome.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}\n")) + "\n").ConfigureAwait(false);
             }
-            await context.Reporter.PublishedAsync(outcome).ConfigureAwait(false);
+            await context.Reporter.PublishedAsync(outcome with { CardsSummary = CardsSummary(outcome, model.Cards, folder, config.Culture) }).ConfigureAwait(false);
             if (outcome.Problem is { } problem)
             {
                 await context.Reporter.WriteAsync("profilegen: error: " + problem).ConfigureAwait(false);
@@ -166,9 +172,44 @@ internal sealed class PublishCommand : Command
         return regions;
     }
 
-    private static async Task ReportAsync(CommandContext context, PublishOutcome outcome, bool json, bool dryRun)
+    /// <summary>
+    /// The job summary's account of the cards: what the commit adds, changes or removes (with
+    /// sizes), and what each card changed says, in words and numbers (the SVG files themselves are
+    /// in the pull request's files).
+    /// </summary>
+    internal static string CardsSummary(PublishOutcome outcome, Cards.CardSet cards, string folder, Configuration.ProfileCulture culture)
+    {
+        var changed = outcome.Files.Where(f => f.Kind != "unchanged").ToArray();
+        if (changed.Length == 0 || outcome.Status is "unchanged" or "blocked")
+        {
+            return "";
+        }
+        var words = ChangeWording.For(culture);
+        string N(int n) => TemplateFunctions.FormatNumber(n, culture);
+        var sb = new System.Text.StringBuilder($"### {words.CardsTitle}\n\n{words.CardsIntro}\n\n| {words.CardFileHeader} | {words.CardChangeHeader} | {words.CardBytesHeader} |\n| --- | --- | ---: |\n");
+        foreach (var f in changed)
+        {
+            sb.Append($"| {MarkdownText.TableCell(f.Path)} | {words.CardChange(f.Kind)} | {(f.Before is { } before ? N(before) + " → " : "")}{N(f.Bytes)} |\n");
+        }
+        var described = cards.All.Where(c => changed.Any(f => f.Kind != "removed" && (f.Path == folder + c.Light || f.Path == folder + c.Dark))).ToArray();
+        if (described.Length > 0)
+        {
+            sb.Append('\n');
+            foreach (var card in described)
+            {
+                sb.Append($"- {MarkdownText.Inline(card.Alt)}\n"); // the alt text names the card and states its numbers
+            }
+        }
+        return sb.Append('\n').ToString();
+    }
+
+    private static async Task ReportAsync(CommandContext context, PublishOutcome outcome, bool json, bool dryRun, Configuration.ProfileCulture culture)
     {
         var env = context.Env;
+        if (dryRun && !json && outcome.ChangeList.Count > 0)
+        {
+            await context.Reporter.ListAsync("Changes", outcome.ChangeList).ConfigureAwait(false);
+        }
         if (json)
         {
             await env.Out.WriteLineAsync(JsonSerializer.Serialize(new
@@ -186,8 +227,12 @@ internal sealed class PublishCommand : Command
             // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
             var colour = env.OutputIsTerminal && !env.Variables.ContainsKey("NO_COLOR");
             await env.Out.WriteAsync(colour ? outcome.Diff.ToAnsi() : outcome.Diff.Text).ConfigureAwait(false);
+            await env.Out.FlushAsync().ConfigureAwait(false);
+            var words = ChangeWording.For(culture);
+            await context.Reporter.ListAsync("Cards", outcome.Files.Where(f => f.Kind != "unchanged")
+                .Select(f => words.CardLine(f.Path, words.CardChange(f.Kind), TemplateFunctions.FormatNumber(f.Bytes, culture)))).ConfigureAwait(false);
         }
-        await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? "would " : "") + step)).ConfigureAwait(false);
+        await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? ChangeWording.For(culture).Plan.Would : "") + step)).ConfigureAwait(false);
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
         await context.Reporter.InfoAsync($"{outcome.Status}{pr}").ConfigureAwait(false);
     }

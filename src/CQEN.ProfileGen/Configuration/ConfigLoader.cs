@@ -332,7 +332,8 @@ internal static class ConfigLoader
                     "reviewers" => p with { Reviewers = Sequence(value, key, Scalar) },
                     "regions" => p with { Regions = StringMap(value, key, FilePath) },
                     "allow_private_in_public" => p with { AllowPrivateInPublic = Bool(value, key) },
-                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public"),
+                    "facts_path" => p with { FactsPath = Scalar(value, key) },
+                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path"),
                 };
             }
             return p;

@@ -167,6 +167,9 @@ internal sealed record PublishTarget
     /// <summary>Publish a profile naming private or internal repositories into a public repository (refused unless set: REAL-GITHUB R7).</summary>
     public bool AllowPrivateInPublic { get; init; }
 
+    /// <summary>The facts file committed with the profile (per-repository facts, the managed cards), from the repository root.</summary>
+    public string FactsPath { get; init; } = "profile/.profilegen/facts.json";
+
     /// <summary>Managed region name → template file, for hand-written READMEs with regions.</summary>
     public IReadOnlyDictionary<string, string> Regions { get; init; } = new Dictionary<string, string>();
 }

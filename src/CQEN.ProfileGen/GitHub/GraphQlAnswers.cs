@@ -102,7 +102,20 @@ internal sealed record PublishRepoNode(
 
 internal sealed record RefNode(string? Name, HeadCommit? Target);
 
-internal sealed record HeadCommit(string? Oid, string? Message, int? ChangedFilesIfAvailable, ObjectId? Tree, Connection<ObjectId>? Parents, TreeFile? File);
+// Properties, not a constructor, and a settable extension: System.Text.Json binds extension data neither to a constructor parameter nor to an init accessor.
+internal sealed record HeadCommit
+{
+    public string? Oid { get; init; }
+    public string? Message { get; init; }
+    public int? ChangedFilesIfAvailable { get; init; }
+    public ObjectId? Tree { get; init; }
+    public Connection<ObjectId>? Parents { get; init; }
+    public TreeFile? File { get; init; }
+
+    /// <summary>The other files asked for, by alias (c0, c1…: see OctokitGateway.PublishStateQuery).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Companions { get; set; }
+}
 
 internal sealed record TreeFile(BlobText? Object);
 
@@ -136,4 +149,5 @@ internal sealed record CommittedNode(ObjectId? Commit);
 [JsonSerializable(typeof(GraphQlAnswer<PublishStateData>))]
 [JsonSerializable(typeof(GraphQlAnswer<MoveBranchData>))]
 [JsonSerializable(typeof(GraphQlAnswer<CommitToBranchData>))]
+[JsonSerializable(typeof(TreeFile))]
 internal sealed partial class GraphQlJson : JsonSerializerContext;

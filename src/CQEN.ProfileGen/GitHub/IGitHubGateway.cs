@@ -15,7 +15,9 @@ internal interface IGitHubGateway : IOrgSource
     /// file on it, the branch head and its file, and the branch's pull requests of any state.
     /// </summary>
     /// <param name="teams">Whether to read team review requests (needs members: read; only when team reviewers are configured).</param>
-    Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, bool teams = false);
+    /// <param name="companions">Other files the profile's commit carries (its cards, its facts), read on the base and wherever the branch's file is read: their blob ids at least.</param>
+    /// <param name="readInFull">The one companion whose bytes are needed (the facts file); the others may come as blob ids only.</param>
+    Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, bool teams = false, IReadOnlyList<string>? companions = null, string? readInFull = null);
 
     Task<RepoRef> GetRepositoryAsync(string owner, string repo, CancellationToken ct);
 
@@ -30,11 +32,11 @@ internal interface IGitHubGateway : IOrgSource
     /// <summary>The file's bytes at a ref, or null when the path does not exist there.</summary>
     Task<byte[]?> GetFileAsync(string owner, string repo, string path, string gitRef, CancellationToken ct);
 
-    /// <summary>Blob, tree (on the parent's tree) and commit through the Git Data API; returns the new commit.</summary>
+    /// <summary>Blobs, one tree (on the parent's tree; a deletion is an entry with <c>sha: null</c>) and a commit through the Git Data API; returns the new commit.</summary>
     Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct);
 
     /// <summary>
-    /// Commits one file on <see cref="NewFileCommit.ParentSha"/> and points the branch at the
+    /// Commits the files on <see cref="NewFileCommit.ParentSha"/> and points the branch at the
     /// new commit (creating it when <paramref name="expectedSha"/> is null), only if the branch is
     /// still at <paramref name="expectedSha"/>. Returns the new commit's sha.
     /// </summary>
@@ -125,11 +127,45 @@ internal record PublishReading
     /// <summary>The file at the branch head (read at least when the head sits on the base head).</summary>
     public byte[]? BranchFile { get; init; }
 
+    /// <summary>The other files asked for (cards, facts) on the base head, by path; null: absent there.</summary>
+    public IReadOnlyDictionary<string, StoredFile?> BaseCompanions { get; init; } = new Dictionary<string, StoredFile?>();
+
+    /// <summary>The same files at the branch head, read wherever <see cref="BranchFile"/> is.</summary>
+    public IReadOnlyDictionary<string, StoredFile?> BranchCompanions { get; init; } = new Dictionary<string, StoredFile?>();
+
     /// <summary>The branch's pull requests, newest first.</summary>
     public IReadOnlyList<PullRequestRef> Pulls { get; init; } = [];
 }
 
-internal sealed record NewFileCommit(string ParentSha, string Path, byte[] Content, string Message);
+/// <summary>
+/// A file as GitHub holds it: its git blob id and size, and its bytes where they were read. Two
+/// contents are the same file when their blob ids are (git's own identity of a file's bytes), so
+/// comparing a card needs no download of it.
+/// </summary>
+internal sealed record StoredFile(string BlobSha, long Size, byte[]? Bytes = null)
+{
+    public static StoredFile Of(byte[] bytes) => new(BlobShaOf(bytes), bytes.Length, bytes);
+
+    /// <summary>git's blob id: SHA-1 of "blob SIZE\0" and the bytes.</summary>
+    public static string BlobShaOf(byte[] bytes) =>
+#pragma warning disable CA5350 // git's object id, not a security use
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData([.. System.Text.Encoding.ASCII.GetBytes($"blob {bytes.Length}\0"), .. bytes]));
+#pragma warning restore CA5350
+
+    public bool Holds(byte[] content) => Size == content.Length && BlobSha == BlobShaOf(content);
+}
+
+/// <summary>One file of a commit: its new bytes, or null to delete it.</summary>
+internal sealed record FileChange(string Path, byte[]? Content);
+
+/// <summary>A commit of several files at once (the profile, its cards, its facts) on <paramref name="ParentSha"/>.</summary>
+internal sealed record NewFileCommit(string ParentSha, IReadOnlyList<FileChange> Changes, string Message)
+{
+    public NewFileCommit(string parentSha, string path, byte[] content, string message)
+        : this(parentSha, [new FileChange(path, content)], message)
+    {
+    }
+}
 
 internal sealed record PullRequestRef(int Number, string Url, string Title, string Body, string HeadRef, string HeadSha, string BaseRef, string State)
 {

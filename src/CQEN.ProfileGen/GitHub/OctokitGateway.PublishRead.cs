@@ -11,8 +11,10 @@ internal sealed partial class OctokitGateway
     // The Team fragment only when team reviewers are configured: GITHUB_TOKEN and App tokens
     // without members: read cannot read a team (REAL-GITHUB R5), and a team asked by CODEOWNERS
     // or by a person must not stop the run.
-    internal static string PublishStateQuery(bool namedBase, bool teams = false) => $$"""
-        query PublishState($owner: String!, $name: String!, {{(namedBase ? "$baseRef: String!, " : "")}}$branchRef: String!, $branch: String!, $path: String!) {
+    // The other files of the profile's commit (cards, facts) are aliased file(path:) fields of the
+    // same commits, c0, c1…: still one request, whatever their number.
+    internal static string PublishStateQuery(bool namedBase, bool teams = false, int companions = 0) => $$"""
+        query PublishState($owner: String!, $name: String!, {{(namedBase ? "$baseRef: String!, " : "")}}$branchRef: String!, $branch: String!, $path: String!{{string.Concat(Enumerable.Range(0, companions).Select(i => $", $c{i}: String!"))}}) {
           viewer { login }
           repository(owner: $owner, name: $name) {
             id
@@ -44,27 +46,28 @@ internal sealed partial class OctokitGateway
           changedFilesIfAvailable
           tree { oid }
           parents(first: 2) { nodes { oid } }
-          file(path: $path) { object { ... on Blob { text isBinary isTruncated } } }
+          file(path: $path) { object { ... on Blob { text isBinary isTruncated } } }{{string.Concat(Enumerable.Range(0, companions).Select(i => $"\n  c{i}: file(path: $c{i}) {{ object {{ ... on Blob {{ text isBinary isTruncated }} }} }}"))}}
         }
         """;
 
-    public async Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, bool teams = false)
+    public async Task<PublishReading> ReadForPublishAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, bool teams = false, IReadOnlyList<string>? companions = null, string? readInFull = null)
     {
+        companions ??= [];
         if (reader != OrgReader.Rest)
         {
             try
             {
-                return await ReadForPublishWithGraphQlAsync(owner, repo, baseName, branch, path, teams).ConfigureAwait(false);
+                return await ReadForPublishWithGraphQlAsync(owner, repo, baseName, branch, path, teams, companions).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException)
             {
                 // An old or restricted server: the REST reads below give the same answer in a few more requests.
             }
         }
-        return await ReadForPublishWithRestAsync(owner, repo, baseName, branch, path, ct).ConfigureAwait(false);
+        return await ReadForPublishWithRestAsync(owner, repo, baseName, branch, path, ct, companions, readInFull).ConfigureAwait(false);
     }
 
-    private async Task<PublishReading> ReadForPublishWithGraphQlAsync(string owner, string repo, string? baseName, string branch, string path, bool teams)
+    private async Task<PublishReading> ReadForPublishWithGraphQlAsync(string owner, string repo, string? baseName, string branch, string path, bool teams, IReadOnlyList<string> companions)
     {
         var what = $"{owner}/{repo} (GraphQL)";
         var variables = new Dictionary<string, object?> { ["owner"] = owner, ["name"] = repo, ["branchRef"] = "refs/heads/" + branch, ["branch"] = branch, ["path"] = path };
@@ -72,7 +75,11 @@ internal sealed partial class OctokitGateway
         {
             variables["baseRef"] = "refs/heads/" + baseName;
         }
-        var answer = await GraphQl.SendAsync(client, endpoint, PublishStateQuery(baseName is not null, teams), variables, GraphQlJson.Default.GraphQlAnswerPublishStateData, what).ConfigureAwait(false);
+        for (var i = 0; i < companions.Count; i++)
+        {
+            variables[$"c{i}"] = companions[i];
+        }
+        var answer = await GraphQl.SendAsync(client, endpoint, PublishStateQuery(baseName is not null, teams, companions.Count), variables, GraphQlJson.Default.GraphQlAnswerPublishStateData, what).ConfigureAwait(false);
         // NOT_FOUND is "there is none"; a review request the token may not read (a team without
         // members: read) leaves that one reviewer unknown, which the plan can live with.
         if (answer.Errors is { Count: > 0 } errors && !errors.All(e => e.Type == "NOT_FOUND" || IsUnreadableReviewRequest(e)))
@@ -107,8 +114,23 @@ internal sealed partial class OctokitGateway
             CurrentFile = await FileAsync(baseHead, owner, repo, path).ConfigureAwait(false),
             BranchHead = branchHead?.Commit,
             BranchFile = branchHead is null ? null : await FileAsync(branchHead, owner, repo, path).ConfigureAwait(false),
+            BaseCompanions = await CompanionsAsync(baseRef.Target!, baseHead.Commit.Sha, owner, repo, companions).ConfigureAwait(false),
+            BranchCompanions = branchHead is null ? new Dictionary<string, StoredFile?>() : await CompanionsAsync(r.Branch!.Target!, branchHead.Commit.Sha, owner, repo, companions).ConfigureAwait(false),
             Pulls = pulls,
         };
+    }
+
+    private async Task<IReadOnlyDictionary<string, StoredFile?>> CompanionsAsync(HeadCommit commit, string sha, string owner, string repo, IReadOnlyList<string> companions)
+    {
+        var files = new Dictionary<string, StoredFile?>(StringComparer.Ordinal);
+        for (var i = 0; i < companions.Count; i++)
+        {
+            var entry = commit.Companions?.GetValueOrDefault($"c{i}") is { ValueKind: System.Text.Json.JsonValueKind.Object } found
+                ? System.Text.Json.JsonSerializer.Deserialize(found, GraphQlJson.Default.TreeFile)
+                : null;
+            files[companions[i]] = await FileAsync(new HeadRead(new CommitRef(sha, "", [], ""), entry?.Object, entry is not null), owner, repo, companions[i]).ConfigureAwait(false) is { } bytes ? StoredFile.Of(bytes) : null;
+        }
+        return files;
     }
 
     private static bool IsUnreadableReviewRequest(GraphQlError error) =>
@@ -143,7 +165,7 @@ internal sealed partial class OctokitGateway
         where T : class =>
         connection?.Present.Select(name).OfType<string>().ToArray() ?? [];
 
-    private async Task<PublishReading> ReadForPublishWithRestAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct)
+    private async Task<PublishReading> ReadForPublishWithRestAsync(string owner, string repo, string? baseName, string branch, string path, CancellationToken ct, IReadOnlyList<string> companions, string? readInFull)
     {
         var target = await GetRepositoryAsync(owner, repo, ct).ConfigureAwait(false);
         var name = baseName ?? target.DefaultBranch;
@@ -155,6 +177,41 @@ internal sealed partial class OctokitGateway
         // The file on the branch matters only when the branch sits on the base head (is it already this content?).
         var onBase = head is { Parents: [var parent, ..] } && parent == baseHead.Sha; // first parent: see PublishPlanner.OnBase
         var branchFile = onBase ? await GetFileAsync(owner, repo, path, head!.Sha, ct).ConfigureAwait(false) : null;
-        return new PublishReading { Target = target, BaseName = name, BaseHead = baseHead, CurrentFile = current, BranchHead = head, BranchFile = branchFile, Pulls = pulls };
+        return new PublishReading
+        {
+            Target = target,
+            BaseName = name,
+            BaseHead = baseHead,
+            CurrentFile = current,
+            BranchHead = head,
+            BranchFile = branchFile,
+            Pulls = pulls,
+            BaseCompanions = await StoredFilesAsync(owner, repo, baseHead, companions, readInFull, ct).ConfigureAwait(false),
+            BranchCompanions = onBase ? await StoredFilesAsync(owner, repo, head!, companions, readInFull, ct).ConfigureAwait(false) : new Dictionary<string, StoredFile?>(),
+        };
+    }
+
+    // One request for the whole tree (its blob ids and sizes), and the bytes of the one file
+    // needed whole: a card is compared by its blob id, never downloaded.
+    private async Task<IReadOnlyDictionary<string, StoredFile?>> StoredFilesAsync(string owner, string repo, CommitRef commit, IReadOnlyList<string> paths, string? readInFull, CancellationToken ct)
+    {
+        var files = new Dictionary<string, StoredFile?>(StringComparer.Ordinal);
+        if (paths.Count == 0)
+        {
+            return files;
+        }
+        var tree = await GitHubErrors.Guard(() => client.Git.Tree.GetRecursive(owner, repo, commit.TreeSha), $"the files of {owner}/{repo} at {commit.Sha[..Math.Min(7, commit.Sha.Length)]}").ConfigureAwait(false);
+        var blobs = tree.Tree.Where(e => e.Type.StringValue == "blob").ToDictionary(e => e.Path, StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (tree.Truncated || path == readInFull)
+            {
+                // A tree too large to list whole (GitHub cuts it): each file read alone.
+                files[path] = await GetFileAsync(owner, repo, path, commit.Sha, ct).ConfigureAwait(false) is { } bytes ? StoredFile.Of(bytes) : null;
+                continue;
+            }
+            files[path] = blobs.TryGetValue(path, out var entry) ? new StoredFile(entry.Sha, entry.Size) : null;
+        }
+        return files;
     }
 }

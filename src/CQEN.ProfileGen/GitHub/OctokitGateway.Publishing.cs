@@ -40,25 +40,57 @@ internal sealed partial class OctokitGateway
     public Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, CancellationToken ct) =>
         CreateCommitAsync(owner, repo, commit, null, ct);
 
-    // With `alsoOn`, the commit has the branch head as a second parent: the file on the base's
+    // With `alsoOn`, the commit has the branch head as a second parent: the files on the base's
     // tree, and a fast-forward of the branch, so the move needs no force.
     private async Task<CommitRef> CreateCommitAsync(string owner, string repo, NewFileCommit commit, string? alsoOn, CancellationToken ct)
     {
         var what = $"a commit on {owner}/{repo}";
         var parent = await GetCommitAsync(owner, repo, commit.ParentSha, ct).ConfigureAwait(false);
-        var blob = await GitHubErrors.Guard(() => client.Git.Blob.Create(owner, repo, new NewBlob
+        var entries = new List<Dictionary<string, object?>>();
+        foreach (var change in commit.Changes)
         {
-            Content = Convert.ToBase64String(commit.Content),
-            Encoding = EncodingType.Base64,
-        }), what).ConfigureAwait(false);
-        var tree = new NewTree { BaseTree = parent.TreeSha };
-        tree.Tree.Add(new NewTreeItem { Path = commit.Path, Mode = "100644", Type = TreeType.Blob, Sha = blob.Sha });
-        var createdTree = await GitHubErrors.Guard(() => client.Git.Tree.Create(owner, repo, tree), what).ConfigureAwait(false);
+            string? sha = null;
+            if (change.Content is { } content)
+            {
+                var blob = await GitHubErrors.Guard(() => client.Git.Blob.Create(owner, repo, new NewBlob
+                {
+                    Content = Convert.ToBase64String(content),
+                    Encoding = EncodingType.Base64,
+                }), what).ConfigureAwait(false);
+                sha = blob.Sha;
+            }
+            // "sha: null" deletes the path (GitHub's "Create a tree"); the null must be sent, which
+            // Octokit's serializer leaves out, so the tree is posted as JSON written here.
+            entries.Add(new Dictionary<string, object?> { ["path"] = change.Path, ["mode"] = "100644", ["type"] = "blob", ["sha"] = sha });
+        }
+        var body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?> { ["base_tree"] = parent.TreeSha, ["tree"] = entries });
+        var answer = await GitHubErrors.Guard(() => client.Connection.Post<string>(new Uri($"repos/{owner}/{repo}/git/trees", UriKind.Relative), body, "application/vnd.github+json", "application/json"), what).ConfigureAwait(false);
+        var treeSha = TreeSha(answer.HttpResponse.Body as string) ?? throw new GitHubException($"GitHub gave no tree for {what}");
         // No author/committer: GitHub then signs the commit as the token's identity (Actions bot or App).
         string[] parents = alsoOn is null || alsoOn == commit.ParentSha ? [commit.ParentSha] : [commit.ParentSha, alsoOn];
-        var created = await GitHubErrors.Guard(() => client.Git.Commit.Create(owner, repo, new NewCommit(commit.Message, createdTree.Sha, parents)), what).ConfigureAwait(false);
+        var created = await GitHubErrors.Guard(() => client.Git.Commit.Create(owner, repo, new NewCommit(commit.Message, treeSha, parents)), what).ConfigureAwait(false);
         return new CommitRef(created.Sha, created.Tree.Sha, created.Parents.Select(p => p.Sha).ToArray(), created.Message);
     }
+
+    private static string? TreeSha(string? json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json ?? "");
+            return document.RootElement.TryGetProperty("sha", out var sha) ? sha.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    // createCommitOnBranch's fileChanges: every file written in full (base64), every deletion by path.
+    private static Dictionary<string, object?> FileChanges(NewFileCommit commit) => new()
+    {
+        ["additions"] = commit.Changes.Where(c => c.Content is not null).Select(c => new Dictionary<string, object?> { ["path"] = c.Path, ["contents"] = Convert.ToBase64String(c.Content!) }).ToArray(),
+        ["deletions"] = commit.Changes.Where(c => c.Content is null).Select(c => new Dictionary<string, object?> { ["path"] = c.Path }).ToArray(),
+    };
 
     public async Task<string> CommitToBranchAsync(RepoRef target, string branch, string? expectedSha, NewFileCommit commit, CancellationToken ct)
     {
@@ -107,7 +139,7 @@ internal sealed partial class OctokitGateway
                     ["headline"] = newline < 0 ? commit.Message : commit.Message[..newline],
                     ["body"] = newline < 0 ? null : commit.Message[(newline + 1)..].Trim('\n'),
                 },
-                ["fileChanges"] = new Dictionary<string, object?> { ["additions"] = new[] { new Dictionary<string, object?> { ["path"] = commit.Path, ["contents"] = Convert.ToBase64String(commit.Content) } } },
+                ["fileChanges"] = FileChanges(commit),
             },
         };
         var answer = await GraphQl.SendAsync(client, endpoint, CommitToBranchMutation, variables, GraphQlJson.Default.GraphQlAnswerCommitToBranchData, what).ConfigureAwait(false);
@@ -154,7 +186,7 @@ internal sealed partial class OctokitGateway
                     ["headline"] = newline < 0 ? commit.Message : commit.Message[..newline],
                     ["body"] = newline < 0 ? null : commit.Message[(newline + 1)..].Trim('\n'),
                 },
-                ["fileChanges"] = new Dictionary<string, object?> { ["additions"] = new[] { new Dictionary<string, object?> { ["path"] = commit.Path, ["contents"] = Convert.ToBase64String(commit.Content) } } },
+                ["fileChanges"] = FileChanges(commit),
             },
         };
         var answer = await GraphQl.SendAsync(client, endpoint, CommitOnBranchMutation, variables, GraphQlJson.Default.GraphQlAnswerCommitToBranchData, what).ConfigureAwait(false);

@@ -72,6 +72,12 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
     public static ProfileFacts None { get; } = new([]);
 
     /// <summary>
+    /// The files the tool committed beside the profile (its cards), paths from the repository's
+    /// root: the only ones a later run deletes when it no longer makes them.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>
     /// The facts of every repository read (but the profile's own), each marked listed or not, so
     /// that a repository archived and so left off the page reads "archived", not "removed".
     /// </summary>
@@ -142,6 +148,15 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (Files.Count > 0)
+            {
+                json.WriteStartArray("files");
+                foreach (var file in Files.Order(StringComparer.Ordinal))
+                {
+                    json.WriteStringValue(file);
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
@@ -182,7 +197,10 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
                     throw new InputException($"{where}: unknown schema {schema}: {recover}");
                 }
                 var stated = root.GetProperty("checksum").GetString();
-                var facts = new ProfileFacts(root.GetProperty("repositories").EnumerateArray().Select(Repo).ToArray());
+                var facts = new ProfileFacts(root.GetProperty("repositories").EnumerateArray().Select(Repo).ToArray())
+                {
+                    Files = root.TryGetProperty("files", out var files) ? [.. files.EnumerateArray().Select(f => f.GetString() ?? throw new FormatException())] : [],
+                };
                 if (stated != Checksum(facts.Write("")))
                 {
                     throw new InputException($"{where}: changed since profilegen wrote it (its checksum does not match its content); the file is the tool's record of what the profile said: {recover}");

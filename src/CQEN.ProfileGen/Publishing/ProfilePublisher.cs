@@ -29,19 +29,24 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             GuardAgainstLeaks(state, request, newText);
             var cautions = VisibilityCautions(state, request);
             var diff = UnifiedDiff.Between(currentText, newText, request.Path);
-            var plan = PublishPlanner.Plan(state, request, newText, diff);
+            (state, var companions, var planned) = await CompanionsAsync(state, request, newText, ct).ConfigureAwait(false);
+            var plan = PublishPlanner.Plan(state, planned, newText, diff, companions);
+            var files = FileOutcomes(state, request, companions);
+            var changes = ChangeLines(planned);
             if (request.DryRun || plan.Steps.Count == 0)
             {
-                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha) with { Warnings = cautions };
+                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha) with { Warnings = cautions, Files = files, ChangeList = changes };
             }
             try
             {
                 var refused = new List<(Refusal Refusal, string Reason)>();
                 var kept = new List<string>();
-                var (pull, head) = await ExecuteAsync(plan, state, request, refused, kept, ct).ConfigureAwait(false);
+                var (pull, head) = await ExecuteAsync(plan, state, planned, refused, kept, ct).ConfigureAwait(false);
                 return Outcome(plan, pull, diff, request, newText, state.BaseName, head ?? (kept.Count > 0 ? state.BranchHead?.Sha : null)) with
                 {
                     Warnings = [.. cautions, .. kept, .. refused.Select(r => r.Refusal.Describe(r.Reason))],
+                    Files = files,
+                    ChangeList = changes,
                 };
             }
             catch (BranchMovedException) when (cycle < Cycles && !request.Force)
@@ -50,6 +55,102 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                 // Not with --force, which takes back the branch as the run read it, never a push made since.
             }
         }
+    }
+
+    /// <summary>
+    /// The other files of the commit as they should be: the cards made now, the cards the tool
+    /// recorded before and no longer makes (deleted: nothing else in their folder is touched), and
+    /// the facts file recording both the repositories and the cards. Also the request's proposal
+    /// with the facts on the base and of the previous proposal, for the pull request's change lists.
+    /// </summary>
+    private async Task<(PublishState State, IReadOnlyList<FileChange> Files, PublishRequest Request)> CompanionsAsync(PublishState state, PublishRequest request, string newText, CancellationToken ct)
+    {
+        var cards = request.Companions(newText).Where(c => c.Path != request.Path && c.Path != request.FactsPath).ToArray();
+        if (request.FactsPath is not { } factsPath)
+        {
+            return (state, cards, request);
+        }
+        var where = $"{request.Owner}/{request.Repo}:{factsPath}";
+        var baseFacts = state.BaseCompanions.GetValueOrDefault(factsPath)?.Bytes is { } onBase ? ProfileFacts.Parse(onBase, $"{where} on {state.BaseName}") : null;
+        var gone = (baseFacts?.Files ?? []).Where(p => p != request.Path && p != factsPath && cards.All(c => c.Path != p)).Distinct(StringComparer.Ordinal).ToArray();
+        if (gone.Except(state.BaseCompanions.Keys, StringComparer.Ordinal).ToArray() is { Length: > 0 } unread)
+        {
+            // Cards recorded under another folder (cards.path changed since): read them too.
+            var owner = request.Owner;
+            state = state with
+            {
+                BaseCompanions = Merged(state.BaseCompanions, await FilesAtAsync(owner, request.Repo, state.BaseHead.Sha, unread, ct).ConfigureAwait(false)),
+                BranchCompanions = state.BranchFile is null || state.BranchHead is null ? state.BranchCompanions
+                    : Merged(state.BranchCompanions, await FilesAtAsync(owner, request.Repo, state.BranchHead.Sha, unread, ct).ConfigureAwait(false)),
+            };
+        }
+        List<FileChange> files = [.. cards, .. gone.Where(p => state.BaseCompanions.GetValueOrDefault(p) is not null).Select(p => new FileChange(p, null))];
+        if (request.Proposal is not { } proposal)
+        {
+            return (state, files, request);
+        }
+        var facts = proposal.Facts with { Files = [.. cards.Select(c => c.Path).Order(StringComparer.Ordinal)] };
+        files.Add(new FileChange(factsPath, facts.ToBytes()));
+        // The previous proposal: the branch as it is, or, when this run leaves the branch as it
+        // is, the commit the tool made before it (so a rerun tells the same story, not "nothing").
+        ProfileFacts? previous = null;
+        var head = state.BranchHead;
+        if (state.Pull is not null && head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal))
+        {
+            var branchFacts = state.BranchCompanions.GetValueOrDefault(factsPath)?.Bytes;
+            if (PublishPlanner.BranchHolds(state, request, [new FileChange(request.Path, Encoding.UTF8.GetBytes(newText)), .. files]))
+            {
+                var before = state.RecordedCommits.TakeWhile(c => c != head.Sha).LastOrDefault();
+                branchFacts = before is null ? null : await github.GetFileAsync(request.Owner, request.Repo, factsPath, before, ct).ConfigureAwait(false);
+            }
+            previous = branchFacts is null ? null : ProfileFacts.Parse(branchFacts, $"{where} on {request.Branch}");
+        }
+        return (state, files, request with { Proposal = proposal with { Facts = facts, BaseFacts = baseFacts, PreviousFacts = previous } });
+    }
+
+    private static IReadOnlyDictionary<string, StoredFile?> Merged(IReadOnlyDictionary<string, StoredFile?> read, IReadOnlyDictionary<string, StoredFile?> more) =>
+        read.Concat(more).GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+
+    private async Task<IReadOnlyDictionary<string, StoredFile?>> FilesAtAsync(string owner, string repo, string sha, IReadOnlyList<string> paths, CancellationToken ct)
+    {
+        var files = new Dictionary<string, StoredFile?>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            files[path] = await github.GetFileAsync(owner, repo, path, sha, ct).ConfigureAwait(false) is { } bytes ? StoredFile.Of(bytes) : null;
+        }
+        return files;
+    }
+
+    /// <summary>The commit's other files against the base: added, changed or removed, with their size (the facts file aside).</summary>
+    private static IReadOnlyList<FileOutcome> FileOutcomes(PublishState state, PublishRequest request, IReadOnlyList<FileChange> files) =>
+        [.. files.Where(f => f.Path != request.FactsPath).Select(f => (File: f, Before: state.BaseCompanions.GetValueOrDefault(f.Path)))
+            .Select(x => x.File.Content is null ? new FileOutcome(x.File.Path, "removed", (int)(x.Before?.Size ?? 0))
+                : x.Before is null ? new FileOutcome(x.File.Path, "added", x.File.Content.Length)
+                : x.Before.Holds(x.File.Content) ? new FileOutcome(x.File.Path, "unchanged", x.File.Content.Length)
+                : new FileOutcome(x.File.Path, "changed", x.File.Content.Length) { Before = (int)x.Before.Size })
+            .OrderBy(f => f.Path, StringComparer.Ordinal)];
+
+    /// <summary>What changed per repository since the previous proposal and since the base, as plain lines (empty on a first fill).</summary>
+    private static IReadOnlyList<string> ChangeLines(PublishRequest request)
+    {
+        if (request.Proposal is not { BaseFacts: { } baseFacts } proposal)
+        {
+            return [];
+        }
+        var words = ChangeWording.For(request.Culture);
+        var lines = new List<string>();
+        string N(int n) => Rendering.TemplateFunctions.FormatNumber(n, request.Culture);
+        foreach (var (title, before) in new (Func<string, string> Title, ProfileFacts? Before)[] { (words.SinceProposal, proposal.PreviousFacts), (n => words.SinceBase(proposal.BaseName, n), baseFacts) })
+        {
+            if (before is null)
+            {
+                continue;
+            }
+            var changes = FactChanges.Between(before, proposal.Facts);
+            lines.Add(title(N(changes.Count)));
+            lines.AddRange(changes.Count == 0 ? ["  " + words.NothingChanged] : ChangeListText.Plain(changes, request.Culture).Select(l => "  " + l));
+        }
+        return lines;
     }
 
     // R7: a public profile repository must not name private or internal repositories (their
@@ -80,7 +181,8 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
     private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {
         var (owner, repo, branch) = (request.Owner, request.Repo, request.Branch);
-        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct, teams: request.TeamReviewers.Count > 0).ConfigureAwait(false);
+        string[] companions = [.. request.CardPaths.Append(request.FactsPath).OfType<string>().Where(p => p != request.Path).Distinct(StringComparer.Ordinal)];
+        var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct, teams: request.TeamReviewers.Count > 0, companions: companions, readInFull: request.FactsPath).ConfigureAwait(false);
         var ours = read.Pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
         var open = ours.Where(p => p.IsOpen).Concat(read.Pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();
         // The record of our commits: from the open pull request, else from the latest one (closed by a human, branch kept).
@@ -93,10 +195,12 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             head = await github.GetCommitWithChangesAsync(owner, repo, head.Sha, ct).ConfigureAwait(false);
         }
         var branchFile = read.BranchFile;
+        var branchCompanions = read.BranchCompanions;
         if (onBase && branchFile is null && head is not null && !PublishPlanner.OnBase(head, read.BaseHead.Sha))
         {
-            // The REST read fetches the branch's file only for a head on the base.
+            // The REST read fetches the branch's files only for a head on the base.
             branchFile = await github.GetFileAsync(owner, repo, request.Path, head.Sha, ct).ConfigureAwait(false);
+            branchCompanions = await FilesAtAsync(owner, repo, head.Sha, companions, ct).ConfigureAwait(false);
         }
         var missingReviewers = open is not null && request.Reviewers.Any(r => !open.RequestedReviewers.Contains(r, StringComparer.OrdinalIgnoreCase));
         var reviewed = !missingReviewers ? [] : open!.Reviewed ?? await github.GetReviewersAsync(owner, repo, open.Number, ct).ConfigureAwait(false);
@@ -107,6 +211,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         {
             BranchHead = head,
             BranchFile = onBase ? branchFile : null,
+            BranchCompanions = onBase ? branchCompanions : new Dictionary<string, StoredFile?>(),
             Pull = open,
             RecordedCommits = recorded,
             Reviewed = reviewed,
@@ -129,7 +234,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                 switch (step)
                 {
                     case CommitStep c:
-                        branchSha = await github.CommitToBranchAsync(state.Target, c.Branch, c.ExpectedSha, new NewFileCommit(c.ParentSha, c.Path, c.Content, c.Message), ct).ConfigureAwait(false);
+                        branchSha = await github.CommitToBranchAsync(state.Target, c.Branch, c.ExpectedSha, new NewFileCommit(c.ParentSha, c.Changes, c.Message), ct).ConfigureAwait(false);
                         break;
                     case DeleteBranchStep d:
                         try
@@ -139,7 +244,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                         catch (RuleRefusedException ex)
                         {
                             // A rule protects the branch from deletion (R8): it stays, and nothing else is lost.
-                            kept.Add($"branch {d.Branch} kept: {ex.Message}");
+                            kept.Add(ChangeWording.For(request.Culture).Plan.BranchKept(d.Branch, ex.Message));
                         }
                         break;
                     case UpdatePullStep u:
@@ -171,7 +276,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                     default:
                         throw new InvalidOperationException($"no executor for {step.GetType().Name}");
                 }
-                done.Add(step.Describe());
+                done.Add(step.Describe(request.Culture));
             }
             if (refused.Count > 0 && pull is not null)
             {
@@ -180,7 +285,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         }
         catch (Exception ex) when (done.Count > 0 && ct.IsCancellationRequested && ex is OperationCanceledException or GitHubException { StatusCode: null })
         {
-            throw new GitHubException($"the run's time limit was reached during the writes, after: {string.Join("; ", done)}; the next run completes the rest", null, ex);
+            throw new GitHubException(ChangeWording.For(request.Culture).Plan.TimeLimit(string.Join("; ", done)), null, ex);
         }
         return (pull, plan.Steps.Any(s => s is DeleteBranchStep) ? null : branchSha);
     }
@@ -281,7 +386,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
         PullRequestUrl = pull?.Url,
         Branch = request.Branch,
         Diff = diff,
-        Plan = [.. plan.Steps.Select(s => s.Describe()), .. plan.Notes],
+        Plan = [.. plan.Steps.Select(s => s.Describe(request.Culture)), .. plan.Notes],
         Problem = plan.Problem,
     };
 }

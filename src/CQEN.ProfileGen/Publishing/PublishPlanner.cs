@@ -39,60 +39,68 @@ internal sealed record PublishState : PublishReading
 /// <summary>One write, in the order the executor carries them out.</summary>
 internal abstract record PublishStep
 {
-    /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one).</summary>
-    public abstract string Describe();
+    /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one), in the profile's language.</summary>
+    public string Describe(Configuration.ProfileCulture culture = Configuration.ProfileCulture.English) => Describe(ChangeWording.For(culture).Plan);
+
+    protected abstract string Describe(PlanWording words);
 }
 
 /// <summary>
-/// One commit of the new file on <paramref name="ParentSha"/>, the base head, with the branch
-/// pointing at it afterwards (created if <paramref name="ExpectedSha"/> is null) — only if the
-/// branch is still at <paramref name="ExpectedSha"/>.
+/// One commit of the files that differ from the base (the profile, its cards, its facts; a null
+/// content deletes) on <paramref name="ParentSha"/>, the base head, with the branch pointing at it
+/// afterwards (created if <paramref name="ExpectedSha"/> is null) — only if the branch is still at
+/// <paramref name="ExpectedSha"/>. <paramref name="Added"/> and <paramref name="Removed"/> count the profile's lines.
 /// </summary>
-internal sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, string Path, byte[] Content, string Message, int Added, int Removed) : PublishStep
+internal sealed record CommitStep(string ParentSha, string BaseName, string Branch, string? ExpectedSha, IReadOnlyList<FileChange> Changes, string Message, int Added, int Removed) : PublishStep
 {
-    public override string Describe() =>
-        $"commit {Path} on {BaseName} ({ParentSha[..Math.Min(7, ParentSha.Length)]}): +{Added} -{Removed} lines; {(ExpectedSha is null ? "create" : "move")} branch {Branch} to it";
+    public CommitStep(string parentSha, string baseName, string branch, string? expectedSha, string path, byte[] content, string message, int added, int removed)
+        : this(parentSha, baseName, branch, expectedSha, [new FileChange(path, content)], message, added, removed)
+    {
+    }
+
+    protected override string Describe(PlanWording words) =>
+        words.Commit(Changes.Count == 0 ? "-" : words.Files(Changes[0].Path, Changes.Count - 1), BaseName, ParentSha[..Math.Min(7, ParentSha.Length)], Added, Removed, ExpectedSha is null, Branch);
 }
 
 /// <summary>Deletes the branch, only if it is still at <paramref name="ExpectedSha"/>.</summary>
 internal sealed record DeleteBranchStep(string Branch, string ExpectedSha) : PublishStep
 {
-    public override string Describe() => $"delete branch {Branch}";
+    protected override string Describe(PlanWording words) => words.DeleteBranch(Branch);
 }
 
 internal sealed record OpenPullStep(string Title, string Body, string Head, string Base) : PublishStep
 {
-    public override string Describe() => $"open a pull request {Head} → {Base}: \"{Title}\"";
+    protected override string Describe(PlanWording words) => words.OpenPull(Head, Base, Title);
 }
 
 internal sealed record UpdatePullStep(int Number, string Title, string Body) : PublishStep
 {
-    public override string Describe() => $"update the title and description of #{Number}";
+    protected override string Describe(PlanWording words) => words.UpdatePull(Number);
 }
 
 internal sealed record AddLabelsStep(IReadOnlyList<string> Labels) : PublishStep
 {
-    public override string Describe() => $"add the label(s) {string.Join(", ", Labels)}";
+    protected override string Describe(PlanWording words) => words.AddLabels(string.Join(", ", Labels));
 }
 
 internal sealed record RequestReviewersStep(IReadOnlyList<string> Reviewers, IReadOnlyList<string> Teams) : PublishStep
 {
-    public override string Describe() => $"request a review from {string.Join(", ", Reviewers.Concat(Teams.Select(t => "team " + t)))}";
+    protected override string Describe(PlanWording words) => words.RequestReviewers(string.Join(", ", Reviewers.Concat(Teams.Select(words.Team))));
 }
 
 internal sealed record AddAssigneesStep(IReadOnlyList<string> Assignees) : PublishStep
 {
-    public override string Describe() => $"assign {string.Join(", ", Assignees)}";
+    protected override string Describe(PlanWording words) => words.Assign(string.Join(", ", Assignees));
 }
 
 internal sealed record CommentStep(int Number, string Text, string Why) : PublishStep
 {
-    public override string Describe() => $"comment on #{Number}: {Why}";
+    protected override string Describe(PlanWording words) => words.Comment(Number, Why);
 }
 
 internal sealed record ClosePullStep(int Number) : PublishStep
 {
-    public override string Describe() => $"close #{Number}";
+    protected override string Describe(PlanWording words) => words.Close(Number);
 }
 
 /// <summary>What a run will do: its status, its writes in order, and a problem when it cannot do its job.</summary>
@@ -121,24 +129,30 @@ internal sealed record PublishPlan
 /// </remarks>
 internal static class PublishPlanner
 {
-    public static PublishPlan Plan(PublishState state, PublishRequest request, string newText, UnifiedDiff diff)
+    /// <param name="companions">The other files of the commit as they should be (null content: deleted), the facts file among them.</param>
+    public static PublishPlan Plan(PublishState state, PublishRequest request, string newText, UnifiedDiff diff, IReadOnlyList<FileChange>? companions = null)
     {
         var newBytes = Encoding.UTF8.GetBytes(newText);
+        IReadOnlyList<FileChange> files = [new FileChange(request.Path, newBytes), .. (companions ?? []).Where(c => c.Path != request.Path)];
+        // The facts file follows the profile: it is written with a change of the page or a card,
+        // never alone (a month passing changes the facts, not what a visitor sees).
+        var shown = files.Where(f => f.Path != request.FactsPath).ToArray();
+        var toWrite = files.Where(f => !Same(OnBaseBranch(state, request, f.Path), f.Content)).ToArray();
         var head = state.BranchHead;
         var pull = state.Pull;
-        var onBase = OnBase(head, state.BaseHead.Sha);
         var recorded = head is not null && state.RecordedCommits.Contains(head.Sha, StringComparer.Ordinal);
-        // Where a rule blocks force pushes, the tool commits on top of its own last commit instead (R8).
-        var onOurs = OnOurs(head, state.RecordedCommits);
-        var hasNewFile = (onBase || onOurs) && state.BranchFile is { } file && file.AsSpan().SequenceEqual(newBytes);
-        // Exactly the commit this run would make: same parent, one file changed, same content, same message.
-        var retryOfThisRun = !recorded && hasNewFile && head!.ChangedFiles == 1 && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path, request.Culture).TrimEnd();
+        var hasNewFile = BranchHolds(state, request, files);
+        // Exactly the commit this run would make: same parent, as many files changed as this run
+        // changes, each to the same content, same message: nothing of anyone else's can be in it.
+        var retryOfThisRun = !recorded && hasNewFile && files.All(f => Same(OnPullBranch(state, request, f.Path), f.Content))
+            && head!.ChangedFiles == toWrite.Length && head.Message.TrimEnd() == PullRequestText.CommitMessage(request.Path, request.Culture).TrimEnd();
         // A branch still at the base head holds no one's commits.
         var empty = head is not null && head.Sha == state.BaseHead.Sha;
         var foreign = head is not null && !recorded && !retryOfThisRun && !empty;
+        var words = ChangeWording.For(request.Culture).Plan;
         string Would(string status) => request.DryRun ? "would-" + status.Replace("created", "create").Replace("updated", "update").Replace("closed", "close") : status;
 
-        if (state.CurrentFile is { } current && current.AsSpan().SequenceEqual(newBytes))
+        if (state.CurrentFile is not null && shown.All(f => Same(OnBaseBranch(state, request, f.Path), f.Content)))
         {
             if (pull is null)
             {
@@ -151,11 +165,11 @@ internal static class PublishPlanner
                 {
                     Status = "blocked",
                     Steps = [],
-                    Notes = [$"leave #{pull.Number} open: {state.BaseName} already has this content, but branch {request.Branch} has commits profilegen did not make"],
-                    Problem = $"{state.BaseName} already has this content, but #{pull.Number} carries commits that profilegen did not make on {request.Branch}; it was left open (run with --force to close it; the branch is kept)",
+                    Notes = [words.LeaveOpen(pull.Number, state.BaseName, request.Branch)],
+                    Problem = words.LeftOpen(state.BaseName, pull.Number, request.Branch),
                 };
             }
-            List<PublishStep> closing = [new CommentStep(pull.Number, PullRequestText.Closing(request.Culture, state.BaseName), $"{state.BaseName} already has this content"), new ClosePullStep(pull.Number)];
+            List<PublishStep> closing = [new CommentStep(pull.Number, PullRequestText.Closing(request.Culture, state.BaseName), words.BaseHasIt(state.BaseName)), new ClosePullStep(pull.Number)];
             List<string> notes = [];
             if (head is not null && !foreign)
             {
@@ -163,7 +177,7 @@ internal static class PublishPlanner
             }
             else if (head is not null)
             {
-                notes.Add($"keep branch {request.Branch}: it holds commits profilegen did not make");
+                notes.Add(words.KeepBranch(request.Branch));
             }
             return new PublishPlan { Status = Would("closed"), Steps = closing, Notes = notes };
         }
@@ -171,20 +185,23 @@ internal static class PublishPlanner
         if (foreign && !request.Force)
         {
             List<PublishStep> notice = pull is not null && !state.ForeignNoticeGiven
-                ? [new CommentStep(pull.Number, PullRequestText.Foreign(request.Culture, request.Branch), "someone else pushed to the branch")]
+                ? [new CommentStep(pull.Number, PullRequestText.Foreign(request.Culture, request.Branch), words.SomeonePushed)]
                 : [];
             return new PublishPlan
             {
                 Status = "blocked",
                 Steps = notice,
-                Notes = [$"leave branch {request.Branch} alone: someone else pushed to it"],
-                Problem = $"branch {request.Branch} of {state.Target.Owner}/{state.Target.Name} has commits that profilegen did not make; they were left alone (run with --force to replace them)",
+                Notes = [words.LeaveBranch(request.Branch)],
+                Problem = words.ForeignCommits(request.Branch, $"{state.Target.Owner}/{state.Target.Name}"),
             };
         }
 
+        // The facts summarise a first fill, and an update whose base holds the facts of the profile it shows.
+        var proposal = request.Proposal is { } p && (state.CurrentFile is null || p.BaseFacts is not null)
+            ? p with { BaseName = state.BaseName, BaseFacts = state.CurrentFile is null ? null : p.BaseFacts, PreviousFacts = state.CurrentFile is null ? null : p.PreviousFacts }
+            : null;
         var body = BestEffort.WithRefusals(
-            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit,
-                state.CurrentFile is null && request.Proposal is { } proposal ? proposal with { BaseName = state.BaseName, BaseFacts = null, PreviousFacts = null } : null),
+            PullRequestText.Body(request.OrgUrl ?? $"https://github.com/{state.Target.Owner}", state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile), newText, diff, request.Culture, request.Audit, proposal),
             Remembered(state, request), request.Culture);
         var steps = new List<PublishStep>();
         var branchIsCurrent = hasNewFile && !foreign;
@@ -192,7 +209,7 @@ internal static class PublishPlanner
         {
             // Then the pull request records the new commit. A run interrupted in between leaves
             // exactly the commit a rerun would make, which that rerun recognises and keeps.
-            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, request.Path, newBytes, PullRequestText.CommitMessage(request.Path, request.Culture), diff.Added, diff.Removed));
+            steps.Add(new CommitStep(state.BaseHead.Sha, state.BaseName, request.Branch, head?.Sha, toWrite, PullRequestText.CommitMessage(request.Path, request.Culture), diff.Added, diff.Removed));
             if (pull is not null)
             {
                 steps.Add(new UpdatePullStep(pull.Number, request.Title, body));
@@ -241,6 +258,23 @@ internal static class PublishPlanner
         }
         return new PublishPlan { Status = Would(pull is null ? "created" : "updated"), Steps = steps };
     }
+
+    /// <summary>
+    /// Whether the pull request branch, one commit on the base (or on the tool's own last commit),
+    /// already holds every file a visitor sees as it should be: the profile and its cards (the
+    /// facts file aside, which follows them).
+    /// </summary>
+    public static bool BranchHolds(PublishState state, PublishRequest request, IReadOnlyList<FileChange> files) =>
+        (OnBase(state.BranchHead, state.BaseHead.Sha) || OnOurs(state.BranchHead, state.RecordedCommits)) && state.BranchFile is not null
+        && files.Where(f => f.Path != request.FactsPath).All(f => Same(OnPullBranch(state, request, f.Path), f.Content));
+
+    private static bool Same(StoredFile? held, byte[]? wanted) => held is null ? wanted is null : wanted is not null && held.Holds(wanted);
+
+    private static StoredFile? OnBaseBranch(PublishState state, PublishRequest request, string path) =>
+        path == request.Path ? (state.CurrentFile is { } f ? StoredFile.Of(f) : null) : state.BaseCompanions.GetValueOrDefault(path);
+
+    private static StoredFile? OnPullBranch(PublishState state, PublishRequest request, string path) =>
+        path == request.Path ? (state.BranchFile is { } f ? StoredFile.Of(f) : null) : state.BranchCompanions.GetValueOrDefault(path);
 
     /// <summary>
     /// Whether the head is one commit on the base head: its first parent (the tool's REST commits

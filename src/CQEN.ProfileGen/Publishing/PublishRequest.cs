@@ -1,4 +1,5 @@
 using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 
@@ -21,6 +22,18 @@ internal sealed record PublishRequest
     /// regions splice into it. Called once, after the reads and before any write.
     /// </summary>
     public required Func<string?, string> BuildContent { get; init; }
+
+    /// <summary>
+    /// The files committed beside the profile, from its new text: its cards, paths from the
+    /// repository's root. Called once, after <see cref="BuildContent"/>.
+    /// </summary>
+    public Func<string, IReadOnlyList<FileChange>> Companions { get; init; } = _ => [];
+
+    /// <summary>Every path a card of this profile can have: read before deciding, to compare them.</summary>
+    public IReadOnlyList<string> CardPaths { get; init; } = [];
+
+    /// <summary>The facts file (publish.facts_path), committed with the profile; null: none kept.</summary>
+    public string? FactsPath { get; init; }
 
     public bool DryRun { get; init; }
 
@@ -82,6 +95,21 @@ internal sealed record PublishOutcome
     /// <summary>The pull request branch's head after the run, when there is one.</summary>
     public string? HeadSha { get; init; }
 
+    /// <summary>The commit's other files (cards) against the base: added, changed, removed or unchanged.</summary>
+    public IReadOnlyList<FileOutcome> Files { get; init; } = [];
+
+    /// <summary>The job summary's section on the cards (Markdown, after the outcome; empty: none).</summary>
+    public string CardsSummary { get; init; } = "";
+
+    /// <summary>Per repository, what changed since the previous proposal and since the base (plain lines; empty on a first fill).</summary>
+    public IReadOnlyList<string> ChangeList { get; init; } = [];
+
     /// <summary>What GitHub refused this run (labels, reviewers, teams, assignees, draft): warnings, not failures.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>One file beside the profile as the run leaves it: added, changed, removed or unchanged, and its size in bytes (before: when changed).</summary>
+internal sealed record FileOutcome(string Path, string Kind, int Bytes)
+{
+    public int? Before { get; init; }
 }

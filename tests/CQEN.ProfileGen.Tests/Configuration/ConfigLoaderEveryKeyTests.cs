@@ -43,6 +43,7 @@ public class ConfigLoaderEveryKeyTests
                   title: Titre
                   reviewers: [alice]
                   allow_private_in_public: true
+                  facts_path: docs/.profilegen/facts.json
                 lifecycle:
                   labels: [Cycle de vie]
                   values: [Bêta]
@@ -72,6 +73,7 @@ public class ConfigLoaderEveryKeyTests
             Assert.Equal("Titre", config.Publish.Title);
             Assert.Equal(["alice"], config.Publish.Reviewers);
             Assert.True(config.Publish.AllowPrivateInPublic);
+            Assert.Equal("docs/.profilegen/facts.json", config.Publish.FactsPath);
             Assert.Equal(["Cycle de vie"], config.Lifecycle.Labels);
             Assert.Equal(["Bêta"], config.Lifecycle.Values);
             Assert.Equal("Bêta", config.Lifecycle.Aliases["Beta"]);
@@ -138,7 +140,7 @@ public class ConfigLoaderEveryKeyTests
         [InlineData("profile: { badges: [ { text: x } ] }", "profilegen.yml:1:24: unknown key 'text' (known keys: alt, label, message, color, link, license)")]
         [InlineData("profile: { logo: { src: x } }", "profilegen.yml:1:20: unknown key 'src' (known keys: alt, image, link)")]
         [InlineData("profile: { links: [ { href: x } ] }", "profilegen.yml:1:23: unknown key 'href' (known keys: title, url)")]
-        [InlineData("publish: { repo: x }", "profilegen.yml:1:12: unknown key 'repo' (known keys: target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public)")]
+        [InlineData("publish: { repo: x }", "profilegen.yml:1:12: unknown key 'repo' (known keys: target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path)")]
         public void An_unknown_key_lists_the_keys_of_its_section(string yaml, string message) => Assert.Equal(message, ErrorOf(yaml));
 
         [Theory]

@@ -180,7 +180,7 @@ public sealed class DoctorEndToEndTests() : EndToEndTest(repos: 12, token: "ghs_
         var setting = lines.FindIndex(l => l.StartsWith("profilegen: could not check", StringComparison.Ordinal) && l.Contains("Actions pull requests", StringComparison.Ordinal));
         Assert.True(setting >= 0, result.Error);
         Assert.Contains("Settings → Actions → General → Workflow permissions", lines[setting + 1]);
-        Assert.True(setting < lines.FindIndex(l => l.StartsWith("profilegen: would ", StringComparison.Ordinal)), result.Error);
+        Assert.True(setting < lines.FindIndex(l => l.StartsWith("profilegen: à faire : ", StringComparison.Ordinal)), result.Error);
     }
 
     [Fact]

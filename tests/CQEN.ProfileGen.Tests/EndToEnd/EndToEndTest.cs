@@ -71,6 +71,19 @@ public abstract class EndToEndTest(int repos = 12, string? token = null, bool ca
         }
     }
 
+    /// <summary>
+    /// A maintainer merges the pull request: <c>main</c> gets every file the branch changed
+    /// (the profile, its cards, its facts) in one commit. Call under the state's lock.
+    /// </summary>
+    protected void MergeProposal(string branch = "profilegen/profile-readme")
+    {
+        var git = Profile.Git;
+        var tree = git.Trees[git.Commits[git.Resolve(branch)!].Tree];
+        var main = git.Trees[git.Commits[git.Resolve("main")!].Tree];
+        var changed = tree.Where(e => main.GetValueOrDefault(e.Key) != e.Value).ToDictionary(e => e.Key, e => System.Text.Encoding.UTF8.GetString(git.Blobs[e.Value]));
+        Profile.Commit("main", changed, "Merge");
+    }
+
     /// <summary>More state for this class's tests, after the organization and the token.</summary>
     protected virtual void Arrange(GitHubState state)
     {

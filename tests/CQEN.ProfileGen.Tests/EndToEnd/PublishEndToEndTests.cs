@@ -35,17 +35,6 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
     }
 
     [Fact]
-    public async Task The_published_profile_refers_to_no_card_the_commit_does_not_carry()
-    {
-        // The default template shows cards where `render` makes them; the publish commit carries the README alone.
-        Assert.Equal(0, (await Publish()).ExitCode);
-        var published = Profile.TextAt(BranchHead!, "profile/README.md")!;
-
-        Assert.DoesNotContain("<picture>", published, StringComparison.Ordinal);
-        Assert.DoesNotContain(".svg", published, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_run_with_nothing_new_makes_no_write_request()
     {
         await Publish();
@@ -62,7 +51,7 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
         Assert.StartsWith("--- a/profile/README.md\n+++ b/profile/README.md\n@@ -1 +1,", result.Out);
         Assert.Contains("-# Ancien profil", result.Out);
         Assert.Contains("+## Nos dépôts", result.Out);
-        Assert.Contains("profilegen: would open a pull request", result.Error);
+        Assert.Contains("profilegen: à faire : ouverture d'une demande de tirage", result.Error);
         Assert.Contains("profilegen: would-create", result.Error);
         Assert.Empty(GitHub.Log.Writes);
         Assert.Empty(Profile.Pulls);
@@ -155,7 +144,7 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
         {
             var blocked = await Publish();
             Assert.Equal(1, blocked.ExitCode);
-            Assert.Contains("has commits that profilegen did not make", blocked.Error);
+            Assert.Contains("porte des commits que profilegen n'a pas faits", blocked.Error);
         }
         Assert.Equal(humanHead, BranchHead);
         Assert.Single(Profile.Pulls[0].Comments);
@@ -171,8 +160,7 @@ public sealed class PublishEndToEndTests() : EndToEndTest(repos: 30, token: "ghs
         await Publish();
         lock (GitHub.State.Gate)
         {
-            var proposed = Profile.TextAt("profilegen/profile-readme", "profile/README.md")!;
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = proposed }, "Merge");
+            MergeProposal();
         }
         var result = await Publish("--json");
         Assert.Contains("\"status\":\"closed\"", result.Out);

@@ -54,13 +54,13 @@ public sealed class PublishRulesetTests() : EndToEndTest(repos: 12, token: "ghs_
         // Merged by hand: the pull request is closed, and the branch a rule protects stays.
         lock (GitHub.State.Gate)
         {
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+            MergeProposal(Branch);
         }
         var closing = await Publish("--reader", reader);
         Assert.True(closing.ExitCode == 0, closing.Error);
         Assert.Equal("closed", pull.State);
         Assert.Equal(heads[^1], BranchHead);
-        Assert.True(closing.Error.Contains("profilegen: warning: branch profilegen/profile-readme kept: ", StringComparison.Ordinal), closing.Error);
+        Assert.True(closing.Error.Contains("profilegen: warning: branche profilegen/profile-readme gardée : ", StringComparison.Ordinal), closing.Error);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class PublishRulesetTests() : EndToEndTest(repos: 12, token: "ghs_
         var result = await Publish(force ? ["--reader", reader, "--force"] : ["--reader", reader]);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(force ? "changed during the run" : "has commits that profilegen did not make", result.Error);
+        Assert.Contains(force ? "changed during the run" : "porte des commits que profilegen n'a pas faits", result.Error);
         Assert.NotNull(pushed);
         Assert.Equal(pushed, BranchHead);
         Assert.Equal("Poussé au moment du déplacement\n", Profile.TextAt(Branch, "profile/README.md"));

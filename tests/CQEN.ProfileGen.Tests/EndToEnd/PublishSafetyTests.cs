@@ -131,7 +131,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         var result = await Publish();
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("has commits that profilegen did not make", result.Error);
+        Assert.Contains("porte des commits que profilegen n'a pas faits", result.Error);
         Assert.Equal(human, BranchHead);
     }
 
@@ -155,7 +155,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         var result = await Publish("--reader", reader);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("has commits that profilegen did not make", result.Error);
+        Assert.Contains("porte des commits que profilegen n'a pas faits", result.Error);
         Assert.NotNull(pushed);
         Assert.Equal(pushed, BranchHead);
         Assert.Equal("Poussé pendant l'exécution\n", Profile.TextAt(Branch, "profile/README.md"));
@@ -188,14 +188,14 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         lock (GitHub.State.Gate)
         {
             var proposed = Profile.TextAt(Branch, "profile/README.md")!;
+            MergeProposal(Branch);
             human = Profile.Commit(Branch, new Dictionary<string, string> { ["profile/README.md"] = proposed, ["extra.md"] = "more\n" }, "Add a page");
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = proposed }, "Merge by hand");
         }
 
         var result = await Publish();
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("was left open", result.Error);
+        Assert.Contains("elle est restée ouverte", result.Error);
         Assert.Equal("open", Profile.Pulls[0].State);
         Assert.Equal(human, BranchHead);
 
@@ -204,8 +204,8 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         Assert.Equal(0, forced.ExitCode);
         Assert.Equal("closed", Profile.Pulls[0].State);
         Assert.Equal(human, BranchHead); // --force closes the pull request, never deletes someone's commits
-        Assert.Contains("keep branch", forced.Error);
-        Assert.DoesNotContain("delete branch", forced.Error);
+        Assert.Contains("branche profilegen/profile-readme gardée", forced.Error);
+        Assert.DoesNotContain("suppression de la branche", forced.Error);
     }
 
     [Fact]
@@ -217,8 +217,8 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines, l => l.StartsWith("profilegen: error:", StringComparison.Ordinal));
-        Assert.Contains("time limit was reached during the writes, after:", line);
-        Assert.Contains("create branch", line);
+        Assert.Contains("le temps alloué à l'exécution s'est écoulé pendant les écritures, après :", line);
+        Assert.Contains("création de la branche", line);
         Assert.DoesNotContain("nothing was written", result.Error);
     }
 
@@ -230,7 +230,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         Assert.Equal(0, (await Publish()).ExitCode);
         lock (GitHub.State.Gate)
         {
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+            MergeProposal(Branch);
         }
         GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/comments$", Status = status, Times = 100, AfterApplying = true });
 
@@ -249,7 +249,7 @@ public sealed class PublishSafetyTests() : EndToEndTest(repos: 20, token: "ghs_t
         Assert.Equal(0, (await Publish()).ExitCode);
         lock (GitHub.State.Gate)
         {
-            Profile.Commit("main", new Dictionary<string, string> { ["profile/README.md"] = Profile.TextAt(Branch, "profile/README.md")! }, "Merge");
+            MergeProposal(Branch);
         }
         GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/comments$", Status = 502, Times = 1 });
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.GitHub;
 using CQEN.ProfileGen.Publishing;
 using static CQEN.ProfileGen.Tests.Publishing.PublishPlannerFixture;
@@ -59,7 +60,9 @@ public class PublishPlannerEdgeTests
         {
             var plan = Plan(State(head: Ours, pull: true, current: NewText));
 
-            Assert.Equal("comment on #7: main already has this content", plan.Steps[0].Describe());
+            Assert.Equal("commentaire sur #7 : main a déjà ce contenu", plan.Steps[0].Describe(ProfileCulture.French));
+            var english = Plan(State(head: Ours, pull: true, current: NewText), Request with { Culture = ProfileCulture.English });
+            Assert.Equal("comment on #7: main already has this content", english.Steps[0].Describe(ProfileCulture.English));
         }
 
         [Fact]
@@ -67,8 +70,10 @@ public class PublishPlannerEdgeTests
         {
             var plan = Plan(State(head: Human, pull: true, recorded: false, current: NewText));
 
-            Assert.Equal(["leave #7 open: main already has this content, but branch profilegen/profile-readme has commits profilegen did not make"], plan.Notes);
-            Assert.Equal("main already has this content, but #7 carries commits that profilegen did not make on profilegen/profile-readme; it was left open (run with --force to close it; the branch is kept)", plan.Problem);
+            Assert.Equal(["#7 reste ouverte : main a déjà ce contenu, mais la branche profilegen/profile-readme porte des commits que profilegen n'a pas faits"], plan.Notes);
+            Assert.Equal("main a déjà ce contenu, mais #7 porte sur profilegen/profile-readme des commits que profilegen n'a pas faits; elle est restée ouverte (relancez avec --force pour la fermer; la branche est gardée)", plan.Problem);
+            var english = Plan(State(head: Human, pull: true, recorded: false, current: NewText), Request with { Culture = ProfileCulture.English });
+            Assert.Equal("main already has this content, but #7 carries commits that profilegen did not make on profilegen/profile-readme; it was left open (run with --force to close it; the branch is kept)", english.Problem);
         }
     }
 
@@ -79,9 +84,12 @@ public class PublishPlannerEdgeTests
         {
             var plan = Plan(State(head: Human, pull: true, recorded: false));
 
-            Assert.Equal("comment on #7: someone else pushed to the branch", Assert.Single(plan.Steps).Describe());
-            Assert.Equal(["leave branch profilegen/profile-readme alone: someone else pushed to it"], plan.Notes);
-            Assert.Equal("branch profilegen/profile-readme of org/.github has commits that profilegen did not make; they were left alone (run with --force to replace them)", plan.Problem);
+            Assert.Equal("commentaire sur #7 : quelqu'un d'autre a poussé sur la branche", Assert.Single(plan.Steps).Describe(ProfileCulture.French));
+            Assert.Equal(["branche profilegen/profile-readme laissée telle quelle : quelqu'un d'autre y a poussé"], plan.Notes);
+            Assert.Equal("la branche profilegen/profile-readme de org/.github porte des commits que profilegen n'a pas faits; ils ont été laissés tels quels (relancez avec --force pour les remplacer)", plan.Problem);
+            var english = Plan(State(head: Human, pull: true, recorded: false), Request with { Culture = ProfileCulture.English });
+            Assert.Equal(["leave branch profilegen/profile-readme alone: someone else pushed to it"], english.Notes);
+            Assert.Equal("branch profilegen/profile-readme of org/.github has commits that profilegen did not make; they were left alone (run with --force to replace them)", english.Problem);
         }
 
         [Fact]

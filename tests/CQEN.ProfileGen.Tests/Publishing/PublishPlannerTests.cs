@@ -45,7 +45,7 @@ public class PublishPlannerTests
 
         Assert.Equal("blocked", plan.Status);
         Assert.Equal(["Comment"], Kinds(plan));
-        Assert.Contains("did not make", plan.Problem);
+        Assert.Contains("des commits que profilegen n'a pas faits", plan.Problem);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class PublishPlannerTests
         var forced = Plan(State(head: Human, pull: true, recorded: false, current: NewText), Request with { Force = true });
 
         Assert.Equal(["Comment", "ClosePull"], Kinds(forced));
-        Assert.Contains(forced.Notes, n => n.StartsWith("keep branch", StringComparison.Ordinal));
+        Assert.Contains(forced.Notes, n => n.StartsWith("branche profilegen/profile-readme gardée", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -177,7 +177,7 @@ internal sealed class PublishCommand : Command
     /// sizes), and what each card changed says, in words and numbers (the SVG files themselves are
     /// in the pull request's files).
     /// </summary>
-    internal static string CardsSummary(PublishOutcome outcome, Cards.CardSet cards, string folder, Configuration.ProfileCulture culture)
+    internal static string CardsSummary(PublishOutcome outcome, Rendering.Cards.CardSet cards, string folder, ProfileCulture culture)
     {
         var changed = outcome.Files.Where(f => f.Kind != "unchanged").ToArray();
         if (changed.Length == 0 || outcome.Status is "unchanged" or "blocked")
@@ -203,7 +203,7 @@ internal sealed class PublishCommand : Command
         return sb.Append('\n').ToString();
     }
 
-    private static async Task ReportAsync(CommandContext context, PublishOutcome outcome, bool json, bool dryRun, Configuration.ProfileCulture culture)
+    private static async Task ReportAsync(CommandContext context, PublishOutcome outcome, bool json, bool dryRun, ProfileCulture culture)
     {
         var env = context.Env;
         if (dryRun && !json && outcome.ChangeList.Count > 0)

@@ -40,7 +40,7 @@ internal sealed record PublishState : PublishReading
 internal abstract record PublishStep
 {
     /// <summary>The step as a line for a person (the plan printed by a dry run, the log of a real one), in the profile's language.</summary>
-    public string Describe(Configuration.ProfileCulture culture = Configuration.ProfileCulture.English) => Describe(ChangeWording.For(culture).Plan);
+    public string Describe(ProfileCulture culture = ProfileCulture.English) => Describe(ChangeWording.For(culture).Plan);
 
     protected abstract string Describe(PlanWording words);
 }

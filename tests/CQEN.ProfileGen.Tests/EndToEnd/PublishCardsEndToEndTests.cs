@@ -60,6 +60,32 @@ public sealed class PublishCardsEndToEndTests() : EndToEndTest(repos: 30, token:
         Assert.Empty(GitHub.Log.Writes);
     }
 
+    [Fact]
+    public async Task The_bundled_sample_publishes_its_readme_and_every_card_it_shows_in_one_commit_and_a_rerun_writes_nothing()
+    {
+        // The sample's data (CQEN-QDCE's repositories), published to this stand-in's organization.
+        var data = ProfileGen.Snapshots.SnapshotJson.Deserialize(File.ReadAllText(CliHarness.Sample("cqen-qdce.snapshot.json")), "sample");
+        var sample = Path.Combine(Dir, "sample.json");
+        File.WriteAllText(sample, ProfileGen.Snapshots.SnapshotJson.Serialize(data with { Org = data.Org with { Login = Org } }));
+
+        var first = await Run("publish", "--snapshot", sample);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Single(Profile.Pulls);
+        Assert.Equal(1, GitHub.Log.CommitsCreated);
+        var readme = Profile.TextAt(Branch, "profile/README.md")!;
+        var shown = Cards.SelectMany(c => new[] { $"profile/cards/{c}-dark.svg", $"profile/cards/{c}-light.svg" })
+            .Where(c => readme.Contains($"\"{c["profile/".Length..]}\"", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown, CardFiles(TreeAt(Branch).Keys));
+        Assert.Contains("exp-anig", readme, StringComparison.Ordinal); // the sample's repositories, not the stand-in's
+
+        GitHub.Log.Clear();
+        var again = await Run("publish", "--snapshot", sample);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Empty(GitHub.Log.Writes);
+    }
+
     [Theory]
     [InlineData("graphql")]
     [InlineData("rest")]

@@ -73,7 +73,22 @@ internal sealed record RepoNode(
     bool IsArchived, bool IsFork, bool IsTemplate, int StargazerCount, int ForkCount,
     DateTimeOffset? PushedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? CreatedAt,
     BranchRef? DefaultBranchRef, Named? PrimaryLanguage, LicenseInfo? LicenseInfo, Connection<TopicNode>? RepositoryTopics,
-    RootTree? Root);
+    RootTree? Root,
+    // Health (GraphQlOrgReader.HealthSelection): null when not asked.
+    bool IsDisabled = false, bool? IsSecurityPolicyEnabled = null, UrlNode? CodeOfConduct = null, UrlNode? ContributingGuidelines = null,
+    ReleaseNode? LatestRelease = null, CiHead? CiHead = null);
+
+/// <summary>A community file GitHub found (codeOfConduct, contributingGuidelines): its page.</summary>
+internal sealed record UrlNode(string? Url);
+
+internal sealed record ReleaseNode(string? TagName, DateTimeOffset? PublishedAt);
+
+/// <summary>The default branch again, for its head commit's CI state (<c>statusCheckRollup</c>: null when the commit has none).</summary>
+internal sealed record CiHead(CiCommit? Target);
+
+internal sealed record CiCommit(CiRollup? StatusCheckRollup);
+
+internal sealed record CiRollup(string? State);
 
 /// <summary>The default branch: its name, and the commit it points at (what the read cache compares).</summary>
 internal sealed record BranchRef(string? Name, ObjectId? Target);

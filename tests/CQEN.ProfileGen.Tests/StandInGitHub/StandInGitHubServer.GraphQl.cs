@@ -21,6 +21,9 @@ public sealed partial class StandInGitHubServer
         "licenseInfo", "key", "spdxId", "pseudoLicense", "nickname", "repositoryTopics", "topic",
         "readme", "object", "expression", "HEAD", "README", "md", "Blob", "text", "isBinary", "isTruncated", "byteSize",
         "root", "Tree", "entries", "type", "mode", "target", "oid", "licenseFile", "licenceFile", "licenseMarkdown",
+        // Health (StandInGitHubServer.Health.cs)
+        "isSecurityPolicyEnabled", "securityPolicyUrl", "codeOfConduct", "contributingGuidelines", "latestRelease", "tagName", "publishedAt",
+        "Commit", "statusCheckRollup", "state", "ciHead",
     };
 
     private Response GraphQlAnswer(string body, FakeToken? user, string apiBase)
@@ -101,7 +104,9 @@ public sealed partial class StandInGitHubServer
                 });
             }
             var blobs = Regex.Matches(query, @"(\w+):\s*object\(expression:\s*""HEAD:([^""]*)""\)").Select(m => (Alias: m.Groups[1].Value, Path: m.Groups[2].Value)).ToArray();
-            return Json(200, new JsonObject
+            var nodes = new JsonArray([.. page.Select(r => GraphQlRepo(r, blobs))]);
+            var healthErrors = WithHealth(query, page, nodes);
+            var pageAnswer = new JsonObject
             {
                 ["data"] = new JsonObject
                 {
@@ -123,11 +128,16 @@ public sealed partial class StandInGitHubServer
                         {
                             ["totalCount"] = all.Length,
                             ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < all.Length, ["endCursor"] = page.Length == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"cursor:{end}")) },
-                            ["nodes"] = new JsonArray([.. page.Select(r => GraphQlRepo(r, blobs))]),
+                            ["nodes"] = nodes,
                         },
                     },
                 },
-            });
+            };
+            if (healthErrors.Count > 0)
+            {
+                pageAnswer["errors"] = healthErrors;
+            }
+            return Json(200, pageAnswer);
         }
     }
 

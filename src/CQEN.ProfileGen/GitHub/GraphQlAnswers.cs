@@ -73,22 +73,7 @@ internal sealed record RepoNode(
     bool IsArchived, bool IsFork, bool IsTemplate, int StargazerCount, int ForkCount,
     DateTimeOffset? PushedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? CreatedAt,
     BranchRef? DefaultBranchRef, Named? PrimaryLanguage, LicenseInfo? LicenseInfo, Connection<TopicNode>? RepositoryTopics,
-    RootTree? Root,
-    // Health (GraphQlOrgReader.HealthSelection): null when not asked.
-    bool IsDisabled = false, bool? IsSecurityPolicyEnabled = null, UrlNode? CodeOfConduct = null, UrlNode? ContributingGuidelines = null,
-    ReleaseNode? LatestRelease = null, CiHead? CiHead = null);
-
-/// <summary>A community file GitHub found (codeOfConduct, contributingGuidelines): its page.</summary>
-internal sealed record UrlNode(string? Url);
-
-internal sealed record ReleaseNode(string? TagName, DateTimeOffset? PublishedAt);
-
-/// <summary>The default branch again, for its head commit's CI state (<c>statusCheckRollup</c>: null when the commit has none).</summary>
-internal sealed record CiHead(CiCommit? Target);
-
-internal sealed record CiCommit(CiRollup? StatusCheckRollup);
-
-internal sealed record CiRollup(string? State);
+    RootTree? Root);
 
 /// <summary>The default branch: its name, and the commit it points at (what the read cache compares).</summary>
 internal sealed record BranchRef(string? Name, ObjectId? Target);
@@ -107,6 +92,24 @@ internal sealed record TreeEntry(string Name, string? Type, int? Mode = null);
 /// and licence texts asked for, and the listings of its <c>.github</c> and <c>docs</c> folders.
 /// </summary>
 internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null);
+
+// ---- repository health (GraphQlHealth.Query) -------------------------------------------------
+
+/// <summary>One repository's health fields, under its alias (h0, h1, …).</summary>
+internal sealed record HealthNode(
+    bool IsDisabled, bool? IsSecurityPolicyEnabled, UrlNode? CodeOfConduct, UrlNode? ContributingGuidelines, ReleaseNode? LatestRelease, CiHead? DefaultBranchRef);
+
+/// <summary>A community file GitHub found (codeOfConduct, contributingGuidelines): its page.</summary>
+internal sealed record UrlNode(string? Url);
+
+internal sealed record ReleaseNode(string? TagName, DateTimeOffset? PublishedAt);
+
+/// <summary>The default branch, for its head commit's CI state (<c>statusCheckRollup</c>: null when the commit has none).</summary>
+internal sealed record CiHead(CiCommit? Target);
+
+internal sealed record CiCommit(CiRollup? StatusCheckRollup);
+
+internal sealed record CiRollup(string? State);
 
 // ---- what publishing reads (OctokitGateway.PublishStateQuery) ----------------------------
 
@@ -148,6 +151,7 @@ internal sealed record CommittedNode(ObjectId? Commit);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(GraphQlAnswer<OrgReposData>))]
 [JsonSerializable(typeof(GraphQlAnswer<Dictionary<string, RepoFiles?>>))]
+[JsonSerializable(typeof(GraphQlAnswer<Dictionary<string, HealthNode?>>))]
 [JsonSerializable(typeof(GraphQlAnswer<PublishStateData>))]
 [JsonSerializable(typeof(GraphQlAnswer<MoveBranchData>))]
 [JsonSerializable(typeof(GraphQlAnswer<CommitToBranchData>))]

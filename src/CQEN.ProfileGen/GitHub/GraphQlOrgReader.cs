@@ -33,7 +33,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// <summary>The time a read may take before a warning says it will not fit (the starter workflow's timeout-minutes).</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(15);
 
-    internal const string Query = $$"""
+    internal const string Query = """
         query OrgRepos($org: String!, $cursor: String, $first: Int!) {
           rateLimit { cost limit remaining used resetAt nodeCount }
           organization(login: $org) {
@@ -50,7 +50,6 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 licenseInfo { key name spdxId }
                 repositoryTopics(first: 100) { nodes { topic { name } } }
                 root: object(expression: "HEAD:") { ... on Tree { entries { name type mode } } }
-                {{GraphQlHealth.Selection}}
               }
             }
           }
@@ -126,6 +125,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             repos.AddRange(await ReadFilesAsync(org, waiting, pinned!, cache, ct).ConfigureAwait(false));
         }
+        // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
+        repos = await new GraphQlHealth(client, endpoint, adaptive).ReadAsync(org, repos).ConfigureAwait(false);
         if (cache is not null)
         {
             await cache.SaveAsync().ConfigureAwait(false);
@@ -200,9 +201,6 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return repos;
     }
 
-    // Repositories whose CI state this token may not read (their health says "unknown", not failing).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _ciUnreadable = new(StringComparer.Ordinal);
-
     private int _pageSize = Math.Clamp(firstPageSize, 1, 100);
     private int _successes;
 
@@ -261,7 +259,6 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 throw new PageTooHeavyException($"{ex.StatusCode} after {size} repositories were asked for");
             }
         }
-        answer = GraphQlHealth.SetAsideUnreadableCi(answer, _ciUnreadable);
         if (answer.Errors?.FirstOrDefault(IsTooHeavy) is { } heavy)
         {
             throw new PageTooHeavyException($"{heavy.Kind ?? "error"}: {heavy.Message}");
@@ -493,7 +490,6 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             Badges = badges,
             Pinned = pinned.Contains(n.Name),
             RootFiles = n.Root?.Entries?.Select(e => e.Type == "tree" ? e.Name + "/" : e.Name).Order(StringComparer.Ordinal).ToArray(),
-            Health = GraphQlHealth.Read(n, ciUnreadable: _ciUnreadable.ContainsKey(n.Name)),
         };
     }
 

@@ -56,7 +56,7 @@ internal static class HealthAudit
         }
         if (health.Release.State == HealthValues.None)
         {
-            yield return Finding(repo, NoRelease, words.NoRelease, url: $"{repo.Url}/releases");
+            yield return Finding(repo, NoRelease, words.NoRelease);
         }
     }
 

@@ -24,15 +24,29 @@ internal sealed record HealthView
     public int Stale { get; init; }
     public int Slowing { get; init; }
 
+    /// <summary>Rows the matrix shows at most: readable at 200 repositories, and a README of thousands stays within its budget.</summary>
+    public const int MaxRows = 200;
+
+    /// <summary>Repositories with health the matrix leaves out (over <see cref="MaxRows"/>: those with the fewest problems).</summary>
+    public int More { get; init; }
+
+    /// <summary>Every listed repository with health (the counts are over all of them).</summary>
+    public int Total { get; init; }
+
     public static HealthView Of(IReadOnlyList<RepoModel> listed, ProfileGenConfig config)
     {
-        var repos = listed.Where(r => r.Health is not null)
+        var all = listed.Where(r => r.Health is not null).ToArray();
+        // Over the cap, the repositories with the most to fix are kept; the matrix reads by name.
+        var repos = all.OrderByDescending(r => Problems(r.Health!)).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Take(MaxRows)
             .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray();
-        int Count(Func<RepoHealthModel, bool> test) => repos.Count(r => test(r.Health!));
+        int Count(Func<RepoHealthModel, bool> test) => all.Count(r => test(r.Health!));
         return new HealthView
         {
             Shown = config.Health.Enabled && repos.Length > 0,
             Repos = repos,
+            Total = all.Length,
+            More = all.Length - repos.Length,
             SecurityPolicyMissing = Count(h => h.SecurityPolicy.State == CommunityInheritance.Missing),
             CodeOfConductMissing = Count(h => h.CodeOfConduct.State == CommunityInheritance.Missing),
             ContributingMissing = Count(h => h.Contributing.State == CommunityInheritance.Missing),
@@ -41,4 +55,9 @@ internal sealed record HealthView
             Slowing = Count(h => h.Activity.State == RepoHealth.Slowing),
         };
     }
+
+    private static int Problems(RepoHealthModel h) =>
+        (h.Ci.State == RepoHealth.Failing ? 4 : 0) + (h.SecurityPolicy.State == CommunityInheritance.Missing ? 2 : 0)
+        + (h.Activity.State == RepoHealth.Stale ? 2 : 0) + (h.CodeOfConduct.State == CommunityInheritance.Missing ? 1 : 0)
+        + (h.Contributing.State == CommunityInheritance.Missing ? 1 : 0);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace CQEN.ProfileGen.Tests.StandInGitHub;
 
@@ -47,45 +46,69 @@ public sealed partial class StandInGitHubServer
         return OwnCommunityFile(dotGithub, stem) is { } inherited ? ($"https://github.com/{dotGithub.FullName}/blob/{dotGithub.DefaultBranch}/{inherited}", true) : null;
     }
 
-    // Adds the health fields to each node of a page; the errors GitHub adds beside them (FORBIDDEN rollups).
-    private JsonArray WithHealth(string query, FakeRepo[] page, JsonArray nodes)
+    // Aliased repository() lookups, each answered with the health fields (the document was
+    // validated against the schema before): a repository that does not exist is null with NOT_FOUND,
+    // a rollup the token may not read is null with FORBIDDEN, the rest of the answer kept.
+    private Response GraphQlHealth(string query, JsonNode? variables)
     {
+        var document = GraphQLParser.Parser.Parse(query);
+        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
+        var data = new JsonObject();
         var errors = new JsonArray();
-        var ciAlias = Regex.Match(query, @"(\w+):\s*defaultBranchRef\s*\{\s*target\s*\{\s*\.\.\.\s*on\s+Commit") is { Success: true } m ? m.Groups[1].Value : null;
-        for (var i = 0; i < page.Length; i++)
+        lock (State.Gate)
         {
-            var r = page[i];
-            var node = nodes[i]!.AsObject();
-            node["isDisabled"] = r.Disabled;
-            var security = CommunityFile(r, "SECURITY");
-            node["isSecurityPolicyEnabled"] = security is not null;
-            node["securityPolicyUrl"] = security is null ? null : $"https://github.com/{r.FullName}/security/policy";
-            var conduct = CommunityFile(r, "CODE_OF_CONDUCT");
-            node["codeOfConduct"] = conduct is { } c && (!c.Inherited || CommunityFieldsCountInherited)
-                ? new JsonObject { ["key"] = "other", ["name"] = "Other", ["url"] = c.Url } : null;
-            var contributing = CommunityFile(r, "CONTRIBUTING");
-            node["contributingGuidelines"] = contributing is { } g && (!g.Inherited || CommunityFieldsCountInherited)
-                ? new JsonObject { ["url"] = g.Url, ["resourcePath"] = new Uri(g.Url).AbsolutePath } : null;
-            var latest = r.Releases.Where(x => !x.Draft && !x.Prerelease).OrderByDescending(x => x.PublishedAt).FirstOrDefault();
-            node["latestRelease"] = latest is null ? null : new JsonObject { ["tagName"] = latest.Tag, ["publishedAt"] = Iso(latest.PublishedAt) };
-            if (ciAlias is not null)
+            foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
             {
+                string? Argument(string name) =>
+                    field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
+                var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
+                var (owner, name) = (Argument("owner"), Argument("name"));
+                if (!State.Repos.TryGetValue($"{owner}/{name}", out var r))
+                {
+                    data[key] = null;
+                    errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray(key), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." });
+                    continue;
+                }
+                var security = CommunityFile(r, "SECURITY");
+                var conduct = CommunityFile(r, "CODE_OF_CONDUCT");
+                var contributing = CommunityFile(r, "CONTRIBUTING");
+                var latest = r.Releases.Where(x => !x.Draft && !x.Prerelease).OrderByDescending(x => x.PublishedAt).FirstOrDefault();
                 var head = r.Git.Resolve(r.DefaultBranch);
-                var rollup = head is null || StatusChecksForbidden || !r.CommitStates.TryGetValue(head, out var state) ? null : new JsonObject { ["state"] = state };
-                node[ciAlias] = head is null ? null : new JsonObject { ["target"] = new JsonObject { ["statusCheckRollup"] = rollup } };
+                data[key] = new JsonObject
+                {
+                    ["isDisabled"] = r.Disabled,
+                    ["isSecurityPolicyEnabled"] = security is not null,
+                    ["securityPolicyUrl"] = security is null ? null : $"https://github.com/{r.FullName}/security/policy",
+                    ["codeOfConduct"] = conduct is { } c && (!c.Inherited || CommunityFieldsCountInherited)
+                        ? new JsonObject { ["key"] = "other", ["name"] = "Other", ["url"] = c.Url } : null,
+                    ["contributingGuidelines"] = contributing is { } g && (!g.Inherited || CommunityFieldsCountInherited)
+                        ? new JsonObject { ["url"] = g.Url, ["resourcePath"] = new Uri(g.Url).AbsolutePath } : null,
+                    ["latestRelease"] = latest is null ? null : new JsonObject { ["tagName"] = latest.Tag, ["publishedAt"] = Iso(latest.PublishedAt) },
+                    ["defaultBranchRef"] = head is null ? null : new JsonObject
+                    {
+                        ["target"] = new JsonObject
+                        {
+                            ["statusCheckRollup"] = StatusChecksForbidden || !r.CommitStates.TryGetValue(head, out var state) ? null : new JsonObject { ["state"] = state },
+                        },
+                    },
+                };
                 if (head is not null && StatusChecksForbidden)
                 {
                     errors.Add(new JsonObject
                     {
                         ["type"] = "FORBIDDEN",
-                        ["path"] = new JsonArray("organization", "repositories", "nodes", i, ciAlias, "target", "statusCheckRollup"),
+                        ["path"] = new JsonArray(key, "defaultBranchRef", "target", "statusCheckRollup"),
                         ["extensions"] = new JsonObject { ["saml_failure"] = false },
-                        ["locations"] = new JsonArray(new JsonObject { ["line"] = 16, ["column"] = 106 }),
                         ["message"] = "Resource not accessible by integration",
                     });
                 }
             }
         }
-        return errors;
+        var answer = new JsonObject { ["data"] = data };
+        if (errors.Count > 0)
+        {
+            answer["errors"] = errors;
+        }
+        return Json(200, answer);
     }
 }

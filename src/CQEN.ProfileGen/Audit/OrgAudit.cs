@@ -46,7 +46,7 @@ internal static class OrgAudit
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
-        return new AuditReport(sorted, audited.Length) { Culture = config.Culture };
+        return new AuditReport(sorted, audited.Length) { Culture = config.Culture, Repositories = Health.RepositoryExports.Of(snapshot, config, listed) };
     }
 
     // Every finding about one repository, with the rules' default severities.

@@ -36,7 +36,15 @@ internal static class CommunityInheritance
     /// listing (null when it was not read, or the organization has no public <c>.github</c>:
     /// then nothing is inherited and nothing is claimed about it).
     /// </summary>
-    public static IReadOnlySet<CommunityFile>? Defaults(OrgSnapshot snapshot)
+    public static IReadOnlySet<CommunityFile>? Defaults(OrgSnapshot snapshot) =>
+        // Once per snapshot: every repository's health asks for them (20,000 repositories, one scan).
+        Known.GetValue(snapshot, s => new DefaultsRead(Read(s))).Files;
+
+    private sealed record DefaultsRead(IReadOnlySet<CommunityFile>? Files);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OrgSnapshot, DefaultsRead> Known = [];
+
+    private static IReadOnlySet<CommunityFile>? Read(OrgSnapshot snapshot)
     {
         var dotGithub = snapshot.Repos.FirstOrDefault(r => string.Equals(r.Name, ".github", StringComparison.OrdinalIgnoreCase));
         if (dotGithub is null)

@@ -57,11 +57,15 @@ internal static class HealthFacts
             case Activity when now == RepoHealth.Stale:
                 return words.WentStale;
             case Release when now is not null && now != HealthValues.None && now != HealthValues.Unknown:
-                return words.NewRelease(escape(now)) + (old is null or HealthValues.None or HealthValues.Unknown ? "" : " (" + escape(old) + ")");
+                return words.NewRelease(escape(Cut(now))) + (old is null or HealthValues.None or HealthValues.Unknown ? "" : " (" + escape(Cut(old)) + ")");
         }
-        string Value(string? v) => v is null ? words.State(HealthValues.Unknown) : signal == Release && v is not (HealthValues.None or HealthValues.Unknown) ? escape(v) : words.State(v);
+        string Value(string? v) => v is null ? words.State(HealthValues.Unknown) : signal == Release && v is not (HealthValues.None or HealthValues.Unknown) ? escape(Cut(v)) : words.State(v);
         return words.Signal(signal) + colon + Value(old) + " → " + Value(now);
     }
+
+    // A tag is the repository's text: as long as the change list lets any value be.
+    private static string Cut(string tag) =>
+        tag.Length <= Publishing.ChangeListText.MaxValueLength ? tag : string.Concat(tag.AsSpan(0, Publishing.ChangeListText.MaxValueLength - 1).TrimEnd(), "…");
 
     private static class HealthValues
     {

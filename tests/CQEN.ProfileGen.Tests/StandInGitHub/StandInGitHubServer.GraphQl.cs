@@ -21,6 +21,8 @@ public sealed partial class StandInGitHubServer
         "licenseInfo", "key", "spdxId", "pseudoLicense", "nickname", "repositoryTopics", "topic",
         "readme", "object", "expression", "HEAD", "README", "md", "Blob", "text", "isBinary", "isTruncated", "byteSize",
         "root", "Tree", "entries", "type", "mode", "target", "oid", "licenseFile", "licenceFile", "licenseMarkdown",
+        // Health, asked in a list page only by the bench, to measure what it would cost there (GraphQlHealth is the tool's pass).
+        "isSecurityPolicyEnabled", "codeOfConduct", "contributingGuidelines", "latestRelease", "tagName", "publishedAt", "Commit", "statusCheckRollup", "state", "ciHead",
     };
 
     private Response GraphQlAnswer(string body, FakeToken? user, string apiBase)

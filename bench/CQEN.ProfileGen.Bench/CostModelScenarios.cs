@@ -35,6 +35,8 @@ internal static class CostModelScenarios
             {
                 var listPages = (n + 1 + GraphQlOrgReader.FirstPageSize - 1) / GraphQlOrgReader.FirstPageSize;
                 var changed = Math.Max(1, n / 100);
+                // The health pass reads every repository every run (GraphQlHealth): its batches count in every target.
+                listPages += (n + 1 + GraphQlHealth.PerBatch - 1) / GraphQlHealth.PerBatch;
                 foreach (var (name, target, arrange) in new (string, string, Action?)[]
                 {
                     ("first run (no cache)", "", null),
@@ -52,8 +54,50 @@ internal static class CostModelScenarios
             {
                 Directory.Delete(cache, recursive: true);
             }
+            await HealthCostAsync(github, n);
         }
         return 0;
+    }
+
+    // The health pass's share of the runs above (GraphQlHealth: a batch of 100 per request), per
+    // 1,000 repositories; and what the same fields would add to a list page of 100 instead.
+    private static async Task HealthCostAsync(StandInGitHubServer github, int repositories)
+    {
+        var health = github.Log.All.Where(r => r.Body?.Contains("query Health", StringComparison.Ordinal) == true).ToArray();
+        var endpoint = GitHubEndpoint.Parse(github.ApiUrl);
+        var client = GitHubClientFactory.Create(endpoint, Token, () => new SocketsHttpHandler());
+        var names = github.State.ReposOf("bench-org").Select(r => new CQEN.ProfileGen.Snapshots.RepoSnapshot { Name = r.Name, FullName = r.FullName, Url = $"https://github.com/{r.FullName}" }).ToList();
+        var before = github.ModelledSeconds;
+        await new GraphQlHealth(client, endpoint).ReadAsync("bench-org", names);
+        var passSeconds = github.ModelledSeconds - before;
+        var perThousand = 1_000.0 / (repositories + 1);
+        var light = await PageSecondsAsync(github, GraphQlOrgReader.Query);
+        var heavy = await PageSecondsAsync(github, GraphQlOrgReader.Query.Replace(
+            "root: object(expression: \"HEAD:\")", "ciHead: defaultBranchRef { target { ... on Commit { statusCheckRollup { state } } } } " + GraphQlHealth.Fields.Replace("defaultBranchRef { target { ... on Commit { statusCheckRollup { state } } } }", "", StringComparison.Ordinal) + " root: object(expression: \"HEAD:\")", StringComparison.Ordinal));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\nHealth, {repositories:N0} repositories: {health.Length} request(s) a run ({GraphQlHealth.PerBatch} repositories each), {passSeconds:F1} s of GitHub's time under the model: "
+            + $"added per 1,000 repositories: {(repositories + 1.0) / GraphQlHealth.PerBatch * perThousand:F0} requests, {passSeconds * perThousand:F1} s ({passSeconds * perThousand / 60:F2} min), 0 REST, on every run (CI and releases change without a push). "
+            + $"The same fields in the list page instead: a page of 100 takes {heavy:F2} s instead of {light:F2} s (+{heavy - light:F2} s; a page keeps under 9.5 s of GitHub's 10 s clock)."));
+    }
+
+    // GitHub's modelled time for the first list page of 100 asked with this document.
+    private static async Task<double> PageSecondsAsync(StandInGitHubServer github, string query)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, GitHubEndpoint.Parse(github.ApiUrl).GraphQl)
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { org = "bench-org", cursor = (string?)null, first = 100 } }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        request.Headers.UserAgent.ParseAdd("profilegen-bench");
+        var before = github.ModelledSeconds;
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"the page was refused: {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
+        }
+        return github.ModelledSeconds - before;
     }
 
     private sealed record Outcome(string? Error, int GraphQl, int Rest, int Timeouts, int Refusals, double ModelledMinutes);

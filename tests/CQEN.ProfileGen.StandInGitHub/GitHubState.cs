@@ -296,7 +296,21 @@ public sealed class FakeRepo
 
     public IEnumerable<string> RootFiles(string gitRef) =>
         Git.Resolve(gitRef) is { } c ? Git.Trees[Git.Commits[c].Tree].Keys.Where(p => !p.Contains('/')) : [];
+
+    /// <summary>GitHub disabled the repository (isDisabled).</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>Published releases; GitHub's latestRelease is the newest that is neither a draft nor a prerelease.</summary>
+    public List<FakeRepoRelease> Releases { get; } = [];
+
+    /// <summary>The combined check and status state of commits (StatusState: SUCCESS, FAILURE, ERROR, PENDING, EXPECTED), by sha; none: no rollup.</summary>
+    public Dictionary<string, string> CommitStates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gives the default branch's head commit this combined state (what its checks and statuses add up to).</summary>
+    public void SetCi(string state) => CommitStates[Git.Resolve(DefaultBranch)!] = state;
 }
+
+public sealed record FakeRepoRelease(string Tag, DateTimeOffset PublishedAt, bool Draft = false, bool Prerelease = false);
 
 public sealed class FakePullRequest
 {

@@ -112,13 +112,17 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>Each repository's facts and health (audit --json's "repositories"); null: not given.</summary>
+    public IReadOnlyList<Health.RepositoryExport>? Repositories { get; init; }
+
     /// <summary>One JSON document: <c>{"findings": [...], "summary": {...}}</c>.</summary>
     public string ToJson()
     {
         var byRule = AuditRule.All.ToDictionary(r => r.Id, r => Findings.Count(f => f.Rule == r.Id));
+        var findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url });
         var document = new
         {
-            findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url }),
+            findings,
             summary = new
             {
                 repositories = RepositoriesAudited,
@@ -129,6 +133,9 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
                 by_rule = byRule,
             },
         };
-        return JsonSerializer.Serialize(document, JsonOptions) + "\n";
+        // With the organization read: every repository's facts and health, for other tools (Health/HealthExport.cs).
+        return Repositories is null
+            ? JsonSerializer.Serialize(document, JsonOptions) + "\n"
+            : JsonSerializer.Serialize(new { document.findings, document.summary, repositories = Repositories }, JsonOptions) + "\n";
     }
 }

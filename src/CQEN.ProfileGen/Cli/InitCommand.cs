@@ -21,6 +21,9 @@ internal sealed partial class InitCommand : Command
     /// <summary>The setting without which the starter workflow's first run cannot open its pull request (REAL-GITHUB R1).</summary>
     private const string ActionsSettingFirst = "before the first scheduled run, turn on \"Allow GitHub Actions to create and approve pull requests\" (Settings → Actions → General → Workflow permissions) in the organization and in the repository";
     private const string RegionTemplate = "repos.sbn";
+
+    // The health view's partial the default profile includes (health.fr.sbn or health.en.sbn).
+    private static string HealthPartial(ProfileCulture culture) => culture == ProfileCulture.English ? "health.en.sbn" : "health.fr.sbn";
     private static readonly string ProfileReadme = Path.Combine("profile", "README.md");
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -91,6 +94,7 @@ internal sealed partial class InitCommand : Command
                 ["profile.sbn"] = TemplateSource.Default(culture).Text,
                 ["header.sbn"] = TemplateSource.Embedded("header.sbn").Text,
                 ["cards.sbn"] = TemplateSource.Embedded("cards.sbn").Text,
+                [HealthPartial(culture)] = TemplateSource.Embedded(HealthPartial(culture)).Text,
                 [Path.Combine(".github", "workflows", "profile-readme.yml")] = Starter("profile-readme.yml"),
             };
             if (handWritten is not null)

@@ -131,7 +131,8 @@ internal static class ConfigLoader
                     "audit" => config with { Audit = Audit(value) },
                     "limits" => config with { Limits = Limits(value) },
                     "cards" => config with { Cards = Cards(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards"),
+                    "health" => config with { Health = Health(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health"),
                 };
             }
             return config;
@@ -186,6 +187,27 @@ internal static class ConfigLoader
                 };
             }
             return cards;
+        }
+
+        // health: the view's switch, the activity thresholds (slowing before stale) and the exempt topics.
+        private Health.HealthOptions Health(YamlNode node)
+        {
+            var health = new Health.HealthOptions();
+            YamlNode? staleNode = null;
+            foreach (var (key, value) in Mapping(node, "health"))
+            {
+                health = key.Value switch
+                {
+                    "enabled" => health with { Enabled = Bool(value, key) },
+                    "slowing_days" => health with { SlowingDays = Positive(value, key) },
+                    "stale_days" => health with { StaleDays = Positive(value, key) },
+                    "exempt_topics" => health with { ExemptTopics = Sequence(value, key, Scalar) },
+                    _ => throw Unknown(key, "enabled, slowing_days, stale_days, exempt_topics"),
+                };
+                staleNode = key.Value is "stale_days" or "slowing_days" ? value : staleNode;
+            }
+            return health.StaleDays > health.SlowingDays ? health
+                : throw Error(staleNode ?? node, $"'stale_days' ({health.StaleDays}) must be more than 'slowing_days' ({health.SlowingDays}): a repository slows before it goes stale");
         }
 
         // A folder inside the README's folder, the same on every system and in a Git tree:

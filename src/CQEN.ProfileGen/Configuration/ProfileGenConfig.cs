@@ -43,6 +43,9 @@ internal sealed record ProfileGenConfig
     public SizeLimits Limits { get; init; } = new();
 
     public CardsOptions Cards { get; init; } = new();
+
+    /// <summary>The health view and the activity thresholds (<c>health:</c>).</summary>
+    public Health.HealthOptions Health { get; init; } = new();
 }
 
 /// <summary>The SVG cards written beside the README (cards:).</summary>

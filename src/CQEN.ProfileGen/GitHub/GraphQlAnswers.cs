@@ -93,6 +93,24 @@ internal sealed record TreeEntry(string Name, string? Type, int? Mode = null);
 /// </summary>
 internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null);
 
+// ---- repository health (GraphQlHealth.Query) -------------------------------------------------
+
+/// <summary>One repository's health fields, under its alias (h0, h1, …).</summary>
+internal sealed record HealthNode(
+    bool IsDisabled, bool? IsSecurityPolicyEnabled, UrlNode? CodeOfConduct, UrlNode? ContributingGuidelines, ReleaseNode? LatestRelease, CiHead? DefaultBranchRef);
+
+/// <summary>A community file GitHub found (codeOfConduct, contributingGuidelines): its page.</summary>
+internal sealed record UrlNode(string? Url);
+
+internal sealed record ReleaseNode(string? TagName, DateTimeOffset? PublishedAt);
+
+/// <summary>The default branch, for its head commit's CI state (<c>statusCheckRollup</c>: null when the commit has none).</summary>
+internal sealed record CiHead(CiCommit? Target);
+
+internal sealed record CiCommit(CiRollup? StatusCheckRollup);
+
+internal sealed record CiRollup(string? State);
+
 // ---- what publishing reads (OctokitGateway.PublishStateQuery) ----------------------------
 
 internal sealed record PublishStateData(PublishRepoNode? Repository, Account? Viewer = null);
@@ -146,6 +164,7 @@ internal sealed record CommittedNode(ObjectId? Commit);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(GraphQlAnswer<OrgReposData>))]
 [JsonSerializable(typeof(GraphQlAnswer<Dictionary<string, RepoFiles?>>))]
+[JsonSerializable(typeof(GraphQlAnswer<Dictionary<string, HealthNode?>>))]
 [JsonSerializable(typeof(GraphQlAnswer<PublishStateData>))]
 [JsonSerializable(typeof(GraphQlAnswer<MoveBranchData>))]
 [JsonSerializable(typeof(GraphQlAnswer<CommitToBranchData>))]

@@ -125,6 +125,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             repos.AddRange(await ReadFilesAsync(org, waiting, pinned!, cache, ct).ConfigureAwait(false));
         }
+        // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
+        repos = await new GraphQlHealth(client, endpoint, adaptive).ReadAsync(org, repos).ConfigureAwait(false);
         if (cache is not null)
         {
             await cache.SaveAsync().ConfigureAwait(false);

@@ -186,6 +186,9 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             UpdatedAt = repo.UpdatedAt,
             PushedAt = repo.PushedAt,
             DefaultBranch = repo.DefaultBranch,
+            // REST's list has none of GraphQL's health fields and asking would cost requests per
+            // repository: community files, CI and release are "unknown"; activity comes from the push date.
+            Health = RepoHealthRead.NotRead,
         };
 
     /// <summary>

@@ -70,6 +70,8 @@ internal static class ChangeListText
 
     private static string Line(RepoChange change, ChangeWording words, bool markdown)
     {
+        // The health signals speak in their own sentences ("CI turned red"), in the profile's language.
+        var culture = words == ChangeWording.For(ProfileCulture.English) ? ProfileCulture.English : ProfileCulture.French;
         var name = markdown
             ? change.Kind == RepoChangeKind.Removed ? MarkdownText.Inline(change.Name) : MarkdownText.Link(change.Name, change.Url)
             : Flat(change.Name);
@@ -77,7 +79,8 @@ internal static class ChangeListText
         {
             RepoChangeKind.Added => name + words.Colon + words.Added + Described(change.Fields.Where(f => f.Field is "lifecycle" or "language" or "license").Select(f => Value(f.Field, f.New, words, markdown))),
             RepoChangeKind.Removed => name + words.Colon + words.Removed,
-            _ => name + words.Colon + string.Join("; ", change.Fields.Select(f => Field(f, words, markdown))),
+            _ => name + words.Colon + string.Join("; ", change.Fields.Select(f =>
+                Health.HealthFacts.Sentence(f.Field, f.Old, f.New, culture, v => markdown ? MarkdownText.Inline(v) : Flat(v)) ?? Field(f, words, markdown))),
         };
     }
 

@@ -86,7 +86,7 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
         var listed = model.Repos.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new(Sorted(snapshot.Repos
             .Where(r => !TemplateModelBuilder.ProfileRepoNames.Contains(r.Name, StringComparer.OrdinalIgnoreCase))
-            .Select(r => Facts(TemplateModelBuilder.Repo(r, config), listed.Contains(r.Name)))));
+            .Select(r => Facts(TemplateModelBuilder.Repo(r, snapshot, config), listed.Contains(r.Name)))));
     }
 
     private static RepoFacts Facts(RepoModel r, bool listed) => new()
@@ -101,6 +101,7 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
         Listed = listed,
         Visibility = r.Visibility,
         Pushed = r.PushedAt?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        Health = Health.HealthFacts.Of(r.Health),
     };
 
     private static RepoFacts[] Sorted(IEnumerable<RepoFacts> repos) =>

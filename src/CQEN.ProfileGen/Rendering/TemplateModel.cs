@@ -42,6 +42,9 @@ internal sealed record ProfileModel
 
     /// <summary>The SVG cards (cards.summary, cards.lifecycle…, and the <c>card "name"</c> function); none unless set.</summary>
     public Cards.CardSet Cards { get; init; } = CQEN.ProfileGen.Rendering.Cards.ProfileCards.Off;
+
+    /// <summary>The health view of the listed repositories (<c>health.shown</c>, counts, the repositories with health).</summary>
+    public Health.HealthView Health { get; init; } = CQEN.ProfileGen.Health.HealthView.None;
 }
 
 internal sealed record OrgModel(
@@ -77,6 +80,9 @@ internal sealed record RepoModel
 
     /// <summary>"description", "readme", or null when there is no summary.</summary>
     public string? SummarySource { get; init; }
+
+    /// <summary>Community files with their source, CI, latest release, activity; null when the snapshot has no health.</summary>
+    public Health.RepoHealthModel? Health { get; init; }
 }
 
 internal sealed record LicenseModel(string SpdxId, string Name, string ShortName, string? Url, string? Path, string Source);

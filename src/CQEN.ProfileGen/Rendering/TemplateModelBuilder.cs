@@ -12,7 +12,8 @@ internal static class TemplateModelBuilder
 
     public static ProfileModel Build(OrgSnapshot snapshot, ProfileGenConfig config, DateTimeOffset now)
     {
-        var all = snapshot.Repos.Select(r => ToModel(r, config)).ToArray();
+        var defaults = Health.CommunityInheritance.Defaults(snapshot);
+        var all = snapshot.Repos.Select(r => ToModel(r, config) with { Health = Health.RepoHealth.Of(r, snapshot, config, defaults) }).ToArray();
         var kept = Sort(all.Where(r => RepoSelection.Keep(r, config.Filters)), config.Sort).ToArray();
         var orgModel = new OrgModel(snapshot.Org.Login, snapshot.Org.Name, snapshot.Org.Description, snapshot.Org.Url, snapshot.Org.Blog, snapshot.Org.Location, snapshot.Org.Email, snapshot.Org.AvatarUrl, snapshot.Org.IsVerified, snapshot.Org.PublicRepos);
         var groups = Group(kept, config, orgModel);
@@ -38,12 +39,17 @@ internal static class TemplateModelBuilder
             GeneratedAt = now,
             // The cards describe the organization as read (its months end with the reading), so
             // rendering a kept snapshot again gives the same pictures whatever the clock says.
+            Health = Health.HealthView.Of(kept, config),
             Cards = Cards.ProfileCards.Make(Cards.OrgFigures.Of(all, config, snapshot.ReadAt == default ? now : snapshot.ReadAt), config.Culture, config.Cards),
         };
     }
 
     /// <summary>One repository as templates see it, whether or not the filters keep it (the facts file records them all).</summary>
     public static RepoModel Repo(RepoSnapshot r, ProfileGenConfig config) => ToModel(r, config);
+
+    /// <summary>One repository with its health, which needs the organization (its .github defaults, the time of the reading).</summary>
+    public static RepoModel Repo(RepoSnapshot r, OrgSnapshot snapshot, ProfileGenConfig config) =>
+        ToModel(r, config) with { Health = Health.RepoHealth.Of(r, snapshot, config) };
 
     // A name the page does not list (unknown, filtered out or hidden) is left out here; the audit names it.
     private static RepoModel[] Featured(IReadOnlyList<RepoModel> kept, ProfileGenConfig config)

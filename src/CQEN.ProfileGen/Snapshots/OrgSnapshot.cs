@@ -76,6 +76,10 @@ internal sealed record RepoSnapshot
     /// the root (the REST reader, older snapshots). The audit checks relative badge links against it.
     /// </summary>
     public IReadOnlyList<string>? RootFiles { get; init; }
+
+    /// <summary>Community files, CI, latest release, disabled, as GitHub said them; null when the snapshot predates them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RepoHealthRead? Health { get; init; }
 }
 
 /// <summary>What is known of a repository's licence and where that knowledge came from.</summary>

@@ -193,7 +193,13 @@ public class AuditReportFormsTests
                       "lifecycle-unknown": 0,
                       "lifecycle-variant": 0,
                       "description-missing": 0,
-                      "readme-unreadable": 0
+                      "readme-unreadable": 0,
+                      "security-policy-missing": 0,
+                      "ci-failing": 0,
+                      "code-of-conduct-missing": 0,
+                      "contributing-missing": 0,
+                      "stale": 0,
+                      "no-release": 0
                     }
                   }
                 }

@@ -124,6 +124,13 @@ public class CorpusAuditTests
             ["lifecycle-variant"] = 35,
             ["description-missing"] = 53,
             ["readme-unreadable"] = 0,
+            // The sample snapshot predates health: no health finding.
+            ["security-policy-missing"] = 0,
+            ["ci-failing"] = 0,
+            ["code-of-conduct-missing"] = 0,
+            ["contributing-missing"] = 0,
+            ["stale"] = 0,
+            ["no-release"] = 0,
         }, counts);
         Assert.Equal(53, report.RepositoriesAudited);
     }

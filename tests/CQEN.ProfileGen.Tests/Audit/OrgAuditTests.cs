@@ -537,8 +537,9 @@ public class OrgAuditTests
 
         private static AuditFinding[] Findings()
         {
-            var repos = EveryCase.Append(Repo("nested", "# n\n", "MIT") is var n ? n with { Readme = n.Readme! with { Unreadable = "it is nested too deeply for Markdig" } } : null!);
-            return OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = [.. repos] }, French).Findings.ToArray();
+            var repos = EveryCase.Append(Repo("nested", "# n\n", "MIT") is var n ? n with { Readme = n.Readme! with { Unreadable = "it is nested too deeply for Markdig" } } : null!)
+                .Concat(Health.HealthAuditTests.EveryHealthCase(Repo("sans-sante", "# s\n", "MIT")));
+            return OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = [.. repos], ReadAt = Health.HealthAuditTests.ReadAt }, French).Findings.ToArray();
         }
 
         [Fact]
@@ -564,7 +565,7 @@ public class OrgAuditTests
             Assert.Contains("(son imbrication est trop profonde pour Markdig)", findings.Single(f => f.Rule == "readme-unreadable").Message, StringComparison.Ordinal);
             // Ids, severities, places and suggestions are the same in every language.
             var english = OrgAudit.Run(new OrgSnapshot { Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" }, Repos = EveryCase }, French with { Culture = ProfileCulture.English }).Findings;
-            Assert.Equal(english.Select(f => (f.Repo, f.Rule, f.Severity, f.Path, f.Line, f.Suggestion, f.Url)), Findings().Where(f => f.Repo != "nested").Select(f => (f.Repo, f.Rule, f.Severity, f.Path, f.Line, f.Suggestion, f.Url)));
+            Assert.Equal(english.Select(f => (f.Repo, f.Rule, f.Severity, f.Path, f.Line, f.Suggestion, f.Url)), Findings().Where(f => f.Repo is not ("nested" or "sans-sante")).Select(f => (f.Repo, f.Rule, f.Severity, f.Path, f.Line, f.Suggestion, f.Url)));
             Assert.All(english, f => Assert.NotEmpty(EnglishSentences.In(f.Message)));
         }
     }

@@ -67,7 +67,9 @@ public abstract class EndToEndTest(int repos = 12, string? token = null, bool ca
                 inFolders += Readme(".github/") || (!root && Readme("docs/")) ? 1 : 0;
             }
             const int PageSize = ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize;
-            return (repos.Length + PageSize - 1) / PageSize + (withFiles + 99) / 100 + (inFolders + 99) / 100;
+            // … and the health pass: a batch per 100 repositories (GraphQlHealth).
+            return (repos.Length + PageSize - 1) / PageSize + (withFiles + 99) / 100 + (inFolders + 99) / 100
+                + (repos.Length + ProfileGen.GitHub.GraphQlHealth.PerBatch - 1) / ProfileGen.GitHub.GraphQlHealth.PerBatch;
         }
     }
 

@@ -81,7 +81,7 @@ public sealed class GraphQlServerShapesTests() : EndToEndTest(repos: 12, token: 
         Assert.True(graphQl.ExitCode == 0, graphQl.Error);
         Assert.True(rest.ExitCode == 0, rest.Error);
         Assert.Equal(File.ReadAllText(Output), graphQl.Out);
-        Assert.Equal(graphQl.Out, rest.Out);
+        Assert.Equal(Health.HealthSection.Without(graphQl.Out), Health.HealthSection.Without(rest.Out));
         Assert.DoesNotContain(GitHub.Log.All, r => r.Path.StartsWith("/api/", StringComparison.Ordinal));
         Assert.Contains(GitHub.Log.All, r => r.Path == "/graphql");
         Assert.Contains(GitHub.Log.All, r => r.Path == "/orgs/org/repos");

@@ -45,7 +45,7 @@ public sealed class RenderEndToEndTests() : EndToEndTest(repos: 0)
         Assert.Equal(0, graphql.ExitCode);
         Assert.Equal(WholeReadRequests("big-org"), GitHub.Log.All.Count);
         Assert.All(GitHub.Log.All, r => Assert.Equal("/api/graphql", r.Path));
-        Assert.Equal(rest.Out, graphql.Out);
+        Assert.Equal(Health.HealthSection.Without(rest.Out), Health.HealthSection.Without(graphql.Out));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class RenderEndToEndTests() : EndToEndTest(repos: 0)
         Assert.True(rest.ExitCode == 0, rest.Error);
         Assert.True(graphql.ExitCode == 0, graphql.Error);
         Assert.Equal(enterprise.Out, rest.Out);
-        Assert.Equal(enterprise.Out, graphql.Out);
+        Assert.Equal(Health.HealthSection.Without(enterprise.Out), Health.HealthSection.Without(graphql.Out));
         Assert.DoesNotContain(GitHub.Log.All, r => r.Path.StartsWith("/api/", StringComparison.Ordinal));
         Assert.Contains(GitHub.Log.All, r => r.Path == "/orgs/small-org/repos");
         Assert.Contains(GitHub.Log.All, r => r.Path == "/graphql");

@@ -113,7 +113,7 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     };
 
     /// <summary>Each repository's facts and health (audit --json's "repositories"); null: not given.</summary>
-    public IReadOnlyList<Health.RepositoryExport>? Repositories { get; init; }
+    public IReadOnlyList<RepositoryExport>? Repositories { get; init; }
 
     /// <summary>One JSON document: <c>{"findings": [...], "summary": {...}}</c>.</summary>
     public string ToJson()

@@ -26,8 +26,8 @@ internal sealed record AuditRule(string Id, string DefaultSeverity)
         LicenseBadgeMismatch, LicenseBadgeWithoutFile, HeaderMarkers, LicenseMissing, LicenseUnidentified,
         BadgeLinkBroken, FeaturedUnknown, LifecycleMissing, LifecycleUnknown, LifecycleVariant, DescriptionMissing, ReadmeUnreadable,
         // Health (Health/HealthAudit.cs): community files, CI, staleness, releases.
-        Health.HealthAudit.SecurityPolicyMissing, Health.HealthAudit.CiFailing, Health.HealthAudit.CodeOfConductMissing,
-        Health.HealthAudit.ContributingMissing, Health.HealthAudit.Stale, Health.HealthAudit.NoRelease,
+        HealthAudit.SecurityPolicyMissing, HealthAudit.CiFailing, HealthAudit.CodeOfConductMissing,
+        HealthAudit.ContributingMissing, HealthAudit.Stale, HealthAudit.NoRelease,
     ];
 
     /// <summary>0 for errors, 1 for warnings, 2 for notices: the order findings are shown in when space is short.</summary>

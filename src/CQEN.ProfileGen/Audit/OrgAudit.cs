@@ -35,7 +35,7 @@ internal static class OrgAudit
         }
         findings.AddRange(Featured(snapshot, config, listed));
         var defaults = Health.CommunityInheritance.Defaults(snapshot);
-        findings.AddRange(audited.SelectMany(r => Health.HealthAudit.Check(r, snapshot, config, defaults)));
+        findings.AddRange(audited.SelectMany(r => HealthAudit.Check(r, snapshot, config, defaults)));
         var configured = findings
             .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
             .Where(f => f.Severity != "off");
@@ -46,7 +46,7 @@ internal static class OrgAudit
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
-        return new AuditReport(sorted, audited.Length) { Culture = config.Culture, Repositories = Health.RepositoryExports.Of(snapshot, config, listed) };
+        return new AuditReport(sorted, audited.Length) { Culture = config.Culture, Repositories = RepositoryExports.Of(snapshot, config, listed) };
     }
 
     // Every finding about one repository, with the rules' default severities.

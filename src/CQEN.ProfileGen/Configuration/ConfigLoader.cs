@@ -190,9 +190,9 @@ internal static class ConfigLoader
         }
 
         // health: the view's switch, the activity thresholds (slowing before stale) and the exempt topics.
-        private Health.HealthOptions Health(YamlNode node)
+        private HealthOptions Health(YamlNode node)
         {
-            var health = new Health.HealthOptions();
+            var health = new HealthOptions();
             YamlNode? staleNode = null;
             foreach (var (key, value) in Mapping(node, "health"))
             {

@@ -45,7 +45,7 @@ internal sealed record ProfileGenConfig
     public CardsOptions Cards { get; init; } = new();
 
     /// <summary>The health view and the activity thresholds (<c>health:</c>).</summary>
-    public Health.HealthOptions Health { get; init; } = new();
+    public HealthOptions Health { get; init; } = new();
 }
 
 /// <summary>The SVG cards written beside the README (cards:).</summary>

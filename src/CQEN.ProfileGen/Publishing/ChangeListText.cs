@@ -80,7 +80,7 @@ internal static class ChangeListText
             RepoChangeKind.Added => name + words.Colon + words.Added + Described(change.Fields.Where(f => f.Field is "lifecycle" or "language" or "license").Select(f => Value(f.Field, f.New, words, markdown))),
             RepoChangeKind.Removed => name + words.Colon + words.Removed,
             _ => name + words.Colon + string.Join("; ", change.Fields.Select(f =>
-                Health.HealthFacts.Sentence(f.Field, f.Old, f.New, culture, v => markdown ? MarkdownText.Inline(v) : Flat(v)) ?? Field(f, words, markdown))),
+                HealthFacts.Sentence(f.Field, f.Old, f.New, culture, v => markdown ? MarkdownText.Inline(v) : Flat(v)) ?? Field(f, words, markdown))),
         };
     }
 

@@ -101,7 +101,7 @@ internal sealed record ProfileFacts(IReadOnlyList<RepoFacts> Repositories)
         Listed = listed,
         Visibility = r.Visibility,
         Pushed = r.PushedAt?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-        Health = Health.HealthFacts.Of(r.Health),
+        Health = HealthFacts.Of(r.Health),
     };
 
     private static RepoFacts[] Sorted(IEnumerable<RepoFacts> repos) =>

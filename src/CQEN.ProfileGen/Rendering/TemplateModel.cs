@@ -44,7 +44,7 @@ internal sealed record ProfileModel
     public Cards.CardSet Cards { get; init; } = CQEN.ProfileGen.Rendering.Cards.ProfileCards.Off;
 
     /// <summary>The health view of the listed repositories (<c>health.shown</c>, counts, the repositories with health).</summary>
-    public Health.HealthView Health { get; init; } = CQEN.ProfileGen.Health.HealthView.None;
+    public HealthView Health { get; init; } = HealthView.None;
 }
 
 internal sealed record OrgModel(

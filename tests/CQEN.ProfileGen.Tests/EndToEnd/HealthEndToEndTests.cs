@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CQEN.ProfileGen.Tests.EndToEnd;
 using CQEN.ProfileGen.Tests.StandInGitHub;
 
-namespace CQEN.ProfileGen.Tests.Health;
+namespace CQEN.ProfileGen.Tests.EndToEnd;
 
 /// <summary>
 /// The issue's organization, end to end through `render` and `audit` against the stand-in: own,
@@ -103,7 +103,7 @@ public sealed partial class HealthEndToEndTests() : EndToEndTest(repos: 0, token
 
     // Each row of the matrix: the repository, then each cell's meaning (its title, or the release's tag).
     private static Dictionary<string, string[]> Matrix(string markdown) =>
-        HealthSection.Of(markdown).Split('\n').Where(l => l.StartsWith("| [", StringComparison.Ordinal))
+        Health.HealthSection.Of(markdown).Split('\n').Where(l => l.StartsWith("| [", StringComparison.Ordinal))
             .ToDictionary(l => Regex.Match(l, @"^\| \[([^\]]+)\]").Groups[1].Value, l => l.Split(" | ").Skip(1).Select(Meaning).ToArray());
 
     private static string Meaning(string cell) =>

@@ -1,7 +1,8 @@
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 
-namespace CQEN.ProfileGen.Health;
+namespace CQEN.ProfileGen.Rendering;
 
 /// <summary>
 /// <c>health</c> in templates: whether the default templates show the view (<c>shown</c>), the

@@ -1,6 +1,7 @@
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Configuration;
 
-namespace CQEN.ProfileGen.Health;
+namespace CQEN.ProfileGen.Publishing;
 
 /// <summary>
 /// The health entries of the facts file (<c>health</c> map of each repository: the week-to-week

@@ -1,8 +1,9 @@
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Snapshots;
 
-namespace CQEN.ProfileGen.Health;
+namespace CQEN.ProfileGen.Audit;
 
 /// <summary>
 /// What <c>audit --json</c> gives other tools of each repository read (the profile's own aside):

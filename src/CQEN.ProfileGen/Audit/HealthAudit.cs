@@ -1,8 +1,9 @@
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Audit;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Snapshots;
 
-namespace CQEN.ProfileGen.Health;
+namespace CQEN.ProfileGen.Audit;
 
 /// <summary>
 /// The health rules of the audit: a community file missing (inherited files honoured: a public

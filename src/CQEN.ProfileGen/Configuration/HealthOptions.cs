@@ -1,4 +1,4 @@
-namespace CQEN.ProfileGen.Health;
+namespace CQEN.ProfileGen.Configuration;
 
 /// <summary>
 /// The <c>health:</c> section of profilegen.yml: whether the default templates show the health

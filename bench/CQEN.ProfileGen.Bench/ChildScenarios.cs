@@ -12,6 +12,7 @@ internal static class ChildScenarios
     {
         "render" => Task.FromResult(Render(repositories)),
         "cli-render" => ReadScenario.RunCliAsync(repositories, options[0], options[1]),
+        "read-memory" => CostModelScenarios.ReadForMemoryAsync(repositories, options[0], options[1]),
         "read-rest" or "read-graphql" or "publish-first" or "publish-unchanged" or "publish-update" => RequestFloorScenarios.RunAsync(scenario, repositories, options),
         _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
     };

@@ -86,7 +86,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         // The REST page the list goes on from, when it does (0: GraphQL to the end), and the names GraphQL listed.
         var restFrom = 0;
         var listedByGraphQl = new HashSet<string>(StringComparer.Ordinal);
-        var firstPage = System.Diagnostics.Stopwatch.StartNew();
+        var firstPage = clock.GetTimestamp();
         var firstPageTime = TimeSpan.Zero;
         // The next page is asked for before this one is mapped, so mapping overlaps the wait.
         var next = PageAsync(org, null);
@@ -123,7 +123,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 }
                 if (isFirst)
                 {
-                    firstPageTime = firstPage.Elapsed;
+                    firstPageTime = clock.GetElapsedTime(firstPage);
                     if (ListWithRestWhenSlow && page.PageInfo is { HasNextPage: true } && GraphQlEstimate(page, firstPageTime).Time > TimeBudget / 2)
                     {
                         restFrom = (page.Nodes?.Count ?? 0) / RestPageSize + 1;
@@ -156,14 +156,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             var total = orgNode!.Repositories!.TotalCount;
             var seen = listedByGraphQl.Count;
             var lastPage = (total + RestPageSize - 1) / RestPageSize;
-            var firstRestPage = System.Diagnostics.Stopwatch.StartNew();
+            var firstRestPage = clock.GetTimestamp();
             var estimated = false;
             async Task TakeAsync(IReadOnlyList<RepoNode> nodes)
             {
                 if (!estimated)
                 {
                     estimated = true;
-                    await EstimateRestAsync(org, total, firstPageTime, firstRestPage.Elapsed, lastPage - restFrom + 1).ConfigureAwait(false);
+                    await EstimateRestAsync(org, total, firstPageTime, clock.GetElapsedTime(firstRestPage), lastPage - restFrom + 1).ConfigureAwait(false);
                 }
                 var ready = new List<RepoNode>();
                 foreach (var node in nodes.Where(n => listedByGraphQl.Add(n.Name)))
@@ -178,15 +178,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                         unlisted.Add(node);
                     }
                 }
-                while (unlisted.Count >= FilesPerBatch)
+                while (unlisted.Count + waiting.Count >= FilesPerBatch)
                 {
-                    repos.AddRange(await ReadUnlistedAsync(org, unlisted[..FilesPerBatch], waiting, pinned!, cache, ct).ConfigureAwait(false));
-                    unlisted.RemoveRange(0, FilesPerBatch);
-                }
-                while (waiting.Count >= FilesPerBatch)
-                {
-                    repos.AddRange(await ReadFilesAsync(org, waiting[..FilesPerBatch], pinned!, cache, ct).ConfigureAwait(false));
-                    waiting.RemoveRange(0, FilesPerBatch);
+                    repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
                 }
                 repos.AddRange(await MapAsync(ready, pinned!, [], cache, ct).ConfigureAwait(false));
                 usage?.RepositoriesRead(nodes.Count);
@@ -198,9 +192,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 await ListWithRestAsync(org, 1, restFrom - 1, TakeAsync, ct).ConfigureAwait(false);
             }
-            if (unlisted.Count > 0)
+            while (unlisted.Count + waiting.Count > 0)
             {
-                repos.AddRange(await ReadUnlistedAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
             }
         }
 
@@ -243,19 +237,23 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return await FinishFilesAsync(org, batch, fetched, pinned, cache, ct).ConfigureAwait(false);
     }
 
-    // Repositories a REST page listed and the cache does not know as they are: one batched request
-    // brings each one's head and root entries with the texts where they most likely are (where
-    // the cache saw them, else README.md), so a changed repository costs a share of one request.
-    // One whose files turn out elsewhere joins the ordinary file pass (waiting).
-    private async Task<RepoSnapshot[]> ReadUnlistedAsync(string org, List<RepoNode> batch, List<(RepoNode Node, WantedFiles Files)> waiting, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
+    // Repositories a REST page listed and the cache does not know as they are (unlisted): one
+    // batched request brings each one's head and root entries with the texts where they most
+    // likely are (where the cache saw them, else README.md), so a changed repository costs a share
+    // of one request; the batch is filled with repositories whose files are known to be wanted
+    // (waiting). One whose files turn out elsewhere waits for the next batch.
+    private async Task<RepoSnapshot[]> ReadNextBatchAsync(string org, List<RepoNode> unlisted, List<(RepoNode Node, WantedFiles Files)> waiting, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
     {
+        var batch = unlisted[..Math.Min(unlisted.Count, FilesPerBatch)];
+        unlisted.RemoveRange(0, batch.Count);
+        var done = waiting[..Math.Min(waiting.Count, FilesPerBatch - batch.Count)];
+        waiting.RemoveRange(0, done.Count);
         var asked = batch.Select(n => Likely(n, cache?.Previous(n.Name))).ToArray();
-        var fetched = await FetchFilesAsync(org, asked).ConfigureAwait(false);
-        var done = new List<(RepoNode Node, WantedFiles Files)>();
+        var fetched = await FetchFilesAsync(org, [.. asked, .. done.Select(w => w.Files)]).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++)
         {
             var files = fetched.GetValueOrDefault(batch[i].Name);
-            var node = batch[i] with { DefaultBranchRef = files?.DefaultBranchRef ?? batch[i].DefaultBranchRef, Root = files?.Root };
+            var node = batch[i] with { DefaultBranchRef = files is null ? batch[i].DefaultBranchRef : files.DefaultBranchRef, Root = files?.Root };
             var wanted = FilesWanted(node);
             if ((wanted.Readme is null || wanted.Readme == asked[i].Readme) && (wanted.License is null || wanted.License == asked[i].License)
                 && (!wanted.Dotgithub || asked[i].Dotgithub) && (!wanted.Docs || asked[i].Docs))

@@ -14,7 +14,7 @@ namespace CQEN.ProfileGen.Bench;
 /// the GraphQL list would not fit the run's 15 minutes), side by side on the same organization.
 /// 1% of the READMEs are over 512 KB (GitHub: isBinary null). GitHub's time is the model's wall
 /// time (requests in flight together overlap; the tool's own time is not counted); real sleeps are
-/// scaled down 100 times so the bench stays short. Then the peak memory of each reader reading
+/// scaled down 20 times so the bench stays short. Then the peak memory of each reader reading
 /// 50,000 repositories and rendering them, each in a process of its own.
 /// </summary>
 internal static class CostModelScenarios
@@ -104,9 +104,10 @@ internal static class CostModelScenarios
         WithLargeReadmes(github.State, n);
         github.State.RateLimit = int.MaxValue;
         github.State.AddToken(Token);
-        // 10 ms of real sleep per modelled second: long beside the tool's own time per page, so
+        // 50 ms of real sleep per modelled second (a REST list page 300 ms): long beside the tool's
+        // and the stand-in's own time per page (about 150 ms on a loaded 2-core machine), so
         // requests the reader has in flight together overlap on the model's clock as they would on GitHub's.
-        github.Costs = new CostModel { TimeScale = 0.01 };
+        github.Costs = new CostModel { TimeScale = 0.05 };
         var cache = Directory.CreateTempSubdirectory("profilegen-bench-cache-").FullName;
         try
         {

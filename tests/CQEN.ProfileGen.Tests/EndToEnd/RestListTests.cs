@@ -103,6 +103,24 @@ public sealed class RestListTests() : EndToEndTest(repos: 229, token: "ghs_restL
     }
 
     [Fact]
+    public async Task Repositories_pushed_to_on_the_graphql_page_and_on_rest_pages_share_one_batch()
+    {
+        Hurried();
+        Assert.Equal(0, (await Render("first.md")).ExitCode);
+        foreach (var name in new[] { "projet-00007", "projet-00150", "projet-00220" })
+        {
+            GitHub.State.Repo(Org, name).Commit("main", new Dictionary<string, string> { ["NOTES.md"] = "Notes\n" }, "Notes");
+        }
+        GitHub.Log.Clear();
+
+        var rerun = await Render("rerun.md");
+
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Equal(["projet-00007", "projet-00150", "projet-00220"], ReposInFileBatches.Order());
+        Assert.Equal(ListRequests + 1, GitHub.Log.All.Count);
+    }
+
+    [Fact]
     public async Task A_push_to_another_branch_moves_pushed_at_and_only_costs_that_repository_s_batch()
     {
         Hurried();

@@ -138,7 +138,7 @@ public sealed partial class StandInGitHubServer
     }
 
     /// <summary>A REST list page of <paramref name="repositories"/> repositories, as the model costs it (past the deadline: GitHub's 502).</summary>
-    private async Task<Response?> ChargeRestListAsync(int repositories)
+    private async Task<Response?> ChargeRestListAsync(int repositories, double start)
     {
         if (Costs is not { } model)
         {
@@ -147,11 +147,6 @@ public sealed partial class StandInGitHubServer
         var seconds = model.RestListBaseSeconds + repositories * model.RestListPerRepositorySeconds;
         var timedOut = seconds > model.DeadlineSeconds;
         seconds = Math.Min(seconds, model.DeadlineSeconds);
-        double start;
-        lock (_faultGate)
-        {
-            start = _modelledSeconds;
-        }
         // Waited, not slept: pages in flight together must not wait for a thread each.
         await Task.Delay(TimeSpan.FromSeconds(seconds * model.TimeScale));
         lock (_faultGate)

@@ -102,13 +102,15 @@ public sealed partial class StandInGitHubServer
             var call = context.Features.Get<Call>()!;
             if (access is Access.Rest or Access.AppJwt)
             {
+                // On the model's clock a request starts when it arrives, not when the state's lock lets it in.
+                var arrived = ModelledSeconds;
                 lock (State.Gate)
                 {
                     call.Answer = handle(call);
                 }
                 // GitHub's time for a list page is spent outside the state's lock, so pages asked
                 // for together are answered together, as GitHub answers them.
-                if (call.ListedRepositories is { } listed && await ChargeRestListAsync(listed) is { } timedOut)
+                if (call.ListedRepositories is { } listed && await ChargeRestListAsync(listed, arrived) is { } timedOut)
                 {
                     call.Answer = timedOut;
                 }

@@ -121,6 +121,39 @@ public sealed class RestListTests() : EndToEndTest(repos: 229, token: "ghs_restL
     }
 
     [Fact]
+    public async Task A_rest_list_page_github_answers_502_is_asked_again_and_the_profile_is_whole()
+    {
+        Assert.Equal(0, (await Render("graphql.md", cached: false)).ExitCode);
+        Hurried();
+        GitHub.AddFault(new Fault { Method = "GET", PathPattern = $"/orgs/{Org}/repos$", Status = 502, Body = """{"message":"Server Error"}""" });
+        GitHub.Log.Clear();
+
+        var rest = await Render("rest.md", cached: false);
+
+        Assert.True(rest.ExitCode == 0, rest.Error);
+        Assert.Equal(3, RestListPages.Length);
+        Assert.Equal(Output("graphql.md"), Output("rest.md"));
+    }
+
+    [Fact]
+    public async Task A_600_KB_readme_in_a_repository_a_rest_page_lists_changes_nothing_but_that_repositorys_row()
+    {
+        Hurried();
+        const string Big = "projet-00150";
+        Assert.Equal(0, (await Render("before.md")).ExitCode);
+        var expected = File.ReadAllLines(Path.Combine(Dir, "before.md"));
+        var repo = GitHub.State.Repo(Org, Big);
+        repo.Commit("main", new Dictionary<string, string> { ["README.md"] = repo.TextAt("main", "README.md") + string.Concat(Enumerable.Repeat("Une ligne de journal des modifications, longue et sans fin.\n", 600 * 1024 / 60)) }, "Changelog");
+
+        var after = await Render("after.md");
+
+        Assert.True(after.ExitCode == 0, after.Error);
+        var actual = File.ReadAllLines(Path.Combine(Dir, "after.md"));
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.All(expected.Zip(actual).Where(p => p.First != p.Second), p => Assert.Contains(Big, p.Second, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_push_to_another_branch_moves_pushed_at_and_only_costs_that_repository_s_batch()
     {
         Hurried();

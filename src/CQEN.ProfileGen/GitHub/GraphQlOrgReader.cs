@@ -412,6 +412,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return repos;
     }
 
+    // What repeats from repository to repository, kept once (the snapshot of a large organization holds it all).
+    private readonly StringPool _strings = new();
+
     private int _pageSize = Math.Clamp(firstPageSize, 1, 100);
     private int _successes;
 
@@ -682,10 +685,19 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
         var (license, identified) = await LicenseAsync(n, owner, branch, rootFiles, read?.License, cached).ConfigureAwait(false);
+        badges = [.. badges.Select(b => b with
+        {
+            Alt = _strings.Get(b.Alt)!, ImageUrl = _strings.Get(b.ImageUrl)!, LinkUrl = _strings.Get(b.LinkUrl), Label = _strings.Get(b.Label),
+            Message = _strings.Get(b.Message), Color = _strings.Get(b.Color), Form = _strings.Get(b.Form)!,
+        })];
+        license = license is null ? null : license with
+        {
+            SpdxId = _strings.Get(license.SpdxId)!, Name = _strings.Get(license.Name), Key = _strings.Get(license.Key), Path = _strings.Get(license.Path), Source = _strings.Get(license.Source)!,
+        };
         if (cache is not null && head is not null)
         {
             cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified, LicenseRead: n.LicenseInfo is { } info && !RepoLicense.GitHubKnows(info.SpdxId),
-                Branch: branch, PushedAt: n.PushedAt, Root: n.Root?.Entries, LicensePath: LicensePath(rootFiles)));
+                Branch: branch, PushedAt: n.PushedAt, Root: n.Root?.Entries?.Select(e => new TreeEntry(_strings.Get(e.Name)!, _strings.Get(e.Type), e.Mode)).ToArray(), LicensePath: LicensePath(rootFiles)));
         }
 
         return new RepoSnapshot
@@ -695,23 +707,23 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             Description = NullIfBlank(n.Description),
             Url = n.Url,
             Homepage = NullIfBlank(n.HomepageUrl),
-            Language = n.PrimaryLanguage?.Name,
-            Topics = n.RepositoryTopics?.Present.Select(t => t.Topic?.Name).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
+            Language = _strings.Get(n.PrimaryLanguage?.Name),
+            Topics = n.RepositoryTopics?.Present.Select(t => _strings.Get(t.Topic?.Name)).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
             Stars = n.StargazerCount,
             Forks = n.ForkCount,
             Archived = n.IsArchived,
             Fork = n.IsFork,
             IsTemplate = n.IsTemplate,
-            Visibility = (n.Visibility ?? "PUBLIC").ToLowerInvariant(),
+            Visibility = _strings.Get((n.Visibility ?? "PUBLIC").ToLowerInvariant())!,
             CreatedAt = n.CreatedAt,
             UpdatedAt = n.UpdatedAt,
             PushedAt = n.PushedAt,
-            DefaultBranch = branch,
+            DefaultBranch = _strings.Get(branch),
             License = license,
             Readme = header,
             Badges = badges,
             Pinned = pinned.Contains(n.Name),
-            RootFiles = n.Root?.Entries?.Select(e => e.Type == "tree" ? e.Name + "/" : e.Name).Order(StringComparer.Ordinal).ToArray(),
+            RootFiles = n.Root?.Entries?.Select(e => _strings.Get(e.Type == "tree" ? e.Name + "/" : e.Name)!).Order(StringComparer.Ordinal).ToArray(),
         };
     }
 

@@ -692,7 +692,11 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         })];
         license = license is null ? null : license with
         {
-            SpdxId = _strings.Get(license.SpdxId)!, Name = _strings.Get(license.Name), Key = _strings.Get(license.Key), Path = _strings.Get(license.Path), Source = _strings.Get(license.Source)!,
+            SpdxId = _strings.Get(license.SpdxId)!,
+            Name = _strings.Get(license.Name),
+            Key = _strings.Get(license.Key),
+            Path = _strings.Get(license.Path),
+            Source = _strings.Get(license.Source)!,
         };
         if (cache is not null && head is not null)
         {

@@ -373,19 +373,30 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             ["sort"] = "full_name",
             ["direction"] = "asc",
         };
-        var response = await GitHubErrors.Guard(() => client.Connection.Get<List<Repository>>(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), $"the repositories of '{org}'").ConfigureAwait(false);
-        // Octokit's repository objects are large: each is kept as the list entry GraphQL would give, and let go.
-        return ([.. response.Body.Select(FromRest)], response.HttpResponse.ApiInfo?.Links?.ContainsKey("next") == true);
+        var what = $"the repositories of '{org}'";
+        // The page's text, read into the list entries this reader keeps (not Octokit's repository objects).
+        var response = await GitHubErrors.Guard(() => client.Connection.GetRaw(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), what).ConfigureAwait(false);
+        var text = response.HttpResponse.Body as string ?? (response.Body is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+        List<RestRepo>? repos;
+        try
+        {
+            repos = System.Text.Json.JsonSerializer.Deserialize(text, RestJson.Default.ListRestRepo);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new GitHubException($"GitHub's REST API gave an answer that is not a list of repositories for {what}: {ex.Message}");
+        }
+        return ([.. (repos ?? []).Select(FromRest)], response.HttpResponse.ApiInfo?.Links?.ContainsKey("next") == true);
     }
 
     // A REST list entry as the GraphQL list entry it stands for: no head commit, no root entries (its file batch brings them).
-    private static RepoNode FromRest(Repository r) => new(
+    private RepoNode FromRest(RestRepo r) => new(
         r.Name, r.FullName, r.HtmlUrl, r.Description, r.Homepage,
-        r.Visibility switch { RepositoryVisibility.Private => "PRIVATE", RepositoryVisibility.Internal => "INTERNAL", RepositoryVisibility.Public => "PUBLIC", _ => r.Private ? "PRIVATE" : "PUBLIC" },
+        _strings.Get((r.Visibility ?? (r.Private ? "private" : "public")).ToUpperInvariant()),
         r.Archived, r.Fork, r.IsTemplate, r.StargazersCount, r.ForksCount, r.PushedAt, r.UpdatedAt, r.CreatedAt,
-        new BranchRef(r.DefaultBranch, null), string.IsNullOrEmpty(r.Language) ? null : new Named(r.Language),
-        r.License is { } l ? new LicenseInfo(l.Key, l.Name, l.SpdxId) : null,
-        new Connection<TopicNode>([.. (r.Topics ?? []).Select(t => new TopicNode(new Named(t)))]),
+        new BranchRef(_strings.Get(r.DefaultBranch), null), string.IsNullOrEmpty(r.Language) ? null : new Named(_strings.Get(r.Language)),
+        r.License is { } l ? new LicenseInfo(_strings.Get(l.Key), _strings.Get(l.Name), _strings.Get(l.SpdxId)) : null,
+        new Connection<TopicNode>([.. (r.Topics ?? []).Select(t => new TopicNode(new Named(_strings.Get(t))))]),
         Root: null);
 
     private static string? Head(RepoNode n) => n.DefaultBranchRef?.Target?.Oid;

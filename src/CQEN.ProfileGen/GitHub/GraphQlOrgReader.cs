@@ -11,7 +11,8 @@ namespace CQEN.ProfileGen.GitHub;
 /// (metadata, licence info, the default branch's head commit, root entries with their mode), no
 /// file texts. README and licence texts come in a batched second pass, for the repositories that
 /// have them and only those whose head moved since the read cache last saw them (<see cref="ReadCache"/>).
-/// REST is used only for a text GraphQL cannot give (cut over 512 KB, or not UTF-8).
+/// REST is used for a text GraphQL cannot give (cut over 512 KB, or not UTF-8), and for the rest
+/// of the list when GraphQL's pages would not fit the run's time (<see cref="ListWithRestWhenSlow"/>).
 /// GraphQL needs a token; without one the REST reader is used.
 /// </summary>
 internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null,

@@ -11,7 +11,7 @@ internal static class ChildScenarios
     public static Task<ScenarioResult> RunAsync(string scenario, int repositories, string[] options) => scenario switch
     {
         "render" => Task.FromResult(Render(repositories)),
-        "cli-render" => ReadScenario.RunCliAsync(repositories, options[0], options[1]),
+        "cli-render" => ReadScenario.RunCliAsync(repositories, options[0], options[1], options.ElementAtOrDefault(2), options.ElementAtOrDefault(3) ?? "ghs_bench"),
         "read-rest" or "read-graphql" or "publish-first" or "publish-unchanged" or "publish-update" => RequestFloorScenarios.RunAsync(scenario, repositories, options),
         _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
     };

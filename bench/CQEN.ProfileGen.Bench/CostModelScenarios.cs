@@ -10,53 +10,69 @@ namespace CQEN.ProfileGen.Bench;
 /// The organization read against a stand-in that costs what GitHub costs (CostModel: latency that
 /// grows with what a page asks, 502 past 10 s, RESOURCE_LIMITS_EXCEEDED above a budget): a first
 /// run with an empty read cache, an unchanged rerun, and a rerun after 1 % of the repositories
-/// changed, side by side on one organization. 1% of the READMEs are over 512 KB (GitHub: isBinary null). GitHub's time is the model's, summed over the requests (the reader asks
-/// one page at a time); real sleeps are scaled down 1,000 times so the bench stays short.
+/// changed, for today's reader (GraphQL list pages to the end) and this one (REST list pages when
+/// the GraphQL list would not fit the run's 15 minutes), side by side on the same organization.
+/// 1% of the READMEs are over 512 KB (GitHub: isBinary null). GitHub's time is the model's wall
+/// time (requests in flight together overlap; the tool's own time is not counted); real sleeps are
+/// scaled down 20 times so the bench stays short. Then the peak memory of each reader reading
+/// 50,000 repositories and rendering them, each in a process of its own.
 /// </summary>
 internal static class CostModelScenarios
 {
     private const string Token = "ghs_benchCosts";
 
+    /// <summary>The readers compared: today's (main before #22's REST list: GraphQL pages to the end) and this one.</summary>
+    private static readonly (string Name, bool RestList)[] Readers = [("today's reader (GraphQL list)", false), ("this reader (REST list when slow)", true)];
+
     public static async Task<int> ReportAsync(string[] sizes)
     {
-        var counts = sizes.Length > 0 ? sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1_000, 20_000];
-        Console.WriteLine("| run | repositories | completed | GraphQL requests (target) | REST requests | 502s | resource refusals | GitHub's time under the model (min) | fits 15 min |");
-        Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---|");
-        foreach (var n in counts)
+        var numbers = sizes.Where(s => !s.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var counts = numbers.Length > 0 ? numbers.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1_000, 20_000];
+        var rows = new List<string>();
+        foreach (var n in sizes.Contains("--memory-only") ? [] : counts)
         {
-            await using var github = await StandInGitHubServer.StartAsync();
-            StandInData.GenerateOrg(github.State, "bench-org", n);
-            WithLargeReadmes(github.State, n);
-            github.State.RateLimit = int.MaxValue;
-            github.State.AddToken(Token);
-            github.Costs = new CostModel();
-            var cache = Directory.CreateTempSubdirectory("profilegen-bench-cache-").FullName;
-            try
+            foreach (var (readerName, restList) in Readers)
             {
-                var listPages = (n + 1 + GraphQlOrgReader.FirstPageSize - 1) / GraphQlOrgReader.FirstPageSize;
-                var changed = Math.Max(1, n / 100);
-                // The health pass reads every repository every run (GraphQlHealth): its batches count in every target.
-                listPages += (n + 1 + GraphQlHealth.PerBatch - 1) / GraphQlHealth.PerBatch;
-                foreach (var (name, target, arrange) in new (string, string, Action?)[]
-                {
-                    ("first run (no cache)", "", null),
-                    ("unchanged rerun (cache)", $"{listPages}", null),
-                    ($"rerun, 1 % changed ({changed:N0})", $"{listPages + (changed + 99) / 100}", () => Change(github.State, n, changed)),
-                })
-                {
-                    arrange?.Invoke();
-                    var r = await RunAsync(github, n, cache);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {name} | {n:N0} | {(r.Error is null ? "yes" : "no: " + r.Error)} | {r.GraphQl:N0}{(target.Length > 0 ? $" (≤ {target})" : "")} | {r.Rest:N0} | {r.Timeouts:N0} | {r.Refusals:N0} | {r.ModelledMinutes:F1} | {(r.Error is null && r.ModelledMinutes <= 15 ? "yes" : "no")} |"));
-                }
+                rows.AddRange(await RunReaderAsync(n, readerName, restList));
             }
-            finally
+        }
+        if (rows.Count > 0)
+        {
+            Console.WriteLine("| reader | repositories | run | completed | GraphQL requests | REST requests | all requests (target) | 502s | GitHub's time under the model (min) | fits 15 min |");
+            Console.WriteLine("|---|---:|---|---|---:|---:|---:|---:|---:|---|");
+            foreach (var row in rows)
             {
-                Directory.Delete(cache, recursive: true);
+                Console.WriteLine(row);
             }
-            await HealthCostAsync(github, n);
+        }
+        foreach (var n in sizes.Contains("--memory-only") ? [] : counts)
+        {
+            await HealthReportAsync(n);
+        }
+        if (!sizes.Contains("--no-memory"))
+        {
+            Console.WriteLine();
+            Console.WriteLine("| reader | repositories | requests | peak memory (MB) | under 300 MB |");
+            Console.WriteLine("|---|---:|---:|---:|---|");
+            foreach (var (readerName, restList) in Readers)
+            {
+                var r = await MemoryAsync(MemoryRepositories, restList);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {readerName}{(r.Note is null ? "" : $" ({r.Note})")} | {MemoryRepositories:N0} | {r.Requests:N0} | {r.PeakMemoryMb:F0} | {(r.Note is null && r.PeakMemoryMb < 300 ? "yes" : "no")} |"));
+            }
         }
         return 0;
+    }
+
+    // The health pass's cost on an organization of n repositories under the cost model.
+    private static async Task HealthReportAsync(int n)
+    {
+        await using var github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(github.State, "bench-org", n);
+        github.State.RateLimit = int.MaxValue;
+        github.State.AddToken(Token);
+        github.Costs = new CostModel();
+        await HealthCostAsync(github, n);
     }
 
     // The health pass's share of the runs above (GraphQlHealth: a batch of 100 per request), per
@@ -100,9 +116,73 @@ internal static class CostModelScenarios
         return github.ModelledSeconds - before;
     }
 
+    private const int MemoryRepositories = 50_000;
+
+    // The stand-in in this process (20 ms a request, no cost model: memory, not time), the whole
+    // command line (`render --reader graphql`) alone in a child process, so the peak is the tool's
+    // own. Today's list (GraphQL pages to the end) is what this reader does when the run has time
+    // for it (100,000 minutes here, so a slow first page on a loaded machine does not switch it); given no time (0.0001 minutes), its first page says the GraphQL list
+    // would not fit, and the rest is listed from REST pages.
+    private static async Task<ScenarioResult> MemoryAsync(int n, bool restList)
+    {
+        await using var github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(github.State, "bench-org", n);
+        github.State.RateLimit = int.MaxValue;
+        github.State.AddToken(Token);
+        github.Latency = TimeSpan.FromMilliseconds(20);
+        var child = await WholeRunHarness.ChildAsync("cli-render", n, github.ApiUrl, "graphql", restList ? "0.0001" : "100000", Token);
+        return child with { Requests = github.Log.All.Count };
+    }
+
+    // One reader on a fresh organization of n repositories: first run, unchanged rerun, 1 % changed.
+    private static async Task<List<string>> RunReaderAsync(int n, string readerName, bool restList)
+    {
+        var rows = new List<string>();
+        await using var github = await StandInGitHubServer.StartAsync();
+        StandInData.GenerateOrg(github.State, "bench-org", n);
+        WithLargeReadmes(github.State, n);
+        github.State.RateLimit = int.MaxValue;
+        github.State.AddToken(Token);
+        // 50 ms of real sleep per modelled second (a REST list page 300 ms): long beside the tool's
+        // and the stand-in's own time per page (about 150 ms on a loaded 2-core machine), so
+        // requests the reader has in flight together overlap on the model's clock as they would on GitHub's.
+        github.Costs = new CostModel { TimeScale = 0.05 };
+        var cache = Directory.CreateTempSubdirectory("profilegen-bench-cache-").FullName;
+        try
+        {
+            var listPages = (n + 1 + GraphQlOrgReader.FirstPageSize - 1) / GraphQlOrgReader.FirstPageSize;
+            var changed = Math.Max(1, n / 100);
+            foreach (var (name, target, arrange) in new (string, string, Action?)[]
+            {
+                ("first run (no cache)", "", null),
+                ("unchanged rerun (cache)", $"{listPages}", null),
+                ($"rerun, 1 % changed ({changed:N0})", $"{listPages + (changed + 99) / 100}", () => Change(github.State, n, changed)),
+            })
+            {
+                arrange?.Invoke();
+                var r = await RunAsync(github, n, cache, restList);
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {readerName} | {n:N0} | {name} | {(r.Error is null ? "yes" : "no: " + r.Error)} | {r.GraphQl:N0} | {r.Rest:N0} | {r.GraphQl + r.Rest:N0}{(target.Length > 0 ? $" (≤ {target})" : "")} | {r.Timeouts:N0} | {r.ModelledMinutes:F1} | {(r.Error is null && r.ModelledMinutes <= 15 ? "yes" : "no")} |"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+        return rows;
+    }
+
     private sealed record Outcome(string? Error, int GraphQl, int Rest, int Timeouts, int Refusals, double ModelledMinutes);
 
-    private static async Task<Outcome> RunAsync(StandInGitHubServer github, int repositories, string cache)
+    /// <summary>The cost model's clock: the reader's own estimates (and so its choice of list) are made in GitHub's modelled time.</summary>
+    private sealed class ModelClock(StandInGitHubServer github) : TimeProvider
+    {
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => (long)(github.ModelledSeconds * TimeSpan.TicksPerSecond);
+    }
+
+    private static async Task<Outcome> RunAsync(StandInGitHubServer github, int repositories, string cache, bool restList)
     {
         github.Log.Clear();
         var (seconds, timeouts, refusals) = (github.ModelledSeconds, github.Timeouts, github.ResourceRefusals);
@@ -110,7 +190,7 @@ internal static class CostModelScenarios
         // Backoff in milliseconds: the model's clock, not the bench's, is what is reported.
         var resilience = new ResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(10) };
         var client = GitHubClientFactory.Create(endpoint, Token, () => new GitHubResilienceHandler(new SocketsHttpHandler(), resilience, TimeProvider.System));
-        var reader = new GraphQlOrgReader(client, endpoint, TimeProvider.System, OctokitGateway.MaxRestInFlight) { CacheDirectory = cache };
+        var reader = new GraphQlOrgReader(client, endpoint, new ModelClock(github), OctokitGateway.MaxRestInFlight) { CacheDirectory = cache, ListWithRestWhenSlow = restList };
         string? error = null;
         var clock = Stopwatch.StartNew();
         try

@@ -9,8 +9,9 @@ using CQEN.ProfileGen.Bench;
 // (child mode, used by the harness itself:  -- child render N)
 // dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- requests  reads and publishes at the request
 //     floor (REST vs GraphQL, first publish, unchanged rerun, update) on organizations with every file name
-// dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- costs [N…]  the organization read under
-//     GitHub's cost model (10 s clock, resource limits, 1% READMEs over 512 KB): today's reader vs adaptive pages
+// dotnet run -c Release --project bench/CQEN.ProfileGen.Bench -- costs [N…] [--no-memory|--memory-only]  the
+//     organization read under GitHub's cost model (10 s clock, resource limits, 1% READMEs over 512 KB), today's
+//     reader beside this one, then both readers' peak memory at 50,000 repositories (bench/README.md)
 if (args is ["costs", .. var costSizes])
 {
     return await CostModelScenarios.ReportAsync(costSizes);

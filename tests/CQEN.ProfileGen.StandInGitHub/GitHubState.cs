@@ -37,6 +37,7 @@ public sealed class GitHubState
     {
         var repo = new FakeRepo { Owner = org, Name = name, Id = NextId() };
         configure?.Invoke(repo);
+        repo.TrackPushes();
         Repos[repo.FullName] = repo;
         lock (_reposByOrg)
         {
@@ -247,6 +248,13 @@ public sealed class FakeRepo
     public GitStore Git { get; } = new();
     public List<FakePullRequest> Pulls { get; } = [];
 
+    /// <summary>
+    /// Once the repository is in the state (its setup done), every push moves <see cref="PushedAt"/>
+    /// forward, as GitHub's <c>pushed_at</c> moves on a push to any branch: one second past the
+    /// last, so the stand-in stays deterministic and a later push always reads as later.
+    /// </summary>
+    internal void TrackPushes() => Git.Refs.Pushed = () => PushedAt = (PushedAt ?? CreatedAt).AddSeconds(1);
+
     /// <summary>The repository's half of the Actions pull request setting (off by default, as on GitHub).</summary>
     public bool ActionsCanCreatePullRequests { get; set; }
 
@@ -342,7 +350,7 @@ public sealed class GitStore
     public Dictionary<string, byte[]> Blobs { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, SortedDictionary<string, string>> Trees { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, GitCommit> Commits { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> Refs { get; } = new(StringComparer.Ordinal);
+    public RefTable Refs { get; } = new();
 
     public bool IsEmpty => Refs.Count == 0;
 
@@ -402,6 +410,31 @@ public sealed class GitStore
     }
 
     private static string Sha1(byte[] data) => Convert.ToHexStringLower(SHA1.HashData(data));
+}
+
+/// <summary>
+/// A repository's refs. Setting one is a push: GitHub then moves the repository's
+/// <c>pushed_at</c> (<see cref="FakeRepo.PushedAt"/>), whichever branch moved.
+/// </summary>
+public sealed class RefTable : Dictionary<string, string>
+{
+    public RefTable()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    /// <summary>Called after a ref is set (the repository records the push).</summary>
+    public System.Action? Pushed { get; set; }
+
+    public new string this[string name]
+    {
+        get => base[name];
+        set
+        {
+            base[name] = value;
+            Pushed?.Invoke();
+        }
+    }
 }
 
 public sealed record GitCommit(string Sha, string Tree, IReadOnlyList<string> Parents, string Message, string Author, DateTimeOffset Date);

@@ -30,6 +30,17 @@ public sealed record CostModel
 
     /// <summary>Extra primary rate-limit points a timed-out request costs ("additional points will be deducted").</summary>
     public int TimeoutPenaltyPoints { get; init; } = 10;
+
+    /// <summary>
+    /// A REST page of the organization's repositories (<c>GET /orgs/{org}/repos</c>): a base, plus
+    /// each repository listed. No published timing of this endpoint was found (REAL-GITHUB.md has
+    /// none); the one measurement found, sigmavirus24/github3.py#1032 (2021, pages of 100: "an
+    /// organization with 1000+ repositories could take more than 1 minute"), gives at least 6 s a
+    /// page of 100, which is what this charges (0.3 + 100 × 0.057 = 6.0 s): the slow end, on purpose.
+    /// </summary>
+    public double RestListBaseSeconds { get; init; } = 0.3;
+
+    public double RestListPerRepositorySeconds { get; init; } = 0.057;
 }
 
 public sealed partial class StandInGitHubServer
@@ -37,11 +48,14 @@ public sealed partial class StandInGitHubServer
     /// <summary>When set, GraphQL queries take (and fail) as the model says; null: every answer at once.</summary>
     public CostModel? Costs { get; set; }
 
+    // The model's clock: when the last modelled request ended. A request starts when it arrives
+    // on that clock, so requests in flight together overlap (the reader's two REST pages) and
+    // requests one after another add up; the tool's own time between them is not counted.
     private double _modelledSeconds;
     private int _timeouts;
     private int _resourceRefusals;
 
-    /// <summary>Modelled seconds GitHub spent on GraphQL queries so far (a sequential reader's wall time under the model).</summary>
+    /// <summary>Modelled seconds of wall time GitHub took to answer so far (requests in flight together overlap; the tool's own time is not counted).</summary>
     public double ModelledSeconds
     {
         get
@@ -111,11 +125,40 @@ public sealed partial class StandInGitHubServer
 
     private void Spend(CostModel model, double seconds)
     {
+        double start;
         lock (_faultGate)
         {
-            _modelledSeconds += seconds;
+            start = _modelledSeconds;
         }
         Thread.Sleep(TimeSpan.FromSeconds(seconds * model.TimeScale));
+        lock (_faultGate)
+        {
+            _modelledSeconds = Math.Max(_modelledSeconds, start + seconds);
+        }
+    }
+
+    /// <summary>A REST list page of <paramref name="repositories"/> repositories, as the model costs it (past the deadline: GitHub's 502).</summary>
+    private async Task<Response?> ChargeRestListAsync(int repositories, double start)
+    {
+        if (Costs is not { } model)
+        {
+            return null;
+        }
+        var seconds = model.RestListBaseSeconds + repositories * model.RestListPerRepositorySeconds;
+        var timedOut = seconds > model.DeadlineSeconds;
+        seconds = Math.Min(seconds, model.DeadlineSeconds);
+        // Waited, not slept: pages in flight together must not wait for a thread each.
+        await Task.Delay(TimeSpan.FromSeconds(seconds * model.TimeScale));
+        lock (_faultGate)
+        {
+            _modelledSeconds = Math.Max(_modelledSeconds, start + seconds);
+        }
+        if (timedOut)
+        {
+            Interlocked.Increment(ref _timeouts);
+            return Error(502, "Server Error");
+        }
+        return null;
     }
 
     private void ChargePoints(string token, int points)

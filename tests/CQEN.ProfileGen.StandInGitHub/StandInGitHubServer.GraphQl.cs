@@ -455,10 +455,18 @@ public sealed partial class StandInGitHubServer
                 var node = new JsonObject();
                 foreach (var blob in field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>() ?? [])
                 {
+                    if (blob.Name.StringValue == "defaultBranchRef")
+                    {
+                        node[blob.Alias?.Name.StringValue ?? "defaultBranchRef"] = head is null ? null
+                            : new JsonObject { ["name"] = repo.DefaultBranch, ["target"] = new JsonObject { ["oid"] = head } };
+                        continue;
+                    }
                     var expression = Argument(blob, "expression") ?? "";
                     var path = expression.StartsWith("HEAD:", StringComparison.Ordinal) ? expression["HEAD:".Length..] : null;
                     var bytes = head is null || path is null ? null : repo.FileAt(head, path);
-                    var folder = head is not null && path is not null && bytes is null && repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal));
+                    // "HEAD:" is the root tree.
+                    var folder = head is not null && path is not null && bytes is null
+                        && (path.Length == 0 || repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)));
                     // A fragment on the other type answers an empty object, as GitHub does.
                     var on = blob.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLInlineFragment>().FirstOrDefault()?.TypeCondition?.Type.Name.StringValue;
                     node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = folder ? on == "Tree" ? TreeJson(repo, head!, path!) : new JsonObject()

@@ -98,21 +98,28 @@ public sealed partial class StandInGitHubServer
     private void Map(IEndpointRouteBuilder app, string? method, string template, Access access, Func<Call, Response> handle)
     {
         var route = new StandInRoute(access, handle);
-        RequestDelegate run = context =>
+        RequestDelegate run = async context =>
         {
             var call = context.Features.Get<Call>()!;
             if (access is Access.Rest or Access.AppJwt)
             {
+                // On the model's clock a request starts when it arrives, not when the state's lock lets it in.
+                var arrived = ModelledSeconds;
                 lock (State.Gate)
                 {
                     call.Answer = handle(call);
+                }
+                // GitHub's time for a list page is spent outside the state's lock, so pages asked
+                // for together are answered together, as GitHub answers them.
+                if (call.ListedRepositories is { } listed && await ChargeRestListAsync(listed, arrived) is { } timedOut)
+                {
+                    call.Answer = timedOut;
                 }
             }
             else
             {
                 call.Answer = handle(call);
             }
-            return Task.CompletedTask;
         };
         var endpoint = method is null ? app.Map(template, run) : app.MapMethods(template, [method], run);
         endpoint.WithMetadata(route);
@@ -175,8 +182,16 @@ public sealed partial class StandInGitHubServer
         var type = call.Query["type"].ToString();
         var repos = State.Repos.Values.Where(r => r.Owner.Equals(org.Login, StringComparison.OrdinalIgnoreCase) && Visible(r, call.User))
             .Where(r => type switch { "public" => r.Visibility == "public", "private" => r.Visibility != "public", "forks" => r.Fork, "sources" => !r.Fork, _ => true })
-            // GitHub's default for this list: sort=created, direction=desc.
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToArray();
+            .ToArray();
+        // GitHub's default for this list: sort=created, direction=desc; full_name sorts ascending
+        // unless told otherwise, in the order GraphQL's NAME gives.
+        var byName = call.Query["sort"].ToString() == "full_name";
+        var ascending = call.Query["direction"].ToString() is { Length: > 0 } d ? d == "asc" : byName;
+        IEnumerable<FakeRepo> ordered = byName ? repos.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase) : repos.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
+        repos = [.. ascending ? ordered : ordered.Reverse()];
+        var perPage = Math.Clamp(int.TryParse(call.Query["per_page"], out var pp) ? pp : 30, 1, 100);
+        var page = Math.Max(1, int.TryParse(call.Query["page"], out var p) ? p : 1);
+        call.ListedRepositories = Math.Clamp(repos.Length - (page - 1) * perPage, 0, perPage);
         return Paged(repos, call.Query, call.ApiBase, $"orgs/{org.Login}/repos", r => MinimalRepoJson(r, call.ApiBase));
     }
 
@@ -573,6 +588,9 @@ public sealed partial class StandInGitHubServer
 
         /// <summary>Whom the token stands for (null: anonymous), once the pipeline has checked it.</summary>
         public FakeToken? User { get; set; }
+
+        /// <summary>Repositories a list page answered (the cost model charges for them).</summary>
+        public int? ListedRepositories { get; set; }
         public IQueryCollection Query => context.Request.Query;
         public string Accept => context.Request.Headers.Accept.ToString();
 

@@ -441,7 +441,9 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
         if (last > 1)
         {
             // One header line, absolute URLs, per_page carried along (as recorded from GitHub).
-            string Link(int n, string rel) => $"<{apiBase}{route}?per_page={perPage}&page={n}>; rel=\"{rel}\"";
+            // The other parameters (sort, direction, type) are carried along too, as GitHub does.
+            var others = string.Concat(query.Where(q => q.Key is not ("per_page" or "page")).Select(q => $"&{q.Key}={Uri.EscapeDataString(q.Value.ToString())}"));
+            string Link(int n, string rel) => $"<{apiBase}{route}?per_page={perPage}&page={n}{others}>; rel=\"{rel}\"";
             var links = new List<string>();
             if (page > 1)
             {

@@ -1,6 +1,6 @@
-using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Audit;
 using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Snapshots;
 
 namespace CQEN.ProfileGen.Audit;

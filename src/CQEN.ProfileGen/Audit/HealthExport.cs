@@ -1,5 +1,5 @@
-using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Snapshots;
 

@@ -86,7 +86,8 @@ internal sealed partial class InitCommand : Command
             {
                 throw new InputException($"--snapshot: file not found: {snapshotPath}; nothing was written");
             }
-            var lifecycles = snapshotPath is null ? [] : Lifecycles(await new Snapshots.SnapshotFile(snapshotPath, "--org").ReadAsync(org, ct).ConfigureAwait(false));
+            var snapshot = snapshotPath is null ? null : await new Snapshots.SnapshotFile(snapshotPath, "--org").ReadAsync(org, ct).ConfigureAwait(false);
+            var lifecycles = snapshot is null ? [] : Lifecycles(snapshot);
             var handWritten = ReadHandWrittenProfile(root);
             var files = new Dictionary<string, string>(StringComparer.Ordinal)
             {
@@ -95,7 +96,7 @@ internal sealed partial class InitCommand : Command
                 ["header.sbn"] = TemplateSource.Embedded("header.sbn").Text,
                 ["cards.sbn"] = TemplateSource.Embedded("cards.sbn").Text,
                 [HealthPartial(culture)] = TemplateSource.Embedded(HealthPartial(culture)).Text,
-                [Path.Combine(".github", "workflows", "profile-readme.yml")] = Starter("profile-readme.yml"),
+                [Path.Combine(".github", "workflows", "profile-readme.yml")] = WithTimeout(Starter("profile-readme.yml"), snapshot?.Repos.Count),
             };
             if (handWritten is not null)
             {
@@ -380,6 +381,20 @@ internal sealed partial class InitCommand : Command
     }
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
+
+    /// <summary>
+    /// The starter workflow's timeout-minutes for an organization of <paramref name="repositories"/>
+    /// (known from --snapshot): a first run, which reads every repository's files, takes about
+    /// 18 s of GitHub's time per 100 repositories (a list page and a file batch, bench/README.md),
+    /// with half again as margin, in steps of 5 minutes, never under the starter's 15.
+    /// </summary>
+    internal static int StarterTimeoutMinutes(int repositories) =>
+        Math.Max(15, (int)Math.Ceiling(repositories / 100.0 * 18 * 1.5 / 60 / 5) * 5);
+
+    // The starter workflow with its timeout-minutes for the organization's size, when init knows it.
+    private static string WithTimeout(string workflow, int? repositories) =>
+        repositories is not { } count ? workflow
+            : workflow.Replace("timeout-minutes: 15", $"timeout-minutes: {StarterTimeoutMinutes(count)}", StringComparison.Ordinal);
 
     private static string Starter(string name)
     {

@@ -91,7 +91,7 @@ internal sealed record TreeEntry(string Name, string? Type, int? Mode = null);
 /// The batched files query: one aliased repository per asked name (f0, f1, …), with the README
 /// and licence texts asked for, and the listings of its <c>.github</c> and <c>docs</c> folders.
 /// </summary>
-internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null);
+internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null, BranchRef? DefaultBranchRef = null, RootTree? Root = null);
 
 // ---- repository health (GraphQlHealth.Query) -------------------------------------------------
 

@@ -11,7 +11,8 @@ namespace CQEN.ProfileGen.GitHub;
 /// (metadata, licence info, the default branch's head commit, root entries with their mode), no
 /// file texts. README and licence texts come in a batched second pass, for the repositories that
 /// have them and only those whose head moved since the read cache last saw them (<see cref="ReadCache"/>).
-/// REST is used only for a text GraphQL cannot give (cut over 512 KB, or not UTF-8).
+/// REST is used for a text GraphQL cannot give (cut over 512 KB, or not UTF-8), and for the rest
+/// of the list when GraphQL's pages would not fit the run's time (<see cref="ListWithRestWhenSlow"/>).
 /// GraphQL needs a token; without one the REST reader is used.
 /// </summary>
 internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endpoint, TimeProvider clock, int maxConcurrency = 8, GitHubUsage? usage = null,
@@ -32,6 +33,21 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     /// <summary>The time a read may take before a warning says it will not fit (the starter workflow's timeout-minutes).</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether the rest of the list is read from REST's numbered pages when the GraphQL list would
+    /// take more than half the time the run is given (measured on its first page). GitHub answers
+    /// GraphQL one query at a time (60 s of GraphQL CPU per minute), so light GraphQL pages of 100
+    /// at 8–10 s each cannot list 20,000 repositories in 15 minutes; REST's list pages are numbered,
+    /// so two can be in flight, and they run beside the GraphQL file batches (REST has its own
+    /// share of GitHub's CPU budget). A REST page gives no head commit: a repository is then known
+    /// unchanged by its <c>pushed_at</c> and default branch (<see cref="ReadCache.FindUnpushed"/>),
+    /// and one that moved gets its head and root entries in its file batch.
+    /// </summary>
+    public bool ListWithRestWhenSlow { get; init; } = true;
+
+    /// <summary>Repositories on a REST list page (GitHub's most).</summary>
+    internal const int RestPageSize = 100;
 
     internal const string Query = """
         query OrgRepos($org: String!, $cursor: String, $first: Int!) {
@@ -64,9 +80,15 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         // request has them. Every other page is mapped as it arrives and let go, so memory holds
         // the snapshot, not the pages.
         var waiting = new List<(RepoNode Node, WantedFiles Files)>();
+        // Repositories listed by REST and not in the cache: their head and root entries come with their files.
+        var unlisted = new List<RepoNode>();
         OrgNode? orgNode = null;
         HashSet<string>? pinned = null;
-        var firstPage = System.Diagnostics.Stopwatch.StartNew();
+        // The REST page the list goes on from, when it does (0: GraphQL to the end), and the names GraphQL listed.
+        var restFrom = 0;
+        var listedByGraphQl = new HashSet<string>(StringComparer.Ordinal);
+        var firstPage = clock.GetTimestamp();
+        var firstPageTime = TimeSpan.Zero;
         // The next page is asked for before this one is mapped, so mapping overlaps the wait.
         var next = PageAsync(org, null);
         try
@@ -102,9 +124,18 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 }
                 if (isFirst)
                 {
-                    await EstimateAsync(org, page, firstPage.Elapsed).ConfigureAwait(false);
+                    firstPageTime = clock.GetElapsedTime(firstPage);
+                    if (ListWithRestWhenSlow && page.PageInfo is { HasNextPage: true } && GraphQlEstimate(page, firstPageTime).Time > TimeBudget / 2)
+                    {
+                        restFrom = (page.Nodes?.Count ?? 0) / RestPageSize + 1;
+                        listedByGraphQl.UnionWith(page.Nodes?.OfType<RepoNode>().Select(n => n.Name) ?? []);
+                    }
+                    else
+                    {
+                        await EstimateAsync(org, page, firstPageTime).ConfigureAwait(false);
+                    }
                 }
-                if (page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
+                if (restFrom == 0 && page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
                 {
                     next = PageAsync(org, cursor);
                 }
@@ -121,9 +152,56 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
 
-        if (waiting.Count > 0)
+        if (restFrom > 0)
         {
-            repos.AddRange(await ReadFilesAsync(org, waiting, pinned!, cache, ct).ConfigureAwait(false));
+            var total = orgNode!.Repositories!.TotalCount;
+            var seen = listedByGraphQl.Count;
+            var lastPage = (total + RestPageSize - 1) / RestPageSize;
+            var firstRestPage = clock.GetTimestamp();
+            var estimated = false;
+            async Task TakeAsync(IReadOnlyList<RepoNode> nodes)
+            {
+                if (!estimated)
+                {
+                    estimated = true;
+                    await EstimateRestAsync(org, total, firstPageTime, clock.GetElapsedTime(firstRestPage), lastPage - restFrom + 1).ConfigureAwait(false);
+                }
+                var ready = new List<RepoNode>();
+                foreach (var node in nodes.Where(n => listedByGraphQl.Add(n.Name)))
+                {
+                    seen++;
+                    if (CachedUnpushed(cache, node) is { } known)
+                    {
+                        ready.Add(node with { DefaultBranchRef = new BranchRef(node.DefaultBranchRef?.Name, new ObjectId(known.Head)), Root = new RootTree(known.Root) });
+                    }
+                    else
+                    {
+                        unlisted.Add(node);
+                    }
+                }
+                while (unlisted.Count + waiting.Count >= FilesPerBatch)
+                {
+                    repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                }
+                repos.AddRange(await MapAsync(ready, pinned!, [], cache, ct).ConfigureAwait(false));
+                usage?.RepositoriesRead(nodes.Count);
+            }
+            await ListWithRestAsync(org, restFrom, lastPage, TakeAsync, ct).ConfigureAwait(false);
+            // REST's name order and GraphQL's may differ on some names: what the first REST page
+            // holds is read too when the pages did not meet the count.
+            if (seen < total && restFrom > 1)
+            {
+                await ListWithRestAsync(org, 1, restFrom - 1, TakeAsync, ct).ConfigureAwait(false);
+            }
+            while (unlisted.Count + waiting.Count > 0)
+            {
+                repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+            }
+        }
+
+        foreach (var batch in waiting.Chunk(FilesPerBatch))
+        {
+            repos.AddRange(await ReadFilesAsync(org, [.. batch], pinned!, cache, ct).ConfigureAwait(false));
         }
         // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
         repos = await new GraphQlHealth(client, endpoint, adaptive).ReadAsync(org, repos).ConfigureAwait(false);
@@ -159,12 +237,61 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     private async Task<RepoSnapshot[]> ReadFilesAsync(string org, List<(RepoNode Node, WantedFiles Files)> batch, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
     {
         var fetched = await FetchFilesAsync(org, batch.Select(w => w.Files).ToArray()).ConfigureAwait(false);
+        return await FinishFilesAsync(org, batch, fetched, pinned, cache, ct).ConfigureAwait(false);
+    }
+
+    // Repositories a REST page listed and the cache does not know as they are (unlisted): one
+    // batched request brings each one's head and root entries with the texts where they most
+    // likely are (where the cache saw them, else README.md), so a changed repository costs a share
+    // of one request; the batch is filled with repositories whose files are known to be wanted
+    // (waiting). One whose files turn out elsewhere waits for the next batch.
+    private async Task<RepoSnapshot[]> ReadNextBatchAsync(string org, List<RepoNode> unlisted, List<(RepoNode Node, WantedFiles Files)> waiting, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
+    {
+        var batch = unlisted[..Math.Min(unlisted.Count, FilesPerBatch)];
+        unlisted.RemoveRange(0, batch.Count);
+        var done = waiting[..Math.Min(waiting.Count, FilesPerBatch - batch.Count)];
+        waiting.RemoveRange(0, done.Count);
+        var asked = batch.Select(n => Likely(n, cache?.Previous(n.Name))).ToArray();
+        var fetched = await FetchFilesAsync(org, [.. asked, .. done.Select(w => w.Files)]).ConfigureAwait(false);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var files = fetched.GetValueOrDefault(batch[i].Name);
+            var node = batch[i] with { DefaultBranchRef = files is null ? batch[i].DefaultBranchRef : files.DefaultBranchRef, Root = files?.Root };
+            var wanted = FilesWanted(node);
+            if ((wanted.Readme is null || wanted.Readme == asked[i].Readme) && (wanted.License is null || wanted.License == asked[i].License)
+                && (!wanted.Dotgithub || asked[i].Dotgithub) && (!wanted.Docs || asked[i].Docs))
+            {
+                done.Add((node, wanted));
+            }
+            else
+            {
+                waiting.Add((node, wanted));
+            }
+        }
+        return await FinishFilesAsync(org, done, fetched, pinned, cache, ct).ConfigureAwait(false);
+    }
+
+    // Where a listed repository's files most likely are: where the cache last saw them (its root
+    // entries), else a README.md at the root; the .github and docs listings when it had those
+    // folders (or is not in the cache); the licence file's text only when GitHub cannot name the licence.
+    private static WantedFiles Likely(RepoNode n, ReadCache.Entry? previous)
+    {
+        var root = previous?.Root;
+        var readme = ReadmeLookup.Choose(root) ?? "README.md";
+        var license = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null
+            : previous?.LicensePath ?? (root is null ? "LICENSE" : LicensePath(RootFiles(root)) ?? "LICENSE");
+        return new WantedFiles(n.Name, readme, license, root is not null && ReadmeLookup.HasFolder(root, ".github"),
+            root is not null && ReadmeLookup.Choose(root) is null && ReadmeLookup.HasFolder(root, "docs"), Listing: true);
+    }
+
+    private async Task<RepoSnapshot[]> FinishFilesAsync(string org, List<(RepoNode Node, WantedFiles Files)> batch, Dictionary<string, RepoFiles?> fetched, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
+    {
         var read = batch.ToDictionary(w => w.Node.Name, w => new FilesRead(w.Files.Readme, fetched.GetValueOrDefault(w.Node.Name)?.Readme, fetched.GetValueOrDefault(w.Node.Name)?.License), StringComparer.Ordinal);
         var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false })
             .Where(w => w.Readme is not null).ToArray();
         if (elsewhere.Length > 0)
         {
-            foreach (var (name, files) in await FetchFilesAsync(org, elsewhere).ConfigureAwait(false))
+            foreach (var (name, files) in await FetchFilesAsync(org, [.. elsewhere.Select(e => e with { Listing = false })]).ConfigureAwait(false))
             {
                 read[name] = read[name] with { ReadmePath = elsewhere.First(e => e.Name == name).Readme, Readme = files?.Readme };
             }
@@ -172,25 +299,123 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return await MapAsync(batch.Select(w => w.Node).ToList(), pinned, read, cache, ct).ConfigureAwait(false);
     }
 
-    // Pages left × the first page's time (with its files, when they were read): a warning, before the rest is read, when the read will
-    // not fit the time the workflow gives it (a job past timeout-minutes is cancelled with nothing published).
-    private async Task EstimateAsync(string org, RepoPage first, TimeSpan firstPageTime)
+    // The GraphQL list's pages × its first page's time (with its files, when they were read).
+    private (TimeSpan Time, int Pages) GraphQlEstimate(RepoPage first, TimeSpan firstPageTime)
     {
         var asked = Math.Max(1, first.Nodes?.Count ?? 1);
         var pages = 1 + (int)Math.Ceiling(Math.Max(0, first.TotalCount - asked) / (double)_pageSize);
-        var estimate = firstPageTime * pages;
+        return (firstPageTime * pages, pages);
+    }
+
+    // A warning, before the rest is read, when the read will not fit the time the workflow gives
+    // it (a job past timeout-minutes is cancelled with nothing published).
+    private async Task EstimateAsync(string org, RepoPage first, TimeSpan firstPageTime)
+    {
+        var (estimate, pages) = GraphQlEstimate(first, firstPageTime);
+        await WarnIfLongAsync(org, first.TotalCount, estimate, $"{pages} pages of about {firstPageTime.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s with their files").ConfigureAwait(false);
+    }
+
+    // The REST list: its pages two at a time after the first GraphQL page.
+    private async Task EstimateRestAsync(string org, int total, TimeSpan firstPageTime, TimeSpan restPageTime, int restPages)
+    {
+        var estimate = firstPageTime + restPageTime * Math.Ceiling(restPages / (double)OctokitGateway.MaxRestInFlight);
+        await WarnIfLongAsync(org, total, estimate, $"{1 + restPages} pages, {restPages} of them REST pages of about {restPageTime.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s, two at a time").ConfigureAwait(false);
+    }
+
+    private async Task WarnIfLongAsync(string org, int total, TimeSpan estimate, string how)
+    {
         if (usage is not null && estimate > TimeBudget)
         {
-            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {first.TotalCount} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({pages} pages of about {firstPageTime.TotalSeconds:F1} s with their files), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)")).ConfigureAwait(false);
+            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {total} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({how}), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)")).ConfigureAwait(false);
         }
     }
+
+    // REST's list pages from..to (sorted by name, as GraphQL's), two in flight; pages past the
+    // count GraphQL gave are asked for only while GitHub says there are more.
+    private async Task ListWithRestAsync(string org, int from, int to, Func<IReadOnlyList<RepoNode>, Task> take, CancellationToken ct)
+    {
+        var inFlight = new Queue<Task<(RepoNode[] Nodes, bool More)>>();
+        var nextPage = from;
+        try
+        {
+            while (true)
+            {
+                while (inFlight.Count < OctokitGateway.MaxRestInFlight && nextPage <= to)
+                {
+                    inFlight.Enqueue(RestPageAsync(org, nextPage++));
+                }
+                if (!inFlight.TryDequeue(out var page))
+                {
+                    return;
+                }
+                ct.ThrowIfCancellationRequested();
+                var (nodes, more) = await page.ConfigureAwait(false);
+                if (more && inFlight.Count == 0 && nextPage > to)
+                {
+                    to = nextPage;
+                }
+                await take(nodes).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Pages still in flight when one failed: observed, so their failures go nowhere.
+            foreach (var left in inFlight)
+            {
+                await left.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(RepoNode[] Nodes, bool More)> RestPageAsync(string org, int page)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["per_page"] = RestPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = "full_name",
+            ["direction"] = "asc",
+        };
+        var what = $"the repositories of '{org}'";
+        // The page's text, read into the list entries this reader keeps (not Octokit's repository objects).
+        var response = await GitHubErrors.Guard(() => client.Connection.GetRaw(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), what).ConfigureAwait(false);
+        var text = response.HttpResponse.Body as string ?? (response.Body is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+        List<RestRepo>? repos;
+        try
+        {
+            repos = System.Text.Json.JsonSerializer.Deserialize(text, RestJson.Default.ListRestRepo);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new GitHubException($"GitHub's REST API gave an answer that is not a list of repositories for {what}: {ex.Message}");
+        }
+        return ([.. (repos ?? []).Select(FromRest)], response.HttpResponse.ApiInfo?.Links?.ContainsKey("next") == true);
+    }
+
+    // A REST list entry as the GraphQL list entry it stands for: no head commit, no root entries (its file batch brings them).
+    private RepoNode FromRest(RestRepo r) => new(
+        r.Name, r.FullName, r.HtmlUrl, r.Description, r.Homepage,
+        _strings.Get((r.Visibility ?? (r.Private ? "private" : "public")).ToUpperInvariant()),
+        r.Archived, r.Fork, r.IsTemplate, r.StargazersCount, r.ForksCount, r.PushedAt, r.UpdatedAt, r.CreatedAt,
+        new BranchRef(_strings.Get(r.DefaultBranch), null), string.IsNullOrEmpty(r.Language) ? null : new Named(_strings.Get(r.Language)),
+        r.License is { } l ? new LicenseInfo(_strings.Get(l.Key), _strings.Get(l.Name), _strings.Get(l.SpdxId)) : null,
+        new Connection<TopicNode>([.. (r.Topics ?? []).Select(t => new TopicNode(new Named(_strings.Get(t))))]),
+        Root: null);
 
     private static string? Head(RepoNode n) => n.DefaultBranchRef?.Target?.Oid;
 
     // What the cache kept of a repository whose head did not move, unless GitHub no longer names a
     // licence it named then (its detection changes on its side): the file's text is then read.
     private static ReadCache.Entry? Cached(ReadCache? cache, RepoNode n) =>
-        cache?.Find(n.Name, Head(n)) is { } entry && (entry.LicenseRead || n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId)) ? entry : null;
+        cache?.Find(n.Name, Head(n)) is { } entry && StillTrue(entry, n) ? entry : null;
+
+    // What the cache kept of a repository a REST page listed, when nothing was pushed to it since
+    // (with its head and root entries, which the page does not give).
+    private static ReadCache.Entry? CachedUnpushed(ReadCache? cache, RepoNode n) =>
+        cache?.FindUnpushed(n.Name, n.DefaultBranchRef?.Name, n.PushedAt) is { Head: not null, Root: not null } entry && StillTrue(entry, n) ? entry : null;
+
+    private static bool StillTrue(ReadCache.Entry entry, RepoNode n) =>
+        entry.LicenseRead || n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId);
 
     // Mapping may read a licence's bytes (REST): a few at a time; the first failure stops the rest.
     private async Task<RepoSnapshot[]> MapAsync(IReadOnlyList<RepoNode> nodes, HashSet<string> pinned, Dictionary<string, FilesRead> read, ReadCache? cache, CancellationToken ct)
@@ -200,6 +425,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             async (i, _) => repos[i] = await ToRepoAsync(nodes[i], pinned, read.GetValueOrDefault(nodes[i].Name), cache).ConfigureAwait(false)).ConfigureAwait(false);
         return repos;
     }
+
+    // What repeats from repository to repository, kept once (the snapshot of a large organization holds it all).
+    private readonly StringPool _strings = new();
 
     private int _pageSize = Math.Clamp(firstPageSize, 1, 100);
     private int _successes;
@@ -292,7 +520,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// path), a licence file's text, and the listings of the .github and docs folders (where
     /// GitHub looks for a README before and after the root).
     /// </summary>
-    private sealed record WantedFiles(string Name, string? Readme, string? License, bool Dotgithub, bool Docs)
+    private sealed record WantedFiles(string Name, string? Readme, string? License, bool Dotgithub, bool Docs, bool Listing = false)
     {
         public bool Nothing => Readme is null && License is null && !Dotgithub && !Docs;
     }
@@ -319,7 +547,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     private const string BlobFields = "{ ... on Blob { text isBinary isTruncated } }";
     private const string TreeFields = "{ ... on Tree { entries { name type mode } } }";
 
-    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks)
+    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks) =>
+        FilesQuery(repositories, asks, _ => false);
+
+    /// <summary>
+    /// The batched files query; <paramref name="listing"/>: also the repository's default branch,
+    /// its head commit and its root entries (for one a REST page listed, which gives none of them).
+    /// </summary>
+    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks, Func<int, bool> listing)
     {
         var query = new System.Text.StringBuilder("query Files($owner: String!");
         for (var i = 0; i < repositories; i++)
@@ -333,6 +568,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             var (readme, license, dotgithub, docs) = asks(i);
             query.Append($"  f{i}: repository(owner: $owner, name: $n{i}) {{")
+                .Append(listing(i) ? $" defaultBranchRef {{ name target {{ oid }} }} root: object(expression: \"HEAD:\") {TreeFields}" : "")
                 .Append(readme ? $" readme: object(expression: $r{i}) {BlobFields}" : "")
                 .Append(license ? $" license: object(expression: $l{i}) {BlobFields}" : "")
                 .Append(dotgithub ? $" dotgithub: object(expression: $g{i}) {TreeFields}" : "")
@@ -365,7 +601,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 variables[$"d{i}"] = "HEAD:docs";
             }
         }
-        var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null, batch[i].Dotgithub, batch[i].Docs));
+        var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null, batch[i].Dotgithub, batch[i].Docs), i => batch[i].Listing);
         var what = $"the README and licence files of '{org}' (GraphQL)";
         GraphQlAnswer<Dictionary<string, RepoFiles?>> answer;
         // A batch GitHub finds too heavy (large texts) is asked again as two halves.
@@ -428,8 +664,10 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     }
 
     // Root files a licence may be in: blobs that are not symbolic links.
-    private static string[] RootFiles(RepoNode n) =>
-        n.Root?.Entries?.Where(e => e.Type == "blob" && e.Mode != ReadmeLookup.SymlinkMode).Select(e => e.Name).ToArray() ?? [];
+    private static string[] RootFiles(RepoNode n) => RootFiles(n.Root?.Entries);
+
+    private static string[] RootFiles(IEnumerable<TreeEntry>? entries) =>
+        entries?.Where(e => e.Type == "blob" && e.Mode != ReadmeLookup.SymlinkMode).Select(e => e.Name).ToArray() ?? [];
 
     private static string? LicensePath(string[] rootFiles) =>
         rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
@@ -461,9 +699,23 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
         }
         var (license, identified) = await LicenseAsync(n, owner, branch, rootFiles, read?.License, cached).ConfigureAwait(false);
+        badges = [.. badges.Select(b => b with
+        {
+            Alt = _strings.Get(b.Alt)!, ImageUrl = _strings.Get(b.ImageUrl)!, LinkUrl = _strings.Get(b.LinkUrl), Label = _strings.Get(b.Label),
+            Message = _strings.Get(b.Message), Color = _strings.Get(b.Color), Form = _strings.Get(b.Form)!,
+        })];
+        license = license is null ? null : license with
+        {
+            SpdxId = _strings.Get(license.SpdxId)!,
+            Name = _strings.Get(license.Name),
+            Key = _strings.Get(license.Key),
+            Path = _strings.Get(license.Path),
+            Source = _strings.Get(license.Source)!,
+        };
         if (cache is not null && head is not null)
         {
-            cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified, LicenseRead: n.LicenseInfo is { } info && !RepoLicense.GitHubKnows(info.SpdxId)));
+            cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified, LicenseRead: n.LicenseInfo is { } info && !RepoLicense.GitHubKnows(info.SpdxId),
+                Branch: branch, PushedAt: n.PushedAt, Root: n.Root?.Entries?.Select(e => new TreeEntry(_strings.Get(e.Name)!, _strings.Get(e.Type), e.Mode)).ToArray(), LicensePath: LicensePath(rootFiles)));
         }
 
         return new RepoSnapshot
@@ -473,23 +725,23 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             Description = NullIfBlank(n.Description),
             Url = n.Url,
             Homepage = NullIfBlank(n.HomepageUrl),
-            Language = n.PrimaryLanguage?.Name,
-            Topics = n.RepositoryTopics?.Present.Select(t => t.Topic?.Name).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
+            Language = _strings.Get(n.PrimaryLanguage?.Name),
+            Topics = n.RepositoryTopics?.Present.Select(t => _strings.Get(t.Topic?.Name)).OfType<string>().Order(StringComparer.Ordinal).ToArray() ?? [],
             Stars = n.StargazerCount,
             Forks = n.ForkCount,
             Archived = n.IsArchived,
             Fork = n.IsFork,
             IsTemplate = n.IsTemplate,
-            Visibility = (n.Visibility ?? "PUBLIC").ToLowerInvariant(),
+            Visibility = _strings.Get((n.Visibility ?? "PUBLIC").ToLowerInvariant())!,
             CreatedAt = n.CreatedAt,
             UpdatedAt = n.UpdatedAt,
             PushedAt = n.PushedAt,
-            DefaultBranch = branch,
+            DefaultBranch = _strings.Get(branch),
             License = license,
             Readme = header,
             Badges = badges,
             Pinned = pinned.Contains(n.Name),
-            RootFiles = n.Root?.Entries?.Select(e => e.Type == "tree" ? e.Name + "/" : e.Name).Order(StringComparer.Ordinal).ToArray(),
+            RootFiles = n.Root?.Entries?.Select(e => _strings.Get(e.Type == "tree" ? e.Name + "/" : e.Name)!).Order(StringComparer.Ordinal).ToArray(),
         };
     }
 

@@ -52,16 +52,38 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     {
         var profile = await GitHubErrors.Guard(() => client.Organization.Get(org), $"organization '{org}'").ConfigureAwait(false);
         var repos = await ListAsync(org).ConfigureAwait(false);
-        await CheckBudgetAsync(org, repos).ConfigureAwait(false);
+        // The read cache, as the GraphQL reader keeps it: a repository nothing was pushed to since
+        // the last run (its pushed_at and default branch, which the list gives) is not read again.
+        var cache = ReadCacheDirectory is { } directory
+            ? await ReadCache.OpenAsync(directory, endpoint, org, Usage is null ? null : Usage.WarnAsync, ReadCache.RestReader).ConfigureAwait(false)
+            : null;
+        var known = repos.Select(r => cache?.FindUnpushed(r.Snapshot.Name, r.Snapshot.DefaultBranch, r.Snapshot.PushedAt) is { } entry
+            && (entry.LicenseRead || r.License is null || RepoLicense.GitHubKnows(r.License.SpdxId)) ? entry : null).ToArray();
+        await CheckBudgetAsync(org, [.. repos.Where((_, i) => known[i] is null)]).ConfigureAwait(false);
 
         // A few at a time, gentle with GitHub's secondary rate limits; the first failure stops
         // the reads not yet started and fails the run, so no partial snapshot is built.
         var details = new RepoSnapshot[repos.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, repos.Length), new ParallelOptions { MaxDegreeOfParallelism = RestConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            details[i] = await ReadRepositoryAsync(repos[i].Snapshot, repos[i].License, ct).ConfigureAwait(false);
+            var (repo, listed) = repos[i];
+            if (known[i] is { } entry)
+            {
+                details[i] = FromCache(repo, listed, entry);
+            }
+            else
+            {
+                ReadCache.Entry read;
+                (details[i], read) = await ReadRepositoryAsync(repo, listed, ct).ConfigureAwait(false);
+                entry = read;
+            }
+            cache?.Keep(repo.Name, entry);
             Usage?.RepositoriesRead(1);
         }).ConfigureAwait(false);
+        if (cache is not null)
+        {
+            await cache.SaveAsync().ConfigureAwait(false);
+        }
 
         return new OrgSnapshot
         {
@@ -113,6 +135,10 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     // within minutes is waited for by the retry pipeline instead. GET /rate_limit itself is free.
     private async Task CheckBudgetAsync(string org, IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos)
     {
+        if (repos.Count == 0)
+        {
+            return;
+        }
         var limits = await GitHubErrors.Guard(() => client.RateLimit.GetRateLimits(), "the rate limit").ConfigureAwait(false);
         var core = limits.Resources.Core;
         var needed = RestRequestsFor(repos);
@@ -133,13 +159,25 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         }
     }
 
-    private async Task<RepoSnapshot> ReadRepositoryAsync(RepoSnapshot repo, LicenseMetadata? listedLicense, CancellationToken ct)
+    // A repository as the cache kept what its files said (the same values a read would give), with the list's metadata.
+    private static RepoSnapshot FromCache(RepoSnapshot repo, LicenseMetadata? listed, ReadCache.Entry entry)
+    {
+        string? FileUrl(string? path) => path is null || repo.DefaultBranch is null ? null : $"{repo.Url}/blob/{repo.DefaultBranch}/{path}";
+        return repo with
+        {
+            License = listed is null ? null : RepoLicense.Decide(listed.SpdxId, listed.Name, listed.Key, entry.LicensePath, FileUrl(entry.LicensePath), entry.LicenseIdentified),
+            Readme = entry.Readme is null ? null : entry.Readme with { Url = FileUrl(entry.Readme.Path) },
+            Badges = entry.Readme is null ? [] : entry.Badges,
+        };
+    }
+
+    private async Task<(RepoSnapshot Repo, ReadCache.Entry Read)> ReadRepositoryAsync(RepoSnapshot repo, LicenseMetadata? listedLicense, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var owner = repo.FullName[..repo.FullName.IndexOf('/', StringComparison.Ordinal)];
         var readme = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetReadme(owner, repo.Name), $"the README of {repo.FullName}").ConfigureAwait(false);
-        var license = listedLicense is null
-            ? null
+        var (license, identified, licensePath) = listedLicense is null
+            ? (null, null, null)
             : await ReadLicenseAsync(owner, repo, listedLicense).ConfigureAwait(false);
 
         ReadmeHeader? header = null;
@@ -149,7 +187,9 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             // The path (".github/README.md" when GitHub shows that one), as the GraphQL reader names it.
             (header, badges) = ReadmeHeader.Read(ReadmePath(readme), readme.HtmlUrl, text);
         }
-        return repo with { License = license, Readme = header, Badges = badges };
+        return (repo with { License = license, Readme = header, Badges = badges },
+            new ReadCache.Entry(null, header, badges, identified, LicenseRead: listedLicense is not null && !RepoLicense.GitHubKnows(listedLicense.SpdxId),
+                Branch: repo.DefaultBranch, PushedAt: repo.PushedAt, LicensePath: licensePath));
     }
 
     // Octokit's Readme has no path: it is the end of its contents URL (".../contents/.github/README.md?ref=main").
@@ -196,7 +236,7 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     /// GitHub could not tell (NOASSERTION, "other" — it does not know the LiLiQ licences), the
     /// licence is identified from the file's text.
     /// </summary>
-    private async Task<RepoLicense?> ReadLicenseAsync(string owner, RepoSnapshot repo, LicenseMetadata listed)
+    private async Task<(RepoLicense? License, string? Identified, string? Path)> ReadLicenseAsync(string owner, RepoSnapshot repo, LicenseMetadata listed)
     {
         // Octokit's licence model drops the file content, so read GitHub's answer into our own shape.
         var response = await GitHubErrors.GuardOptional(
@@ -205,8 +245,8 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         var contents = response?.Body;
         var githubSpdx = contents?.License?.SpdxId ?? listed.SpdxId;
         var identified = !RepoLicense.GitHubKnows(githubSpdx) && contents?.Content is { } base64 ? LicenseIdentifier.Identify(Decode(base64)) : null;
-        return RepoLicense.Decide(githubSpdx, contents?.License?.Name ?? listed.Name, contents?.License?.Key ?? listed.Key,
-            contents?.Path, contents?.HtmlUrl, identified);
+        return (RepoLicense.Decide(githubSpdx, contents?.License?.Name ?? listed.Name, contents?.License?.Key ?? listed.Key,
+            contents?.Path, contents?.HtmlUrl, identified), identified, contents?.Path);
     }
 
     private static byte[] Decode(string base64)

@@ -21,23 +21,35 @@ internal sealed class ReadCache
     /// <summary>
     /// What was read from one repository's files at one commit. <paramref name="LicenseRead"/>: the
     /// licence file's text was looked at (GitHub could not name the licence), so
-    /// <paramref name="LicenseIdentified"/> says what it holds.
+    /// <paramref name="LicenseIdentified"/> says what it holds. <paramref name="Branch"/> and
+    /// <paramref name="PushedAt"/>: the default branch and GitHub's <c>pushed_at</c> when it was
+    /// read, which is all a REST list page tells of a repository (no head commit): a repository
+    /// nothing was pushed to since, on the same default branch, has the same files.
+    /// <paramref name="Root"/> and <paramref name="LicensePath"/>: its root entries and licence
+    /// file, which a REST list page does not give either.
     /// </summary>
-    internal sealed record Entry(string Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified, bool LicenseRead = false);
+    internal sealed record Entry(string? Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified, bool LicenseRead = false,
+        string? Branch = null, DateTimeOffset? PushedAt = null, IReadOnlyList<TreeEntry>? Root = null, string? LicensePath = null);
 
-    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos);
+    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader);
 
-    private const int Format = 1;
+    /// <summary>The reader that made a cache: each keeps what it reads its own way, so one never uses the other's.</summary>
+    internal const string GraphQlReader = "graphql";
+
+    internal const string RestReader = "rest";
+
+    private const int Format = 2;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
 
     private readonly string _path;
     private readonly string _identity;
+    private readonly string _reader;
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _next = new(StringComparer.Ordinal);
 
-    private ReadCache(string path, string identity, Dictionary<string, Entry> previous) =>
-        (_path, _identity, _previous) = (path, identity, previous);
+    private ReadCache(string path, string identity, string reader, Dictionary<string, Entry> previous) =>
+        (_path, _identity, _reader, _previous) = (path, identity, reader, previous);
 
     private static string ToolVersion =>
         typeof(ReadCache).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
@@ -51,7 +63,7 @@ internal sealed class ReadCache
         Path.Combine(directory, "repositories-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdentityOf(endpoint, org))))[..24] + ".json");
 
     /// <summary>Opens the organization's cache in <paramref name="directory"/>; what cannot be used is reported through <paramref name="notice"/> and left out.</summary>
-    public static async Task<ReadCache> OpenAsync(string directory, GitHubEndpoint endpoint, string org, Func<string, Task>? notice)
+    public static async Task<ReadCache> OpenAsync(string directory, GitHubEndpoint endpoint, string org, Func<string, Task>? notice, string reader = GraphQlReader)
     {
         var path = PathOf(directory, endpoint, org);
         var identity = IdentityOf(endpoint, org);
@@ -65,6 +77,7 @@ internal sealed class ReadCache
                 why = document is null ? "it is empty"
                     : document.Format != Format || document.Identity != identity ? "it belongs to another organization or format"
                     : document.Tool != ToolVersion ? $"it was made by another version ({document.Tool})"
+                    : document.Reader != reader ? $"it was made by the {document.Reader} reader"
                     : null;
                 if (why is null)
                 {
@@ -80,12 +93,22 @@ internal sealed class ReadCache
         {
             await notice($"the read cache {path} was ignored: {why}; every repository's files are read again").ConfigureAwait(false);
         }
-        return new ReadCache(path, identity, previous);
+        return new ReadCache(path, identity, reader, previous);
     }
 
     /// <summary>What was read from the repository's files, when its default branch is still at <paramref name="head"/>.</summary>
     public Entry? Find(string name, string? head) =>
         head is not null && _previous.TryGetValue(name, out var entry) && entry.Head == head ? entry : null;
+
+    /// <summary>
+    /// What was read from the repository's files, when nothing was pushed to it since (GitHub's
+    /// <c>pushed_at</c> moves on a push to any branch) and its default branch is the same.
+    /// </summary>
+    public Entry? FindUnpushed(string name, string? branch, DateTimeOffset? pushedAt) =>
+        pushedAt is not null && _previous.TryGetValue(name, out var entry) && entry.PushedAt == pushedAt && entry.Branch == branch ? entry : null;
+
+    /// <summary>What the last run kept of a repository, whatever its head (where its files were then).</summary>
+    public Entry? Previous(string name) => _previous.GetValueOrDefault(name);
 
     /// <summary>Keeps what this run read (or reused) of a repository, for the next run.</summary>
     public void Keep(string name, Entry entry)
@@ -103,7 +126,7 @@ internal sealed class ReadCache
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, _next), Json)).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, _next, _reader), Json)).ConfigureAwait(false);
             File.Move(temp, _path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

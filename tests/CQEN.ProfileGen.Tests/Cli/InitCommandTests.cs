@@ -49,6 +49,44 @@ public class InitCommandTests : IDisposable
         Assert.Contains("  # collapse: [\"Dormant\", \"Abandonné\"]", File.ReadAllText(Path.Combine(_dir, "profilegen.yml")));
     }
 
+    [Theory]
+    [InlineData(230, 15)]
+    [InlineData(5_000, 25)]
+    [InlineData(20_000, 90)]
+    public async Task With_a_snapshot_the_starter_workflow_s_timeout_scales_with_the_organization_and_the_action_is_given_the_same(int repositories, int minutes)
+    {
+        var snapshot = new ProfileGen.Snapshots.OrgSnapshot
+        {
+            Org = new ProfileGen.Snapshots.OrgProfile { Login = "big-org", Url = "https://github.com/big-org" },
+            Repos = [.. Enumerable.Range(0, repositories).Select(i => new ProfileGen.Snapshots.RepoSnapshot { Name = $"r{i}", FullName = $"big-org/r{i}", Url = $"https://github.com/big-org/r{i}" })],
+        };
+        var path = Path.Combine(Path.GetTempPath(), $"profilegen-init-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ProfileGen.Snapshots.SnapshotJson.Serialize(snapshot));
+        try
+        {
+            var cli = new CliHarness { CurrentDirectory = _dir };
+            var init = await cli.RunAsync("init", "--org", "big-org", "--snapshot", path);
+            Assert.True(init.ExitCode == 0, init.Error);
+
+            var workflow = File.ReadAllLines(Path.Combine(_dir, ".github", "workflows", "profile-readme.yml"));
+            Assert.Equal([$"    timeout-minutes: {minutes}", $"          timeout-minutes: {minutes}"], workflow.Where(l => l.TrimStart().StartsWith("timeout-minutes:", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_snapshot_the_starter_workflow_keeps_its_15_minutes_for_the_job_and_the_action()
+    {
+        var cli = new CliHarness { CurrentDirectory = _dir };
+        Assert.Equal(0, (await cli.RunAsync("init", "--org", "my-org")).ExitCode);
+
+        var workflow = File.ReadAllLines(Path.Combine(_dir, ".github", "workflows", "profile-readme.yml"));
+        Assert.Equal(["    timeout-minutes: 15", "          timeout-minutes: 15"], workflow.Where(l => l.TrimStart().StartsWith("timeout-minutes:", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Refuses_to_overwrite_and_then_writes_nothing()
     {

@@ -54,6 +54,23 @@ public class GraphQlSchemaTests
     }
 
     [Fact]
+    public async Task The_batched_files_query_with_each_repository_s_head_and_root_entries_is_valid_against_GitHub_s_schema()
+    {
+        var query = GraphQlOrgReader.FilesQuery(2, i => (true, i == 1, false, false), i => i == 0);
+
+        Assert.Contains("defaultBranchRef { name target { oid } } root: object(expression: \"HEAD:\")", query, StringComparison.Ordinal);
+        Assert.Empty(await GraphQlSchema.ValidateAsync(query, new GraphQL.Inputs(new Dictionary<string, object?>
+        {
+            ["owner"] = "org",
+            ["n0"] = "a",
+            ["r0"] = "HEAD:README.md",
+            ["n1"] = "b",
+            ["r1"] = "HEAD:README.md",
+            ["l1"] = "HEAD:LICENSE",
+        })));
+    }
+
+    [Fact]
     public async Task The_batched_files_query_is_valid_against_GitHub_s_schema()
     {
         var query = GraphQlOrgReader.FilesQuery(3, i => (i != 1, i != 0, i == 2, i == 2));

@@ -126,7 +126,8 @@ internal static class ConfigLoader
                     "audit" => config with { Audit = Audit(value) },
                     "limits" => config with { Limits = Limits(value) },
                     "cards" => config with { Cards = Cards(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards"),
+                    "catalogue" => config with { Catalogue = Catalogue(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, catalogue"),
                 };
             }
             return config;
@@ -181,6 +182,47 @@ internal static class ConfigLoader
                 };
             }
             return cards;
+        }
+
+        private CatalogueOptions Catalogue(YamlNode node)
+        {
+            var catalogue = new CatalogueOptions();
+            foreach (var (key, value) in Mapping(node, "catalogue"))
+            {
+                catalogue = key.Value switch
+                {
+                    "precedence" => catalogue with { Precedence = Precedence(value, key) },
+                    "properties" => catalogue with { Properties = CatalogueProperties(value) },
+                    _ => throw Unknown(key, "precedence, properties"),
+                };
+            }
+            return catalogue;
+        }
+
+        // Each source at most once: a source named twice would make its second place meaningless.
+        private IReadOnlyList<string> Precedence(YamlNode node, YamlScalarNode key)
+        {
+            var sources = Sequence(node, key, (v, k) => OneOf(v, k, [.. CQEN.ProfileGen.Configuration.CatalogueOptions.Sources]));
+            var twice = sources.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            return twice is null ? sources : throw Error(node, $"'{key.Value}' names '{twice.Key}' twice; name each source once");
+        }
+
+        private CatalogueProperties CatalogueProperties(YamlNode node)
+        {
+            var p = new CatalogueProperties();
+            foreach (var (key, value) in Mapping(node, "catalogue.properties"))
+            {
+                p = key.Value switch
+                {
+                    "lifecycle" => p with { Lifecycle = Scalar(value, key) },
+                    "license" => p with { License = Scalar(value, key) },
+                    "owner" => p with { Owner = Scalar(value, key) },
+                    "summary_fr" => p with { SummaryFr = Scalar(value, key) },
+                    "summary_en" => p with { SummaryEn = Scalar(value, key) },
+                    _ => throw Unknown(key, "lifecycle, license, owner, summary_fr, summary_en"),
+                };
+            }
+            return p;
         }
 
         // A folder inside the README's folder, the same on every system and in a Git tree:

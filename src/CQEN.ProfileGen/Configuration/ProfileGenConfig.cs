@@ -43,6 +43,9 @@ internal sealed record ProfileGenConfig
     public SizeLimits Limits { get; init; } = new();
 
     public CardsOptions Cards { get; init; } = new();
+
+    /// <summary>How catalogue sources are reconciled (<c>catalogue:</c>).</summary>
+    public CatalogueOptions Catalogue { get; init; } = new();
 }
 
 /// <summary>The SVG cards written beside the README (cards:).</summary>

@@ -19,6 +19,9 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
 
     private AuditWords Words => Wording.For(Culture).Audit;
 
+    /// <summary>Each audited repository's reconciled lifecycle, licence and summaries with their sources; null when no repository carries a catalogue source (then --json is as before).</summary>
+    public IReadOnlyList<Catalogue.RepoCatalogue>? Catalogue { get; init; }
+
     public int Errors => Findings.Count(f => f.Severity == AuditRule.Error);
     public int Warnings => Findings.Count(f => f.Severity == AuditRule.Warning);
     public int Notices => Findings.Count(f => f.Severity == AuditRule.Notice);
@@ -116,19 +119,31 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     public string ToJson()
     {
         var byRule = AuditRule.All.ToDictionary(r => r.Id, r => Findings.Count(f => f.Rule == r.Id));
-        var document = new
+        var findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url });
+        var summary = new
         {
-            findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url }),
-            summary = new
-            {
-                repositories = RepositoriesAudited,
-                findings = Findings.Count,
-                error = Errors,
-                warning = Warnings,
-                notice = Notices,
-                by_rule = byRule,
-            },
+            repositories = RepositoriesAudited,
+            findings = Findings.Count,
+            error = Errors,
+            warning = Warnings,
+            notice = Notices,
+            by_rule = byRule,
         };
+        object document = Catalogue is null
+            ? new { findings, summary }
+            : new { findings, summary, catalogue = Catalogue.Select(CatalogueEntry) };
         return JsonSerializer.Serialize(document, JsonOptions) + "\n";
     }
+
+    // One repository's reconciled facts, each with its source, path and line: what --json promises to show.
+    private static object CatalogueEntry(Catalogue.RepoCatalogue c) => new
+    {
+        repo = c.Repo,
+        lifecycle = c.Lifecycle is { } l ? new { value = c.LifecycleValue, written = l.Written, source = l.Source, path = l.Path, line = l.Line } : null,
+        lifecycle_sources = c.LifecycleClaims.Select(x => new { source = x.Source, written = x.Written, stage = x.Stage?.ToString().ToLowerInvariant(), path = x.Path, line = x.Line }),
+        license = c.License is { } lic ? new { value = lic.Written, source = lic.Source, path = lic.Path, line = lic.Line } : null,
+        license_sources = c.LicenseClaims.Select(x => new { source = x.Source, written = x.Written, path = x.Path, line = x.Line }),
+        summary = c.Summaries.ToDictionary(s => s.Key, s => s.Value is { } t ? new { text = t.Text, source = t.Source, fallback = t.Fallback } : null),
+        owner = c.Owner,
+    };
 }

@@ -34,6 +34,8 @@ internal static class OrgAudit
             findings.AddRange(Check(new RepoContext(repo, snapshot, config, byName)));
         }
         findings.AddRange(Featured(snapshot, config, listed));
+        var catalogues = audited.Select(r => Catalogue.CatalogueReconciler.Reconcile(r, config)).ToArray();
+        findings.AddRange(audited.Zip(catalogues).SelectMany(x => CatalogueAudit.Check(x.First, x.Second, config)));
         var configured = findings
             .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
             .Where(f => f.Severity != "off");
@@ -44,7 +46,11 @@ internal static class OrgAudit
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
-        return new AuditReport(sorted, audited.Length) { Culture = config.Culture };
+        return new AuditReport(sorted, audited.Length)
+        {
+            Culture = config.Culture,
+            Catalogue = catalogues.Any(c => c.HasCatalogueSources) ? catalogues : null,
+        };
     }
 
     // Every finding about one repository, with the rules' default severities.

@@ -27,6 +27,7 @@ internal static class CliApp
             new AuditCommand(context),
             new InitCommand(context),
             new DoctorCommand(context),
+            new ExportCommand(context),
         };
         Examples.AddTo(root);
         var parse = root.Parse(args);

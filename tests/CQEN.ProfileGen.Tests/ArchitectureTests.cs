@@ -8,7 +8,7 @@ public partial class ArchitectureTests
 {
     private static readonly string Source = Path.Combine(RepositoryCheckout.Root, "src", "CQEN.ProfileGen");
 
-    public static TheoryData<string> InnerFolders => new() { "Audit", "Badges", "Cards", "Configuration", "Doctor", "GitHub", "Licenses", "Publishing", "Rendering", "Snapshots" };
+    public static TheoryData<string> InnerFolders => new() { "Audit", "Badges", "Cards", "Catalogue", "Configuration", "Doctor", "GitHub", "Licenses", "Publishing", "Rendering", "Snapshots" };
 
     [Theory]
     [MemberData(nameof(InnerFolders))]

@@ -74,8 +74,8 @@ internal sealed record CatalogueAuditWords
         FileMalformed = p => p.Kind switch
         {
             CatalogueProblemKind.Syntax => $"{p.Path} is not valid YAML (line {p.Line}, column {p.Column}: {OrgAudit.Clean(p.Written ?? "")}): fix it so catalogues can read it; profilegen ignored it.",
-            CatalogueProblemKind.WrongType when p.Field is null => $"{p.Path} holds no YAML mapping (key: value) at its root: profilegen ignored it.",
-            CatalogueProblemKind.WrongType => $"{p.Path}: {p.Field} must be {EnglishKind(p.Expected)} (line {p.Line}, column {p.Column}); profilegen ignored that value.",
+            CatalogueProblemKind.WrongType when p.Field is null => $"{p.Path} holds no YAML mapping (key: value) at its root: profilegen ignored the file.",
+            CatalogueProblemKind.WrongType => $"{p.Path}: {p.Field} must be {EnglishKind(p.Expected)} (line {p.Line}, column {p.Column}); profilegen ignored this value.",
             CatalogueProblemKind.UnknownValue => $"{p.Path}: {p.Field} is {OrgAudit.Quote(p.Written ?? "")}, which the standard does not define: write one of {p.Expected}.",
             _ => $"{p.Path} has no {p.Field}, which the standard requires: add it.",
         },

@@ -193,7 +193,12 @@ public class AuditReportFormsTests
                       "lifecycle-unknown": 0,
                       "lifecycle-variant": 0,
                       "description-missing": 0,
-                      "readme-unreadable": 0
+                      "readme-unreadable": 0,
+                      "catalogue-license-conflict": 0,
+                      "catalogue-lifecycle-conflict": 0,
+                      "catalogue-maintenance-none": 0,
+                      "catalogue-file-malformed": 0,
+                      "catalogue-summary-one-language": 0
                     }
                   }
                 }

@@ -124,6 +124,11 @@ public class CorpusAuditTests
             ["lifecycle-variant"] = 35,
             ["description-missing"] = 53,
             ["readme-unreadable"] = 0,
+            ["catalogue-license-conflict"] = 0,
+            ["catalogue-lifecycle-conflict"] = 0,
+            ["catalogue-maintenance-none"] = 0,
+            ["catalogue-file-malformed"] = 0,
+            ["catalogue-summary-one-language"] = 0,
         }, counts);
         Assert.Equal(53, report.RepositoriesAudited);
     }

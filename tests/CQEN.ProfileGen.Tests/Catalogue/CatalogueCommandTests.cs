@@ -144,6 +144,13 @@ public class CatalogueCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_default_ore_category_is_one_of_ore_s_codes()
+    {
+        var categories = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogue", "Schemas", "ore-categories.yml"));
+        Assert.Contains($"\n'{ProfileGen.Catalogue.CatalogueExport.DefaultOreCategory}':\n  en: Development software\n", categories.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void The_json_schema_checks_refuse_what_the_schemas_refuse()
     {
         Assert.NotEmpty(CatalogueSchemas.Publiccode("publiccodeYmlVersion: \"0.7\"\nname: x\n"));

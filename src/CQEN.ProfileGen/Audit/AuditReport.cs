@@ -19,6 +19,9 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
 
     private AuditWords Words => Wording.For(Culture).Audit;
 
+    /// <summary>Each audited repository's reconciled lifecycle, licence and summaries with their sources; null when no repository carries a catalogue source (then --json is as before).</summary>
+    public IReadOnlyList<Catalogue.RepoCatalogue>? Catalogue { get; init; }
+
     public int Errors => Findings.Count(f => f.Severity == AuditRule.Error);
     public int Warnings => Findings.Count(f => f.Severity == AuditRule.Warning);
     public int Notices => Findings.Count(f => f.Severity == AuditRule.Notice);
@@ -120,22 +123,36 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     {
         var byRule = AuditRule.All.ToDictionary(r => r.Id, r => Findings.Count(f => f.Rule == r.Id));
         var findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url });
-        var document = new
+        var summary = new
         {
-            findings,
-            summary = new
-            {
-                repositories = RepositoriesAudited,
-                findings = Findings.Count,
-                error = Errors,
-                warning = Warnings,
-                notice = Notices,
-                by_rule = byRule,
-            },
+            repositories = RepositoriesAudited,
+            findings = Findings.Count,
+            error = Errors,
+            warning = Warnings,
+            notice = Notices,
+            by_rule = byRule,
         };
-        // With the organization read: every repository's facts and health, for other tools (Health/HealthExport.cs).
-        return Repositories is null
-            ? JsonSerializer.Serialize(document, JsonOptions) + "\n"
-            : JsonSerializer.Serialize(new { document.findings, document.summary, repositories = Repositories }, JsonOptions) + "\n";
+        // With the organization read: every repository's facts and health (Audit/HealthExport.cs),
+        // and the reconciled catalogue when some repository has catalogue sources, for other tools.
+        object document = (Repositories, Catalogue) switch
+        {
+            (null, null) => new { findings, summary },
+            (null, { } c) => new { findings, summary, catalogue = c.Select(CatalogueEntry) },
+            ({ } r, null) => new { findings, summary, repositories = r },
+            ({ } r, { } c) => new { findings, summary, repositories = r, catalogue = c.Select(CatalogueEntry) },
+        };
+        return JsonSerializer.Serialize(document, JsonOptions) + "\n";
     }
+
+    // One repository's reconciled facts, each with its source, path and line: what --json promises to show.
+    private static object CatalogueEntry(Catalogue.RepoCatalogue c) => new
+    {
+        repo = c.Repo,
+        lifecycle = c.Lifecycle is { } l ? new { value = c.LifecycleValue, written = l.Written, source = l.Source, path = l.Path, line = l.Line } : null,
+        lifecycle_sources = c.LifecycleClaims.Select(x => new { source = x.Source, written = x.Written, stage = x.Stage?.ToString().ToLowerInvariant(), path = x.Path, line = x.Line }),
+        license = c.License is { } lic ? new { value = lic.Written, source = lic.Source, path = lic.Path, line = lic.Line } : null,
+        license_sources = c.LicenseClaims.Select(x => new { source = x.Source, written = x.Written, path = x.Path, line = x.Line }),
+        summary = c.Summaries.ToDictionary(s => s.Key, s => s.Value is { } t ? new { text = t.Text, source = t.Source, fallback = t.Fallback } : null),
+        owner = c.Owner,
+    };
 }

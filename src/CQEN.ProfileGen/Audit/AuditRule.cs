@@ -19,6 +19,11 @@ internal sealed record AuditRule(string Id, string DefaultSeverity)
     public static readonly AuditRule DescriptionMissing = new("description-missing", Notice);
     public static readonly AuditRule ReadmeUnreadable = new("readme-unreadable", Warning);
     public static readonly AuditRule FeaturedUnknown = new("featured-unknown", Warning);
+    public static readonly AuditRule CatalogueLifecycleConflict = new("catalogue-lifecycle-conflict", Warning);
+    public static readonly AuditRule CatalogueLicenseConflict = new("catalogue-license-conflict", Error);
+    public static readonly AuditRule CatalogueMaintenanceNone = new("catalogue-maintenance-none", Warning);
+    public static readonly AuditRule CatalogueSummaryOneLanguage = new("catalogue-summary-one-language", Notice);
+    public static readonly AuditRule CatalogueFileMalformed = new("catalogue-file-malformed", Warning);
 
     /// <summary>Every rule, in the order reports list them (most serious first).</summary>
     public static readonly IReadOnlyList<AuditRule> All =
@@ -28,6 +33,7 @@ internal sealed record AuditRule(string Id, string DefaultSeverity)
         // Health (Health/HealthAudit.cs): community files, CI, staleness, releases.
         HealthAudit.SecurityPolicyMissing, HealthAudit.CiFailing, HealthAudit.CodeOfConductMissing,
         HealthAudit.ContributingMissing, HealthAudit.Stale, HealthAudit.NoRelease,
+        CatalogueLicenseConflict, CatalogueLifecycleConflict, CatalogueMaintenanceNone, CatalogueFileMalformed, CatalogueSummaryOneLanguage,
     ];
 
     /// <summary>0 for errors, 1 for warnings, 2 for notices: the order findings are shown in when space is short.</summary>

@@ -36,6 +36,8 @@ internal static class OrgAudit
         findings.AddRange(Featured(snapshot, config, listed));
         var defaults = Health.CommunityInheritance.Defaults(snapshot);
         findings.AddRange(audited.SelectMany(r => HealthAudit.Check(r, snapshot, config, defaults)));
+        var catalogues = audited.Select(r => Catalogue.CatalogueReconciler.Reconcile(r, config)).ToArray();
+        findings.AddRange(audited.Zip(catalogues).SelectMany(x => CatalogueAudit.Check(x.First, x.Second, config)));
         var configured = findings
             .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
             .Where(f => f.Severity != "off");
@@ -46,7 +48,12 @@ internal static class OrgAudit
             .ThenBy(f => f.Line ?? 0)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
-        return new AuditReport(sorted, audited.Length) { Culture = config.Culture, Repositories = RepositoryExports.Of(snapshot, config, listed) };
+        return new AuditReport(sorted, audited.Length)
+        {
+            Culture = config.Culture,
+            Repositories = RepositoryExports.Of(snapshot, config, listed),
+            Catalogue = catalogues.Any(c => c.HasCatalogueSources) ? catalogues : null,
+        };
     }
 
     // Every finding about one repository, with the rules' default severities.

@@ -27,6 +27,7 @@ internal static class CliApp
             new AuditCommand(context),
             new InitCommand(context),
             new DoctorCommand(context),
+            new ExportCommand(context),
         };
         root.Subcommands.Add(new HelpCommand(root));
         Examples.AddTo(root);

@@ -22,6 +22,7 @@ internal static class Examples
         ],
         ["init"] = ["profilegen init --org CQEN-QDCE -C path/to/.github"],
         ["audit"] = ["profilegen audit --config samples/cqen-qdce.profilegen.yml --snapshot samples/cqen-qdce.snapshot.json"],
+        ["export"] = ["profilegen export --format publiccode --snapshot samples/cqen-qdce.snapshot.json --output catalogue"],
     };
 
     public static void AddTo(RootCommand root)

@@ -132,7 +132,8 @@ internal static class ConfigLoader
                     "limits" => config with { Limits = Limits(value) },
                     "cards" => config with { Cards = Cards(value) },
                     "health" => config with { Health = Health(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health"),
+                    "catalogue" => config with { Catalogue = Catalogue(value) },
+                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health, catalogue"),
                 };
             }
             return config;
@@ -208,6 +209,47 @@ internal static class ConfigLoader
             }
             return health.StaleDays > health.SlowingDays ? health
                 : throw Error(staleNode ?? node, $"'stale_days' ({health.StaleDays}) must be more than 'slowing_days' ({health.SlowingDays}): a repository slows before it goes stale");
+        }
+
+        private CatalogueOptions Catalogue(YamlNode node)
+        {
+            var catalogue = new CatalogueOptions();
+            foreach (var (key, value) in Mapping(node, "catalogue"))
+            {
+                catalogue = key.Value switch
+                {
+                    "precedence" => catalogue with { Precedence = Precedence(value, key) },
+                    "properties" => catalogue with { Properties = CatalogueProperties(value) },
+                    _ => throw Unknown(key, "precedence, properties"),
+                };
+            }
+            return catalogue;
+        }
+
+        // Each source at most once: a source named twice would make its second place meaningless.
+        private IReadOnlyList<string> Precedence(YamlNode node, YamlScalarNode key)
+        {
+            var sources = Sequence(node, key, (v, k) => OneOf(v, k, [.. CQEN.ProfileGen.Configuration.CatalogueOptions.Sources]));
+            var twice = sources.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            return twice is null ? sources : throw Error(node, $"'{key.Value}' names '{twice.Key}' twice; name each source once");
+        }
+
+        private CatalogueProperties CatalogueProperties(YamlNode node)
+        {
+            var p = new CatalogueProperties();
+            foreach (var (key, value) in Mapping(node, "catalogue.properties"))
+            {
+                p = key.Value switch
+                {
+                    "lifecycle" => p with { Lifecycle = Scalar(value, key) },
+                    "license" => p with { License = Scalar(value, key) },
+                    "owner" => p with { Owner = Scalar(value, key) },
+                    "summary_fr" => p with { SummaryFr = Scalar(value, key) },
+                    "summary_en" => p with { SummaryEn = Scalar(value, key) },
+                    _ => throw Unknown(key, "lifecycle, license, owner, summary_fr, summary_en"),
+                };
+            }
+            return p;
         }
 
         // A folder inside the README's folder, the same on every system and in a Git tree:

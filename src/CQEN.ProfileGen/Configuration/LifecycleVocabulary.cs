@@ -76,7 +76,7 @@ internal sealed record LifecycleVocabulary
     [
         (LifecycleStage.Archived, ["archive", "archived", "archivee", "archives"]),
         (LifecycleStage.Abandoned, ["abandonne", "abandonnee", "abandoned", "deprecated", "deprecie", "obsolete", "retired", "retire", "retiree", "unsupported", "defunct", "eol", "sunset"]),
-        (LifecycleStage.Dormant, ["dormant", "inactive", "inactif", "suspended", "suspendu", "pause", "unmaintained"]),
+        (LifecycleStage.Dormant, ["dormant", "inactive", "inactif", "suspended", "suspendu", "pause", "unmaintained", "superseded", "remplace"]),
         (LifecycleStage.Discovery, ["decouverte", "discovery", "concept", "ideation", "exploration", "idee"]),
         (LifecycleStage.Experimentation, ["experimentation", "experimental", "experimentale", "experiment", "alpha", "prototype", "poc", "wip"]),
         (LifecycleStage.Development, ["developpement", "development", "maturing", "incubation", "construction"]),

@@ -46,6 +46,9 @@ internal sealed record ProfileGenConfig
 
     /// <summary>The health view and the activity thresholds (<c>health:</c>).</summary>
     public HealthOptions Health { get; init; } = new();
+
+    /// <summary>How catalogue sources are reconciled (<c>catalogue:</c>).</summary>
+    public CatalogueOptions Catalogue { get; init; } = new();
 }
 
 /// <summary>The SVG cards written beside the README (cards:).</summary>

@@ -80,6 +80,18 @@ internal sealed record RepoSnapshot
     /// <summary>Community files, CI, latest release, disabled, as GitHub said them; null when the snapshot predates them.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public RepoHealthRead? Health { get; init; }
+
+    /// <summary>The text of <c>publiccode.yml</c> at the repository root (untrusted, unparsed); null when there is none or it was not read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Publiccode { get; init; }
+
+    /// <summary>The text of <c>catalog-info.yaml</c> (Backstage) at the repository root (untrusted, unparsed); null when there is none or it was not read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? CatalogInfo { get; init; }
+
+    /// <summary>The organization's custom properties set on the repository, name → value(s) (one for a text, several for a multi-select); null when they were not read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? CustomProperties { get; init; }
 }
 
 /// <summary>What is known of a repository's licence and where that knowledge came from.</summary>

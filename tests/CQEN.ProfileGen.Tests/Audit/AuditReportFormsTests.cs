@@ -199,7 +199,12 @@ public class AuditReportFormsTests
                       "code-of-conduct-missing": 0,
                       "contributing-missing": 0,
                       "stale": 0,
-                      "no-release": 0
+                      "no-release": 0,
+                      "catalogue-license-conflict": 0,
+                      "catalogue-lifecycle-conflict": 0,
+                      "catalogue-maintenance-none": 0,
+                      "catalogue-file-malformed": 0,
+                      "catalogue-summary-one-language": 0
                     }
                   }
                 }

@@ -131,6 +131,11 @@ public class CorpusAuditTests
             ["contributing-missing"] = 0,
             ["stale"] = 0,
             ["no-release"] = 0,
+            ["catalogue-license-conflict"] = 0,
+            ["catalogue-lifecycle-conflict"] = 0,
+            ["catalogue-maintenance-none"] = 0,
+            ["catalogue-file-malformed"] = 0,
+            ["catalogue-summary-one-language"] = 0,
         }, counts);
         Assert.Equal(53, report.RepositoriesAudited);
     }

@@ -533,6 +533,8 @@ public class OrgAuditTests
             Repo("no-description", Header(Licence), "LiLiQ-P-1.1", description: null),
             Repo("archive", "# a\n", "MIT") with { Archived = true },
             Repo("no-description-no-sentence", "<!-- ENTETE -->\n" + Licence + "\n<!-- FIN ENTETE -->\n", "LiLiQ-P-1.1", description: null),
+            Repo("catalogue", Header(Licence), "LiLiQ-P-1.1") with { Publiccode = "publiccodeYmlVersion: \"0\"\ndevelopmentStatus: stable\ndescription:\n  fr:\n    shortDescription: Un résumé.\nlegal:\n  license: MIT\nmaintenance:\n  type: none\n" },
+            Repo("catalogue-broken", "# c\n", "MIT") with { Publiccode = "a: [\n", CatalogInfo = "kind: Component\nspec:\n  lifecycle: [x]\n" },
         ];
 
         private static AuditFinding[] Findings()

@@ -133,7 +133,7 @@ public class ConfigLoaderEveryKeyTests
         public void A_section_that_is_not_a_mapping_is_named(string yaml, string message) => Assert.Equal(message, ErrorOf(yaml));
 
         [Theory]
-        [InlineData("orgs: x", "profilegen.yml:1:1: unknown key 'orgs' (known keys: org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health)")]
+        [InlineData("orgs: x", "profilegen.yml:1:1: unknown key 'orgs' (known keys: org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health, catalogue)")]
         [InlineData("grouping: { order_by: x }", "profilegen.yml:1:13: unknown key 'order_by' (known keys: by, order, other_title, hide, collapse)")]
         [InlineData("lifecycle_rules: [ { topics: x } ]", "profilegen.yml:1:22: unknown key 'topics' (known keys: topic, label, message, color)")]
         [InlineData("profile: { title: x }", "profilegen.yml:1:12: unknown key 'title' (known keys: badges, logo, intro, intro_file, links_intro, links)")]

@@ -204,7 +204,18 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             repos.AddRange(await ReadFilesAsync(org, [.. batch], pinned!, cache, ct).ConfigureAwait(false));
         }
         // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
-        repos = await new GraphQlHealth(client, endpoint, adaptive).ReadAsync(org, repos).ConfigureAwait(false);
+        // A repository nothing was pushed to keeps the health the last run read, so an unchanged week
+        // still costs the list pages only; the organization's .github moving (its defaults are
+        // inherited) or an unsettled CI state asks again.
+        var defaultsMoved = repos.FirstOrDefault(r => r.Name == ".github") is { } dotGithub && cache?.Previous(dotGithub.Name)?.PushedAt != dotGithub.PushedAt;
+        var known = repos.ToDictionary(r => r.Name, r => cache?.UnchangedHealth(r.Name, r.PushedAt, defaultsMoved), StringComparer.Ordinal);
+        var health = (await new GraphQlHealth(client, endpoint, adaptive).ReadAsync(org, [.. repos.Where(r => known[r.Name] is null)]).ConfigureAwait(false))
+            .ToDictionary(r => r.Name, StringComparer.Ordinal);
+        repos = [.. repos.Select(r => known[r.Name] is { } kept ? r with { Health = kept } : health[r.Name])];
+        foreach (var repo in repos.Where(r => r.Health is not null))
+        {
+            cache?.KeepHealth(repo.Name, repo.Health!);
+        }
         if (cache is not null)
         {
             await cache.SaveAsync().ConfigureAwait(false);

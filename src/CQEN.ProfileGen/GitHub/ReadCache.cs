@@ -29,7 +29,8 @@ internal sealed class ReadCache
     /// file, which a REST list page does not give either.
     /// </summary>
     internal sealed record Entry(string? Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified, bool LicenseRead = false,
-        string? Branch = null, DateTimeOffset? PushedAt = null, IReadOnlyList<TreeEntry>? Root = null, string? LicensePath = null);
+        string? Branch = null, DateTimeOffset? PushedAt = null, IReadOnlyList<TreeEntry>? Root = null, string? LicensePath = null,
+        RepoHealthRead? Health = null);
 
     private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader);
 
@@ -116,6 +117,27 @@ internal sealed class ReadCache
         lock (_next)
         {
             _next[name] = entry;
+        }
+    }
+
+    /// <summary>
+    /// The health the last run read of a repository nothing was pushed to since (a release's tag is a
+    /// push too), when it cannot have moved without one: its CI had settled (a pending or unreadable
+    /// state is asked again), and the organization's own defaults did not move (<paramref name="defaultsMoved"/>).
+    /// </summary>
+    public RepoHealthRead? UnchangedHealth(string name, DateTimeOffset? pushedAt, bool defaultsMoved) =>
+        !defaultsMoved && pushedAt is not null && _previous.TryGetValue(name, out var entry) && entry.PushedAt == pushedAt
+            && entry.Health is { } health && health.Ci is not ("pending" or "expected" or HealthValues.Unknown) ? health : null;
+
+    /// <summary>Adds the health this run read (or reused) to what it keeps of the repository.</summary>
+    public void KeepHealth(string name, RepoHealthRead health)
+    {
+        lock (_next)
+        {
+            if (_next.TryGetValue(name, out var entry))
+            {
+                _next[name] = entry with { Health = health };
+            }
         }
     }
 

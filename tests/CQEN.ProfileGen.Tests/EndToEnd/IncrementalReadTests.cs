@@ -38,7 +38,7 @@ public sealed class IncrementalReadTests() : EndToEndTest(repos: 229, token: "gh
         GitHub.State.Repo(Org, repo).Commit("main", new Dictionary<string, string> { [path] = text }, "Update " + path);
 
     [Fact]
-    public async Task An_unchanged_rerun_asks_the_list_pages_and_the_health_batches_only_and_renders_the_same_bytes()
+    public async Task An_unchanged_rerun_asks_the_list_pages_only_and_renders_the_same_bytes()
     {
         Assert.Equal(0, (await Render("first.md")).ExitCode);
         Assert.True(FileBatches > 0);
@@ -47,9 +47,34 @@ public sealed class IncrementalReadTests() : EndToEndTest(repos: 229, token: "gh
         var rerun = await Render("rerun.md");
 
         Assert.True(rerun.ExitCode == 0, rerun.Error);
-        Assert.Equal(Pages(230) + HealthBatches(230), GitHub.Log.All.Count); // health (CI, releases) is read every run
+        Assert.Equal(Pages(230), GitHub.Log.All.Count); // health too is kept: nothing was pushed, and CI had settled
         Assert.Equal(Pages(230), ListPages);
         Assert.Equal(Output("first.md"), Output("rerun.md"));
+    }
+
+    [Fact]
+    public async Task Health_kept_from_the_last_run_is_asked_again_while_ci_is_pending_and_turns_red_on_the_page()
+    {
+        lock (GitHub.State.Gate)
+        {
+            GitHub.State.Repo(Org, "projet-00004").SetCi("PENDING");
+        }
+        Assert.Equal(0, (await Render("first.md")).ExitCode);
+        lock (GitHub.State.Gate)
+        {
+            // The checks finish on the same commit: nothing is pushed.
+            GitHub.State.Repo(Org, "projet-00004").SetCi("FAILURE");
+        }
+        GitHub.Log.Clear();
+
+        var rerun = await Render("rerun.md");
+        var requests = GitHub.Log.All.Count;
+        var full = await Render("full.md", cached: false);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Equal(Pages(230) + HealthBatches(1), requests); // the list, and the one repository whose CI was pending
+        Assert.Equal(0, full.ExitCode);
+        Assert.Equal(Output("full.md"), Output("rerun.md"));
     }
 
     [Fact]
@@ -68,7 +93,7 @@ public sealed class IncrementalReadTests() : EndToEndTest(repos: 229, token: "gh
 
         Assert.True(cached.ExitCode == 0, cached.Error);
         Assert.Equal(["projet-00003"], batched);
-        Assert.Equal(Pages(230) + 1 + HealthBatches(230), requests);
+        Assert.Equal(Pages(230) + 1 + HealthBatches(1), requests); // its files, and its health (a push may change CI)
         Assert.Equal(Output("full.md"), Output("cached.md"));
         var kept = SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(snapshot.Out), "snapshot").Repos.Single(r => r.Name == "projet-00003");
         Assert.Contains("LiLiQ--R", kept.Readme!.Text, StringComparison.Ordinal);

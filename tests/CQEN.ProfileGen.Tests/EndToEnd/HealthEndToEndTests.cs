@@ -217,4 +217,33 @@ public sealed partial class HealthEndToEndTests() : EndToEndTest(repos: 0, token
         Assert.DoesNotContain(findings, f => f.GetProperty("rule").GetString() is "no-release" or "contributing-missing");
         Assert.Equal("error", findings.Single(f => f.GetProperty("rule").GetString() == "stale").GetProperty("severity").GetString());
     }
+
+    [Fact]
+    public async Task After_a_merged_proposal_the_next_pull_request_opens_with_the_health_changes_since_the_last_update()
+    {
+        // The public profile: the private repository stays off it (the leak guard would refuse it).
+        File.WriteAllText(Path.Combine(Dir, "profilegen.yml"), "health:\n  exempt_topics: [stable]\n");
+        var first = await Run("publish");
+        Assert.True(first.ExitCode == 0, first.Error);
+        lock (GitHub.State.Gate)
+        {
+            MergeProposal();
+            // A week later: own-all's checks fail, inherits' pass again, docs-contrib publishes a release.
+            GitHub.State.Repo(Org, "own-all").SetCi("FAILURE");
+            GitHub.State.Repo(Org, "inherits").SetCi("SUCCESS");
+            GitHub.State.Repo(Org, "docs-contrib").Releases.Add(new FakeRepoRelease("v0.2.0", Now.AddDays(-1)));
+        }
+
+        var second = await Run("publish");
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        var body = Profile.Pulls.Single().Body;
+        Assert.Contains("intégration continue passée au rouge", Line(body, "own-all"), StringComparison.Ordinal);
+        Assert.Contains("intégration continue revenue au vert", Line(body, "inherits"), StringComparison.Ordinal);
+        Assert.Contains("v0.2.0", Line(body, "docs-contrib"), StringComparison.Ordinal);
+    }
+
+    private static string Line(string body, string repo) =>
+        body.Split('\n').FirstOrDefault(l => l.Contains($"[{repo}]", StringComparison.Ordinal) && l.Contains("intégration continue", StringComparison.Ordinal) | l.Contains("version", StringComparison.Ordinal))
+        ?? throw new Xunit.Sdk.XunitException($"no change line for {repo} in the body:\n{body}");
 }

@@ -43,6 +43,19 @@ internal sealed record AuditRule(string Id, string DefaultSeverity)
         Warning => 1,
         _ => 2,
     };
+
+    /// <summary>A finding of this rule on <paramref name="repo"/>, at its default severity (the configuration's overrides come after).</summary>
+    public AuditFinding On(string repo, string message, string? path = null, int? line = null, string? suggestion = null, string? url = null) => new()
+    {
+        Repo = repo,
+        Rule = Id,
+        Severity = DefaultSeverity,
+        Message = message,
+        Path = path,
+        Line = line,
+        Suggestion = suggestion,
+        Url = url,
+    };
 }
 
 /// <summary>

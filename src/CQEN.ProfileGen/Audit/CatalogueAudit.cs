@@ -14,17 +14,9 @@ internal static class CatalogueAudit
     public static IEnumerable<AuditFinding> Check(RepoSnapshot repo, RepoCatalogue catalogue, ProfileGenConfig config)
     {
         var words = CatalogueAuditWords.For(config.Culture);
-        AuditFinding Finding(AuditRule rule, string message, string? path = null, int? line = null, string? suggestion = null) => new()
-        {
-            Repo = repo.Name,
-            Rule = rule.Id,
-            Severity = rule.DefaultSeverity,
-            Message = message,
-            Path = path,
-            Line = line,
-            Suggestion = suggestion,
-            Url = path is null ? null : $"{repo.Url}/blob/{repo.DefaultBranch ?? "main"}/{path}{(line is { } l ? $"#L{l}" : "")}",
-        };
+        AuditFinding Finding(AuditRule rule, string message, string? path = null, int? line = null, string? suggestion = null) =>
+            rule.On(repo.Name, message, path, line, suggestion,
+                path is null ? null : $"{repo.Url}/blob/{repo.DefaultBranch ?? "main"}/{path}{(line is { } l ? $"#L{l}" : "")}");
 
         if (catalogue.Lifecycle is { } winner)
         {

@@ -61,13 +61,6 @@ internal static class HealthAudit
         }
     }
 
-    private static AuditFinding Finding(RepoSnapshot repo, AuditRule rule, string message, string? suggestion = null, string? url = null) => new()
-    {
-        Repo = repo.Name,
-        Rule = rule.Id,
-        Severity = rule.DefaultSeverity,
-        Message = message,
-        Suggestion = suggestion,
-        Url = url,
-    };
+    private static AuditFinding Finding(RepoSnapshot repo, AuditRule rule, string message, string? suggestion = null, string? url = null) =>
+        rule.On(repo.Name, message, suggestion: suggestion, url: url);
 }

@@ -76,17 +76,8 @@ internal static class OrgAudit
         /// <summary>The findings' sentences, in the profile's culture.</summary>
         public AuditWords Words => Wording.For(Config.Culture).Audit;
 
-        public AuditFinding Finding(AuditRule rule, string message, string? path = null, int? line = null, string? suggestion = null, string? url = null) => new()
-        {
-            Repo = Repo.Name,
-            Rule = rule.Id,
-            Severity = rule.DefaultSeverity,
-            Message = message,
-            Path = path,
-            Line = line,
-            Suggestion = suggestion,
-            Url = url,
-        };
+        public AuditFinding Finding(AuditRule rule, string message, string? path = null, int? line = null, string? suggestion = null, string? url = null) =>
+            rule.On(Repo.Name, message, path, line, suggestion, url);
     }
 
     private static IEnumerable<AuditFinding> Licence(RepoContext c)

@@ -290,8 +290,32 @@ public sealed partial class StandInGitHubServer
         {
             return GraphQlError("FORBIDDEN", "Resource not accessible by integration");
         }
-        var document = GraphQLParser.Parser.Parse(query);
-        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
+        return EachTopLevelField(query, (field, key, errors) =>
+        {
+            var input = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "input") is { } argument ? Value(argument.Value, variables) : null;
+            try
+            {
+                return field.Name.StringValue switch
+                {
+                    "updateRefs" => UpdateRefs(input, user),
+                    "createCommitOnBranch" => CreateCommitOnBranch(input, user),
+                    var other => throw new GraphQlFieldError("undefinedField", $"this stand-in does not serve the {other} mutation"),
+                };
+            }
+            catch (GraphQlFieldError e)
+            {
+                errors.Add(new JsonObject { ["type"] = e.Type, ["path"] = new JsonArray(key), ["message"] = e.Message });
+                return null;
+            }
+        });
+    }
+
+    // What every document of aliased top-level fields shares: each field answered in turn under the
+    // state's lock (a field that fails is null in `data`, its error in `errors`, and the next still
+    // runs, as on GitHub), `errors` present only when one was added.
+    private Response EachTopLevelField(string query, Func<GraphQLParser.AST.GraphQLField, string, JsonArray, JsonNode?> answer)
+    {
+        var operation = GraphQLParser.Parser.Parse(query).Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
         var data = new JsonObject();
         var errors = new JsonArray();
         lock (State.Gate)
@@ -299,29 +323,15 @@ public sealed partial class StandInGitHubServer
             foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
             {
                 var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
-                var input = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "input") is { } argument ? Value(argument.Value, variables) : null;
-                try
-                {
-                    data[key] = field.Name.StringValue switch
-                    {
-                        "updateRefs" => UpdateRefs(input, user),
-                        "createCommitOnBranch" => CreateCommitOnBranch(input, user),
-                        var other => throw new GraphQlFieldError("undefinedField", $"this stand-in does not serve the {other} mutation"),
-                    };
-                }
-                catch (GraphQlFieldError e)
-                {
-                    data[key] = null;
-                    errors.Add(new JsonObject { ["type"] = e.Type, ["path"] = new JsonArray(key), ["message"] = e.Message });
-                }
+                data[key] = answer(field, key, errors);
             }
         }
-        var answer = new JsonObject { ["data"] = data };
+        var document = new JsonObject { ["data"] = data };
         if (errors.Count > 0)
         {
-            answer["errors"] = errors;
+            document["errors"] = errors;
         }
-        return Json(200, answer);
+        return Json(200, document);
     }
 
     private sealed class GraphQlFieldError(string type, string message) : Exception(message)
@@ -434,49 +444,38 @@ public sealed partial class StandInGitHubServer
 
     // Aliased repository(owner:, name:) fields, each with aliased object(expression: "HEAD:path")
     // blobs: whatever files a client asks for, many repositories in one request.
-    private Response GraphQlFiles(string query, JsonNode? variables)
-    {
-        var document = GraphQLParser.Parser.Parse(query);
-        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
-        var data = new JsonObject();
-        lock (State.Gate)
+    private Response GraphQlFiles(string query, JsonNode? variables) =>
+        EachTopLevelField(query, (field, _, _) =>
         {
-            foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
+            string? Argument(GraphQLParser.AST.GraphQLField f, string name) =>
+                f.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
+            if (!State.Repos.TryGetValue($"{Argument(field, "owner")}/{Argument(field, "name")}", out var repo))
             {
-                string? Argument(GraphQLParser.AST.GraphQLField f, string name) =>
-                    f.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
-                var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
-                if (!State.Repos.TryGetValue($"{Argument(field, "owner")}/{Argument(field, "name")}", out var repo))
+                return null;
+            }
+            var head = repo.Git.Resolve(repo.DefaultBranch);
+            var node = new JsonObject();
+            foreach (var blob in field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>() ?? [])
+            {
+                if (blob.Name.StringValue == "defaultBranchRef")
                 {
-                    data[key] = null;
+                    node[blob.Alias?.Name.StringValue ?? "defaultBranchRef"] = head is null ? null
+                        : new JsonObject { ["name"] = repo.DefaultBranch, ["target"] = new JsonObject { ["oid"] = head } };
                     continue;
                 }
-                var head = repo.Git.Resolve(repo.DefaultBranch);
-                var node = new JsonObject();
-                foreach (var blob in field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>() ?? [])
-                {
-                    if (blob.Name.StringValue == "defaultBranchRef")
-                    {
-                        node[blob.Alias?.Name.StringValue ?? "defaultBranchRef"] = head is null ? null
-                            : new JsonObject { ["name"] = repo.DefaultBranch, ["target"] = new JsonObject { ["oid"] = head } };
-                        continue;
-                    }
-                    var expression = Argument(blob, "expression") ?? "";
-                    var path = expression.StartsWith("HEAD:", StringComparison.Ordinal) ? expression["HEAD:".Length..] : null;
-                    var bytes = head is null || path is null ? null : repo.FileAt(head, path);
-                    // "HEAD:" is the root tree.
-                    var folder = head is not null && path is not null && bytes is null
-                        && (path.Length == 0 || repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)));
-                    // A fragment on the other type answers an empty object, as GitHub does.
-                    var on = blob.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLInlineFragment>().FirstOrDefault()?.TypeCondition?.Type.Name.StringValue;
-                    node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = folder ? on == "Tree" ? TreeJson(repo, head!, path!) : new JsonObject()
-                        : bytes is null ? null : on == "Tree" ? new JsonObject() : Blob(bytes);
-                }
-                data[key] = node;
+                var expression = Argument(blob, "expression") ?? "";
+                var path = expression.StartsWith("HEAD:", StringComparison.Ordinal) ? expression["HEAD:".Length..] : null;
+                var bytes = head is null || path is null ? null : repo.FileAt(head, path);
+                // "HEAD:" is the root tree.
+                var folder = head is not null && path is not null && bytes is null
+                    && (path.Length == 0 || repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)));
+                // A fragment on the other type answers an empty object, as GitHub does.
+                var on = blob.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLInlineFragment>().FirstOrDefault()?.TypeCondition?.Type.Name.StringValue;
+                node[blob.Alias?.Name.StringValue ?? blob.Name.StringValue] = folder ? on == "Tree" ? TreeJson(repo, head!, path!) : new JsonObject()
+                    : bytes is null ? null : on == "Tree" ? new JsonObject() : Blob(bytes);
             }
-        }
-        return Json(200, new JsonObject { ["data"] = data });
-    }
+            return node;
+        });
 
     // The publish path's one read: a repository, two refs with their head commit and a file in
     // it, and the pull requests of a head branch with labels, reviewers, reviews and comments.

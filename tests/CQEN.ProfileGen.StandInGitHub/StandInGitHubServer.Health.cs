@@ -51,64 +51,49 @@ public sealed partial class StandInGitHubServer
     // a rollup the token may not read is null with FORBIDDEN, the rest of the answer kept.
     private Response GraphQlHealth(string query, JsonNode? variables)
     {
-        var document = GraphQLParser.Parser.Parse(query);
-        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First();
-        var data = new JsonObject();
-        var errors = new JsonArray();
-        lock (State.Gate)
+        return EachTopLevelField(query, (field, key, errors) =>
         {
-            foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
+            string? Argument(string name) =>
+                field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
+            var (owner, name) = (Argument("owner"), Argument("name"));
+            if (!State.Repos.TryGetValue($"{owner}/{name}", out var r))
             {
-                string? Argument(string name) =>
-                    field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
-                var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
-                var (owner, name) = (Argument("owner"), Argument("name"));
-                if (!State.Repos.TryGetValue($"{owner}/{name}", out var r))
-                {
-                    data[key] = null;
-                    errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray(key), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." });
-                    continue;
-                }
-                var security = CommunityFile(r, "SECURITY");
-                var conduct = CommunityFile(r, "CODE_OF_CONDUCT");
-                var contributing = CommunityFile(r, "CONTRIBUTING");
-                var latest = r.Releases.Where(x => !x.Draft && !x.Prerelease).OrderByDescending(x => x.PublishedAt).FirstOrDefault();
-                var head = r.Git.Resolve(r.DefaultBranch);
-                data[key] = new JsonObject
-                {
-                    ["isDisabled"] = r.Disabled,
-                    ["isSecurityPolicyEnabled"] = security is not null,
-                    ["securityPolicyUrl"] = security is null ? null : $"https://github.com/{r.FullName}/security/policy",
-                    ["codeOfConduct"] = conduct is { } c && (!c.Inherited || CommunityFieldsCountInherited)
-                        ? new JsonObject { ["key"] = "other", ["name"] = "Other", ["url"] = c.Url } : null,
-                    ["contributingGuidelines"] = contributing is { } g && (!g.Inherited || CommunityFieldsCountInherited)
-                        ? new JsonObject { ["url"] = g.Url, ["resourcePath"] = new Uri(g.Url).AbsolutePath } : null,
-                    ["latestRelease"] = latest is null ? null : new JsonObject { ["tagName"] = latest.Tag, ["publishedAt"] = Iso(latest.PublishedAt) },
-                    ["defaultBranchRef"] = head is null ? null : new JsonObject
-                    {
-                        ["target"] = new JsonObject
-                        {
-                            ["statusCheckRollup"] = StatusChecksForbidden || !r.CommitStates.TryGetValue(head, out var state) ? null : new JsonObject { ["state"] = state },
-                        },
-                    },
-                };
-                if (head is not null && StatusChecksForbidden)
-                {
-                    errors.Add(new JsonObject
-                    {
-                        ["type"] = "FORBIDDEN",
-                        ["path"] = new JsonArray(key, "defaultBranchRef", "target", "statusCheckRollup"),
-                        ["extensions"] = new JsonObject { ["saml_failure"] = false },
-                        ["message"] = "Resource not accessible by integration",
-                    });
-                }
+                errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray(key), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." });
+                return null;
             }
-        }
-        var answer = new JsonObject { ["data"] = data };
-        if (errors.Count > 0)
-        {
-            answer["errors"] = errors;
-        }
-        return Json(200, answer);
+            var security = CommunityFile(r, "SECURITY");
+            var conduct = CommunityFile(r, "CODE_OF_CONDUCT");
+            var contributing = CommunityFile(r, "CONTRIBUTING");
+            var latest = r.Releases.Where(x => !x.Draft && !x.Prerelease).OrderByDescending(x => x.PublishedAt).FirstOrDefault();
+            var head = r.Git.Resolve(r.DefaultBranch);
+            if (head is not null && StatusChecksForbidden)
+            {
+                errors.Add(new JsonObject
+                {
+                    ["type"] = "FORBIDDEN",
+                    ["path"] = new JsonArray(key, "defaultBranchRef", "target", "statusCheckRollup"),
+                    ["extensions"] = new JsonObject { ["saml_failure"] = false },
+                    ["message"] = "Resource not accessible by integration",
+                });
+            }
+            return new JsonObject
+            {
+                ["isDisabled"] = r.Disabled,
+                ["isSecurityPolicyEnabled"] = security is not null,
+                ["securityPolicyUrl"] = security is null ? null : $"https://github.com/{r.FullName}/security/policy",
+                ["codeOfConduct"] = conduct is { } c && (!c.Inherited || CommunityFieldsCountInherited)
+                    ? new JsonObject { ["key"] = "other", ["name"] = "Other", ["url"] = c.Url } : null,
+                ["contributingGuidelines"] = contributing is { } g && (!g.Inherited || CommunityFieldsCountInherited)
+                    ? new JsonObject { ["url"] = g.Url, ["resourcePath"] = new Uri(g.Url).AbsolutePath } : null,
+                ["latestRelease"] = latest is null ? null : new JsonObject { ["tagName"] = latest.Tag, ["publishedAt"] = Iso(latest.PublishedAt) },
+                ["defaultBranchRef"] = head is null ? null : new JsonObject
+                {
+                    ["target"] = new JsonObject
+                    {
+                        ["statusCheckRollup"] = StatusChecksForbidden || !r.CommitStates.TryGetValue(head, out var state) ? null : new JsonObject { ["state"] = state },
+                    },
+                },
+            };
+        });
     }
 }

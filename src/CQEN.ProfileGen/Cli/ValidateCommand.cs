@@ -22,12 +22,8 @@ internal sealed class ValidateCommand : Command
         Options.Add(Region);
         SetAction(async (parse, ct) =>
         {
+            // Resolving loads the configuration, and every load holds it to the schema editors use.
             var settings = context.Resolve(parse);
-            if (settings.ConfigPath is { } configPath)
-            {
-                // What editors check through the schema, checked here too.
-                Configuration.ConfigSchema.Check(Utf8File.Read(configPath, configPath, "configuration file"), configPath);
-            }
             var snapshot = settings.SnapshotPath is null
                 ? SpecimenOrg.Create(settings.Config, settings.Org)
                 : await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);

@@ -40,7 +40,7 @@ internal static class TemplateModelBuilder
             // The cards describe the organization as read (its months end with the reading), so
             // rendering a kept snapshot again gives the same pictures whatever the clock says.
             Health = HealthView.Of(kept, config),
-            Cards = Cards.ProfileCards.Make(Cards.OrgFigures.Of(all, config, snapshot.ReadAt == default ? now : snapshot.ReadAt), config.Culture, config.Cards),
+            Cards = Cards.ProfileCards.Make(Cards.OrgFigures.Of(all, config, snapshot.ReadAt == default ? now : snapshot.ReadAt), config.Culture, config.Cards, Cards.HealthFigures.Of(kept, config)),
         };
     }
 

@@ -62,12 +62,77 @@ internal static class CardOrgs
         return TemplateModelBuilder.Build(snapshot, config with { Culture = culture }, new DateTimeOffset(2031, 5, 5, 0, 0, 0, TimeSpan.Zero));
     }
 
+    /// <summary>
+    /// Eight repositories whose health is known by construction (the organization's public .github
+    /// offers a code of conduct and a contributing guide, no security policy), one of each kind:
+    /// <list type="bullet">
+    /// <item>security policy: own 3 (tout-propre, lent, interdit), inherited 0, missing 4, unknown 1 (jamais-lu);</item>
+    /// <item>code of conduct: own 1, inherited 7; contributing: own 2 (tout-propre, herite from docs/), inherited 6;</item>
+    /// <item>CI: passing 2, failing 2 (herite, the hostile one), pending 1, none 1, unknown 2 (interdit, jamais-lu);</item>
+    /// <item>release: released 3, none 4, unknown 1; activity: active 3, slowing 1, stale 1, exempt 1, archived 1, unknown 1.</item>
+    /// </list>
+    /// One repository is named and described with hostile text.
+    /// </summary>
+    public static (OrgSnapshot Snapshot, ProfileGenConfig Config) Health()
+    {
+        var readAt = new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero);
+        static CommunityFileRead Has(string? url = null) => new(true, url);
+        var absent = new CommunityFileRead(false);
+        RepoSnapshot Repo(string name, string ci, string? release, int? daysAgo, string[] root, CommunityFileRead security, CommunityFileRead? conduct = null, CommunityFileRead? contributing = null) => new()
+        {
+            Name = name,
+            FullName = $"sante/{name}",
+            Url = $"https://github.com/sante/{name}",
+            PushedAt = daysAgo is { } d ? readAt.AddDays(-d) : null,
+            RootFiles = ["README.md", .. root],
+            Health = new RepoHealthRead
+            {
+                SecurityPolicy = security,
+                CodeOfConduct = conduct ?? absent,
+                Contributing = contributing ?? absent,
+                Ci = ci,
+                ReleaseRead = true,
+                LatestRelease = release is null ? null : new ReleaseRead(release, readAt.AddDays(-40)),
+            },
+        };
+        RepoSnapshot[] repos =
+        [
+            new() { Name = ".github", FullName = "sante/.github", Url = "https://github.com/sante/.github", PushedAt = readAt.AddDays(-2), RootFiles = ["README.md", "CODE_OF_CONDUCT.md", "CONTRIBUTING.md", "LICENSE"] },
+            Repo("tout-propre", "success", "v1.0.0", 5, ["SECURITY.md", "CODE_OF_CONDUCT.md", "CONTRIBUTING.md"], Has(), Has(), Has()),
+            Repo("herite", "failure", null, 400, [], absent, contributing: Has("https://github.com/sante/herite/blob/main/docs/CONTRIBUTING.md")),
+            Repo("lent", "pending", "v0.1.0", 200, ["SECURITY.md"], Has()),
+            Repo("sans-ci", "none", null, 10, [], absent),
+            Repo("interdit", "unknown", null, 30, ["SECURITY.md"], Has()),
+            Repo(HostileValues[0], "error", null, 900, [], absent) with { Description = HostileValues[2], Topics = ["stable"] },
+            Repo("archive", "success", "v2.0.0", 3000, [], absent) with { Archived = true },
+            Repo("jamais-lu", "unknown", null, null, [], absent) with { Health = RepoHealthRead.NotRead },
+        ];
+        var snapshot = new OrgSnapshot
+        {
+            ReadAt = readAt,
+            Org = new OrgProfile { Login = "sante", Url = "https://github.com/sante" },
+            Repos = repos,
+        };
+        var config = new ProfileGenConfig
+        {
+            Filters = new RepoFilter { IncludeArchived = true },
+            Health = new HealthOptions { ExemptTopics = ["stable"] },
+        };
+        return (snapshot, config);
+    }
+
+    public static ProfileModel HealthModel(ProfileCulture culture = ProfileCulture.French)
+    {
+        var (snapshot, config) = Health();
+        return TemplateModelBuilder.Build(snapshot, config with { Culture = culture }, new DateTimeOffset(2031, 5, 5, 0, 0, 0, TimeSpan.Zero));
+    }
+
     /// <summary>Every card file of both organizations in both cultures, named for test output.</summary>
     public static IEnumerable<(string Name, CardModel Card, string Variant, byte[] Svg)> AllFiles()
     {
         foreach (var culture in new[] { ProfileCulture.French, ProfileCulture.English })
         {
-            foreach (var (org, cards) in new[] { ("sample", SampleCards(culture)), ("busy", BusyModel(culture).Cards) })
+            foreach (var (org, cards) in new[] { ("sample", SampleCards(culture)), ("busy", BusyModel(culture).Cards), ("health", HealthModel(culture).Cards) })
             {
                 foreach (var card in cards.All)
                 {

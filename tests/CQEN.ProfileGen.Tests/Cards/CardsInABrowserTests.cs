@@ -17,9 +17,14 @@ public class CardsInABrowserTests
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "card-screenshots");
     private static readonly (string Scheme, string Background)[] Pages = [("light", "#ffffff"), ("dark", "#0d1117")];
 
-    public static TheoryData<string> Orgs => new() { "sample", "busy" };
+    public static TheoryData<string> Orgs => new() { "sample", "busy", "health" };
 
-    private static IReadOnlyList<CardModel> CardsOf(string org) => org == "sample" ? CardOrgs.SampleCards().All : CardOrgs.BusyModel().Cards.All;
+    private static IReadOnlyList<CardModel> CardsOf(string org) => org switch
+    {
+        "sample" => CardOrgs.SampleCards().All,
+        "health" => CardOrgs.HealthModel().Cards.All,
+        _ => CardOrgs.BusyModel().Cards.All,
+    };
 
     [BrowserTheory]
     [MemberData(nameof(Orgs))]

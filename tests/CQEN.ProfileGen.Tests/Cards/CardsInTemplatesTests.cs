@@ -113,7 +113,7 @@ public sealed class CardsInTemplatesTests : IDisposable
         File.WriteAllText(file, "line one\n{{ card \"lifecycles\" }}\n");
         var error = Assert.Throws<InputException>(() => RenderSample(CardOrgs.SampleConfig(), TemplateSource.FromFile(file)));
         Assert.Contains(":2:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("no card named 'lifecycles' (cards: summary, lifecycle, languages, activity)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no card named 'lifecycles' (cards: summary, lifecycle, languages, activity, health)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PublishCardsEndToEndTests() : EndToEndTest(repos: 30, token:
 {
     private const string Branch = "profilegen/profile-readme";
     private const string Facts = "profile/.profilegen/facts.json";
-    private static readonly string[] Cards = ["summary", "lifecycle", "languages", "activity"];
+    private static readonly string[] Cards = ["summary", "lifecycle", "languages", "activity", "health"];
 
     private Task<CliResult> Publish(string reader, params string[] args) => Run("publish", ["--reader", reader, .. args]);
 
@@ -47,7 +47,7 @@ public sealed class PublishCardsEndToEndTests() : EndToEndTest(repos: 30, token:
         // activity card has nothing to draw here: no push in the last twelve months of the run's clock).
         var shown = Cards.SelectMany(c => new[] { $"profile/cards/{c}-dark.svg", $"profile/cards/{c}-light.svg" })
             .Where(c => readme.Contains($"\"{c["profile/".Length..]}\"", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(6, shown.Length);
+        Assert.Equal(8, shown.Length); // summary, lifecycle, languages and health, light and dark
         Assert.Equal(shown, cards);
         Assert.All(cards, card => XDocument.Parse(Profile.TextAt(Branch, card)!));
         using var facts = JsonDocument.Parse(Profile.TextAt(Branch, Facts)!);
@@ -182,7 +182,7 @@ public sealed class PublishCardsEndToEndTests() : EndToEndTest(repos: 30, token:
         Assert.True(result.ExitCode == 0, result.Error);
         var members = GitHub.State.Repo(Org, ".github-private");
         var tree = members.Git.Trees[members.Git.Commits[members.Git.Resolve(Branch)!].Tree];
-        Assert.Equal(6, CardFiles(tree.Keys).Length);
+        Assert.Equal(8, CardFiles(tree.Keys).Length);
         Assert.Contains(Facts, tree.Keys);
         Assert.Equal(before, TreeAt("main"));
         Assert.Null(Profile.Git.Resolve(Branch));
@@ -197,7 +197,7 @@ public sealed class PublishCardsEndToEndTests() : EndToEndTest(repos: 30, token:
         Assert.Empty(GitHub.Log.Writes);
         Assert.StartsWith("--- a/profile/README.md", result.Out, StringComparison.Ordinal);
         var cardLines = result.ErrorLines.Where(l => l.StartsWith("profilegen: carte profile/cards/", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(6, cardLines.Length);
+        Assert.Equal(8, cardLines.Length);
         Assert.All(cardLines, l => Assert.Matches(@"^profilegen: carte profile/cards/[a-z]+-(light|dark)\.svg : ajoutée \([\d\u00A0\u202F ]+ octets\)$", l));
     }
 

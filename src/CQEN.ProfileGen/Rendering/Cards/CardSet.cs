@@ -22,8 +22,11 @@ internal sealed record CardSet
     public required CardModel Languages { get; init; }
     public required CardModel Activity { get; init; }
 
+    /// <summary>The repositories' health (community files, CI, release, activity), counted over those the health view lists.</summary>
+    public required CardModel Health { get; init; }
+
     /// <summary>Every card, in the order the default templates show them.</summary>
-    public IReadOnlyList<CardModel> All => [Summary, Lifecycle, Languages, Activity];
+    public IReadOnlyList<CardModel> All => [Summary, Lifecycle, Languages, Activity, Health];
 
     /// <summary>The card named so, or null.</summary>
     public CardModel? Named(string? name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
@@ -45,7 +48,7 @@ internal sealed record CardSet
 /// <summary>One card: its words and numbers for templates, its two SVG files for the run.</summary>
 internal sealed record CardModel
 {
-    /// <summary>summary, lifecycle, languages or activity.</summary>
+    /// <summary>summary, lifecycle, languages, activity or health.</summary>
     public required string Name { get; init; }
     public required string Title { get; init; }
 

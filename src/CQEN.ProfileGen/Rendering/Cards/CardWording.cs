@@ -10,6 +10,8 @@ internal sealed record CardWording
     public required string LanguagesTitle { get; init; }
     public required string ActivityTitle { get; init; }
     public required string NumbersTitle { get; init; }
+    public required string HealthTitle { get; init; }
+    public required string NoHealth { get; init; }
 
     /// <summary>Singular and plural of each summary figure.</summary>
     public required (string One, string Many) Repositories { get; init; }
@@ -30,6 +32,9 @@ internal sealed record CardWording
     public required string Lifecycle { get; init; }
     public required string Language { get; init; }
     public required string Month { get; init; }
+
+    /// <summary>Header of the health card's table: a signal and its state.</summary>
+    public required string Signal { get; init; }
     public required string Count { get; init; }
 
     /// <summary>Header of the summary's numbers, which count different things.</summary>
@@ -53,6 +58,8 @@ internal sealed record CardWording
         LanguagesTitle = "Langages des dépôts actifs",
         ActivityTitle = "Dernier push des dépôts actifs, par mois",
         NumbersTitle = "Les chiffres de ces images",
+        HealthTitle = "Santé des dépôts",
+        NoHealth = "Aucune donnée de santé",
         Repositories = ("dépôt", "dépôts"),
         Active = ("actif", "actifs"),
         Archived = ("archivé", "archivés"),
@@ -68,6 +75,7 @@ internal sealed record CardWording
         Lifecycle = "Cycle de vie",
         Language = "Langage",
         Month = "Mois du dernier push",
+        Signal = "Signal et état",
         Count = "Dépôts",
         Number = "Nombre",
         Colon = "\u00A0: ",
@@ -82,6 +90,8 @@ internal sealed record CardWording
         LanguagesTitle = "Languages of active repositories",
         ActivityTitle = "Last push of active repositories, by month",
         NumbersTitle = "The numbers in these pictures",
+        HealthTitle = "Repository health",
+        NoHealth = "No health data",
         Repositories = ("repository", "repositories"),
         Active = ("active", "active"),
         Archived = ("archived", "archived"),
@@ -97,6 +107,7 @@ internal sealed record CardWording
         Lifecycle = "Lifecycle",
         Language = "Language",
         Month = "Month of last push",
+        Signal = "Signal and state",
         Count = "Repositories",
         Number = "Number",
         Colon = ": ",

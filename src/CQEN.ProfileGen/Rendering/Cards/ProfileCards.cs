@@ -1,10 +1,11 @@
 using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Health;
 using CQEN.ProfileGen.Rendering;
 
 namespace CQEN.ProfileGen.Rendering.Cards;
 
 /// <summary>
-/// The numbers of an organization → its cards (summary, lifecycle, languages, activity), each in
+/// The numbers of an organization → its cards (summary, lifecycle, languages, activity, health), each in
 /// a light and a dark variant. Pure: the same figures, culture and options give the same bytes.
 /// Every size is measured (<see cref="TextMeasure"/>): a label too long for its column is cut
 /// with "…" (the alt text and the table keep it whole), and a card widens for its figures.
@@ -21,7 +22,7 @@ internal static class ProfileCards
     public static CardSet Off { get; } = Make(
         OrgFigures.Of([], new ProfileGenConfig(), DateTimeOffset.UnixEpoch), ProfileCulture.French, new CardsOptions { Enabled = false });
 
-    public static CardSet Make(OrgFigures figures, ProfileCulture culture, CardsOptions options)
+    public static CardSet Make(OrgFigures figures, ProfileCulture culture, CardsOptions options, HealthFigures? health = null)
     {
         var words = CardWording.For(culture);
         string N(int n) => TemplateFunctions.FormatNumber(n, culture);
@@ -36,6 +37,7 @@ internal static class ProfileCards
             Languages = Bars("languages", words.LanguagesTitle, words.Language, Capped(figures.Languages, words.Others, figures.NoLanguage, words.NoLanguage),
                 figures.Languages.Count > 0, figures, words, N, options.Path),
             Activity = Activity(figures, words, culture, N, options.Path),
+            Health = HealthCard(health ?? HealthFigures.None, words, culture, N, options.Path),
         };
     }
 
@@ -185,6 +187,108 @@ internal static class ProfileCards
         }
         return Card("activity", words.ActivityTitle, alt, folder, Width, height, f.Months.Any(m => m.Count > 0), words.Month, words.Count, rows, Draw);
     }
+
+    /// <summary>
+    /// The health card: for each signal a line naming it, a bar split by state (in the order of
+    /// the words under it), and each state as its symbol, its count and its word, so no meaning
+    /// rests on the bar's colours. The states wrap onto a second line when they do not fit.
+    /// </summary>
+    private static CardModel HealthCard(HealthFigures f, CardWording words, ProfileCulture culture, Func<int, string> n, string folder)
+    {
+        const double subtitleBaseline = 46, firstBaseline = 74, barHeight = 9, gap = 10, itemSize = 11, lineHeight = 15, blockGap = 14, itemGap = 14;
+        var health = HealthWording.For(culture);
+        string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+        var rows = f.Signals.SelectMany(s => s.States.Select(c => new CardRow($"{Capital(health.Signal(s.Signal))}{words.Colon}{health.State(c.State)}", c.Count))).ToArray();
+        var hasData = f.Enabled && f.Repositories > 0;
+        var repositories = $"{n(f.Repositories)} {words.Of(words.Repositories, f.Repositories)}";
+        var alt = hasData
+            ? $"{words.HealthTitle}{words.Colon}{repositories}; " + string.Join("; ", f.Signals.Select(s =>
+                $"{health.Signal(s.Signal)}{words.Colon}{string.Join(", ", s.States.Select(c => $"{health.State(c.State)} ({n(c.Count)})"))}")) + "."
+            : $"{words.HealthTitle}{words.Colon}{words.NoHealth}.";
+        var labelColumn = f.Signals.Count == 0 ? 0 : Math.Min(f.Signals.Max(s => TextMeasure.Width(Capital(health.Signal(s.Signal)), LabelSize, bold: true)), Width * 0.42);
+        var barStart = Pad + labelColumn + gap;
+        var room = Width - 2 * Pad;
+
+        // Each state as three texts (symbol, count, word), laid left to right, wrapped at the card's edge.
+        (string Symbol, string Count, string Word, double SymbolWidth, double CountWidth, double Width) Item(HealthCount c)
+        {
+            var (symbol, count, word) = (RepoHealth.Symbol(c.State), n(c.Count), health.State(c.State));
+            var (sw, cw) = (TextMeasure.Width(symbol + " ", itemSize), TextMeasure.Width(count + " ", itemSize, bold: true));
+            return (symbol, count, word, sw, cw, sw + cw + TextMeasure.Width(word, itemSize));
+        }
+        var blocks = f.Signals.Select(s =>
+        {
+            var lines = new List<List<(HealthCount Count, double X)>> { new() };
+            var x = 0.0;
+            foreach (var c in s.States)
+            {
+                var w = Item(c).Width;
+                if (x > 0 && x + w > room)
+                {
+                    lines.Add([]);
+                    x = 0;
+                }
+                lines[^1].Add((c, x));
+                x += w + itemGap;
+            }
+            return (Tally: s, Lines: lines);
+        }).ToArray();
+        var height = hasData ? firstBaseline + blocks.Sum(b => 18 + lineHeight * b.Lines.Count + blockGap) - blockGap - lineHeight + 14 : 76;
+
+        byte[] Draw(CardPalette palette)
+        {
+            var svg = new SvgCard(Width, height, words.HealthTitle, alt, palette);
+            svg.Text(Pad, TitleBaseline, TextMeasure.Fit(words.HealthTitle, room, TitleSize, bold: true), TitleSize, bold: true);
+            if (!hasData)
+            {
+                svg.Text(Pad, 56, TextMeasure.Fit(words.NoHealth, room, LabelSize), LabelSize, muted: true);
+                return svg.ToBytes();
+            }
+            svg.Text(Pad, subtitleBaseline, TextMeasure.Fit(repositories, room, itemSize), itemSize, muted: true);
+            var y = firstBaseline;
+            foreach (var (tally, lines) in blocks)
+            {
+                svg.Text(Pad, y, TextMeasure.Fit(Capital(health.Signal(tally.Signal)), labelColumn, LabelSize, bold: true), LabelSize, bold: true);
+                svg.Rect(barStart, y - barHeight, Width - Pad - barStart, barHeight, palette.Track);
+                var total = Math.Max(1, tally.States.Sum(c => c.Count));
+                var done = 0;
+                foreach (var c in tally.States)
+                {
+                    var left = barStart + (Width - Pad - barStart) * done / total;
+                    done += c.Count;
+                    var right = barStart + (Width - Pad - barStart) * done / total;
+                    if (c.Count > 0)
+                    {
+                        svg.Rect(left, y - barHeight, Math.Max(right - left, 2), barHeight, Fill(c.State, palette), radius: 0);
+                    }
+                }
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    var baseline = y + 18 + lineHeight * i;
+                    foreach (var (c, x) in lines[i])
+                    {
+                        var item = Item(c);
+                        svg.Text(Pad + x, baseline, item.Symbol, itemSize);
+                        svg.Text(Pad + x + item.SymbolWidth, baseline, item.Count, itemSize, bold: true);
+                        svg.Text(Pad + x + item.SymbolWidth + item.CountWidth, baseline, TextMeasure.Fit(item.Word, room - x - item.SymbolWidth - item.CountWidth, itemSize), itemSize, muted: true);
+                    }
+                }
+                y += 18 + lineHeight * lines.Count + blockGap;
+            }
+            return svg.ToBytes();
+        }
+        return Card("health", words.HealthTitle, alt, folder, Width, height, hasData, words.Signal, words.Count, rows, Draw);
+    }
+
+    // A state's bar: what is in place in the ink of the other cards' bars, what needs a look in
+    // GitHub's attention colour, what needs fixing in its danger colour, what is not known quietly.
+    private static string Fill(string state, CardPalette palette) => state switch
+    {
+        CommunityInheritance.Own or CommunityInheritance.Inherited or RepoHealth.Passing or RepoHealth.Released or RepoHealth.Active => palette.Bar,
+        RepoHealth.Slowing or RepoHealth.Pending => palette.Caution,
+        CommunityInheritance.Missing or RepoHealth.Failing or RepoHealth.Stale => palette.Bad,
+        _ => palette.QuietBar,
+    };
 
     private static CardModel Card(string name, string title, string alt, string folder, double width, double height, bool hasData,
         string labelHeader, string countHeader, IReadOnlyList<CardRow> rows, Func<CardPalette, byte[]> draw) => new()

@@ -83,6 +83,7 @@ internal static partial class GitHubActions
             "blocked" => words.Blocked(pr),
             _ => pr is null ? words.UpToDate : words.AlreadyProposed(pr),
         }).Append("\n\n");
+        sb.Append(outcome.ChangesSummary); // "since the last update", first after the outcome
         if (outcome.Problem is { } problem)
         {
             sb.Append($"> {Escape(problem)}\n\n");

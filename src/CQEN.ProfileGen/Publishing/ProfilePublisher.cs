@@ -14,6 +14,9 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
 {
     private const int Cycles = 3;
 
+    /// <summary>Characters the job summary gives the change lists: the pull request's share, well within GitHub's 1 MiB for a step.</summary>
+    private const int SummaryChangesBudget = 60_000;
+
     public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken ct)
     {
         for (var cycle = 1; ; cycle++)
@@ -32,10 +35,16 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             (state, var companions, var planned) = await CompanionsAsync(state, request, newText, ct).ConfigureAwait(false);
             var plan = PublishPlanner.Plan(state, planned, newText, diff, companions);
             var files = FileOutcomes(state, request, companions);
-            var changes = ChangeLines(planned);
+            // The change lists name the base as read (the request knows it only when --base was given),
+            // and, as in the pull request's body, only when the base holds the profile they compare with.
+            var listed = planned.Proposal is { } p && state.CurrentFile is not null ? planned with { Proposal = p with { BaseName = state.BaseName } } : planned with { Proposal = null };
+            var changes = ChangeLines(listed);
+            // The job summary's "since the last update", when this run proposes something (or would).
+            var changesSummary = listed.Proposal is { } proposal && plan.Status is "created" or "updated" or "would-create" or "would-update"
+                ? PullRequestText.ChangeLists(proposal, request.Culture, SummaryChangesBudget) : "";
             if (request.DryRun || plan.Steps.Count == 0)
             {
-                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha) with { Warnings = cautions, Files = files, ChangeList = changes };
+                return Outcome(plan, state.Pull, diff, request, newText, state.BaseName, state.BranchHead?.Sha) with { Warnings = cautions, Files = files, ChangeList = changes, ChangesSummary = changesSummary };
             }
             try
             {
@@ -47,6 +56,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
                     Warnings = [.. cautions, .. kept, .. refused.Select(r => r.Refusal.Describe(r.Reason))],
                     Files = files,
                     ChangeList = changes,
+                    ChangesSummary = changesSummary,
                 };
             }
             catch (BranchMovedException) when (cycle < Cycles && !request.Force)

@@ -104,6 +104,13 @@ internal sealed record PublishOutcome
     /// <summary>Per repository, what changed since the previous proposal and since the base (plain lines; empty on a first fill).</summary>
     public IReadOnlyList<string> ChangeList { get; init; } = [];
 
+    /// <summary>
+    /// The same lists in Markdown, as the pull request's body has them ("since the previous
+    /// proposal", "since main"): the job summary opens with them. Empty on a first fill, and when
+    /// the run proposes nothing new (the pull request is up to date).
+    /// </summary>
+    public string ChangesSummary { get; init; } = "";
+
     /// <summary>What GitHub refused this run (labels, reviewers, teams, assignees, draft): warnings, not failures.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -136,13 +136,31 @@ internal static partial class PullRequestText
             sb.Append("| ").Append(words.AllRepositories(N(proposal.Facts.Repositories.Count(r => r.Listed)))).Append(" |\n");
             return sb.ToString();
         }
+        return sb.Append(ChangeLists(proposal, culture, budget - sb.Length)).ToString();
+    }
+
+    /// <summary>
+    /// The "since the last update" lists: per repository, what changed since the previous
+    /// proposal (when there is one) and since the base, each a "###" section within its share of
+    /// <paramref name="budget"/> characters. Empty on a first fill (no facts on the base). The
+    /// pull request's body and the job summary both show them.
+    /// </summary>
+    public static string ChangeLists(ProposalFacts proposal, ProfileCulture culture, int budget)
+    {
+        if (proposal.BaseFacts is null)
+        {
+            return "";
+        }
+        var words = ChangeWording.For(culture);
+        string N(int n) => Rendering.TemplateFunctions.FormatNumber(n, culture);
+        var sb = new StringBuilder();
         var lists = new List<(string Title, IReadOnlyList<RepoChange> Changes)>();
         if (proposal.PreviousFacts is { } previous)
         {
             lists.Add((words.SinceProposal(N(FactChanges.Between(previous, proposal.Facts).Count)), FactChanges.Between(previous, proposal.Facts)));
         }
         lists.Add((words.SinceBase(proposal.BaseName, N(FactChanges.Between(proposal.BaseFacts, proposal.Facts).Count)), FactChanges.Between(proposal.BaseFacts, proposal.Facts)));
-        var share = (budget - sb.Length) / lists.Count;
+        var share = budget / lists.Count;
         foreach (var (title, changes) in lists)
         {
             sb.Append("### ").Append(title).Append("\n\n");

@@ -79,10 +79,14 @@ internal static class ChangeListText
         {
             RepoChangeKind.Added => name + words.Colon + words.Added + Described(change.Fields.Where(f => f.Field is "lifecycle" or "language" or "license").Select(f => Value(f.Field, f.New, words, markdown))),
             RepoChangeKind.Removed => name + words.Colon + words.Removed,
-            _ => name + words.Colon + string.Join("; ", change.Fields.Select(f =>
+            _ => name + words.Colon + string.Join("; ", change.Fields.Where(f => !SaidByArchiving(change, f)).Select(f =>
                 HealthFacts.Sentence(f.Field, f.Old, f.New, culture, v => markdown ? MarkdownText.Inline(v) : Flat(v)) ?? Field(f, words, markdown))),
         };
     }
+
+    // "archived" already says it: the activity moving to or from "archived" in the same line would repeat it.
+    private static bool SaidByArchiving(RepoChange change, FieldChange f) =>
+        f.Field == "health.activity" && (f.New == Health.RepoHealth.Archived || f.Old == Health.RepoHealth.Archived) && change.Fields.Any(c => c.Field == "archived");
 
     private static string Described(IEnumerable<string> values) => values.ToArray() is { Length: > 0 } v ? " (" + string.Join(", ", v) + ")" : "";
 

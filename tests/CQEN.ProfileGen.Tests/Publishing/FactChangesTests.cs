@@ -90,6 +90,55 @@ public class FactChangesTests
             ChangeListText.Markdown([changes[3]], ProfileCulture.English, 50, 60_000));
     }
 
+    // Each trend the issue names ("since the last update"), as the facts record it, and the words it must read as.
+    public static TheoryData<string, string, string> Trends => new()
+    {
+        { "added", "ajouté", "added" },
+        { "removed", "retiré", "removed" },
+        { "archived", "archivé", "archived" },
+        { "lifecycle", "cycle de vie : Bêta → Production", "lifecycle: Bêta → Production" },
+        { "ci-red", "intégration continue passée au rouge", "CI turned red" },
+        { "ci-green", "intégration continue revenue au vert", "CI back to green" },
+        { "security-policy", "politique de sécurité ajoutée (hérité du dépôt .github)", "security policy added (inherited from .github)" },
+        { "stale", "devenu inactif", "went stale" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Trends))]
+    public void Every_trend_of_the_last_update_reads_as_its_own_sentence_in_french_and_in_english(string trend, string french, string english)
+    {
+        static RepoFacts Healthy(string ci = "passing", string security = "own", string activity = "active", bool archived = false) =>
+            Repo("a", lifecycle: "Bêta", archived: archived) with
+            {
+                Health = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["ci"] = ci, ["security_policy"] = security, ["activity"] = activity },
+            };
+        var (before, after) = trend switch
+        {
+            "added" => (new ProfileFacts([]), new ProfileFacts([Healthy()])),
+            "removed" => (new ProfileFacts([Healthy()]), new ProfileFacts([])),
+            // Archiving also moves the activity to "archived": the line says "archived" once.
+            "archived" => (new ProfileFacts([Healthy()]), new ProfileFacts([Healthy(activity: "archived", archived: true)])),
+            "lifecycle" => (new ProfileFacts([Healthy()]), new ProfileFacts([Healthy() with { Lifecycle = "Production" }])),
+            "ci-red" => (new ProfileFacts([Healthy()]), new ProfileFacts([Healthy(ci: "failing")])),
+            "ci-green" => (new ProfileFacts([Healthy(ci: "failing")]), new ProfileFacts([Healthy()])),
+            "security-policy" => (new ProfileFacts([Healthy(security: "missing")]), new ProfileFacts([Healthy(security: "inherited")])),
+            "stale" => (new ProfileFacts([Healthy(activity: "slowing")]), new ProfileFacts([Healthy(activity: "stale")])),
+            _ => throw new ArgumentException(trend),
+        };
+        var changes = FactChanges.Between(before, after);
+
+        var name = trend == "removed" ? "a" : "[a](https://github.com/org/a)";
+        var fr = ChangeListText.Markdown(changes, ProfileCulture.French, 50, 60_000);
+        var en = ChangeListText.Markdown(changes, ProfileCulture.English, 50, 60_000);
+        Assert.StartsWith($"- {name} : {french}", fr, StringComparison.Ordinal);
+        Assert.StartsWith($"- {name}: {english}", en, StringComparison.Ordinal);
+        Assert.Single(fr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, CountOf(en, english.Split(' ')[0]));
+        Assert.Equal(["a"], ChangeListText.Plain(changes, ProfileCulture.English).Select(l => l[..1]));
+    }
+
+    private static int CountOf(string text, string word) => text.Split(word).Length - 1;
+
     [Fact]
     public void Repository_text_cannot_add_html_links_or_markers_to_the_list()
     {

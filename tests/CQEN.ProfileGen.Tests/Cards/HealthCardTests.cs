@@ -7,6 +7,10 @@ using ApprovalTests.Writers;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Rendering.Cards;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CQEN.ProfileGen.Tests.Cards;
 
@@ -171,6 +175,23 @@ public class HealthCardTests
             Assert.DoesNotContain(model.Cards.FilesUsedBy(markdown), f => f.RelativePath.Contains("health", StringComparison.Ordinal));
         }
         Assert.Equal("Santé des dépôts\u00A0: Aucune donnée de santé.", unread.Cards.Health.Alt);
+    }
+
+    [Fact]
+    public void A_markdown_parser_sees_the_health_card_as_one_picture_and_its_numbers_as_a_two_column_table()
+    {
+        var model = CardOrgs.HealthModel();
+        var markdown = ProfileRenderer.Render(TemplateSource.Default(ProfileCulture.French), model);
+
+        var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+
+        // The picture's tags, in order and whole, among the page's inline HTML (alt text inside its attribute).
+        var tags = string.Concat(document.Descendants<HtmlInline>().Select(h => h.Tag));
+        var picture = string.Concat(System.Text.RegularExpressions.Regex.Matches(TemplateFunctions.Card(model.Cards, "health"), "<[^>]*>").Select(m => m.Value));
+        Assert.Contains(picture, tags, StringComparison.Ordinal);
+        var table = Assert.Single(document.Descendants<Table>(), t => t.OfType<TableRow>().First().Count == 2 && t.OfType<TableRow>().Count() == model.Cards.Health.Rows.Count + 1
+            && t.Descendants<LiteralInline>().Any(l => l.Content.ToString() == "Signal et état"));
+        Assert.All(table.OfType<TableRow>(), row => Assert.Equal(2, row.Count));
     }
 
     [Theory]

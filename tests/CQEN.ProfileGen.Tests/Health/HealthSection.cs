@@ -9,8 +9,30 @@ internal static class HealthSection
 {
     private static readonly string[] Headings = ["\n## Santé des dépôts\n", "\n## Repository health\n"];
 
-    /// <summary>The page without its health section (from its heading to the end of its folded matrix).</summary>
-    public static string Without(string markdown)
+    private static readonly string[] CardTitles = ["Santé des dépôts", "Repository health"];
+
+    /// <summary>
+    /// The page without its health: the section (from its heading to the end of its folded
+    /// matrix), the health card's picture and the card's table among the cards' numbers.
+    /// </summary>
+    public static string Without(string markdown) => WithoutCard(WithoutSection(markdown));
+
+    private static string WithoutCard(string markdown)
+    {
+        markdown = string.Concat(markdown.Split('\n').Where(l => !l.Contains("/health-dark.svg\"", StringComparison.Ordinal)).Select(l => l + "\n"))[..^1];
+        foreach (var title in CardTitles)
+        {
+            var start = markdown.IndexOf($"\n\n**{title}**\n\n", StringComparison.Ordinal);
+            if (start >= 0)
+            {
+                var end = markdown.IndexOf("\n\n", start + title.Length + 8, StringComparison.Ordinal);
+                markdown = markdown[..start] + markdown[end..];
+            }
+        }
+        return markdown;
+    }
+
+    private static string WithoutSection(string markdown)
     {
         foreach (var heading in Headings)
         {
@@ -27,7 +49,7 @@ internal static class HealthSection
     /// <summary>The health section alone ("" when there is none).</summary>
     public static string Of(string markdown)
     {
-        var rest = Without(markdown);
+        var rest = WithoutSection(markdown);
         return rest.Length == markdown.Length ? "" : markdown.Substring(Start(markdown), markdown.Length - rest.Length);
     }
 

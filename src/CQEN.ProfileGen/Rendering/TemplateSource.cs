@@ -25,9 +25,18 @@ internal sealed class TemplateSource
     public string DisplayPath { get; }
     public ITemplateLoader Loader { get; }
 
+    /// <summary>Whether this is the embedded default of a culture (then each culture of the run has its own).</summary>
+    public bool IsDefault { get; private init; }
+
     /// <summary>The default template for a culture: profile.fr.sbn or profile.en.sbn, embedded in the tool.</summary>
-    public static TemplateSource Default(ProfileCulture culture) =>
-        Embedded(culture == ProfileCulture.English ? "profile.en.sbn" : "profile.fr.sbn");
+    public static TemplateSource Default(ProfileCulture culture)
+    {
+        var source = Embedded(culture == ProfileCulture.English ? "profile.en.sbn" : "profile.fr.sbn");
+        return new TemplateSource(source.Text, source.DisplayPath, source.Loader) { IsDefault = true };
+    }
+
+    /// <summary>The template for a culture of the run: the culture's own default, or the one template (which reads <c>culture</c>) a file gives.</summary>
+    public TemplateSource For(ProfileCulture culture) => IsDefault ? Default(culture) : this;
 
     public static TemplateSource Embedded(string name)
     {

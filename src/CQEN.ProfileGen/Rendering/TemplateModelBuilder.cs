@@ -86,14 +86,44 @@ internal static class TemplateModelBuilder
         };
         if (catalogue is null)
         {
-            return model;
+            return model.Lifecycle is null ? model with { Lifecycle = StatusBadgeLifecycle(r, config) } : model;
         }
         return model with
         {
-            Lifecycle = CatalogueLifecycle(r, catalogue, config) ?? model.Lifecycle,
+            Lifecycle = CatalogueLifecycle(r, catalogue, config) ?? model.Lifecycle ?? StatusBadgeLifecycle(r, config),
             License = CatalogueLicense(r, catalogue) ?? model.License,
         };
     }
+
+    // A badge the organization's vocabulary does not read as its own (repostatus.org's), when
+    // no other source gives the lifecycle and catalogue.precedence reads badges.
+    private static LifecycleModel? StatusBadgeLifecycle(RepoSnapshot r, ProfileGenConfig config)
+    {
+        if (!config.Catalogue.Precedence.Contains(CatalogueOptions.ReadmeBadge) || Catalogue.StatusBadges.Find(r, config.Lifecycle) is not { Family: "repostatus" })
+        {
+            return null;
+        }
+        var claim = CatalogueReconciler.Reconcile(r with { Publiccode = null, CatalogInfo = null, CustomProperties = null }, config).LifecycleClaims
+            .FirstOrDefault(c => c.Source == CatalogueOptions.ReadmeBadge && c.Stage is not null);
+        return claim is null ? null : new LifecycleModel(LifecycleLabel(null, config), OrganizationWord(claim, config), "", "badge");
+    }
+
+    // The organization's word for a phase a standard names (its vocabulary), else the phase's name in the page's language.
+    private static string OrganizationWord(LifecycleClaim claim, ProfileGenConfig config)
+    {
+        var vocabulary = config.Lifecycle;
+        var folded = vocabulary.Value(claim.Written);
+        if (folded.Kind is FoldKind.Exact or FoldKind.Alias or FoldKind.Spelling)
+        {
+            return folded.Canonical;
+        }
+        return vocabulary.Values.FirstOrDefault(v => claim.Stage is { } stage && LifecycleVocabulary.StageOf(vocabulary.Value(v).Canonical) == stage)
+            ?? (claim.Stage is { } named ? Wording.For(config.Culture).Stage(named) : claim.Written);
+    }
+
+    private static string LifecycleLabel(ShieldsBadge? badge, ProfileGenConfig config) =>
+        badge?.Label is { } l ? config.Lifecycle.Label(l).Canonical
+            : config.Lifecycle.Labels.FirstOrDefault() ?? LifecycleVocabulary.BuiltInLabels[config.Culture == ProfileCulture.English ? 1 : 0];
 
     /// <summary>
     /// A repository's summary in a language: its own sources in that language (custom property,
@@ -124,9 +154,9 @@ internal static class TemplateModelBuilder
             return null;
         }
         var badge = LifecycleBadgeOf(r, config.Lifecycle);
-        var label = badge?.Label is { } l ? config.Lifecycle.Label(l).Canonical
-            : config.Lifecycle.Labels.FirstOrDefault() ?? LifecycleVocabulary.BuiltInLabels[config.Culture == ProfileCulture.English ? 1 : 0];
-        return new LifecycleModel(label, value, badge?.Color ?? "", claim.Source);
+        // A custom property holds the organization's own word; the standards' words are read into its vocabulary.
+        var message = claim.Source == CatalogueOptions.CustomProperty ? value : OrganizationWord(claim, config);
+        return new LifecycleModel(LifecycleLabel(badge, config), message, badge?.Color ?? "", claim.Source);
     }
 
     // The licence file and license_overrides bind; where there is neither, a custom property or

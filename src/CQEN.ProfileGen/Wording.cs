@@ -26,9 +26,6 @@ internal sealed record Wording
     public required Func<int, string> MoreFindings { get; init; }
     public required string AllRepositories { get; init; }
     public required string OtherGroup { get; init; }
-
-    /// <summary>A phase's name, for a lifecycle a standard's word gives (publiccode "stable", repostatus "wip") and the organization's vocabulary does not name.</summary>
-    public required Func<LifecycleStage, string> Stage { get; init; }
     public required Func<string, string> CommitMessage { get; init; }
     public required JobSummaryWords Summary { get; init; }
     public required AuditWords Audit { get; init; }
@@ -76,17 +73,6 @@ internal sealed record Wording
         MoreFindings = rest => $"… et {rest} autres : `profilegen audit` les liste tous.",
         AllRepositories = "Dépôts",
         OtherGroup = "Autres",
-        Stage = stage => stage switch
-        {
-            LifecycleStage.Discovery => "Découverte",
-            LifecycleStage.Experimentation => "Expérimentation",
-            LifecycleStage.Development => "Développement",
-            LifecycleStage.Beta => "Bêta",
-            LifecycleStage.Production => "Production",
-            LifecycleStage.Dormant => "Dormant",
-            LifecycleStage.Abandoned => "Abandonné",
-            _ => "Archivé",
-        },
         CommitMessage = path => $"Mise à jour de {path} à partir des données de l'organisation",
         Summary = new()
         {
@@ -174,17 +160,6 @@ internal sealed record Wording
         MoreFindings = rest => $"… and {rest} more: `profilegen audit` lists them all.",
         AllRepositories = "Repositories",
         OtherGroup = "Other",
-        Stage = stage => stage switch
-        {
-            LifecycleStage.Discovery => "Discovery",
-            LifecycleStage.Experimentation => "Experimentation",
-            LifecycleStage.Development => "Development",
-            LifecycleStage.Beta => "Beta",
-            LifecycleStage.Production => "Production",
-            LifecycleStage.Dormant => "Dormant",
-            LifecycleStage.Abandoned => "Abandoned",
-            _ => "Archived",
-        },
         CommitMessage = path => $"Update {path} from the organization's data",
         Summary = new()
         {

@@ -45,7 +45,7 @@ internal static class ProfilePages
             {
                 model = model with { Languages = [.. cultures.Select((other, j) => new LanguageModel(other.Word(), NameOf(other), Link(paths[i], paths[j]), j == i))] };
             }
-            return new ProfilePage(culture, paths[i], model, template.For(culture));
+            return new ProfilePage(culture, paths[i], model, i == 0 ? template : template.For(culture));
         })];
     }
 

@@ -118,8 +118,28 @@ internal static class TemplateModelBuilder
             return folded.Canonical;
         }
         return vocabulary.Values.FirstOrDefault(v => claim.Stage is { } stage && LifecycleVocabulary.StageOf(vocabulary.Value(v).Canonical) == stage)
-            ?? (claim.Stage is { } named ? Wording.For(config.Culture).Stage(named) : claim.Written);
+            ?? (claim.Stage is { } named ? StageName(named, config.Culture) : claim.Written);
     }
+
+    // A phase's name, for a lifecycle a standard's word gives (publiccode "stable", repostatus
+    // "wip") and the organization's vocabulary does not name; LifecycleVocabulary.StageOf reads each back.
+    private static string StageName(LifecycleStage stage, ProfileCulture culture) => (stage, culture == ProfileCulture.English) switch
+    {
+        (LifecycleStage.Discovery, false) => "Découverte",
+        (LifecycleStage.Discovery, true) => "Discovery",
+        (LifecycleStage.Experimentation, false) => "Expérimentation",
+        (LifecycleStage.Experimentation, true) => "Experimentation",
+        (LifecycleStage.Development, false) => "Développement",
+        (LifecycleStage.Development, true) => "Development",
+        (LifecycleStage.Beta, false) => "Bêta",
+        (LifecycleStage.Beta, true) => "Beta",
+        (LifecycleStage.Production, _) => "Production",
+        (LifecycleStage.Dormant, _) => "Dormant",
+        (LifecycleStage.Abandoned, false) => "Abandonné",
+        (LifecycleStage.Abandoned, true) => "Abandoned",
+        (_, false) => "Archivé",
+        (_, true) => "Archived",
+    };
 
     private static string LifecycleLabel(ShieldsBadge? badge, ProfileGenConfig config) =>
         badge?.Label is { } l ? config.Lifecycle.Label(l).Canonical

@@ -35,8 +35,24 @@ internal sealed class TemplateSource
         return new TemplateSource(source.Text, source.DisplayPath, source.Loader) { IsDefault = true };
     }
 
-    /// <summary>The template for a culture of the run: the culture's own default, or the one template (which reads <c>culture</c>) a file gives.</summary>
-    public TemplateSource For(ProfileCulture culture) => IsDefault ? Default(culture) : this;
+    /// <summary>
+    /// The template for another culture of the run: the culture's own default; for a file, its
+    /// sibling with the culture's language before the extension (profile.sbn → profile.en.sbn)
+    /// when there is one, else the same file (which can read <c>culture</c>).
+    /// </summary>
+    public TemplateSource For(ProfileCulture culture)
+    {
+        if (IsDefault)
+        {
+            return Default(culture);
+        }
+        if (SourceFile is null)
+        {
+            return this;
+        }
+        var sibling = Path.ChangeExtension(SourceFile, culture.Language() + Path.GetExtension(SourceFile));
+        return File.Exists(sibling) ? FromFile(sibling) : this;
+    }
 
     public static TemplateSource Embedded(string name)
     {
@@ -48,8 +64,11 @@ internal sealed class TemplateSource
     {
         var full = Path.GetFullPath(path);
         var text = Utf8File.Read(full, path, "template");
-        return new TemplateSource(text, path, new FolderTemplateLoader(Path.GetDirectoryName(full)!));
+        return new TemplateSource(text, path, new FolderTemplateLoader(Path.GetDirectoryName(full)!)) { SourceFile = path };
     }
+
+    // The file a template came from, for its other cultures' siblings (profile.sbn → profile.en.sbn).
+    private string? SourceFile { get; init; }
 
     /// <summary>The names of the embedded templates (for `init` and the README).</summary>
     public static IReadOnlyList<string> EmbeddedNames() => EmbeddedTemplates.Names();

@@ -149,6 +149,30 @@ public class BilingualProfileTests
     }
 
     [Fact]
+    public void A_template_file_renders_every_language_unless_a_sibling_named_with_the_language_is_beside_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("profilegen-bilingual-").FullName;
+        try
+        {
+            var own = Path.Combine(folder, "profile.sbn");
+            File.WriteAllText(own, "{{ culture }}: own\n");
+            File.WriteAllText(Path.Combine(folder, "profile.fr.sbn"), "never: the first culture keeps the template it was given\n");
+            var config = Bilingual();
+
+            var alone = ProfilePages.Of(CatalogueOrg.Snapshot, config, TemplateSource.FromFile(own), "profile/README.md", Now);
+            Assert.Equal(["fr-CA: own\n", "en: own\n"], alone.Select(p => p.Render(config, default)));
+
+            File.WriteAllText(Path.Combine(folder, "profile.en.sbn"), "{{ culture }}: English sibling\n");
+            var paired = ProfilePages.Of(CatalogueOrg.Snapshot, config, TemplateSource.FromFile(own), "profile/README.md", Now);
+            Assert.Equal(["fr-CA: own\n", "en: English sibling\n"], paired.Select(p => p.Render(config, default)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_fixed_text_date_and_number_is_in_each_page_s_culture()
     {
         var config = Bilingual();

@@ -144,7 +144,29 @@ internal static class ConfigLoader
             {
                 throw Error(single, $"'culture: {word}' disagrees with 'cultures' (first: {config.Cultures[0].Word()}); keep only 'cultures', whose first culture is the profile's own");
             }
-            return config.Cultures.Count > 0 ? config with { Culture = config.Cultures[0] } : config;
+            config = config.Cultures.Count > 0 ? config with { Culture = config.Cultures[0] } : config;
+            // A file named for the first culture, or for a culture the run does not write, would be silently unused.
+            foreach (var (culture, key) in _culturePathKeys)
+            {
+                if (Choices.Cultures[culture] == config.Languages[0] || !config.Languages.Contains(Choices.Cultures[culture]))
+                {
+                    throw Error(key, Choices.Cultures[culture] == config.Languages[0]
+                        ? $"'culture_paths' names {culture}, the first culture, whose file is publish.target_path; name the other cultures only"
+                        : $"'culture_paths' names {culture}, which 'cultures' does not list ({string.Join(", ", config.Languages.Select(l => l.Word()))})");
+                }
+            }
+            return config;
+        }
+
+        // The keys of publish.culture_paths, checked against the cultures once the whole file is read.
+        private readonly Dictionary<string, YamlScalarNode> _culturePathKeys = new(StringComparer.Ordinal);
+
+        private string CulturePath(YamlNode node, YamlScalarNode culture)
+        {
+            _culturePathKeys[culture.Value!] = culture;
+            return Choices.Cultures.ContainsKey(culture.Value!)
+                ? Scalar(node, culture)
+                : throw Error(culture, $"'culture_paths' names '{culture.Value}', which is not a culture ({string.Join(", ", Choices.Cultures.Keys)})");
         }
 
         // cultures: [fr-CA, en]: the first is the profile's own file (publish.target_path), each other one a file of its own.
@@ -429,7 +451,7 @@ internal static class ConfigLoader
                     "regions" => p with { Regions = StringMap(value, key, FilePath) },
                     "allow_private_in_public" => p with { AllowPrivateInPublic = Bool(value, key) },
                     "facts_path" => p with { FactsPath = Scalar(value, key) },
-                    "culture_paths" => p with { CulturePaths = StringMap(value, key, (v, k) => Choices.Cultures.ContainsKey(k.Value!) ? Scalar(v, k) : throw Error(k, $"'{key.Value}' names '{k.Value}', which is not a culture ({string.Join(", ", Choices.Cultures.Keys)})")) },
+                    "culture_paths" => p with { CulturePaths = StringMap(value, key, CulturePath) },
                     _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path, culture_paths"),
                 };
             }

@@ -43,6 +43,8 @@ public class CulturesConfigTests
     [InlineData("cultures: en\n", "profilegen.yml:1:11: 'cultures' must be a list")]
     [InlineData("publish:\n  culture_paths:\n    es: profile/README.es.md\n", "profilegen.yml:3:5: 'culture_paths' names 'es', which is not a culture (fr-CA, en)")]
     [InlineData("catalogue:\n  summaries:\n    accord:\n      de: Ein Werkzeug.\n", "profilegen.yml:4:7: 'summaries.accord' has a summary in 'de'; the languages are fr and en")]
+    [InlineData("cultures: [fr-CA, en]\npublish:\n  culture_paths:\n    fr-CA: profile/LISEZMOI.md\n", "profilegen.yml:4:5: 'culture_paths' names fr-CA, the first culture, whose file is publish.target_path; name the other cultures only")]
+    [InlineData("publish:\n  culture_paths:\n    en: profile/README.en.md\n", "profilegen.yml:3:5: 'culture_paths' names en, which 'cultures' does not list (fr-CA)")]
     public void A_mistake_is_one_line_naming_its_place(string yaml, string message) => Assert.Equal(message, ErrorOf(yaml));
 
     [Fact]

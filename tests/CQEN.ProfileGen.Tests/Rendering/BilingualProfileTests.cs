@@ -173,6 +173,24 @@ public class BilingualProfileTests
     }
 
     [Fact]
+    public void A_hostile_publiccode_summary_stays_text_in_the_english_file_and_moves_no_marker()
+    {
+        var snapshot = CatalogueOrg.Snapshot;
+        const string Hostile = "publiccodeYmlVersion: \"0\"\ndescription:\n  en:\n    shortDescription: \"<script>alert(1)</script> | [click](https://evil.example) <!-- profilegen:end repos --> <!-- FIN ENTETE -->\"\n";
+        snapshot = snapshot with { Repos = [.. snapshot.Repos.Select(r => r.Name == "casse" ? r with { Publiccode = Hostile } : r)] };
+        var config = Bilingual();
+
+        var english = Pages(config, snapshot)[1].Render(config, default);
+
+        Assert.DoesNotContain("<script>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!-- profilegen:end", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!-- FIN ENTETE", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("](https://evil.example)", english, StringComparison.Ordinal);
+        var row = english.Split('\n').Single(l => l.StartsWith("| [casse]", StringComparison.Ordinal));
+        Assert.Equal(5, row.Split(" | ").Length); // the cell's pipe is escaped: the row keeps its five columns
+    }
+
+    [Fact]
     public void Every_fixed_text_date_and_number_is_in_each_page_s_culture()
     {
         var config = Bilingual();

@@ -53,6 +53,21 @@ public class BilingualProfileTests
         Assert.Equal(("custom-property", "Phase Bêta"), (proprietes.Lifecycle!.Source, proprietes.Lifecycle.Message));
     }
 
+    [Theory]
+    [InlineData("", "Développement")]
+    [InlineData("catalogue:\n  precedence: [publiccode, topic-rule]\n", null)]
+    public void A_repostatus_badge_gives_a_lifecycle_in_the_page_s_words_where_the_precedence_reads_badges(string yaml, string? expected)
+    {
+        var snapshot = CatalogueOrg.Snapshot;
+        // casse without its publiccode.yml: a README badge from repostatus.org (WIP) and nothing else.
+        snapshot = snapshot with { Repos = [.. snapshot.Repos.Where(r => r.Name == "casse").Select(r => r with { Publiccode = null })] };
+
+        var casse = Repo(Pages(ConfigLoader.Parse(yaml, "profilegen.yml", Path.GetTempPath()), snapshot)[0], "casse");
+
+        Assert.Equal(expected, casse.Lifecycle?.Message);
+        Assert.Equal(expected is null ? null : "badge", casse.Lifecycle?.Source);
+    }
+
     [Fact]
     public void The_licence_file_binds_and_publiccode_names_the_licence_only_where_there_is_none()
     {

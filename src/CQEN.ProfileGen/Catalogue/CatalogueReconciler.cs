@@ -65,6 +65,9 @@ internal static class CatalogueReconciler
     public const string GitHubDescription = "github-description";
     public const string ReadmeSentence = "readme";
 
+    /// <summary>A summary from <c>catalogue.summaries</c>.</summary>
+    public const string ConfiguredSummary = "config";
+
     public static RepoCatalogue Reconcile(RepoSnapshot repo, ProfileGenConfig config)
     {
         var options = config.Catalogue;
@@ -256,13 +259,13 @@ internal static class CatalogueReconciler
 
     private static SourcedText? Summary(string language, RepoSnapshot repo, ProfileGenConfig config, PubliccodeFile? publiccode, CatalogInfoFile? catalogInfo, IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
     {
-        var own = SummaryIn(language, config, publiccode, properties);
+        var own = SummaryIn(language, repo.Name, config, publiccode, properties);
         if (own is not null)
         {
             return own;
         }
         // Nothing in this language: the other language's, else texts of no stated language; shown as a fallback.
-        var other = Languages.Where(l => l != language).Select(l => SummaryIn(l, config, publiccode, properties)).OfType<SourcedText>().FirstOrDefault();
+        var other = Languages.Where(l => l != language).Select(l => SummaryIn(l, repo.Name, config, publiccode, properties)).OfType<SourcedText>().FirstOrDefault();
         if (other is not null)
         {
             return other with { Fallback = true };
@@ -278,8 +281,9 @@ internal static class CatalogueReconciler
         return repo.Readme?.Summary is { Length: > 0 } sentence ? new SourcedText(sentence, ReadmeSentence, true) : null;
     }
 
-    // The sources that state a language: custom properties per language, publiccode description.<lang>.
-    private static SourcedText? SummaryIn(string language, ProfileGenConfig config, PubliccodeFile? publiccode, IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
+    // The sources that state a language: custom properties per language, publiccode description.<lang>,
+    // then catalogue.summaries (the organization filling a gap its files leave).
+    private static SourcedText? SummaryIn(string language, string repo, ProfileGenConfig config, PubliccodeFile? publiccode, IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
     {
         var propertyName = language == "fr" ? config.Catalogue.Properties.SummaryFr : config.Catalogue.Properties.SummaryEn;
         foreach (var source in config.Catalogue.Precedence)
@@ -293,8 +297,18 @@ internal static class CatalogueReconciler
                 return new SourcedText(shortDescription, source, false);
             }
         }
-        return null;
+        return Configured(repo, language, config) is { } configured ? new SourcedText(configured, ConfiguredSummary, false) : null;
     }
+
+    /// <summary>The repository's summary in a language from <c>catalogue.summaries</c>, if any.</summary>
+    public static string? Configured(string repo, string language, ProfileGenConfig config) =>
+        config.Catalogue.Summaries.TryGetValue(repo, out var byLanguage) && byLanguage.TryGetValue(language, out var text) && text.Trim() is { Length: > 0 } trimmed
+            ? trimmed
+            : null;
+
+    /// <summary>Whether the reconciler can say more of a repository than its badges and description: catalogue files, custom properties or configured summaries.</summary>
+    public static bool HasSources(RepoSnapshot repo, ProfileGenConfig config) =>
+        repo.Publiccode is not null || repo.CatalogInfo is not null || repo.CustomProperties is { Count: > 0 } || config.Catalogue.Summaries.ContainsKey(repo.Name);
 
     /// <summary>Languages that have a summary of their own (not a fallback).</summary>
     public static IReadOnlyList<string> LanguagesWritten(RepoCatalogue catalogue) =>

@@ -55,7 +55,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
     /// <summary>The README and the card files it refers to (paths relative to the README's folder).</summary>
     public (string Markdown, IReadOnlyList<Rendering.Cards.CardFile> Cards) RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct)
     {
-        var model = TemplateModelBuilder.Build(snapshot, settings.Config, env.Clock.GetUtcNow());
+        var model = ProfilePages.Of(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath, env.Clock.GetUtcNow())[0].Model;
         var markdown = ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct),
             settings.Config.Limits.MaxBytes, settings.Template.DisplayPath);
         return (markdown, model.Cards.FilesUsedBy(markdown));

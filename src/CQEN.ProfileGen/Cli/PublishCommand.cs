@@ -77,7 +77,8 @@ internal sealed class PublishCommand : Command
 
             var factsPath = Checked(config.Publish.FactsPath, GitNames.PathProblem, "publish.facts_path");
             // The cards go in the commit beside the profile, under its own folder (cards.enabled: false turns them off).
-            var model = TemplateModelBuilder.Build(snapshot, config, context.Env.Clock.GetUtcNow());
+            var pages = ProfilePages.Of(snapshot, config, settings.Template, path, context.Env.Clock.GetUtcNow());
+            var model = pages[0].Model;
             var folder = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : "";
             var facts = ProfileFacts.Of(snapshot, config, model);
             // The facts never say more than the page: public repositories, and those the profile lists (which the leak guard checks).
@@ -98,7 +99,8 @@ internal sealed class PublishCommand : Command
                 Base = baseBranch,
                 BuildContent = build,
                 Companions = text => [.. model.Cards.FilesUsedBy(text).Select(f => new GitHub.FileChange(folder + f.RelativePath, f.Bytes))],
-                CardPaths = [.. model.Cards.All.SelectMany(c => new[] { c.Light, c.Dark }).Select(p => folder + p)],
+                CardPaths = [.. ProfilePages.CardPaths(pages)],
+                Translations = ProfileFiles.Translations([pages[0], .. pages.Skip(1).Select(p => p with { Path = Checked(p.Path, GitNames.PathProblem, "publish.culture_paths") })], config, regions, $"{owner}/{repo}", ct),
                 FactsPath = factsPath,
                 DryRun = dryRun,
                 Force = parse.GetValue(Force),

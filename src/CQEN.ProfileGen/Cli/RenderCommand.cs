@@ -22,15 +22,24 @@ internal sealed class RenderCommand : Command
                 settings.Config.Publish.Regions.Count > 0 && parse.GetValue(RunOptions.Template) is null
                     ? WithRegions(snapshot, settings, context.Env, ct)
                     : context.RenderWithCards(snapshot, settings, ct))).ConfigureAwait(false);
+            // The other cultures' files (cultures:), at their place relative to the first (docs/configuration.md#two-languages).
+            var others = Publishing.ProfileFiles.Others(Rendering.ProfilePages.Of(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath, context.Env.Clock.GetUtcNow()), settings.Config,
+                parse.GetValue(RunOptions.Template) is null ? ConfiguredRegions(settings) : new Dictionary<string, Rendering.TemplateSource>(), Checkout(settings, context.Env), ct);
             if (settings.OutputPath is not { } output)
             {
-                // Standard output carries the README alone; its cards are named by relative path.
-                await context.WriteResultAsync(null, markdown, ct).ConfigureAwait(false);
+                // Standard output carries the README alone (each file after a `==> PATH <==` line when there are several); its cards are named by relative path.
+                await context.WriteResultAsync(null, others.Count == 0 ? markdown : string.Concat([$"==> {settings.Config.Publish.TargetPath} <==\n", markdown, .. others.Select(o => $"\n==> {o.Path} <==\n{o.Text}")]), ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
             // A folder gets README.md inside, but never the root folder: OutputFile refuses it as a folder.
             var readme = Directory.Exists(output) && !IsRoot(output) ? Path.Combine(output, "README.md") : output;
             await WriteCardsAsync(readme, cards, ct).ConfigureAwait(false);
+            foreach (var other in others)
+            {
+                var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(readme))!, other.RelativePath);
+                await WriteCardsAsync(path, other.Cards, ct).ConfigureAwait(false);
+                await OutputFile.WriteAsync(path, other.Text, ct).ConfigureAwait(false);
+            }
             await context.WriteResultAsync(readme, markdown, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
@@ -73,17 +82,24 @@ internal sealed class RenderCommand : Command
     {
         var config = settings.Config;
         // The checkout is where profilegen.yml is; the hand-written file is at publish.target_path in it.
-        var checkout = settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : env.CurrentDirectory;
+        var checkout = Checkout(settings, env);
         var path = Path.Combine(checkout, config.Publish.TargetPath);
         if (!File.Exists(path))
         {
             throw new InputException($"publish.regions: {path} does not exist; render fills the regions of the hand-written file in the checkout (or pass --template to render a whole file)");
         }
-        var model = Rendering.TemplateModelBuilder.Build(snapshot, config, env.Clock.GetUtcNow());
-        var regions = config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
+        var model = Rendering.ProfilePages.Of(snapshot, config, settings.Template, config.Publish.TargetPath, env.Clock.GetUtcNow())[0].Model;
+        var regions = ConfiguredRegions(settings);
         var markdown = CommandContext.FillRegions(Utf8File.Read(path, path, "profile"), regions, model, config, path, ct);
         return (markdown, model.Cards.FilesUsedBy(markdown));
     }
+
+    // The checkout is where profilegen.yml is; the hand-written files are at their publish paths in it.
+    private static string Checkout(RunSettings settings, CliEnvironment env) =>
+        settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : env.CurrentDirectory;
+
+    private static Dictionary<string, Rendering.TemplateSource> ConfiguredRegions(RunSettings settings) =>
+        settings.Config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
 
     private static bool IsRoot(string path)
     {

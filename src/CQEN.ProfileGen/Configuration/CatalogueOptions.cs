@@ -25,6 +25,12 @@ internal sealed record CatalogueOptions
 
     /// <summary>Names of the organization's custom properties that carry each fact.</summary>
     public CatalogueProperties Properties { get; init; } = new();
+
+    /// <summary>
+    /// <c>catalogue.summaries</c>: repository name (any case) → language ("fr", "en") → its summary,
+    /// for a repository whose own files say nothing in that language (they come after the precedence's sources).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Summaries { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }
 
 /// <summary>The custom property names read (<c>catalogue.properties</c>); GitHub compares them exactly.</summary>

@@ -36,6 +36,9 @@ internal static class Choices
     /// <summary>The word a configuration file writes for the choice ("fr-CA", "stars", "language").</summary>
     public static string Word(this ProfileCulture culture) => Cultures.First(p => p.Value == culture).Key;
 
+    /// <summary>The culture's language alone ("fr", "en"): the key of a summary, a file name's part (README.en.md).</summary>
+    public static string Language(this ProfileCulture culture) => culture == ProfileCulture.English ? "en" : "fr";
+
     public static string Word(this RepoSort sort) => Sorts.First(p => p.Value == sort).Key;
 
     public static string Word(this GroupBy by) => Groupings.First(p => p.Value == by).Key;

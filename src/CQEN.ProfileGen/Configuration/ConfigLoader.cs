@@ -111,14 +111,17 @@ internal static class ConfigLoader
         public ProfileGenConfig Root(YamlNode node)
         {
             var config = new ProfileGenConfig();
+            YamlNode? single = null;
             foreach (var (key, value) in Mapping(node, "the configuration"))
             {
+                single = key.Value == "culture" ? value : single;
                 config = key.Value switch
                 {
                     "org" => config with { Org = Login(value, key) },
                     "api_url" => config with { ApiUrl = Url(value, key) },
                     "template" => config with { Template = FilePath(value, key) },
                     "culture" => config with { Culture = OneOf(value, key, Choices.Cultures) },
+                    "cultures" => Cultures(config, value, key),
                     "sort" => config with { Sort = OneOf(value, key, Choices.Sorts) },
                     "filters" => config with { Filters = Filters(value) },
                     "featured" => config with { Featured = Sequence(value, key, Scalar) },
@@ -133,10 +136,51 @@ internal static class ConfigLoader
                     "cards" => config with { Cards = Cards(value) },
                     "health" => config with { Health = Health(value) },
                     "catalogue" => config with { Catalogue = Catalogue(value) },
-                    _ => throw Unknown(key, "org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health, catalogue"),
+                    _ => throw Unknown(key, "org, api_url, template, culture, cultures, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health, catalogue"),
                 };
             }
+            // One of the two forms: `culture` alone, `cultures` alone, or both naming the same first culture.
+            if (single is YamlScalarNode { Value: { } word } && config.Cultures.Count > 0 && Choices.Cultures[word] != config.Cultures[0])
+            {
+                throw Error(single, $"'culture: {word}' disagrees with 'cultures' (first: {config.Cultures[0].Word()}); keep only 'cultures', whose first culture is the profile's own");
+            }
+            config = config.Cultures.Count > 0 ? config with { Culture = config.Cultures[0] } : config;
+            // A file named for the first culture, or for a culture the run does not write, would be silently unused.
+            foreach (var (culture, key) in _culturePathKeys)
+            {
+                if (Choices.Cultures[culture] == config.Languages[0] || !config.Languages.Contains(Choices.Cultures[culture]))
+                {
+                    throw Error(key, Choices.Cultures[culture] == config.Languages[0]
+                        ? $"'culture_paths' names {culture}, the first culture, whose file is publish.target_path; name the other cultures only"
+                        : $"'culture_paths' names {culture}, which 'cultures' does not list ({string.Join(", ", config.Languages.Select(l => l.Word()))})");
+                }
+            }
             return config;
+        }
+
+        // The keys of publish.culture_paths, checked against the cultures once the whole file is read.
+        private readonly Dictionary<string, YamlScalarNode> _culturePathKeys = new(StringComparer.Ordinal);
+
+        private string CulturePath(YamlNode node, YamlScalarNode culture)
+        {
+            _culturePathKeys[culture.Value!] = culture;
+            return Choices.Cultures.ContainsKey(culture.Value!)
+                ? Scalar(node, culture)
+                : throw Error(culture, $"'culture_paths' names '{culture.Value}', which is not a culture ({string.Join(", ", Choices.Cultures.Keys)})");
+        }
+
+        // cultures: [fr-CA, en]: the first is the profile's own file (publish.target_path), each other one a file of its own.
+        private ProfileGenConfig Cultures(ProfileGenConfig config, YamlNode node, YamlScalarNode key)
+        {
+            var cultures = Sequence(node, key, (v, k) => OneOf(v, k, Choices.Cultures));
+            if (cultures.Count == 0)
+            {
+                throw Error(node, $"'{key.Value}' must name at least one culture ({string.Join(", ", Choices.Cultures.Keys)})");
+            }
+            var twice = cultures.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
+            return twice is null
+                ? config with { Cultures = cultures }
+                : throw Error(node, $"'{key.Value}' names '{twice.Key.Word()}' twice; name each culture once");
         }
 
         private RepoFilter Filters(YamlNode node)
@@ -220,7 +264,8 @@ internal static class ConfigLoader
                 {
                     "precedence" => catalogue with { Precedence = Precedence(value, key) },
                     "properties" => catalogue with { Properties = CatalogueProperties(value) },
-                    _ => throw Unknown(key, "precedence, properties"),
+                    "summaries" => catalogue with { Summaries = Summaries(value, key) },
+                    _ => throw Unknown(key, "precedence, properties, summaries"),
                 };
             }
             return catalogue;
@@ -233,6 +278,15 @@ internal static class ConfigLoader
             var twice = sources.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             return twice is null ? sources : throw Error(node, $"'{key.Value}' names '{twice.Key}' twice; name each source once");
         }
+
+        // catalogue.summaries: repository name → { fr: text, en: text }, for repositories whose files say nothing in a language.
+        private Dictionary<string, IReadOnlyDictionary<string, string>> Summaries(YamlNode node, YamlScalarNode key) =>
+            Mapping(node, $"'{key.Value}'").ToDictionary(
+                kv => kv.Key.Value!,
+                kv => (IReadOnlyDictionary<string, string>)Mapping(kv.Value, $"'{key.Value}.{kv.Key.Value}'").ToDictionary(
+                    l => l.Key.Value is "fr" or "en" ? l.Key.Value : throw Error(l.Key, $"'{key.Value}.{kv.Key.Value}' has a summary in '{l.Key.Value}'; the languages are fr and en"),
+                    l => Scalar(l.Value, l.Key), StringComparer.Ordinal),
+                StringComparer.OrdinalIgnoreCase);
 
         private CatalogueProperties CatalogueProperties(YamlNode node)
         {
@@ -397,7 +451,8 @@ internal static class ConfigLoader
                     "regions" => p with { Regions = StringMap(value, key, FilePath) },
                     "allow_private_in_public" => p with { AllowPrivateInPublic = Bool(value, key) },
                     "facts_path" => p with { FactsPath = Scalar(value, key) },
-                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path"),
+                    "culture_paths" => p with { CulturePaths = StringMap(value, key, CulturePath) },
+                    _ => throw Unknown(key, "target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path, culture_paths"),
                 };
             }
             return p;

@@ -15,6 +15,16 @@ internal sealed record ProfileGenConfig
     /// <summary>Picks the default template, date and number formats, and the pull request's words.</summary>
     public ProfileCulture Culture { get; init; } = ProfileCulture.French;
 
+    /// <summary>
+    /// <c>cultures:</c> every language the profile is written in, the first being the profile's own
+    /// file (publish.target_path), each other one a file of its own (publish.culture_paths); empty:
+    /// <see cref="Culture"/> alone.
+    /// </summary>
+    public IReadOnlyList<ProfileCulture> Cultures { get; init; } = [];
+
+    /// <summary>The languages of the run, first first: <see cref="Cultures"/>, else <see cref="Culture"/> alone.</summary>
+    public IReadOnlyList<ProfileCulture> Languages => Cultures.Count > 0 ? Cultures : [Culture];
+
     public RepoFilter Filters { get; init; } = new();
 
     /// <summary>Repositories shown first, in this order (<c>featured:</c>); empty means the organization's pinned ones.</summary>
@@ -178,4 +188,28 @@ internal sealed record PublishTarget
 
     /// <summary>Managed region name → template file, for hand-written READMEs with regions.</summary>
     public IReadOnlyDictionary<string, string> Regions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Culture ("en") → the file of the profile in that language, from the repository root; a culture not named gets target_path with its language before the extension (profile/README.en.md).</summary>
+    public IReadOnlyDictionary<string, string> CulturePaths { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The file of the profile in a culture: <paramref name="targetPath"/> for the first of
+    /// <paramref name="cultures"/>, else its culture_paths entry, else the target with the
+    /// culture's language before the extension (profile/README.md → profile/README.en.md).
+    /// </summary>
+    public string PathFor(ProfileCulture culture, IReadOnlyList<ProfileCulture> cultures, string targetPath)
+    {
+        if (cultures.Count == 0 || cultures[0] == culture)
+        {
+            return targetPath;
+        }
+        if (CulturePaths.TryGetValue(culture.Word(), out var configured))
+        {
+            return configured;
+        }
+        var slash = targetPath.LastIndexOf('/');
+        var dot = targetPath.LastIndexOf('.');
+        var language = culture.Language();
+        return dot > slash + 1 ? $"{targetPath[..dot]}.{language}{targetPath[dot..]}" : $"{targetPath}.{language}";
+    }
 }

@@ -30,11 +30,13 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
             var newText = request.BuildContent(currentText);
             GuardAgainstLeaks(state, request, newText);
+            var translations = await TranslationsAsync(state, request, ct).ConfigureAwait(false);
             var cautions = VisibilityCautions(state, request);
-            var diff = UnifiedDiff.Between(currentText, newText, request.Path);
-            (state, var companions, var planned) = await CompanionsAsync(state, request, newText, ct).ConfigureAwait(false);
+            // One diff for the review: the profile's, then each other language's.
+            var diff = UnifiedDiff.Join([UnifiedDiff.Between(currentText, newText, request.Path), .. translations.Select(t => t.Diff)]);
+            (state, var companions, var planned) = await CompanionsAsync(state, request, newText, [.. translations.SelectMany(t => t.Files)], ct).ConfigureAwait(false);
             var plan = PublishPlanner.Plan(state, planned, newText, diff, companions);
-            var files = FileOutcomes(state, request, companions);
+            var files = FileOutcomes(state, request, [.. companions.Where(c => request.Translations.All(t => t.Path != c.Path))]);
             // The change lists name the base as read (the request knows it only when --base was given),
             // and, as in the pull request's body, only when the base holds the profile they compare with.
             var listed = planned.Proposal is { } p && state.CurrentFile is not null ? planned with { Proposal = p with { BaseName = state.BaseName } } : planned with { Proposal = null };
@@ -73,9 +75,9 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
     /// the facts file recording both the repositories and the cards. Also the request's proposal
     /// with the facts on the base and of the previous proposal, for the pull request's change lists.
     /// </summary>
-    private async Task<(PublishState State, IReadOnlyList<FileChange> Files, PublishRequest Request)> CompanionsAsync(PublishState state, PublishRequest request, string newText, CancellationToken ct)
+    private async Task<(PublishState State, IReadOnlyList<FileChange> Files, PublishRequest Request)> CompanionsAsync(PublishState state, PublishRequest request, string newText, IReadOnlyList<FileChange> translated, CancellationToken ct)
     {
-        var cards = request.Companions(newText).Where(c => c.Path != request.Path && c.Path != request.FactsPath).ToArray();
+        var cards = request.Companions(newText).Concat(translated).Where(c => c.Path != request.Path && c.Path != request.FactsPath).ToArray();
         if (request.FactsPath is not { } factsPath)
         {
             return (state, cards, request);
@@ -116,6 +118,25 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             previous = branchFacts is null ? null : ProfileFacts.Parse(branchFacts, $"{where} on {request.Branch}");
         }
         return (state, files, request with { Proposal = proposal with { Facts = facts, BaseFacts = baseFacts, PreviousFacts = previous } });
+    }
+
+    /// <summary>
+    /// The profile in its other languages, each built from its text on the base (read in full: the
+    /// read gives blob ids only), held to the same leak guard, with its diff and its files (itself, its cards).
+    /// </summary>
+    private async Task<IReadOnlyList<(UnifiedDiff Diff, IReadOnlyList<FileChange> Files)>> TranslationsAsync(PublishState state, PublishRequest request, CancellationToken ct)
+    {
+        var built = new List<(UnifiedDiff, IReadOnlyList<FileChange>)>();
+        foreach (var translation in request.Translations)
+        {
+            var onBase = state.BaseCompanions.GetValueOrDefault(translation.Path) is null ? null
+                : await github.GetFileAsync(request.Owner, request.Repo, translation.Path, state.BaseHead.Sha, ct).ConfigureAwait(false);
+            var current = onBase is null ? null : Encoding.UTF8.GetString(onBase);
+            var text = translation.BuildContent(current);
+            GuardAgainstLeaks(state, request, text);
+            built.Add((UnifiedDiff.Between(current, text, translation.Path), [new FileChange(translation.Path, Encoding.UTF8.GetBytes(text)), .. translation.Companions(text)]));
+        }
+        return built;
     }
 
     private static IReadOnlyDictionary<string, StoredFile?> Merged(IReadOnlyDictionary<string, StoredFile?> read, IReadOnlyDictionary<string, StoredFile?> more) =>
@@ -191,7 +212,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
     private async Task<PublishState> ReadAsync(PublishRequest request, CancellationToken ct)
     {
         var (owner, repo, branch) = (request.Owner, request.Repo, request.Branch);
-        string[] companions = [.. request.CardPaths.Append(request.FactsPath).OfType<string>().Where(p => p != request.Path).Distinct(StringComparer.Ordinal)];
+        string[] companions = [.. request.CardPaths.Append(request.FactsPath).Concat(request.Translations.Select(t => t.Path)).OfType<string>().Where(p => p != request.Path).Distinct(StringComparer.Ordinal)];
         var read = await github.ReadForPublishAsync(owner, repo, request.Base, branch, request.Path, ct, teams: request.TeamReviewers.Count > 0, companions: companions, readInFull: request.FactsPath).ConfigureAwait(false);
         var ours = read.Pulls.Where(p => p.Body.Contains(PullRequestText.Marker, StringComparison.Ordinal)).ToArray();
         var open = ours.Where(p => p.IsOpen).Concat(read.Pulls.Where(p => p.IsOpen)).OrderBy(p => p.Number).FirstOrDefault();

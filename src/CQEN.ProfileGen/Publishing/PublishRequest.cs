@@ -29,6 +29,12 @@ internal sealed record PublishRequest
     /// </summary>
     public Func<string, IReadOnlyList<FileChange>> Companions { get; init; } = _ => [];
 
+    /// <summary>
+    /// The profile in its other languages (<c>cultures:</c>): each built like the profile from its
+    /// text on the base, and committed with it, in the same commit.
+    /// </summary>
+    public IReadOnlyList<ProfileTranslation> Translations { get; init; } = [];
+
     /// <summary>Every path a card of this profile can have: read before deciding, to compare them.</summary>
     public IReadOnlyList<string> CardPaths { get; init; } = [];
 
@@ -67,6 +73,9 @@ internal sealed record PublishRequest
     /// </summary>
     public ProposalFacts? Proposal { get; init; }
 }
+
+/// <summary>One more file of the profile (another language): its path, how it is built from its text on the base (null when absent), and its cards from its new text.</summary>
+internal sealed record ProfileTranslation(string Path, Func<string?, string> BuildContent, Func<string, IReadOnlyList<FileChange>> Companions);
 
 /// <summary>What a publish run did (or, in dry-run, would do).</summary>
 internal sealed record PublishOutcome

@@ -31,6 +31,10 @@ internal sealed record UnifiedDiff
         Removed = removed;
     }
 
+    /// <summary>Several files' diffs, one after the other (as git prints a commit's), their lines counted together.</summary>
+    public static UnifiedDiff Join(IReadOnlyList<UnifiedDiff> diffs) =>
+        diffs.Count == 1 ? diffs[0] : new UnifiedDiff(string.Concat(diffs.Select(d => d.Text)), diffs.Sum(d => d.Added), diffs.Sum(d => d.Removed));
+
     /// <summary>
     /// Diffs <paramref name="before"/> against <paramref name="after"/>; a null side is a file
     /// that does not exist (shown as <c>/dev/null</c>).

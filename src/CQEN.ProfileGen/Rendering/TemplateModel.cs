@@ -37,6 +37,9 @@ internal sealed record ProfileModel
     /// <summary>"fr-CA" or "en", as the configuration writes it.</summary>
     public string Culture => Language.Word();
 
+    /// <summary>Every file of the profile, one per culture (<c>cultures:</c>), for a link between them; empty when the profile has one language.</summary>
+    public IReadOnlyList<LanguageModel> Languages { get; init; } = [];
+
     /// <summary>When the run happened. Using it makes the file change on every run.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
 
@@ -78,8 +81,20 @@ internal sealed record RepoModel
     /// <summary>The description, else the README's first sentence after its header; plain untrusted text, at most 160 characters.</summary>
     public string? Summary { get; init; }
 
-    /// <summary>"description", "readme", or null when there is no summary.</summary>
+    /// <summary>
+    /// "description", "readme", or null when there is no summary; from the catalogue, "publiccode",
+    /// "custom-property" or "config" (catalogue.summaries), a text in the page's language.
+    /// </summary>
     public string? SummarySource { get; init; }
+
+    /// <summary>True when <see cref="Summary"/> is not in the page's language (a visible fallback: the default templates add <see cref="SummaryLanguage"/>).</summary>
+    public bool SummaryUntranslated { get; init; }
+
+    /// <summary>The language of <see cref="Summary"/> ("fr", "en"); GitHub's description and the README are taken to be in the profile's first culture.</summary>
+    public string? SummaryLanguage { get; init; }
+
+    /// <summary>The summary in each language ("fr", then "en"), each with its source, and whether it is a fallback from another language.</summary>
+    public IReadOnlyList<SummaryModel> Summaries { get; init; } = [];
 
     /// <summary>Community files with their source, CI, latest release, activity; null when the snapshot has no health.</summary>
     public Health.RepoHealthModel? Health { get; init; }
@@ -87,8 +102,14 @@ internal sealed record RepoModel
 
 internal sealed record LicenseModel(string SpdxId, string Name, string ShortName, string? Url, string? Path, string Source);
 
-/// <summary>Source: "badge" (the README's lifecycle badge) or "topic" (a configured rule).</summary>
+/// <summary>Source: "badge" (the README's lifecycle badge), "topic" (a configured rule), or a catalogue source ranked above the badge ("custom-property", "publiccode", "catalog-info").</summary>
 internal sealed record LifecycleModel(string Label, string Message, string Color, string Source);
+
+/// <summary>A repository's summary in one language: its text, its source, and whether it is written in another language (a fallback).</summary>
+internal sealed record SummaryModel(string Language, string Text, string Source, bool Fallback);
+
+/// <summary>One file of the profile: its culture, the language's own name, a link to it from the page being rendered, and whether it is that page.</summary>
+internal sealed record LanguageModel(string Culture, string Name, string Link, bool Current);
 
 /// <summary>
 /// A group of repositories: <see cref="Repos"/> are the first <see cref="Shown"/> of

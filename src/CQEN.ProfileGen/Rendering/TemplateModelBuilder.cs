@@ -1,4 +1,5 @@
 using CQEN.ProfileGen.Badges;
+using CQEN.ProfileGen.Catalogue;
 using CQEN.ProfileGen.Configuration;
 using CQEN.ProfileGen.Licenses;
 using CQEN.ProfileGen.Snapshots;
@@ -66,7 +67,131 @@ internal static class TemplateModelBuilder
         return config.Featured.Select(n => byName.GetValueOrDefault(n.Trim())).OfType<RepoModel>().Distinct().ToArray();
     }
 
-    private static RepoModel ToModel(RepoSnapshot r, ProfileGenConfig config) => new()
+    private static RepoModel ToModel(RepoSnapshot r, ProfileGenConfig config)
+    {
+        // The catalogue is consulted only where it has something to say, so a profile without
+        // catalogue files reads exactly as before.
+        var catalogue = CatalogueReconciler.HasSources(r, config) ? CatalogueReconciler.Reconcile(r, config) : null;
+        var model = Plain(r, config);
+        var page = config.Culture.Language();
+        var first = config.Languages[0].Language();
+        var summary = SummaryIn(page, r, catalogue, first);
+        model = model with
+        {
+            Summary = summary?.Text,
+            SummarySource = summary?.Source,
+            SummaryUntranslated = summary?.Fallback ?? false,
+            SummaryLanguage = summary is null ? null : summary.Fallback ? summary.Language : page,
+            Summaries = [.. CatalogueReconciler.Languages.Select(l => SummaryIn(l, r, catalogue, first)).OfType<SummaryModel>()],
+        };
+        if (catalogue is null)
+        {
+            return model.Lifecycle is null ? model with { Lifecycle = StatusBadgeLifecycle(r, config) } : model;
+        }
+        return model with
+        {
+            Lifecycle = CatalogueLifecycle(r, catalogue, config) ?? model.Lifecycle ?? StatusBadgeLifecycle(r, config),
+            License = CatalogueLicense(r, catalogue) ?? model.License,
+        };
+    }
+
+    // A badge the organization's vocabulary does not read as its own (repostatus.org's), when
+    // no other source gives the lifecycle and catalogue.precedence reads badges.
+    private static LifecycleModel? StatusBadgeLifecycle(RepoSnapshot r, ProfileGenConfig config)
+    {
+        if (!config.Catalogue.Precedence.Contains(CatalogueOptions.ReadmeBadge) || Catalogue.StatusBadges.Find(r, config.Lifecycle) is not { Family: "repostatus" })
+        {
+            return null;
+        }
+        var claim = CatalogueReconciler.Reconcile(r with { Publiccode = null, CatalogInfo = null, CustomProperties = null }, config).LifecycleClaims
+            .FirstOrDefault(c => c.Source == CatalogueOptions.ReadmeBadge && c.Stage is not null);
+        return claim is null ? null : new LifecycleModel(LifecycleLabel(null, config), OrganizationWord(claim, config), "", "badge");
+    }
+
+    // The organization's word for a phase a standard names (its vocabulary), else the phase's name in the page's language.
+    private static string OrganizationWord(LifecycleClaim claim, ProfileGenConfig config)
+    {
+        var vocabulary = config.Lifecycle;
+        var folded = vocabulary.Value(claim.Written);
+        if (folded.Kind is FoldKind.Exact or FoldKind.Alias or FoldKind.Spelling)
+        {
+            return folded.Canonical;
+        }
+        return vocabulary.Values.FirstOrDefault(v => claim.Stage is { } stage && LifecycleVocabulary.StageOf(vocabulary.Value(v).Canonical) == stage)
+            ?? (claim.Stage is { } named ? StageName(named, config.Culture) : claim.Written);
+    }
+
+    // A phase's name, for a lifecycle a standard's word gives (publiccode "stable", repostatus
+    // "wip") and the organization's vocabulary does not name; LifecycleVocabulary.StageOf reads each back.
+    private static string StageName(LifecycleStage stage, ProfileCulture culture) => (stage, culture == ProfileCulture.English) switch
+    {
+        (LifecycleStage.Discovery, false) => "Découverte",
+        (LifecycleStage.Discovery, true) => "Discovery",
+        (LifecycleStage.Experimentation, false) => "Expérimentation",
+        (LifecycleStage.Experimentation, true) => "Experimentation",
+        (LifecycleStage.Development, false) => "Développement",
+        (LifecycleStage.Development, true) => "Development",
+        (LifecycleStage.Beta, false) => "Bêta",
+        (LifecycleStage.Beta, true) => "Beta",
+        (LifecycleStage.Production, _) => "Production",
+        (LifecycleStage.Dormant, _) => "Dormant",
+        (LifecycleStage.Abandoned, false) => "Abandonné",
+        (LifecycleStage.Abandoned, true) => "Abandoned",
+        (_, false) => "Archivé",
+        (_, true) => "Archived",
+    };
+
+    private static string LifecycleLabel(ShieldsBadge? badge, ProfileGenConfig config) =>
+        badge?.Label is { } l ? config.Lifecycle.Label(l).Canonical
+            : config.Lifecycle.Labels.FirstOrDefault() ?? LifecycleVocabulary.BuiltInLabels[config.Culture == ProfileCulture.English ? 1 : 0];
+
+    /// <summary>
+    /// A repository's summary in a language: its own sources in that language (custom property,
+    /// publiccode, catalogue.summaries), else its description or README sentence (taken to be in
+    /// the profile's first language), else another language's; a text in another language is a fallback.
+    /// </summary>
+    private static SummaryModel? SummaryIn(string language, RepoSnapshot r, RepoCatalogue? catalogue, string first)
+    {
+        if (catalogue?.Summaries.GetValueOrDefault(language) is { Fallback: false } own)
+        {
+            return new SummaryModel(language, Cut(own.Text), own.Source, false);
+        }
+        if (Summary(r) is { Text: { } text, Source: { } source })
+        {
+            return new SummaryModel(first, text, source, language != first);
+        }
+        return CatalogueReconciler.Languages.Where(l => l != language)
+            .Select(l => catalogue?.Summaries.GetValueOrDefault(l) is { Fallback: false } other ? new SummaryModel(l, Cut(other.Text), other.Source, true) : null)
+            .OfType<SummaryModel>().FirstOrDefault();
+    }
+
+    // A catalogue source ranked above the README badge and the topic rules (catalogue.precedence)
+    // gives the lifecycle, in the organization's words; the badge and the rules keep their own reading.
+    private static LifecycleModel? CatalogueLifecycle(RepoSnapshot r, RepoCatalogue catalogue, ProfileGenConfig config)
+    {
+        if (catalogue.Lifecycle is not { Source: CatalogueOptions.CustomProperty or CatalogueOptions.Publiccode or CatalogueOptions.CatalogInfo } claim || catalogue.LifecycleValue is not { } value)
+        {
+            return null;
+        }
+        var badge = LifecycleBadgeOf(r, config.Lifecycle);
+        // A custom property holds the organization's own word; the standards' words are read into its vocabulary.
+        var message = claim.Source == CatalogueOptions.CustomProperty ? value : OrganizationWord(claim, config);
+        return new LifecycleModel(LifecycleLabel(badge, config), message, badge?.Color ?? "", claim.Source);
+    }
+
+    // The licence file and license_overrides bind; where there is neither, a custom property or
+    // publiccode's legal.license (an SPDX expression) names it.
+    private static LicenseModel? CatalogueLicense(RepoSnapshot r, RepoCatalogue catalogue)
+    {
+        if (catalogue.License is not { Source: CatalogueOptions.CustomProperty or CatalogueOptions.Publiccode } claim)
+        {
+            return null;
+        }
+        var id = claim.Written.Trim();
+        return new LicenseModel(id, LicenseCatalog.Name(id) ?? id, ShortName(id), r.License?.Url, claim.Path, claim.Source);
+    }
+
+    private static RepoModel Plain(RepoSnapshot r, ProfileGenConfig config) => new()
     {
         Name = r.Name,
         FullName = r.FullName,
@@ -89,8 +214,6 @@ internal static class TemplateModelBuilder
         Lifecycle = Lifecycle(r, config),
         Badges = r.Badges,
         Pinned = r.Pinned,
-        Summary = Summary(r).Text,
-        SummarySource = Summary(r).Source,
     };
 
     /// <summary>What a repository is, in one line: its description, else its README's first sentence.</summary>
@@ -98,15 +221,21 @@ internal static class TemplateModelBuilder
     {
         if (!string.IsNullOrWhiteSpace(r.Description))
         {
-            var d = r.Description.Trim();
-            if (d.Length > Snapshots.ReadmeSummary.MaxLength)
-            {
-                var cut = d.LastIndexOf(' ', Snapshots.ReadmeSummary.MaxLength - 1);
-                d = d[..(cut >= Snapshots.ReadmeSummary.MaxLength / 2 ? cut : Snapshots.ReadmeSummary.MaxLength - 1)].TrimEnd() + "…";
-            }
-            return (d, "description");
+            return (Cut(r.Description), "description");
         }
         return r.Readme?.Summary is { Length: > 0 } s ? (s, "readme") : (null, null);
+    }
+
+    // At most ReadmeSummary.MaxLength characters, cut at a word where one is near.
+    private static string Cut(string text)
+    {
+        var d = text.Trim();
+        if (d.Length > Snapshots.ReadmeSummary.MaxLength)
+        {
+            var cut = d.LastIndexOf(' ', Snapshots.ReadmeSummary.MaxLength - 1);
+            d = d[..(cut >= Snapshots.ReadmeSummary.MaxLength / 2 ? cut : Snapshots.ReadmeSummary.MaxLength - 1)].TrimEnd() + "…";
+        }
+        return d;
     }
 
     private static LicenseModel? License(RepoSnapshot r, ProfileGenConfig config)

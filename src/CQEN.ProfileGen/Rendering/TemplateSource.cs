@@ -25,9 +25,34 @@ internal sealed class TemplateSource
     public string DisplayPath { get; }
     public ITemplateLoader Loader { get; }
 
+    /// <summary>Whether this is the embedded default of a culture (then each culture of the run has its own).</summary>
+    public bool IsDefault { get; private init; }
+
     /// <summary>The default template for a culture: profile.fr.sbn or profile.en.sbn, embedded in the tool.</summary>
-    public static TemplateSource Default(ProfileCulture culture) =>
-        Embedded(culture == ProfileCulture.English ? "profile.en.sbn" : "profile.fr.sbn");
+    public static TemplateSource Default(ProfileCulture culture)
+    {
+        var source = Embedded(culture == ProfileCulture.English ? "profile.en.sbn" : "profile.fr.sbn");
+        return new TemplateSource(source.Text, source.DisplayPath, source.Loader) { IsDefault = true };
+    }
+
+    /// <summary>
+    /// The template for another culture of the run: the culture's own default; for a file, its
+    /// sibling with the culture's language before the extension (profile.sbn → profile.en.sbn)
+    /// when there is one, else the same file (which can read <c>culture</c>).
+    /// </summary>
+    public TemplateSource For(ProfileCulture culture)
+    {
+        if (IsDefault)
+        {
+            return Default(culture);
+        }
+        if (SourceFile is null)
+        {
+            return this;
+        }
+        var sibling = Path.ChangeExtension(SourceFile, culture.Language() + Path.GetExtension(SourceFile));
+        return File.Exists(sibling) ? FromFile(sibling) : this;
+    }
 
     public static TemplateSource Embedded(string name)
     {
@@ -39,8 +64,11 @@ internal sealed class TemplateSource
     {
         var full = Path.GetFullPath(path);
         var text = Utf8File.Read(full, path, "template");
-        return new TemplateSource(text, path, new FolderTemplateLoader(Path.GetDirectoryName(full)!));
+        return new TemplateSource(text, path, new FolderTemplateLoader(Path.GetDirectoryName(full)!)) { SourceFile = path };
     }
+
+    // The file a template came from, for its other cultures' siblings (profile.sbn → profile.en.sbn).
+    private string? SourceFile { get; init; }
 
     /// <summary>The names of the embedded templates (for `init` and the README).</summary>
     public static IReadOnlyList<string> EmbeddedNames() => EmbeddedTemplates.Names();

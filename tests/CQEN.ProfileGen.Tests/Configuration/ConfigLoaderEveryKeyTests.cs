@@ -133,14 +133,14 @@ public class ConfigLoaderEveryKeyTests
         public void A_section_that_is_not_a_mapping_is_named(string yaml, string message) => Assert.Equal(message, ErrorOf(yaml));
 
         [Theory]
-        [InlineData("orgs: x", "profilegen.yml:1:1: unknown key 'orgs' (known keys: org, api_url, template, culture, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health, catalogue)")]
+        [InlineData("orgs: x", "profilegen.yml:1:1: unknown key 'orgs' (known keys: org, api_url, template, culture, cultures, sort, filters, featured, grouping, lifecycle_rules, license_overrides, profile, publish, lifecycle, audit, limits, cards, health, catalogue)")]
         [InlineData("grouping: { order_by: x }", "profilegen.yml:1:13: unknown key 'order_by' (known keys: by, order, other_title, hide, collapse)")]
         [InlineData("lifecycle_rules: [ { topics: x } ]", "profilegen.yml:1:22: unknown key 'topics' (known keys: topic, label, message, color)")]
         [InlineData("profile: { title: x }", "profilegen.yml:1:12: unknown key 'title' (known keys: badges, logo, intro, intro_file, links_intro, links)")]
         [InlineData("profile: { badges: [ { text: x } ] }", "profilegen.yml:1:24: unknown key 'text' (known keys: alt, label, message, color, link, license)")]
         [InlineData("profile: { logo: { src: x } }", "profilegen.yml:1:20: unknown key 'src' (known keys: alt, image, link)")]
         [InlineData("profile: { links: [ { href: x } ] }", "profilegen.yml:1:23: unknown key 'href' (known keys: title, url)")]
-        [InlineData("publish: { repo: x }", "profilegen.yml:1:12: unknown key 'repo' (known keys: target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path)")]
+        [InlineData("publish: { repo: x }", "profilegen.yml:1:12: unknown key 'repo' (known keys: target_repo, target_path, branch, base, title, labels, reviewers, regions, allow_private_in_public, facts_path, culture_paths)")]
         public void An_unknown_key_lists_the_keys_of_its_section(string yaml, string message) => Assert.Equal(message, ErrorOf(yaml));
 
         [Theory]

@@ -97,7 +97,7 @@ internal sealed class PublishCommand : Command
                 Branch = branch,
                 Base = baseBranch,
                 BuildContent = build,
-                Companions = text => [.. model.Cards.FilesUsedBy(text).Select(f => new GitHub.FileChange(folder + f.RelativePath, f.Bytes))],
+                Companions = text => [.. model.Cards.FilesUsedBy(text).Select(f => new FileChange(folder + f.RelativePath, f.Bytes))],
                 CardPaths = [.. model.Cards.All.SelectMany(c => new[] { c.Light, c.Dark }).Select(p => folder + p)],
                 FactsPath = factsPath,
                 DryRun = dryRun,

@@ -1,5 +1,4 @@
 using System.Text;
-using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 
@@ -10,7 +9,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// branch moved, the whole read–plan–write cycle starts again, so concurrent runs converge and
 /// a push made meanwhile is seen (and left alone) rather than erased.
 /// </summary>
-internal sealed class ProfilePublisher(IGitHubGateway github)
+internal sealed class ProfilePublisher(IPublishGateway github)
 {
     private const int Cycles = 3;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 

@@ -1,5 +1,4 @@
 using CQEN.ProfileGen.Configuration;
-using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 

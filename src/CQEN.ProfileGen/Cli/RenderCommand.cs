@@ -20,7 +20,7 @@ internal sealed class RenderCommand : Command
             // page publish will propose, that file with its regions filled, not the whole-file template.
             var (markdown, cards) = await context.Reporter.PhaseAsync("Render", () => Task.FromResult(
                 settings.Config.Publish.Regions.Count > 0 && parse.GetValue(RunOptions.Template) is null
-                    ? WithRegions(snapshot, settings, context.Env, ct)
+                    ? WithRegions(context, snapshot, settings, ct)
                     : context.RenderWithCards(snapshot, settings, ct))).ConfigureAwait(false);
             if (settings.OutputPath is not { } output)
             {
@@ -69,20 +69,18 @@ internal sealed class RenderCommand : Command
         }
     }
 
-    private static (string Markdown, IReadOnlyList<Rendering.Cards.CardFile> Cards) WithRegions(Snapshots.OrgSnapshot snapshot, RunSettings settings, CliEnvironment env, CancellationToken ct)
+    private static Application.RenderedProfile WithRegions(CommandContext context, Snapshots.OrgSnapshot snapshot, RunSettings settings, CancellationToken ct)
     {
         var config = settings.Config;
         // The checkout is where profilegen.yml is; the hand-written file is at publish.target_path in it.
-        var checkout = settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : env.CurrentDirectory;
+        var checkout = settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : context.Env.CurrentDirectory;
         var path = Path.Combine(checkout, config.Publish.TargetPath);
         if (!File.Exists(path))
         {
             throw new InputException($"publish.regions: {path} does not exist; render fills the regions of the hand-written file in the checkout (or pass --template to render a whole file)");
         }
-        var model = Rendering.TemplateModelBuilder.Build(snapshot, config, env.Clock.GetUtcNow());
         var regions = config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
-        var markdown = CommandContext.FillRegions(Utf8File.Read(path, path, "profile"), regions, model, config, path, ct);
-        return (markdown, model.Cards.FilesUsedBy(markdown));
+        return Application.ProfileRun.Render(context.Run.Model(snapshot, config), config, Utf8File.Read(path, path, "profile"), regions, path, ct);
     }
 
     private static bool IsRoot(string path)

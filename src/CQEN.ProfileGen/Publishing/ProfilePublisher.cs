@@ -24,7 +24,7 @@ internal sealed class ProfilePublisher(IPublishGateway github)
             }
             // Everything is read: build the content now, so a template or region error writes nothing.
             var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
-            var newText = request.BuildContent(currentText);
+            var newText = request.Content.Apply(currentText, $"{request.Owner}/{request.Repo}:{request.Path}");
             GuardAgainstLeaks(state, request, newText);
             var cautions = VisibilityCautions(state, request);
             var diff = UnifiedDiff.Between(currentText, newText, request.Path);

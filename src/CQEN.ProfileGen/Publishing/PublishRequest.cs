@@ -2,7 +2,7 @@ using CQEN.ProfileGen.Configuration;
 
 namespace CQEN.ProfileGen.Publishing;
 
-/// <summary>What to publish where. <see cref="BuildContent"/> gets the file on the base branch (null when absent).</summary>
+/// <summary>What to publish where, every part of it a value.</summary>
 internal sealed record PublishRequest
 {
     public required string Owner { get; init; }
@@ -16,20 +16,21 @@ internal sealed record PublishRequest
     /// <summary>Null: the repository's default branch.</summary>
     public string? Base { get; init; }
 
-    /// <summary>
-    /// Turns the current file into the new one: a whole-file template ignores its input; managed
-    /// regions splice into it. Called once, after the reads and before any write.
-    /// </summary>
-    public required Func<string?, string> BuildContent { get; init; }
+    /// <summary>The new file: whole, or regions to splice into the file on the base branch.</summary>
+    public required ProfileContent Content { get; init; }
 
-    /// <summary>
-    /// The files committed beside the profile, from its new text: its cards, paths from the
-    /// repository's root. Called once, after <see cref="BuildContent"/>.
-    /// </summary>
-    public Func<string, IReadOnlyList<FileChange>> Companions { get; init; } = _ => [];
+    /// <summary>The profile's cards: those its new text shows are committed beside it, under <see cref="CardsFolder"/>.</summary>
+    public Rendering.Cards.CardSet? Cards { get; init; }
+
+    /// <summary>The profile file's folder from the repository's root ("profile/"), which card paths are relative to.</summary>
+    public string CardsFolder { get; init; } = "";
+
+    /// <summary>The files committed beside the profile, from its new text: its cards, paths from the repository's root.</summary>
+    public IReadOnlyList<FileChange> Companions(string text) =>
+        Cards is null ? [] : [.. Cards.FilesUsedBy(text).Select(f => new FileChange(CardsFolder + f.RelativePath, f.Bytes))];
 
     /// <summary>Every path a card of this profile can have: read before deciding, to compare them.</summary>
-    public IReadOnlyList<string> CardPaths { get; init; } = [];
+    public IReadOnlyList<string> CardPaths => Cards is null ? [] : [.. Cards.All.SelectMany(c => new[] { c.Light, c.Dark }).Select(p => CardsFolder + p)];
 
     /// <summary>The facts file (publish.facts_path), committed with the profile; null: none kept.</summary>
     public string? FactsPath { get; init; }

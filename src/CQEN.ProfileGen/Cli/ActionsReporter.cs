@@ -1,4 +1,5 @@
 using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Publishing;
 
 namespace CQEN.ProfileGen.Cli;
 
@@ -62,7 +63,7 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
 
     public override async Task PublishedAsync(Publishing.PublishOutcome outcome)
     {
-        await GitHubActions.WriteOutputsAsync(Env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
+        await GitHubActions.WriteOutputsAsync(Env, outcome.Status.Name(), outcome.Changed, outcome).ConfigureAwait(false);
         // The outcome first; the audit after it keeps what it needs (up to a quarter of the summary).
         var audit = _pendingAudit is var (report, title) ? Math.Min(GitHubActions.MaxSummaryBytes / 4, Bytes(GitHubActions.AuditSummary(report, title, int.MaxValue, Culture))) : 0;
         await SummaryAsync(GitHubActions.Summary(outcome, Usage, Left - audit, Culture)).ConfigureAwait(false);

@@ -74,13 +74,13 @@ internal static partial class GitHubActions
         var lines = words.Lines(outcome.Diff.Added, outcome.Diff.Removed, outcome.BaseName);
         sb.Append(outcome.Status switch
         {
-            "created" => words.Opened(pr, lines),
-            "updated" => words.Updated(pr, lines),
-            "closed" => words.Closed(pr, outcome.BaseName),
-            "would-create" => words.WouldCreate(lines),
-            "would-update" => words.WouldUpdate(pr, lines),
-            "would-close" => words.WouldClose(pr, outcome.BaseName),
-            "blocked" => words.Blocked(pr),
+            PublishStatus.Created => words.Opened(pr, lines),
+            PublishStatus.Updated => words.Updated(pr, lines),
+            PublishStatus.Closed => words.Closed(pr, outcome.BaseName),
+            PublishStatus.WouldCreate => words.WouldCreate(lines),
+            PublishStatus.WouldUpdate => words.WouldUpdate(pr, lines),
+            PublishStatus.WouldClose => words.WouldClose(pr, outcome.BaseName),
+            PublishStatus.Blocked => words.Blocked(pr),
             _ => pr is null ? words.UpToDate : words.AlreadyProposed(pr),
         }).Append("\n\n");
         if (outcome.Problem is { } problem)
@@ -93,7 +93,7 @@ internal static partial class GitHubActions
         }
         sb.Append(outcome.CardsSummary);
         // Nothing new: no diff to repeat.
-        if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
+        if (outcome.Diff.HasChanges && outcome.Status.IsChange())
         {
             // Half of what is left each for the diff and the page as it will look; each cut at a
             // line, with a note, when it does not fit.
@@ -105,7 +105,7 @@ internal static partial class GitHubActions
             {
                 // A dry run printed the whole diff on stdout, into the run log; a publish's whole
                 // diff is the pull request's (the README's byte budget keeps it one GitHub renders).
-                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
+                sb.Append(outcome.Status.IsDryRun() || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
             }
             sb.Append("</details>\n\n");
             // A card's path is relative to the README: here it would be a broken image, so its alt text (the numbers) stands in.

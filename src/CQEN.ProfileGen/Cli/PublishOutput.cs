@@ -15,7 +15,7 @@ internal static class PublishOutput
     internal static string CardsSummary(PublishOutcome outcome, Rendering.Cards.CardSet cards, string folder, ProfileCulture culture)
     {
         var changed = outcome.Files.Where(f => f.Kind != "unchanged").ToArray();
-        if (changed.Length == 0 || outcome.Status is "unchanged" or "blocked")
+        if (changed.Length == 0 || !outcome.Status.IsChange())
         {
             return "";
         }
@@ -69,7 +69,7 @@ internal static class PublishOutput
         {
             await env.Out.WriteLineAsync(JsonSerializer.Serialize(new
             {
-                status = outcome.Status,
+                status = outcome.Status.Name(),
                 changed = outcome.Changed,
                 pull_request = outcome.PullRequestNumber is { } n ? new { number = n, url = outcome.PullRequestUrl } : null,
                 branch = outcome.Branch,
@@ -89,7 +89,7 @@ internal static class PublishOutput
         }
         await context.Reporter.ListAsync(dryRun ? "Plan (dry run: nothing written)" : "Writes", outcome.Plan.Select(step => (dryRun ? ChangeWording.For(culture).Plan.Would : "") + step)).ConfigureAwait(false);
         var pr = outcome.PullRequestNumber is { } number ? $" (#{number} {outcome.PullRequestUrl})" : "";
-        await context.Reporter.InfoAsync($"{outcome.Status}{pr}").ConfigureAwait(false);
+        await context.Reporter.InfoAsync($"{outcome.Status.Name()}{pr}").ConfigureAwait(false);
     }
 
     private static object Cost(GitHub.GitHubUsage usage) => new

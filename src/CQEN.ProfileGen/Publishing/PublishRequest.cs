@@ -71,10 +71,9 @@ internal sealed record PublishRequest
 /// <summary>What a publish run did (or, in dry-run, would do).</summary>
 internal sealed record PublishOutcome
 {
-    /// <summary>created, updated, unchanged, closed, would-create, would-update, would-close, blocked.</summary>
-    public required string Status { get; init; }
+    public required PublishStatus Status { get; init; }
 
-    public bool Changed => Status is "created" or "updated" or "closed" or "would-create" or "would-update" or "would-close";
+    public bool Changed => Status.IsChange();
     public int? PullRequestNumber { get; init; }
     public string? PullRequestUrl { get; init; }
     public required string Branch { get; init; }

@@ -58,7 +58,7 @@ public class ProfileRunPublishTests
         var (outcome, request) = await PublishAsync(github, run, snapshot, Order(config));
 
         var rendered = ProfileRun.Render(run.Model(snapshot, config), config, TemplateSource.Default(config.Culture), CancellationToken.None);
-        Assert.Equal("created", outcome.Status);
+        Assert.Equal(PublishStatus.Created, outcome.Status);
         Assert.Equal(["commit", "move branch", "open", "labels"], github.Writes);
         Assert.Equal(rendered.Markdown, github.FileOn("profilegen/profile-readme", Readme));
         Assert.Null(github.FileOn("main", Readme));
@@ -83,7 +83,7 @@ public class ProfileRunPublishTests
 
         var (outcome, _) = await PublishAsync(github, run, snapshot, Order(new ProfileGenConfig()));
 
-        Assert.Equal("unchanged", outcome.Status);
+        Assert.Equal(PublishStatus.Unchanged, outcome.Status);
         Assert.False(outcome.Changed);
         Assert.Empty(github.Writes);
     }
@@ -96,7 +96,7 @@ public class ProfileRunPublishTests
 
         var (outcome, _) = await PublishAsync(github, run, snapshot, Order(new ProfileGenConfig(), dryRun: true));
 
-        Assert.Equal("would-create", outcome.Status);
+        Assert.Equal(PublishStatus.WouldCreate, outcome.Status);
         Assert.Empty(github.Writes);
         Assert.Contains("-# Ancien profil", outcome.Diff.Text, StringComparison.Ordinal);
         Assert.NotEmpty(outcome.Plan);
@@ -113,7 +113,7 @@ public class ProfileRunPublishTests
 
         var (outcome, _) = await PublishAsync(github, run, snapshot, Order(new ProfileGenConfig(), regions: regions));
 
-        Assert.Equal("created", outcome.Status);
+        Assert.Equal(PublishStatus.Created, outcome.Status);
         var published = github.FileOn("profilegen/profile-readme", Readme)!;
         Assert.StartsWith("# Notre organisation\n\nÉcrit à la main.\n\n<!-- profilegen:begin count -->\n", published, StringComparison.Ordinal);
         Assert.Contains($"\n{run.Model(snapshot, new ProfileGenConfig()).Repos.Count} dépôts\n<!-- profilegen:end count -->\n\nFin écrite à la main.\n", published, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public class ProfileRunPublishTests
 
         // The person's commit now holds the branch: the run read again, and stopped rather than take it back.
         Assert.Equal("a person's push\n", github.FileOn("profilegen/profile-readme", "human.txt"));
-        Assert.Equal("blocked", outcome.Status);
+        Assert.Equal(PublishStatus.Blocked, outcome.Status);
         Assert.Contains("profilegen/profile-readme", outcome.Problem, StringComparison.Ordinal);
         Assert.Equal(["commit"], github.Writes); // the one attempt whose branch move GitHub refused; no pull request over the person's commit
         Assert.Empty(github.Pulls);

@@ -4,6 +4,7 @@ using ApprovalTests.Reporters;
 using ApprovalTests.Writers;
 using CQEN.ProfileGen.Badges;
 using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Publishing;
 using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Snapshots;
 
@@ -114,7 +115,7 @@ public sealed class StarterProfileTests : IDisposable
 
         await reporter.PublishedAsync(new global::CQEN.ProfileGen.Publishing.PublishOutcome
         {
-            Status = "created",
+            Status = PublishStatus.Created,
             PullRequestNumber = 1,
             PullRequestUrl = "https://github.com/org/.github/pull/1",
             Branch = "profilegen/profile-readme",

@@ -41,25 +41,24 @@ internal static partial class GitHubActions
         return $"### {words.Title}\n\n{words.Failed(Escape(message))}\n\n{words.NothingWritten}\n";
     }
 
-    public static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
+    /// <summary>The step's outputs for a publish outcome (status failed, and no outcome, when the run failed).</summary>
+    public static IReadOnlyList<(string Name, string? Value)> Outputs(string status, bool changed, PublishOutcome? outcome) =>
+    [
+        ("status", status),
+        ("changed", changed ? "true" : "false"),
+        ("pull-request-number", outcome?.PullRequestNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("pull-request-url", outcome?.PullRequestUrl),
+        ("pull-request-operation", outcome is { } o && o.Status.IsWrite() ? status : "none"),
+        ("pull-request-branch", outcome?.Branch),
+        ("pull-request-head-sha", outcome?.HeadSha),
+    ];
+
+    public static async Task WriteOutputsAsync(CliEnvironment env, IReadOnlyList<(string Name, string? Value)> outputs)
     {
-        if (env.Get("GITHUB_OUTPUT") is not { } outputs)
+        if (env.Get("GITHUB_OUTPUT") is { } file)
         {
-            return;
+            await File.AppendAllTextAsync(file, string.Concat(outputs.Select(o => $"{o.Name}={o.Value}\n"))).ConfigureAwait(false);
         }
-        var operation = status switch
-        {
-            "created" or "updated" or "closed" => status,
-            _ => "none",
-        };
-        await File.AppendAllTextAsync(outputs, string.Concat(
-            $"status={status}\n",
-            $"changed={(changed ? "true" : "false")}\n",
-            $"pull-request-number={outcome?.PullRequestNumber}\n",
-            $"pull-request-url={outcome?.PullRequestUrl}\n",
-            $"pull-request-operation={operation}\n",
-            $"pull-request-branch={outcome?.Branch}\n",
-            $"pull-request-head-sha={outcome?.HeadSha}\n")).ConfigureAwait(false);
     }
 
     /// <summary>GitHub drops a step summary above 1 MiB; the summary stays below it, cutting the diff and the preview first.</summary>
@@ -206,17 +205,20 @@ internal static partial class GitHubActions
     /// One annotation for an audit finding: `::error|warning|notice title=RULE::repo/path:line: message`.
     /// The finding is in another repository, so it names the place in the message, not as file=.
     /// </summary>
-    public static string FindingAnnotation(Audit.AuditFinding finding)
+    public static string FindingAnnotation(Audit.AuditFinding finding) => Annotation(FindingLevel(finding), finding.Rule, FindingText(finding));
+
+    public static string FindingLevel(Audit.AuditFinding finding) => finding.Severity switch
     {
-        var command = finding.Severity switch
-        {
-            Audit.AuditRule.Error => "error",
-            Audit.AuditRule.Warning => "warning",
-            _ => "notice",
-        };
-        var where = finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}";
-        return $"::{command} title={Property(finding.Rule)}::{Data($"{where}: {finding.Message}")}";
-    }
+        Audit.AuditRule.Error => "error",
+        Audit.AuditRule.Warning => "warning",
+        _ => "notice",
+    };
+
+    public static string FindingText(Audit.AuditFinding finding) =>
+        $"{(finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}")}: {finding.Message}";
+
+    /// <summary>`::error|warning|notice title=TITLE::text`, escaped.</summary>
+    public static string Annotation(string level, string title, string text) => $"::{level} title={Property(title)}::{Data(text)}";
 
     // The <picture> the card function writes (TemplateFunctions.Card): one line, its alt attribute escaped.
     [System.Text.RegularExpressions.GeneratedRegex(@"<picture><source [^>]*><img [^>]*alt=""(?<alt>[^""]*)""></picture>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

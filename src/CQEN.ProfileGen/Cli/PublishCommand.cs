@@ -71,7 +71,7 @@ internal sealed class PublishCommand : Command
                 TeamReviewers = parse.GetValue(TeamReviewer) ?? [], Assignees = parse.GetValue(Assignee) ?? [], Draft = parse.GetValue(Draft),
             };
             var audit = ProfileRun.Audit(snapshot, config); // from what was read: no extra request
-            context.Reporter.AuditAfterOutcome(audit, Wording.For(config.Culture).AuditTitle + snapshot.Org.Login);
+            PublishOutput.AuditAtEnd(context.Reporter, audit, Wording.For(config.Culture).AuditTitle + snapshot.Org.Login, config.Culture);
             var request = context.Run.Prepare(snapshot, order, audit, ct);
             // The organization read from a snapshot is the one an App's installation is looked up on.
             settings = settings with { GitHub = settings.GitHub with { Org = settings.GitHub.Org ?? snapshot.Org.Login } };

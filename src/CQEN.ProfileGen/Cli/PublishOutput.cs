@@ -7,6 +7,18 @@ namespace CQEN.ProfileGen.Cli;
 /// <summary>What `publish` shows of its outcome: the lines, the JSON outcome and the job summary's sections.</summary>
 internal static class PublishOutput
 {
+    /// <summary>The audit of what was read, at the end of the job summary, after the outcome or the failure.</summary>
+    public static void AuditAtEnd(Reporter reporter, Audit.AuditReport audit, string title, ProfileCulture culture) =>
+        reporter.SummaryAtEnd(left => GitHubActions.AuditSummary(audit, title, left, culture));
+
+    /// <summary>The step's outputs and the job summary's account of the outcome, then the audit.</summary>
+    public static async Task SummaryAsync(Reporter reporter, PublishOutcome outcome, GitHub.GitHubUsage usage, ProfileCulture culture)
+    {
+        await reporter.OutputsAsync(GitHubActions.Outputs(outcome.Status.Name(), outcome.Changed, outcome)).ConfigureAwait(false);
+        await reporter.SummaryAsync(left => GitHubActions.Summary(outcome, usage, left, culture)).ConfigureAwait(false);
+        await reporter.EndSummaryAsync().ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The job summary's account of the cards: what the commit adds, changes or removes (with
     /// sizes), and what each card changed says, in words and numbers (the SVG files themselves are
@@ -51,7 +63,7 @@ internal static class PublishOutput
             await context.Reporter.SummaryAsync("### GitHub refused\n\n" + string.Join("", outcome.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}\n")) + "\n").ConfigureAwait(false);
         }
         var cards = request.Cards is { } set ? CardsSummary(outcome, set, request.CardsFolder, culture) : "";
-        await context.Reporter.PublishedAsync(outcome with { CardsSummary = cards }).ConfigureAwait(false);
+        await SummaryAsync(context.Reporter, outcome with { CardsSummary = cards }, context.Connector.Usage, culture).ConfigureAwait(false);
         if (outcome.Problem is { } problem)
         {
             await context.Reporter.WriteAsync("profilegen: error: " + problem).ConfigureAwait(false);

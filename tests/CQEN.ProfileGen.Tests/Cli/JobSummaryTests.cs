@@ -142,8 +142,8 @@ public sealed class JobSummaryTests : IDisposable
         }).ToArray();
         var big = string.Concat(Enumerable.Range(0, 3_060).Select(i => $"| [repo-{i:0000}](https://github.com/org/repo-{i:0000}) | {new string('x', 300)} |\n"));
 
-        reporter.AuditAfterOutcome(new CQEN.ProfileGen.Audit.AuditReport(findings, 3_060), "Organization audit: org");
-        await reporter.PublishedAsync(Outcome(PublishStatus.WouldCreate, "# Ancien\n", big));
+        PublishOutput.AuditAtEnd(reporter, new CQEN.ProfileGen.Audit.AuditReport(findings, 3_060), "Organization audit: org", ProfileCulture.English);
+        await PublishOutput.SummaryAsync(reporter, Outcome(PublishStatus.WouldCreate, "# Ancien\n", big), new CQEN.ProfileGen.GitHub.GitHubUsage(), ProfileCulture.English);
 
         var text = File.ReadAllText(summary);
         Assert.True(new FileInfo(summary).Length < 1024 * 1024, $"{new FileInfo(summary).Length} bytes");

@@ -60,15 +60,26 @@ internal sealed class PublishCommand : Command
             var labels = parse.GetValue(Label) is { Length: > 0 } l ? l : config.Publish.Labels;
             // An App token for this run writes to the profile's repository only, when the profile needs no private repository read.
             settings = settings with { GitHub = settings.GitHub with { WriteTo = dryRun ? null : repo, WriteToOnly = config.Filters.Visibility.All(v => v == "public"), WritesLabels = labels.Count > 0, AsksTeams = parse.GetValue(TeamReviewer) is { Length: > 0 } } };
-            var regions = Regions(parse, settings, context.Env, Region);
+            var regions = RunOptions.Regions(parse, settings, context.Env, Region);
             var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             var order = new PublishOrder
             {
-                Config = config, Template = settings.Template, Regions = regions, Repo = repo, Path = path, Branch = branch, Base = baseBranch,
+                Config = config,
+                Template = settings.Template,
+                Regions = regions,
+                Repo = repo,
+                Path = path,
+                Branch = branch,
+                Base = baseBranch,
                 FactsPath = Checked(config.Publish.FactsPath, GitNames.PathProblem, "publish.facts_path"),
-                DryRun = dryRun, Force = parse.GetValue(Force), Title = parse.GetValue(Title), Labels = labels,
+                DryRun = dryRun,
+                Force = parse.GetValue(Force),
+                Title = parse.GetValue(Title),
+                Labels = labels,
                 Reviewers = parse.GetValue(Reviewer) is { Length: > 0 } reviewers ? reviewers : config.Publish.Reviewers,
-                TeamReviewers = parse.GetValue(TeamReviewer) ?? [], Assignees = parse.GetValue(Assignee) ?? [], Draft = parse.GetValue(Draft),
+                TeamReviewers = parse.GetValue(TeamReviewer) ?? [],
+                Assignees = parse.GetValue(Assignee) ?? [],
+                Draft = parse.GetValue(Draft),
             };
             var audit = ProfileRun.Audit(snapshot, config); // from what was read: no extra request
             PublishOutput.AuditAtEnd(context.Reporter, audit, Wording.For(config.Culture).AuditTitle + snapshot.Org.Login, config.Culture);
@@ -90,21 +101,4 @@ internal sealed class PublishCommand : Command
 
     private static string Checked(string value, Func<string, string?> problem, string option) =>
         problem(value) is { } why ? throw new InputException($"{option}: '{value.ReplaceLineEndings(" ")}' {why}") : value;
-
-    /// <summary>The managed regions' templates: the configuration's, then --region NAME=FILE.</summary>
-    internal static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env, Option<string[]> regionOption)
-    {
-        var regions = settings.Config.Publish.Regions.ToDictionary(r => r.Key, r => TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
-        foreach (var value in parse.GetValue(regionOption) ?? [])
-        {
-            var eq = value.IndexOf('=');
-            if (eq <= 0 || eq == value.Length - 1)
-            {
-                throw new InputException($"--region: expected NAME=FILE (got '{value}')");
-            }
-            var file = env.ResolvePath(value[(eq + 1)..]);
-            regions[value[..eq]] = File.Exists(file) ? TemplateSource.FromFile(file) : throw new InputException($"--region: file not found: {file}");
-        }
-        return regions;
-    }
 }

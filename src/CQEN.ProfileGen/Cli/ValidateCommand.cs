@@ -28,7 +28,7 @@ internal sealed class ValidateCommand : Command
                 ? SpecimenOrg.Create(settings.Config, settings.Org)
                 : await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
             context.RenderWithCards(snapshot, settings, ct);
-            var regions = PublishCommand.Regions(parse, settings, context.Env, Region);
+            var regions = RunOptions.Regions(parse, settings, context.Env, Region);
             var model = Rendering.TemplateModelBuilder.Build(snapshot, settings.Config, context.Env.Clock.GetUtcNow());
             foreach (var template in regions.Values)
             {

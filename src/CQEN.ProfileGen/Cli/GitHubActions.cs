@@ -207,12 +207,8 @@ internal static partial class GitHubActions
     /// </summary>
     public static string FindingAnnotation(Audit.AuditFinding finding) => Annotation(FindingLevel(finding), finding.Rule, FindingText(finding));
 
-    public static string FindingLevel(Audit.AuditFinding finding) => finding.Severity switch
-    {
-        Audit.AuditRule.Error => "error",
-        Audit.AuditRule.Warning => "warning",
-        _ => "notice",
-    };
+    /// <summary>The workflow command of the finding's severity: error, warning or notice.</summary>
+    public static string FindingLevel(Audit.AuditFinding finding) => finding.Severity.Name();
 
     public static string FindingText(Audit.AuditFinding finding) =>
         $"{(finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}")}: {finding.Message}";

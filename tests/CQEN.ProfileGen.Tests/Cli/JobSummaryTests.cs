@@ -134,7 +134,7 @@ public sealed class JobSummaryTests : IDisposable
         {
             Repo = $"repo-{i:0000}",
             Rule = "description-missing",
-            Severity = "warning",
+            Severity = Severity.Warning,
             Message = new string('d', 400) + $" {i}",
             Path = "README.md",
             Line = 3,

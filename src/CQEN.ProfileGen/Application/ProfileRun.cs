@@ -15,8 +15,6 @@ namespace CQEN.ProfileGen.Application;
 /// </summary>
 internal sealed class ProfileRun(GitHubConnector connector, TimeProvider clock)
 {
-    public GitHubConnector Connector => connector;
-
     /// <summary>The run's gateway: connected once (an App token is minted once), then the same one.</summary>
     public Task<IGitHubGateway> ConnectAsync(GitHubAccess access, CancellationToken ct) => connector.ConnectAsync(access, ct);
 

@@ -105,7 +105,7 @@ internal sealed record Wording
         {
             DefaultTitle = "Audit de l'organisation",
             TitleSeparator = " :",
-            Severity = severity => severity switch { "error" => "erreur", "warning" => "avertissement", _ => "remarque" },
+            Severity = severity => severity switch { Severity.Error => "erreur", Severity.Warning => "avertissement", _ => "remarque" },
             RepositoriesAudited = (number, n, rest) => $"{number} dépôt{(n > 1 ? "s" : "")} audité{(n > 1 ? "s" : "")} : {rest}",
             NothingToFix = "rien à corriger",
             TableHeader = "| Dépôt | Endroit | Constat |",
@@ -192,7 +192,7 @@ internal sealed record Wording
         {
             DefaultTitle = "Organization audit",
             TitleSeparator = ":",
-            Severity = severity => severity,
+            Severity = severity => severity.Name(),
             RepositoriesAudited = (number, n, rest) => $"{number} {(n == 1 ? "repository" : "repositories")} audited: {rest}",
             NothingToFix = "nothing to fix",
             TableHeader = "| Repository | Where | Finding |",
@@ -275,7 +275,7 @@ internal sealed record AuditWords
     public required string TitleSeparator { get; init; }
 
     /// <summary>A severity as readers see it ("error" stays the key in --json and in profilegen.yml).</summary>
-    public required Func<string, string> Severity { get; init; }
+    public required Func<Severity, string> Severity { get; init; }
 
     /// <summary>(number as shown, count, what follows): "12 repositories audited: …".</summary>
     public required Func<string, int, string, string> RepositoriesAudited { get; init; }

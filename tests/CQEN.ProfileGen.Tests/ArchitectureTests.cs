@@ -8,7 +8,7 @@ public partial class ArchitectureTests
 {
     private static readonly string Source = Path.Combine(RepositoryCheckout.Root, "src", "CQEN.ProfileGen");
 
-    public static TheoryData<string> InnerFolders => new() { "Audit", "Badges", "Catalogue", "Configuration", "Doctor", "GitHub", "Health", "Licenses", "Publishing", "Rendering", "Snapshots" };
+    public static TheoryData<string> InnerFolders => new() { "Application", "Audit", "Badges", "Catalogue", "Configuration", "Doctor", "GitHub", "Health", "Licenses", "Publishing", "Rendering", "Snapshots" };
 
     [Theory]
     [MemberData(nameof(InnerFolders))]

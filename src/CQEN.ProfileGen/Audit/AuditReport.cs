@@ -122,7 +122,7 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     public string ToJson()
     {
         var byRule = AuditRule.All.ToDictionary(r => r.Id, r => Findings.Count(f => f.Rule == r.Id));
-        var findings = Findings.Select(f => new { f.Repo, f.Rule, f.Severity, f.Message, f.Path, f.Line, f.Suggestion, f.Url });
+        var findings = Findings.Select(f => new { f.Repo, f.Rule, Severity = f.Severity.Name(), f.Message, f.Path, f.Line, f.Suggestion, f.Url });
         var summary = new
         {
             repositories = RepositoriesAudited,

@@ -1,11 +1,11 @@
 namespace CQEN.ProfileGen.Audit;
 
 /// <summary>One check of the audit: its id (used in profilegen.yml, annotations and JSON) and default severity. What each one reports is in docs/audit.md's table of rules.</summary>
-internal sealed record AuditRule(string Id, string DefaultSeverity)
+internal sealed record AuditRule(string Id, Severity DefaultSeverity)
 {
-    public const string Error = "error";
-    public const string Warning = "warning";
-    public const string Notice = "notice";
+    public const Severity Error = Severity.Error;
+    public const Severity Warning = Severity.Warning;
+    public const Severity Notice = Severity.Notice;
 
     public static readonly AuditRule LicenseBadgeMismatch = new("license-badge-mismatch", Error);
     public static readonly AuditRule LicenseBadgeWithoutFile = new("license-badge-without-file", Error);
@@ -37,12 +37,8 @@ internal sealed record AuditRule(string Id, string DefaultSeverity)
     ];
 
     /// <summary>0 for errors, 1 for warnings, 2 for notices: the order findings are shown in when space is short.</summary>
-    public static int Rank(string severity) => severity switch
-    {
-        Error => 0,
-        Warning => 1,
-        _ => 2,
-    };
+    /// <summary>Most severe first.</summary>
+    public static int Rank(Severity severity) => (int)severity;
 
     /// <summary>A finding of this rule on <paramref name="repo"/>, at its default severity (the configuration's overrides come after).</summary>
     public AuditFinding On(string repo, string message, string? path = null, int? line = null, string? suggestion = null, string? url = null) => new()
@@ -67,8 +63,8 @@ internal sealed record AuditFinding
     public required string Repo { get; init; }
     public required string Rule { get; init; }
 
-    /// <summary>"error", "warning" or "notice" (after the configuration's overrides).</summary>
-    public required string Severity { get; init; }
+    /// <summary>After the configuration's overrides.</summary>
+    public required Severity Severity { get; init; }
     public required string Message { get; init; }
 
     /// <summary>The file at fault, in the repository (README.md, LICENSE), when there is one.</summary>

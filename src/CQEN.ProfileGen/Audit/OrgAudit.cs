@@ -39,8 +39,8 @@ internal static class OrgAudit
         var catalogues = audited.Select(r => Catalogue.CatalogueReconciler.Reconcile(r, config)).ToArray();
         findings.AddRange(audited.Zip(catalogues).SelectMany(x => CatalogueAudit.Check(x.First, x.Second, config)));
         var configured = findings
-            .Select(f => config.Audit.Rules.TryGetValue(f.Rule, out var severity) ? f with { Severity = severity } : f)
-            .Where(f => f.Severity != "off");
+            .Select(f => !config.Audit.Rules.TryGetValue(f.Rule, out var setting) ? f : Severities.Parse(setting) is { } severity ? f with { Severity = severity } : null)
+            .OfType<AuditFinding>(); // "off": the rule reports nothing
         var order = AuditRule.All.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var sorted = configured
             .OrderBy(f => order[f.Rule])

@@ -1,4 +1,5 @@
 using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Publishing;
 
 namespace CQEN.ProfileGen.Cli;
 
@@ -36,9 +37,9 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         await CommandAsync(GitHubActions.ErrorAnnotation(message)).ConfigureAwait(false);
         // A failed run still sets every output (`status=failed`) and says why in the job summary,
         // so a later step's `if: steps.x.outputs.status == …` never compares empty strings.
-        await GitHubActions.WriteOutputsAsync(Env, "failed", false, null).ConfigureAwait(false);
+        await OutputsAsync(GitHubActions.Outputs("failed", false, null)).ConfigureAwait(false);
         await SummaryAsync(GitHubActions.FailureSummary(message, Culture)).ConfigureAwait(false);
-        await PendingAuditAsync().ConfigureAwait(false);
+        await EndSummaryAsync().ConfigureAwait(false);
     }
 
     public override async Task ListAsync(string title, IEnumerable<string> lines)
@@ -48,35 +49,27 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         await CommandAsync("::endgroup::").ConfigureAwait(false);
     }
 
-    public override async Task FindingsAsync(Audit.AuditReport report, string title)
+    public override Task AnnotateAsync(string level, string title, string text) => CommandAsync(GitHubActions.Annotation(level, title, text));
+
+    public override Task OutputsAsync(IReadOnlyList<(string Name, string? Value)> outputs) => GitHubActions.WriteOutputsAsync(Env, outputs);
+
+    public override async Task SummaryAsync(Func<int, string> section)
     {
-        foreach (var finding in report.Findings)
-        {
-            await CommandAsync(GitHubActions.FindingAnnotation(finding)).ConfigureAwait(false);
-        }
-        // The audit is this run's outcome: shown open, first.
-        await SummaryAsync(report.ToMarkdown(title, GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
+        // The section at the end keeps what it needs, up to a quarter of the summary.
+        var kept = _atEnd is { } end ? Math.Min(GitHubActions.MaxSummaryBytes / 4, Bytes(end(int.MaxValue))) : 0;
+        await SummaryAsync(section(Left - kept)).ConfigureAwait(false);
     }
 
-    public override void AuditAfterOutcome(Audit.AuditReport report, string title) => _pendingAudit = (report, title);
+    public override void SummaryAtEnd(Func<int, string> section) => _atEnd = section;
 
-    public override async Task PublishedAsync(Publishing.PublishOutcome outcome)
+    private Func<int, string>? _atEnd;
+
+    public override async Task EndSummaryAsync()
     {
-        await GitHubActions.WriteOutputsAsync(Env, outcome.Status, outcome.Changed, outcome).ConfigureAwait(false);
-        // The outcome first; the audit after it keeps what it needs (up to a quarter of the summary).
-        var audit = _pendingAudit is var (report, title) ? Math.Min(GitHubActions.MaxSummaryBytes / 4, Bytes(GitHubActions.AuditSummary(report, title, int.MaxValue, Culture))) : 0;
-        await SummaryAsync(GitHubActions.Summary(outcome, Usage, Left - audit, Culture)).ConfigureAwait(false);
-        await PendingAuditAsync().ConfigureAwait(false);
-    }
-
-    private (Audit.AuditReport Report, string Title)? _pendingAudit;
-
-    private async Task PendingAuditAsync()
-    {
-        if (_pendingAudit is var (report, title))
+        if (_atEnd is { } end)
         {
-            _pendingAudit = null;
-            await SummaryAsync(GitHubActions.AuditSummary(report, title, Left, Culture)).ConfigureAwait(false);
+            _atEnd = null;
+            await SummaryAsync(end(Left)).ConfigureAwait(false);
         }
     }
 

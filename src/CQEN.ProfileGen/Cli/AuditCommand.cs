@@ -32,7 +32,12 @@ internal sealed class AuditCommand : Command
             var report = OrgAudit.Run(snapshot, settings.Config);
 
             await context.WriteResultAsync(settings.OutputPath, parse.GetValue(Json) ? report.ToJson() : report.ToText(), ct).ConfigureAwait(false);
-            await context.Reporter.FindingsAsync(report, Wording.For(settings.Config.Culture).AuditTitle + snapshot.Org.Login).ConfigureAwait(false);
+            foreach (var finding in report.Findings)
+            {
+                await context.Reporter.AnnotateAsync(GitHubActions.FindingLevel(finding), finding.Rule, GitHubActions.FindingText(finding)).ConfigureAwait(false);
+            }
+            // The audit is this run's outcome: shown open, first.
+            await context.Reporter.SummaryAsync(report.ToMarkdown(Wording.For(settings.Config.Culture).AuditTitle + snapshot.Org.Login, GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
             if (report.Fails(failOn))
             {
                 await context.Reporter.WriteAsync($"profilegen: audit: {report.Counts()} (--fail-on {failOn})").ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using CQEN.ProfileGen.Application;
 using CQEN.ProfileGen.GitHub;
-using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Snapshots;
 
 namespace CQEN.ProfileGen.Cli;
@@ -15,6 +15,9 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
     public GitHubConnector Connector => connector;
     public Reporter Reporter { get; } = Reporter.For(env, connector.Usage);
 
+    /// <summary>The run's steps and its one GitHub connection.</summary>
+    public ProfileRun Run { get; } = new(connector, env.Clock);
+
     public RunSettings Resolve(ParseResult parse)
     {
         Reporter.Quiet = parse.GetValue(RunOptions.Quiet);
@@ -27,7 +30,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
     /// <summary>The run's gateway (connected once); a token minted for it is never printed from then on.</summary>
     public async Task<IGitHubGateway> ConnectAsync(GitHubAccess access, CancellationToken ct)
     {
-        var gateway = await connector.ConnectAsync(access, ct).ConfigureAwait(false);
+        var gateway = await Run.ConnectAsync(access, ct).ConfigureAwait(false);
         Reporter.AddSecrets(connector.MintedTokens, minted: true);
         return gateway;
     }
@@ -38,7 +41,7 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
         {
             if (settings.SnapshotPath is { } path)
             {
-                return await new SnapshotFile(path, "--org").ReadAsync(settings.Org, ct).ConfigureAwait(false);
+                return await ProfileRun.ReadAsync(path, settings.Org, ct).ConfigureAwait(false);
             }
             var org = settings.RequireOrg();
             if (settings.GitHub.Credentials is GitHubCredentials.None)
@@ -47,28 +50,14 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
             }
             var gateway = await ConnectAsync(settings.GitHub, ct).ConfigureAwait(false);
             Connector.Usage.Warnings ??= Reporter.WarnAsync;
-            return await gateway.ReadAsync(org, ct).ConfigureAwait(false);
+            return await ProfileRun.ReadAsync(gateway, org, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
     public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) => RenderWithCards(snapshot, settings, ct).Markdown;
 
     /// <summary>The README and the card files it refers to (paths relative to the README's folder).</summary>
-    public (string Markdown, IReadOnlyList<Rendering.Cards.CardFile> Cards) RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct)
-    {
-        var model = ProfilePages.Of(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath, env.Clock.GetUtcNow())[0].Model;
-        var markdown = ProfileRenderer.WithinBudget(ProfileRenderer.Render(settings.Template, model, ct: ct),
-            settings.Config.Limits.MaxBytes, settings.Template.DisplayPath);
-        return (markdown, model.Cards.FilesUsedBy(markdown));
-    }
-
-    /// <summary>
-    /// A hand-written file with its managed regions filled from their templates, within the size
-    /// budget: what publish writes over it, and what render shows of it.
-    /// </summary>
-    public static string FillRegions(string current, IReadOnlyDictionary<string, TemplateSource> regions, ProfileModel model, Configuration.ProfileGenConfig config, string where, CancellationToken ct) =>
-        ProfileRenderer.WithinBudget(
-            Publishing.ManagedRegions.Splice(current, regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, model, ct: ct), StringComparer.Ordinal), where),
-            config.Limits.MaxBytes, where);
+    public RenderedProfile RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) =>
+        ProfileRun.Render(Run.Pages(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath)[0].Model, settings.Config, settings.Template, ct);
 
     /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
     public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)

@@ -41,25 +41,24 @@ internal static partial class GitHubActions
         return $"### {words.Title}\n\n{words.Failed(Escape(message))}\n\n{words.NothingWritten}\n";
     }
 
-    public static async Task WriteOutputsAsync(CliEnvironment env, string status, bool changed, PublishOutcome? outcome)
+    /// <summary>The step's outputs for a publish outcome (status failed, and no outcome, when the run failed).</summary>
+    public static IReadOnlyList<(string Name, string? Value)> Outputs(string status, bool changed, PublishOutcome? outcome) =>
+    [
+        ("status", status),
+        ("changed", changed ? "true" : "false"),
+        ("pull-request-number", outcome?.PullRequestNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("pull-request-url", outcome?.PullRequestUrl),
+        ("pull-request-operation", outcome is { } o && o.Status.IsWrite() ? status : "none"),
+        ("pull-request-branch", outcome?.Branch),
+        ("pull-request-head-sha", outcome?.HeadSha),
+    ];
+
+    public static async Task WriteOutputsAsync(CliEnvironment env, IReadOnlyList<(string Name, string? Value)> outputs)
     {
-        if (env.Get("GITHUB_OUTPUT") is not { } outputs)
+        if (env.Get("GITHUB_OUTPUT") is { } file)
         {
-            return;
+            await File.AppendAllTextAsync(file, string.Concat(outputs.Select(o => $"{o.Name}={o.Value}\n"))).ConfigureAwait(false);
         }
-        var operation = status switch
-        {
-            "created" or "updated" or "closed" => status,
-            _ => "none",
-        };
-        await File.AppendAllTextAsync(outputs, string.Concat(
-            $"status={status}\n",
-            $"changed={(changed ? "true" : "false")}\n",
-            $"pull-request-number={outcome?.PullRequestNumber}\n",
-            $"pull-request-url={outcome?.PullRequestUrl}\n",
-            $"pull-request-operation={operation}\n",
-            $"pull-request-branch={outcome?.Branch}\n",
-            $"pull-request-head-sha={outcome?.HeadSha}\n")).ConfigureAwait(false);
     }
 
     /// <summary>GitHub drops a step summary above 1 MiB; the summary stays below it, cutting the diff and the preview first.</summary>
@@ -74,13 +73,13 @@ internal static partial class GitHubActions
         var lines = words.Lines(outcome.Diff.Added, outcome.Diff.Removed, outcome.BaseName);
         sb.Append(outcome.Status switch
         {
-            "created" => words.Opened(pr, lines),
-            "updated" => words.Updated(pr, lines),
-            "closed" => words.Closed(pr, outcome.BaseName),
-            "would-create" => words.WouldCreate(lines),
-            "would-update" => words.WouldUpdate(pr, lines),
-            "would-close" => words.WouldClose(pr, outcome.BaseName),
-            "blocked" => words.Blocked(pr),
+            PublishStatus.Created => words.Opened(pr, lines),
+            PublishStatus.Updated => words.Updated(pr, lines),
+            PublishStatus.Closed => words.Closed(pr, outcome.BaseName),
+            PublishStatus.WouldCreate => words.WouldCreate(lines),
+            PublishStatus.WouldUpdate => words.WouldUpdate(pr, lines),
+            PublishStatus.WouldClose => words.WouldClose(pr, outcome.BaseName),
+            PublishStatus.Blocked => words.Blocked(pr),
             _ => pr is null ? words.UpToDate : words.AlreadyProposed(pr),
         }).Append("\n\n");
         sb.Append(outcome.ChangesSummary); // "since the last update", first after the outcome
@@ -94,7 +93,7 @@ internal static partial class GitHubActions
         }
         sb.Append(outcome.CardsSummary);
         // Nothing new: no diff to repeat.
-        if (outcome.Diff.HasChanges && outcome.Status is not ("unchanged" or "blocked"))
+        if (outcome.Diff.HasChanges && outcome.Status.IsChange())
         {
             // Half of what is left each for the diff and the page as it will look; each cut at a
             // line, with a note, when it does not fit.
@@ -106,7 +105,7 @@ internal static partial class GitHubActions
             {
                 // A dry run printed the whole diff on stdout, into the run log; a publish's whole
                 // diff is the pull request's (the README's byte budget keeps it one GitHub renders).
-                sb.Append(outcome.Status.StartsWith("would-", StringComparison.Ordinal) || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
+                sb.Append(outcome.Status.IsDryRun() || pr is null ? words.DiffCutRunLog : words.DiffCutPullRequest(pr)).Append("\n\n");
             }
             sb.Append("</details>\n\n");
             // A card's path is relative to the README: here it would be a broken image, so its alt text (the numbers) stands in.
@@ -207,17 +206,16 @@ internal static partial class GitHubActions
     /// One annotation for an audit finding: `::error|warning|notice title=RULE::repo/path:line: message`.
     /// The finding is in another repository, so it names the place in the message, not as file=.
     /// </summary>
-    public static string FindingAnnotation(Audit.AuditFinding finding)
-    {
-        var command = finding.Severity switch
-        {
-            Audit.AuditRule.Error => "error",
-            Audit.AuditRule.Warning => "warning",
-            _ => "notice",
-        };
-        var where = finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}";
-        return $"::{command} title={Property(finding.Rule)}::{Data($"{where}: {finding.Message}")}";
-    }
+    public static string FindingAnnotation(Audit.AuditFinding finding) => Annotation(FindingLevel(finding), finding.Rule, FindingText(finding));
+
+    /// <summary>The workflow command of the finding's severity: error, warning or notice.</summary>
+    public static string FindingLevel(Audit.AuditFinding finding) => finding.Severity.Name();
+
+    public static string FindingText(Audit.AuditFinding finding) =>
+        $"{(finding.Path is null ? finding.Repo : $"{finding.Repo}/{finding.Where}")}: {finding.Message}";
+
+    /// <summary>`::error|warning|notice title=TITLE::text`, escaped.</summary>
+    public static string Annotation(string level, string title, string text) => $"::{level} title={Property(title)}::{Data(text)}";
 
     // The <picture> the card function writes (TemplateFunctions.Card): one line, its alt attribute escaped.
     [System.Text.RegularExpressions.GeneratedRegex(@"<picture><source [^>]*><img [^>]*alt=""(?<alt>[^""]*)""></picture>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

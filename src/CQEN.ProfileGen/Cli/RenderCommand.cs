@@ -16,19 +16,23 @@ internal sealed class RenderCommand : Command
         {
             var settings = context.Resolve(parse);
             var snapshot = await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
+            var config = settings.Config;
+            var pages = context.Run.Pages(snapshot, config, settings.Template, config.Publish.TargetPath);
             // A checkout whose profile is hand-written with managed regions (publish.regions): the
             // page publish will propose, that file with its regions filled, not the whole-file template.
-            var (markdown, cards) = await context.Reporter.PhaseAsync("Render", () => Task.FromResult(
-                settings.Config.Publish.Regions.Count > 0 && parse.GetValue(RunOptions.Template) is null
-                    ? WithRegions(snapshot, settings, context.Env, ct)
-                    : context.RenderWithCards(snapshot, settings, ct))).ConfigureAwait(false);
+            var regions = config.Publish.Regions.Count > 0 && parse.GetValue(RunOptions.Template) is null
+                ? config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal)
+                : new Dictionary<string, Rendering.TemplateSource>();
+            var checkout = settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : context.Env.CurrentDirectory;
+            var (markdown, cards) = await context.Reporter.PhaseAsync("Render", () => Task.FromResult(regions.Count > 0
+                ? WithRegions(pages[0].Model, config, regions, checkout, ct)
+                : Application.ProfileRun.Render(pages[0].Model, config, settings.Template, ct))).ConfigureAwait(false);
             // The other cultures' files (cultures:), at their place relative to the first (docs/configuration.md#two-languages).
-            var others = Publishing.ProfileFiles.Others(Rendering.ProfilePages.Of(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath, context.Env.Clock.GetUtcNow()), settings.Config,
-                parse.GetValue(RunOptions.Template) is null ? ConfiguredRegions(settings) : new Dictionary<string, Rendering.TemplateSource>(), Checkout(settings, context.Env), ct);
+            var others = Publishing.ProfileFiles.Others(pages, config, regions, checkout, ct);
             if (settings.OutputPath is not { } output)
             {
                 // Standard output carries the README alone (each file after a `==> PATH <==` line when there are several); its cards are named by relative path.
-                await context.WriteResultAsync(null, others.Count == 0 ? markdown : string.Concat([$"==> {settings.Config.Publish.TargetPath} <==\n", markdown, .. others.Select(o => $"\n==> {o.Path} <==\n{o.Text}")]), ct).ConfigureAwait(false);
+                await context.WriteResultAsync(null, others.Count == 0 ? markdown : string.Concat([$"==> {config.Publish.TargetPath} <==\n", markdown, .. others.Select(o => $"\n==> {o.Path} <==\n{o.Text}")]), ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
             // A folder gets README.md inside, but never the root folder: OutputFile refuses it as a folder.
@@ -78,28 +82,16 @@ internal sealed class RenderCommand : Command
         }
     }
 
-    private static (string Markdown, IReadOnlyList<Rendering.Cards.CardFile> Cards) WithRegions(Snapshots.OrgSnapshot snapshot, RunSettings settings, CliEnvironment env, CancellationToken ct)
+    private static Application.RenderedProfile WithRegions(Rendering.ProfileModel model, Configuration.ProfileGenConfig config, Dictionary<string, Rendering.TemplateSource> regions, string checkout, CancellationToken ct)
     {
-        var config = settings.Config;
         // The checkout is where profilegen.yml is; the hand-written file is at publish.target_path in it.
-        var checkout = Checkout(settings, env);
         var path = Path.Combine(checkout, config.Publish.TargetPath);
         if (!File.Exists(path))
         {
             throw new InputException($"publish.regions: {path} does not exist; render fills the regions of the hand-written file in the checkout (or pass --template to render a whole file)");
         }
-        var model = Rendering.ProfilePages.Of(snapshot, config, settings.Template, config.Publish.TargetPath, env.Clock.GetUtcNow())[0].Model;
-        var regions = ConfiguredRegions(settings);
-        var markdown = CommandContext.FillRegions(Utf8File.Read(path, path, "profile"), regions, model, config, path, ct);
-        return (markdown, model.Cards.FilesUsedBy(markdown));
+        return Application.ProfileRun.Render(model, config, Utf8File.Read(path, path, "profile"), regions, path, ct);
     }
-
-    // The checkout is where profilegen.yml is; the hand-written files are at their publish paths in it.
-    private static string Checkout(RunSettings settings, CliEnvironment env) =>
-        settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : env.CurrentDirectory;
-
-    private static Dictionary<string, Rendering.TemplateSource> ConfiguredRegions(RunSettings settings) =>
-        settings.Config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
 
     private static bool IsRoot(string path)
     {

@@ -77,19 +77,28 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
         }
     }
 
-    /// <summary>Audit findings: nothing more on a console, where the table is the result.</summary>
-    public virtual Task FindingsAsync(Audit.AuditReport report, string title) => Task.CompletedTask;
+    /// <summary>An annotation of the run (<paramref name="level"/>: error, warning or notice): nothing on a console, where the result says it.</summary>
+    public virtual Task AnnotateAsync(string level, string title, string text) => Task.CompletedTask;
 
-    /// <summary>The audit, for the job summary after the outcome (or the failure): nothing on a console.</summary>
-    public virtual void AuditAfterOutcome(Audit.AuditReport report, string title)
-    {
-    }
+    /// <summary>The step's outputs, by name: nothing on a console.</summary>
+    public virtual Task OutputsAsync(IReadOnlyList<(string Name, string? Value)> outputs) => Task.CompletedTask;
 
     /// <summary>A section of the job summary: nothing on a console.</summary>
     public virtual Task SummaryAsync(string markdown) => Task.CompletedTask;
 
-    /// <summary>How publishing ended: nothing more on a console, where the status line says it.</summary>
-    public virtual Task PublishedAsync(Publishing.PublishOutcome outcome) => Task.CompletedTask;
+    /// <summary>A section of the job summary made for the bytes it may take (what the summary has left, less what the end's section keeps): nothing on a console.</summary>
+    public virtual Task SummaryAsync(Func<int, string> section) => Task.CompletedTask;
+
+    /// <summary>
+    /// A section for the end of the job summary, after the run's outcome or its failure, made for
+    /// the bytes left then (it keeps up to a quarter of the summary): nothing on a console.
+    /// </summary>
+    public virtual void SummaryAtEnd(Func<int, string> section)
+    {
+    }
+
+    /// <summary>Writes the end's section, once (<see cref="SummaryAtEnd"/>).</summary>
+    public virtual Task EndSummaryAsync() => Task.CompletedTask;
 
     /// <summary>A phase of the run: on a terminal, a status line redrawn in place with the requests made so far.</summary>
     public virtual async Task<T> PhaseAsync<T>(string name, Func<Task<T>> work)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CQEN.ProfileGen.Rendering;
 
 namespace CQEN.ProfileGen.Cli;
 
@@ -113,4 +114,21 @@ internal static class RunOptions
 
     /// <summary>The options of render, and of audit, so one command line serves both (audit checks the template, it does not use it).</summary>
     public static IEnumerable<Option> Rendering => [Config, Org, Template, Snapshot, Output, .. GitHubAccess];
+
+    /// <summary>The managed regions' templates: the configuration's, then --region NAME=FILE.</summary>
+    internal static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env, Option<string[]> regionOption)
+    {
+        var regions = settings.Config.Publish.Regions.ToDictionary(r => r.Key, r => TemplateSource.FromFile(r.Value), StringComparer.Ordinal);
+        foreach (var value in parse.GetValue(regionOption) ?? [])
+        {
+            var eq = value.IndexOf('=');
+            if (eq <= 0 || eq == value.Length - 1)
+            {
+                throw new InputException($"--region: expected NAME=FILE (got '{value}')");
+            }
+            var file = env.ResolvePath(value[(eq + 1)..]);
+            regions[value[..eq]] = File.Exists(file) ? TemplateSource.FromFile(file) : throw new InputException($"--region: file not found: {file}");
+        }
+        return regions;
+    }
 }

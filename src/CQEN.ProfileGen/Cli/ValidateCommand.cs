@@ -27,8 +27,8 @@ internal sealed class ValidateCommand : Command
             var snapshot = settings.SnapshotPath is null
                 ? SpecimenOrg.Create(settings.Config, settings.Org)
                 : await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
-            context.Render(snapshot, settings, ct);
-            var regions = PublishCommand.Regions(parse, settings, context.Env, Region);
+            context.RenderWithCards(snapshot, settings, ct);
+            var regions = RunOptions.Regions(parse, settings, context.Env, Region);
             var model = Rendering.TemplateModelBuilder.Build(snapshot, settings.Config, context.Env.Clock.GetUtcNow());
             foreach (var template in regions.Values)
             {

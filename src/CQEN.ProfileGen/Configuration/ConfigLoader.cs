@@ -513,7 +513,7 @@ internal static class ConfigLoader
                     throw Error(key, $"unknown audit rule '{key.Value}' (rules: {string.Join(", ", ConfigSchema.AuditRuleIds)})");
                 }
                 // YAML reads a bare `off` as a string here (YamlDotNet keeps scalars as text).
-                rules[key.Value!] = OneOf(value, key, "off", "error", "warning", "notice");
+                rules[key.Value!] = OneOf(value, key, ["off", .. Severities.Names]);
             }
             return rules;
         }

@@ -88,9 +88,3 @@ internal static class GitHubErrors
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
 }
-
-/// <summary>The primary rate limit is exhausted; <see cref="Reset"/> says when it comes back.</summary>
-internal sealed class RateLimitException(string message, DateTimeOffset reset, Exception? inner = null) : GitHubException(message, 403, inner)
-{
-    public DateTimeOffset Reset { get; } = reset;
-}

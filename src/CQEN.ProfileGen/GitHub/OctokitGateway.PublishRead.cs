@@ -1,4 +1,5 @@
 using System.Text;
+using CQEN.ProfileGen.Publishing;
 using Octokit;
 
 namespace CQEN.ProfileGen.GitHub;

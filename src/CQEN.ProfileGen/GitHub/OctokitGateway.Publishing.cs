@@ -1,3 +1,4 @@
+using CQEN.ProfileGen.Publishing;
 using Octokit;
 
 namespace CQEN.ProfileGen.GitHub;

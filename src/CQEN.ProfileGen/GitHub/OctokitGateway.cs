@@ -1,6 +1,7 @@
 using System.Text;
 using CQEN.ProfileGen.Badges;
 using CQEN.ProfileGen.Licenses;
+using CQEN.ProfileGen.Publishing;
 using CQEN.ProfileGen.Snapshots;
 using Octokit;
 

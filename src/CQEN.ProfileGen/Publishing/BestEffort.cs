@@ -63,7 +63,7 @@ internal static partial class BestEffort
     }
 
     /// <summary>Whether a GitHub failure is a refusal (403, 422) rather than a fault the next run may not meet.</summary>
-    public static bool IsRefusal(GitHub.GitHubException ex) => ex.StatusCode is 403 or 422 && ex is not GitHub.BranchMovedException and not GitHub.RateLimitException
+    public static bool IsRefusal(GitHubException ex) => ex.StatusCode is 403 or 422 && ex is not BranchMovedException and not RateLimitException
         && !ex.Message.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase);
 
     // A configured name in a code span: no backtick or line break can leave it.

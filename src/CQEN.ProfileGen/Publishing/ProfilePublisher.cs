@@ -1,5 +1,4 @@
 using System.Text;
-using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 
@@ -10,7 +9,7 @@ namespace CQEN.ProfileGen.Publishing;
 /// branch moved, the whole read–plan–write cycle starts again, so concurrent runs converge and
 /// a push made meanwhile is seen (and left alone) rather than erased.
 /// </summary>
-internal sealed class ProfilePublisher(IGitHubGateway github)
+internal sealed class ProfilePublisher(IPublishGateway github)
 {
     private const int Cycles = 3;
 
@@ -28,7 +27,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             }
             // Everything is read: build the content now, so a template or region error writes nothing.
             var currentText = state.CurrentFile is null ? null : Encoding.UTF8.GetString(state.CurrentFile);
-            var newText = request.BuildContent(currentText);
+            var newText = request.Content.Apply(currentText, $"{request.Owner}/{request.Repo}:{request.Path}");
             GuardAgainstLeaks(state, request, newText);
             var translations = await TranslationsAsync(state, request, ct).ConfigureAwait(false);
             var cautions = VisibilityCautions(state, request);
@@ -42,7 +41,7 @@ internal sealed class ProfilePublisher(IGitHubGateway github)
             var listed = planned.Proposal is { } p && state.CurrentFile is not null ? planned with { Proposal = p with { BaseName = state.BaseName } } : planned with { Proposal = null };
             var changes = ChangeLines(listed);
             // The job summary's "since the last update", when this run proposes something (or would).
-            var changesSummary = listed.Proposal is { } proposal && plan.Status is "created" or "updated" or "would-create" or "would-update"
+            var changesSummary = listed.Proposal is { } proposal && plan.Status is PublishStatus.Created or PublishStatus.Updated or PublishStatus.WouldCreate or PublishStatus.WouldUpdate
                 ? PullRequestText.ChangeLists(proposal, request.Culture, SummaryChangesBudget) : "";
             if (request.DryRun || plan.Steps.Count == 0)
             {

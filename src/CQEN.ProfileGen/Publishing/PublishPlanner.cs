@@ -1,5 +1,4 @@
 using System.Text;
-using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 
@@ -106,8 +105,7 @@ internal sealed record ClosePullStep(int Number) : PublishStep
 /// <summary>What a run will do: its status, its writes in order, and a problem when it cannot do its job.</summary>
 internal sealed record PublishPlan
 {
-    /// <summary>created, updated, unchanged, closed, blocked (or would-… in a dry run).</summary>
-    public required string Status { get; init; }
+    public required PublishStatus Status { get; init; }
     public required IReadOnlyList<PublishStep> Steps { get; init; }
 
     /// <summary>Lines for a person about what is deliberately not done (e.g. a branch left alone).</summary>
@@ -150,20 +148,20 @@ internal static class PublishPlanner
         var empty = head is not null && head.Sha == state.BaseHead.Sha;
         var foreign = head is not null && !recorded && !retryOfThisRun && !empty;
         var words = ChangeWording.For(request.Culture).Plan;
-        string Would(string status) => request.DryRun ? "would-" + status.Replace("created", "create").Replace("updated", "update").Replace("closed", "close") : status;
+        PublishStatus Would(PublishStatus status) => status.Would(request.DryRun);
 
         if (state.CurrentFile is not null && shown.All(f => Same(OnBaseBranch(state, request, f.Path), f.Content)))
         {
             if (pull is null)
             {
-                return new PublishPlan { Status = "unchanged", Steps = [] };
+                return new PublishPlan { Status = PublishStatus.Unchanged, Steps = [] };
             }
             // The base already has the content (merged, or edited by hand): our pull request is obsolete.
             if (foreign && !request.Force)
             {
                 return new PublishPlan
                 {
-                    Status = "blocked",
+                    Status = PublishStatus.Blocked,
                     Steps = [],
                     Notes = [words.LeaveOpen(pull.Number, state.BaseName, request.Branch)],
                     Problem = words.LeftOpen(state.BaseName, pull.Number, request.Branch),
@@ -179,7 +177,7 @@ internal static class PublishPlanner
             {
                 notes.Add(words.KeepBranch(request.Branch));
             }
-            return new PublishPlan { Status = Would("closed"), Steps = closing, Notes = notes };
+            return new PublishPlan { Status = Would(PublishStatus.Closed), Steps = closing, Notes = notes };
         }
 
         if (foreign && !request.Force)
@@ -189,7 +187,7 @@ internal static class PublishPlanner
                 : [];
             return new PublishPlan
             {
-                Status = "blocked",
+                Status = PublishStatus.Blocked,
                 Steps = notice,
                 Notes = [words.LeaveBranch(request.Branch)],
                 Problem = words.ForeignCommits(request.Branch, $"{state.Target.Owner}/{state.Target.Name}"),
@@ -254,9 +252,9 @@ internal static class PublishPlanner
 
         if (steps.Count == 0)
         {
-            return new PublishPlan { Status = "unchanged", Steps = [] }; // our pull request already proposes exactly this
+            return new PublishPlan { Status = PublishStatus.Unchanged, Steps = [] }; // our pull request already proposes exactly this
         }
-        return new PublishPlan { Status = Would(pull is null ? "created" : "updated"), Steps = steps };
+        return new PublishPlan { Status = Would(pull is null ? PublishStatus.Created : PublishStatus.Updated), Steps = steps };
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
 using CQEN.ProfileGen.Configuration;
-using CQEN.ProfileGen.GitHub;
 
 namespace CQEN.ProfileGen.Publishing;
 
-/// <summary>What to publish where. <see cref="BuildContent"/> gets the file on the base branch (null when absent).</summary>
+/// <summary>What to publish where, every part of it a value.</summary>
 internal sealed record PublishRequest
 {
     public required string Owner { get; init; }
@@ -17,17 +16,18 @@ internal sealed record PublishRequest
     /// <summary>Null: the repository's default branch.</summary>
     public string? Base { get; init; }
 
-    /// <summary>
-    /// Turns the current file into the new one: a whole-file template ignores its input; managed
-    /// regions splice into it. Called once, after the reads and before any write.
-    /// </summary>
-    public required Func<string?, string> BuildContent { get; init; }
+    /// <summary>The new file: whole, or regions to splice into the file on the base branch.</summary>
+    public required ProfileContent Content { get; init; }
 
-    /// <summary>
-    /// The files committed beside the profile, from its new text: its cards, paths from the
-    /// repository's root. Called once, after <see cref="BuildContent"/>.
-    /// </summary>
-    public Func<string, IReadOnlyList<FileChange>> Companions { get; init; } = _ => [];
+    /// <summary>The profile's cards: those its new text shows are committed beside it, under <see cref="CardsFolder"/>.</summary>
+    public Rendering.Cards.CardSet? Cards { get; init; }
+
+    /// <summary>The profile file's folder from the repository's root ("profile/"), which card paths are relative to.</summary>
+    public string CardsFolder { get; init; } = "";
+
+    /// <summary>The files committed beside the profile, from its new text: its cards, paths from the repository's root.</summary>
+    public IReadOnlyList<FileChange> Companions(string text) =>
+        Cards is null ? [] : [.. Cards.FilesUsedBy(text).Select(f => new FileChange(CardsFolder + f.RelativePath, f.Bytes))];
 
     /// <summary>
     /// The profile in its other languages (<c>cultures:</c>): each built like the profile from its
@@ -35,8 +35,12 @@ internal sealed record PublishRequest
     /// </summary>
     public IReadOnlyList<ProfileTranslation> Translations { get; init; } = [];
 
-    /// <summary>Every path a card of this profile can have: read before deciding, to compare them.</summary>
-    public IReadOnlyList<string> CardPaths { get; init; } = [];
+    /// <summary>Every path a card of the other languages' files can have (their cards carry their words), from the repository's root.</summary>
+    public IReadOnlyList<string> OtherCardPaths { get; init; } = [];
+
+    /// <summary>Every path a card of this profile, in any of its languages, can have: read before deciding, to compare them.</summary>
+    public IReadOnlyList<string> CardPaths =>
+        [.. (Cards is null ? [] : Cards.All.SelectMany(c => new[] { c.Light, c.Dark }).Select(p => CardsFolder + p)).Concat(OtherCardPaths)];
 
     /// <summary>The facts file (publish.facts_path), committed with the profile; null: none kept.</summary>
     public string? FactsPath { get; init; }
@@ -80,10 +84,9 @@ internal sealed record ProfileTranslation(string Path, Func<string?, string> Bui
 /// <summary>What a publish run did (or, in dry-run, would do).</summary>
 internal sealed record PublishOutcome
 {
-    /// <summary>created, updated, unchanged, closed, would-create, would-update, would-close, blocked.</summary>
-    public required string Status { get; init; }
+    public required PublishStatus Status { get; init; }
 
-    public bool Changed => Status is "created" or "updated" or "closed" or "would-create" or "would-update" or "would-close";
+    public bool Changed => Status.IsChange();
     public int? PullRequestNumber { get; init; }
     public string? PullRequestUrl { get; init; }
     public required string Branch { get; init; }

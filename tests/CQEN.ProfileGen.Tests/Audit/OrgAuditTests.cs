@@ -54,7 +54,7 @@ public class OrgAuditTests
         public void A_badge_naming_another_licence_is_an_error_on_its_line()
         {
             var f = Assert.Single(Findings("license-badge-mismatch", Repo("exp-anig", Header("[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)"), "LiLiQ-R-1.1")));
-            Assert.Equal("error", f.Severity);
+            Assert.Equal(Severity.Error, f.Severity);
             Assert.Equal("README.md", f.Path);
             Assert.Equal(3, f.Line);
             Assert.Equal("LiLiQ-R", f.Suggestion);
@@ -99,7 +99,7 @@ public class OrgAuditTests
         public void A_badge_without_a_licence_file_is_an_error()
         {
             var f = Assert.Single(Findings("license-badge-without-file", Repo("ssi-studio", Header("[![License](https://img.shields.io/badge/Licence-LiLiQ--R-blue)](LICENSE)"))));
-            Assert.Equal(("error", 3), (f.Severity, f.Line));
+            Assert.Equal((Severity.Error, 3), (f.Severity, f.Line));
             Assert.Contains("no licence file", f.Message);
         }
 
@@ -111,7 +111,7 @@ public class OrgAuditTests
         public void A_public_repository_with_neither_is_a_warning_and_a_private_one_is_not()
         {
             var f = Assert.Single(Findings("license-missing", Repo("bare", "# bare\n")));
-            Assert.Equal(("warning", null), (f.Severity, f.Path));
+            Assert.Equal((Severity.Warning, null), (f.Severity, f.Path));
             var config = new ProfileGenConfig { Filters = new RepoFilter { Visibility = ["public", "private"] } };
             Assert.Empty(Findings("license-missing", config, Repo("bare", "# bare\n") with { Visibility = "private" }));
             Assert.Empty(Findings("license-missing", Repo("licensed", "# x\n", "MIT")));
@@ -122,7 +122,7 @@ public class OrgAuditTests
         {
             var repo = Repo("odd", "# odd\n", "NOASSERTION", "COPYING", source: "github");
             var f = Assert.Single(Findings("license-unidentified", repo));
-            Assert.Equal(("warning", "COPYING"), (f.Severity, f.Path));
+            Assert.Equal((Severity.Warning, "COPYING"), (f.Severity, f.Path));
             Assert.Contains("license_overrides (odd: SPDX-ID)", f.Message);
             Assert.Empty(Findings("license-unidentified", repo with { License = repo.License! with { SpdxId = "MIT" } }));
             Assert.Empty(Findings("license-unidentified", new ProfileGenConfig { LicenseOverrides = new Dictionary<string, string> { ["odd"] = "MIT" } }, repo));
@@ -150,7 +150,7 @@ public class OrgAuditTests
         {
             var repo = Repo("pvc", Header("[![License](https://img.shields.io/badge/License-LiLiQ--P-blue)](LICENSE)"), "LiLiQ-P-1.1", "LICENCE");
             var f = Assert.Single(Findings("badge-link-broken", repo));
-            Assert.Equal(("warning", 3, "LICENCE"), (f.Severity, f.Line, f.Suggestion));
+            Assert.Equal((Severity.Warning, 3, "LICENCE"), (f.Severity, f.Line, f.Suggestion));
             Assert.Equal("The badge on line 3 links to 'LICENSE', which does not exist in the repository: link it to 'LICENCE' instead.", f.Message);
         }
 
@@ -220,7 +220,7 @@ public class OrgAuditTests
         public void One_marker_without_the_other_or_in_the_wrong_order_is_an_error(string readme, int line, string says)
         {
             var f = Assert.Single(Findings("header-markers", Repo("r", readme, "MIT")));
-            Assert.Equal(("error", line), (f.Severity, f.Line));
+            Assert.Equal((Severity.Error, line), (f.Severity, f.Line));
             Assert.Contains(says, f.Message);
         }
 
@@ -260,7 +260,7 @@ public class OrgAuditTests
         public void A_value_outside_the_vocabulary_suggests_the_nearest_known_value()
         {
             var f = Assert.Single(Findings("lifecycle-unknown", Vocabulary, WithBadge("![Lifecycle:Maturing](https://img.shields.io/badge/Cycle%20de%20vie-Phase%20Beta%202-339999)")));
-            Assert.Equal(("warning", "Phase Bêta"), (f.Severity, f.Suggestion));
+            Assert.Equal((Severity.Warning, "Phase Bêta"), (f.Severity, f.Suggestion));
             Assert.Contains("says 'Phase Beta 2', which is not in lifecycle.values", f.Message);
         }
 
@@ -293,7 +293,7 @@ public class OrgAuditTests
         public void Folded_spellings_are_reported_as_variants(string badge, string says)
         {
             var f = Assert.Single(Findings("lifecycle-variant", Vocabulary, WithBadge(badge)));
-            Assert.Equal("notice", f.Severity);
+            Assert.Equal(Severity.Notice, f.Severity);
             Assert.Contains(says, f.Message);
         }
 
@@ -434,7 +434,7 @@ public class OrgAuditTests
         public void No_description_is_a_notice_that_says_what_the_profile_shows_meanwhile()
         {
             var f = Assert.Single(Findings("description-missing", Repo("r", "# r\n\nWhat r does.\n", "MIT", description: null)));
-            Assert.Equal("notice", f.Severity);
+            Assert.Equal(Severity.Notice, f.Severity);
             Assert.Contains("the README's first sentence meanwhile", f.Message);
             Assert.Empty(Findings("description-missing", Repo("r", "# r\n", "MIT")));
         }
@@ -449,7 +449,7 @@ public class OrgAuditTests
             var config = new ProfileGenConfig { Audit = new AuditOptions { Rules = new Dictionary<string, string> { ["description-missing"] = "off", ["license-missing"] = "error" } } };
             var findings = Run(config, repo).Findings;
             Assert.DoesNotContain(findings, f => f.Rule == "description-missing");
-            Assert.Equal("error", Assert.Single(findings, f => f.Rule == "license-missing").Severity);
+            Assert.Equal(Severity.Error, Assert.Single(findings, f => f.Rule == "license-missing").Severity);
         }
 
         [Fact]

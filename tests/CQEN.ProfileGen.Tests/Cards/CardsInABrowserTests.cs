@@ -9,10 +9,11 @@ namespace CQEN.ProfileGen.Tests.Cards;
 /// <summary>
 /// The cards as a reader sees them: in headless Chromium (Debian's `chromium`, driven by
 /// Playwright without downloading a browser), on GitHub's light and dark backgrounds in both
-/// colour schemes. Screenshots are kept in card-screenshots/ beside the test assembly.
+/// colour schemes. A card that fails is kept as a screenshot in card-screenshots/ beside the
+/// test assembly. One browser serves the class's tests (they run one after another).
 /// </summary>
 [Trait("Category", "Process")] // starts a browser: not in the fast subset (tests/unit.runsettings)
-public class CardsInABrowserTests
+public class CardsInABrowserTests(SharedBrowser browser) : IClassFixture<SharedBrowser>
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "card-screenshots");
     private static readonly (string Scheme, string Background)[] Pages = [("light", "#ffffff"), ("dark", "#0d1117")];
@@ -34,7 +35,7 @@ public class CardsInABrowserTests
         var folder = Directory.CreateTempSubdirectory("profilegen-cards-");
         try
         {
-            await using var session = await BrowserSession.StartAsync();
+            var session = await browser.SessionAsync();
             var problems = new List<string>();
             foreach (var card in CardsOf(org))
             {
@@ -48,8 +49,11 @@ public class CardsInABrowserTests
                         var html = Path.Combine(folder.FullName, $"{card.Name}-{variant}-on-{scheme}.html");
                         await File.WriteAllTextAsync(html, $"<!doctype html><html><body style=\"margin:0;padding:8px;background:{background}\"><img id=\"card\" src=\"{Path.GetFileName(file)}\"></body></html>");
                         await page.GotoAsync(new Uri(html).AbsoluteUri);
-                        await page.Locator("#card").ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{org}-{card.Name}-{variant}-on-{scheme}.png") });
                         var findings = await page.EvaluateAsync<string[]>(MeasureScript, new object[] { Encoding.UTF8.GetString(svg), background });
+                        if (findings.Length > 0)
+                        {
+                            await page.Locator("#card").ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{org}-{card.Name}-{variant}-on-{scheme}.png") });
+                        }
                         problems.AddRange(findings.Select(f => $"{org} {card.Name}-{variant} on {scheme}: {f}"));
                     }
                 }
@@ -76,7 +80,7 @@ public class CardsInABrowserTests
             }
             var html = Path.Combine(folder.FullName, "README.html");
             await File.WriteAllTextAsync(html, $"<!doctype html><html><body>{TemplateFunctions.Card(cards, "lifecycle")}</body></html>");
-            await using var session = await BrowserSession.StartAsync();
+            var session = await browser.SessionAsync();
             foreach (var (scheme, _) in Pages)
             {
                 var page = await session.PageAsync(scheme);
@@ -103,7 +107,7 @@ public class CardsInABrowserTests
               <text x="10" y="50" font-size="12" fill="#aaaaaa">faint</text>
             </svg>
             """;
-        await using var session = await BrowserSession.StartAsync();
+        var session = await browser.SessionAsync();
         var page = await session.PageAsync("light");
         await page.SetContentAsync("<!doctype html><html><body></body></html>");
         var findings = await page.EvaluateAsync<string[]>(MeasureScript, new object[] { wrong, "#ffffff" });
@@ -170,7 +174,36 @@ public class CardsInABrowserTests
         """;
 }
 
-/// <summary>One headless Chromium for a test: Debian's, found on the PATH or at $PROFILEGEN_CHROMIUM.</summary>
+/// <summary>One headless Chromium for a test class, started by the first test that needs it (a skipped class starts none).</summary>
+public sealed class SharedBrowser : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private BrowserSession? _session;
+
+    internal async Task<BrowserSession> SessionAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return _session ??= await BrowserSession.StartAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+        }
+        _gate.Dispose();
+    }
+}
+
+/// <summary>One headless Chromium: Debian's, found on the PATH or at $PROFILEGEN_CHROMIUM.</summary>
 internal sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;

@@ -146,7 +146,7 @@ public sealed class InitFileSystemTests : IDisposable
 
         // The workflow's new text cannot be renamed into place (as when the disk, a lock or a
         // rule of the file system refuses it), after profilegen.yml and profile.sbn were.
-        var error = Assert.Throws<InputException>(() => CQEN.ProfileGen.Cli.InitCommand.WriteAll(_dir, After(), (from, to) =>
+        var error = Assert.Throws<InputException>(() => CQEN.ProfileGen.Application.ProfileInit.WriteAll(_dir, After(), (from, to) =>
         {
             if (from.EndsWith(".profilegen-init", StringComparison.Ordinal) && to.EndsWith("profile-readme.yml", StringComparison.Ordinal))
             {
@@ -171,7 +171,7 @@ public sealed class InitFileSystemTests : IDisposable
         CheckoutWrittenBefore();
 
         // Every rename onto the workflow is refused, the one that would put the old one back too.
-        var error = Assert.Throws<InputException>(() => CQEN.ProfileGen.Cli.InitCommand.WriteAll(_dir, After(), (from, to) =>
+        var error = Assert.Throws<InputException>(() => CQEN.ProfileGen.Application.ProfileInit.WriteAll(_dir, After(), (from, to) =>
         {
             if (to.EndsWith("profile-readme.yml", StringComparison.Ordinal))
             {
@@ -191,7 +191,7 @@ public sealed class InitFileSystemTests : IDisposable
         CheckoutWrittenBefore();
         var entries = Entries();
 
-        CQEN.ProfileGen.Cli.InitCommand.WriteAll(_dir, After());
+        CQEN.ProfileGen.Application.ProfileInit.WriteAll(_dir, After());
 
         foreach (var (name, text) in After())
         {

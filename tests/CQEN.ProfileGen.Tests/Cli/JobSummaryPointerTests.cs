@@ -10,7 +10,7 @@ public class JobSummaryPointerTests
     private const int Budget = 16_000;
     private static readonly string Large = string.Concat(Enumerable.Range(0, 400).Select(i => $"| [repo-{i:00000}](https://github.com/org/repo-{i:00000}) |\n"));
 
-    private static PublishOutcome Outcome(string status) => new()
+    private static PublishOutcome Outcome(PublishStatus status) => new()
     {
         Status = status,
         PullRequestNumber = 7,
@@ -25,7 +25,7 @@ public class JobSummaryPointerTests
     [Fact]
     public void A_published_diff_cut_in_the_summary_points_to_the_pull_request_s_files_changed()
     {
-        var summary = GitHubActions.Summary(Outcome("updated"), maxBytes: Budget);
+        var summary = GitHubActions.Summary(Outcome(PublishStatus.Updated), maxBytes: Budget);
 
         Assert.Contains("the whole diff is under Files changed in [pull request #7](https://github.com/org/.github/pull/7)", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("in the run log", summary, StringComparison.Ordinal);
@@ -33,5 +33,5 @@ public class JobSummaryPointerTests
 
     [Fact]
     public void A_dry_run_diff_cut_in_the_summary_points_to_the_run_log_where_it_was_printed() =>
-        Assert.Contains("the whole diff is in the run log", GitHubActions.Summary(Outcome("would-update"), maxBytes: Budget), StringComparison.Ordinal);
+        Assert.Contains("the whole diff is in the run log", GitHubActions.Summary(Outcome(PublishStatus.WouldUpdate), maxBytes: Budget), StringComparison.Ordinal);
 }

@@ -21,7 +21,7 @@ public sealed class JobSummaryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static PublishOutcome Outcome(string status, string before, string after) => new()
+    private static PublishOutcome Outcome(PublishStatus status, string before, string after) => new()
     {
         Status = status,
         PullRequestNumber = 7,
@@ -37,7 +37,7 @@ public sealed class JobSummaryTests : IDisposable
     [Fact]
     public void An_update_s_summary_is_as_approved()
     {
-        var summary = GitHubActions.Summary(Outcome("updated", "# Profil\n\nancien\n", "# Profil\n\n| Dépôt |\n| --- |\n| [a](https://github.com/org/a) |\n"));
+        var summary = GitHubActions.Summary(Outcome(PublishStatus.Updated, "# Profil\n\nancien\n", "# Profil\n\n| Dépôt |\n| --- |\n| [a](https://github.com/org/a) |\n"));
 
         Approvals.Verify(new ApprovalTextWriter(summary, "md"));
     }
@@ -45,7 +45,7 @@ public sealed class JobSummaryTests : IDisposable
     [Fact]
     public void A_run_with_nothing_new_says_no_change_and_repeats_no_diff()
     {
-        var summary = GitHubActions.Summary(Outcome("unchanged", "# Profil\n", "# Profil\n\nnouveau\n"));
+        var summary = GitHubActions.Summary(Outcome(PublishStatus.Unchanged, "# Profil\n", "# Profil\n\nnouveau\n"));
 
         Assert.Contains("**No change** since the last run", summary);
         Assert.DoesNotContain("<details>", summary);
@@ -63,7 +63,7 @@ public sealed class JobSummaryTests : IDisposable
         // The diff and the preview each hold the whole README: together they are over the cap.
         Assert.True(2 * Encoding.UTF8.GetByteCount(readme) > 1024 * 1024, "the README must be large enough for this test to mean anything");
 
-        var summary = GitHubActions.Summary(Outcome("would-create", "# Ancien profil\n", readme));
+        var summary = GitHubActions.Summary(Outcome(PublishStatus.WouldCreate, "# Ancien profil\n", readme));
 
         Assert.True(Encoding.UTF8.GetByteCount(summary) < 1024 * 1024);
         Assert.Contains("the whole diff is in the run log", summary);
@@ -134,7 +134,7 @@ public sealed class JobSummaryTests : IDisposable
         {
             Repo = $"repo-{i:0000}",
             Rule = "description-missing",
-            Severity = "warning",
+            Severity = Severity.Warning,
             Message = new string('d', 400) + $" {i}",
             Path = "README.md",
             Line = 3,
@@ -142,8 +142,8 @@ public sealed class JobSummaryTests : IDisposable
         }).ToArray();
         var big = string.Concat(Enumerable.Range(0, 3_060).Select(i => $"| [repo-{i:0000}](https://github.com/org/repo-{i:0000}) | {new string('x', 300)} |\n"));
 
-        reporter.AuditAfterOutcome(new CQEN.ProfileGen.Audit.AuditReport(findings, 3_060), "Organization audit: org");
-        await reporter.PublishedAsync(Outcome("would-create", "# Ancien\n", big));
+        PublishOutput.AuditAtEnd(reporter, new CQEN.ProfileGen.Audit.AuditReport(findings, 3_060), "Organization audit: org", ProfileCulture.English);
+        await PublishOutput.SummaryAsync(reporter, Outcome(PublishStatus.WouldCreate, "# Ancien\n", big), new CQEN.ProfileGen.GitHub.GitHubUsage(), ProfileCulture.English);
 
         var text = File.ReadAllText(summary);
         Assert.True(new FileInfo(summary).Length < 1024 * 1024, $"{new FileInfo(summary).Length} bytes");

@@ -22,7 +22,7 @@ public class PublishPlannerBestEffortTests
     {
         var plan = Plan(RefusedBobAndLabel(), WithBob);
 
-        Assert.Equal("unchanged", plan.Status);
+        Assert.Equal(PublishStatus.Unchanged, plan.Status);
         Assert.Empty(plan.Steps);
     }
 

@@ -50,7 +50,7 @@ public class PublishPlannerEdgeTests
         {
             var plan = Plan(State(current: NewText));
 
-            Assert.Equal("unchanged", plan.Status);
+            Assert.Equal(PublishStatus.Unchanged, plan.Status);
             Assert.Empty(plan.Steps);
             Assert.Null(plan.Problem);
         }
@@ -97,7 +97,7 @@ public class PublishPlannerEdgeTests
         {
             var plan = Plan(State(head: Human, pull: true, recorded: false) with { ForeignNoticeGiven = true });
 
-            Assert.Equal("blocked", plan.Status);
+            Assert.Equal(PublishStatus.Blocked, plan.Status);
             Assert.Empty(plan.Steps);
         }
     }
@@ -132,7 +132,7 @@ public class PublishPlannerEdgeTests
 
             var update = Assert.IsType<UpdatePullStep>(Assert.Single(plan.Steps));
             Assert.Equal("Mise à jour", update.Title);
-            Assert.Equal("updated", plan.Status);
+            Assert.Equal(PublishStatus.Updated, plan.Status);
         }
     }
 

@@ -19,7 +19,7 @@ internal static class PublishPlannerFixture
         Repo = ".github",
         Path = "profile/README.md",
         Branch = "profilegen/profile-readme",
-        BuildContent = _ => NewText,
+        Content = ProfileContent.Whole(NewText),
         Title = "Mise à jour",
         Labels = ["documentation"],
         Reviewers = ["alice"],

@@ -13,7 +13,7 @@ public class PublishPlannerTests
     {
         var plan = Plan(State());
 
-        Assert.Equal("created", plan.Status);
+        Assert.Equal(PublishStatus.Created, plan.Status);
         Assert.Equal(["Commit", "OpenPull", "AddLabels", "RequestReviewers"], Kinds(plan));
         Assert.Null(((CommitStep)plan.Steps[0]).ExpectedSha);
     }
@@ -23,7 +23,7 @@ public class PublishPlannerTests
     {
         var plan = Plan(State(head: Ours, headHasNewText: true, pull: true));
 
-        Assert.Equal("unchanged", plan.Status);
+        Assert.Equal(PublishStatus.Unchanged, plan.Status);
         Assert.Empty(plan.Steps);
     }
 
@@ -32,7 +32,7 @@ public class PublishPlannerTests
     {
         var plan = Plan(State(head: Ours, pull: true));
 
-        Assert.Equal("updated", plan.Status);
+        Assert.Equal(PublishStatus.Updated, plan.Status);
         Assert.Equal(["Commit", "UpdatePull"], Kinds(plan));
         Assert.Equal(Ours, ((CommitStep)plan.Steps[0]).ExpectedSha);
         Assert.Equal(Base, ((CommitStep)plan.Steps[0]).ParentSha);
@@ -43,7 +43,7 @@ public class PublishPlannerTests
     {
         var plan = Plan(State(head: Human, pull: true, recorded: false));
 
-        Assert.Equal("blocked", plan.Status);
+        Assert.Equal(PublishStatus.Blocked, plan.Status);
         Assert.Equal(["Comment"], Kinds(plan));
         Assert.Contains("des commits que profilegen n'a pas faits", plan.Problem);
     }
@@ -70,7 +70,7 @@ public class PublishPlannerTests
     {
         var state = State(head: Human, headHasNewText: true, recorded: false);
 
-        Assert.Equal("blocked", Plan(state with { BranchHead = state.BranchHead! with { ChangedFiles = 2 } }).Status);
+        Assert.Equal(PublishStatus.Blocked, Plan(state with { BranchHead = state.BranchHead! with { ChangedFiles = 2 } }).Status);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class PublishPlannerTests
     [Fact]
     public void A_commit_with_the_same_file_but_another_message_is_not_taken()
     {
-        Assert.Equal("blocked", Plan(State(head: Human, headMessage: "My own edit", headHasNewText: true, recorded: false)).Status);
+        Assert.Equal(PublishStatus.Blocked, Plan(State(head: Human, headMessage: "My own edit", headHasNewText: true, recorded: false)).Status);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class PublishPlannerTests
     {
         var plan = Plan(State(head: Ours, pull: true, current: NewText));
 
-        Assert.Equal("closed", plan.Status);
+        Assert.Equal(PublishStatus.Closed, plan.Status);
         Assert.Equal(["Comment", "ClosePull", "DeleteBranch"], Kinds(plan));
         Assert.Equal(Ours, ((DeleteBranchStep)plan.Steps[2]).ExpectedSha);
     }
@@ -103,7 +103,7 @@ public class PublishPlannerTests
     [Fact]
     public void When_the_base_has_the_content_a_pull_request_with_someone_s_commits_stays_open_unless_forced_and_their_branch_stays()
     {
-        Assert.Equal("blocked", Plan(State(head: Human, pull: true, recorded: false, current: NewText)).Status);
+        Assert.Equal(PublishStatus.Blocked, Plan(State(head: Human, pull: true, recorded: false, current: NewText)).Status);
 
         var forced = Plan(State(head: Human, pull: true, recorded: false, current: NewText), Request with { Force = true });
 
@@ -124,9 +124,9 @@ public class PublishPlannerTests
     [Fact]
     public void A_dry_run_plans_the_same_steps_under_would_statuses()
     {
-        Assert.Equal("would-create", Plan(State(), Request with { DryRun = true }).Status);
-        Assert.Equal("would-update", Plan(State(head: Ours, pull: true), Request with { DryRun = true }).Status);
-        Assert.Equal("would-close", Plan(State(head: Ours, pull: true, current: NewText), Request with { DryRun = true }).Status);
+        Assert.Equal(PublishStatus.WouldCreate, Plan(State(), Request with { DryRun = true }).Status);
+        Assert.Equal(PublishStatus.WouldUpdate, Plan(State(head: Ours, pull: true), Request with { DryRun = true }).Status);
+        Assert.Equal(PublishStatus.WouldClose, Plan(State(head: Ours, pull: true, current: NewText), Request with { DryRun = true }).Status);
     }
 
     [Fact]

@@ -10,14 +10,14 @@ namespace CQEN.ProfileGen.Tests.Publishing;
 /// <summary>The collapsed audit section of the pull request body: counts, the first findings, nothing a repository can inject.</summary>
 public class PullRequestAuditSectionTests
 {
-    private static AuditFinding Finding(string repo, string rule, string severity, string message = "Fix it.") =>
+    private static AuditFinding Finding(string repo, string rule, Severity severity, string message = "Fix it.") =>
         new() { Repo = repo, Rule = rule, Severity = severity, Message = message };
 
     private static readonly AuditReport Report = new(
     [
-        Finding("b", "license-badge-mismatch", "error"),
-        Finding("c", "badge-link-broken", "warning"),
-        .. Enumerable.Range(0, 12).Select(i => Finding($"n{i:00}", "description-missing", "notice")),
+        Finding("b", "license-badge-mismatch", Severity.Error),
+        Finding("c", "badge-link-broken", Severity.Warning),
+        .. Enumerable.Range(0, 12).Select(i => Finding($"n{i:00}", "description-missing", Severity.Notice)),
     ], 14);
 
     [Fact]
@@ -37,7 +37,7 @@ public class PullRequestAuditSectionTests
     [Fact]
     public void Is_part_of_the_body_after_the_repository_lists_and_keeps_the_body_under_the_limit()
     {
-        var many = new AuditReport(Enumerable.Range(0, 5000).Select(i => Finding($"repo-{i}", "description-missing", "notice", new string('x', 70))).ToArray(), 5000);
+        var many = new AuditReport(Enumerable.Range(0, 5000).Select(i => Finding($"repo-{i}", "description-missing", Severity.Notice, new string('x', 70))).ToArray(), 5000);
         var after = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"| [projet-{i:00000}](https://github.com/org/projet-{i:00000}) |"));
         var body = PullRequestText.Body("https://github.com/org", null, after, UnifiedDiff.Between(null, after, "profile/README.md"), ProfileCulture.French, many);
         Assert.True(body.Length <= PullRequestText.MaxBodyLength, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -49,7 +49,7 @@ public class PullRequestAuditSectionTests
     [Fact]
     public void Repository_text_in_a_finding_cannot_add_html_links_or_the_marker()
     {
-        var hostile = new AuditReport([Finding("evil", "license-badge-mismatch", "error", "The licence badge says '<!-- profilegen:pull-request --> | [x](https://evil.example) <img src=x onerror=alert(1)>' but…")], 1);
+        var hostile = new AuditReport([Finding("evil", "license-badge-mismatch", Severity.Error, "The licence badge says '<!-- profilegen:pull-request --> | [x](https://evil.example) <img src=x onerror=alert(1)>' but…")], 1);
         var section = PullRequestText.AuditSection(hostile, ProfileCulture.English);
         Assert.DoesNotContain("<!--", section);
         Assert.DoesNotContain("<img", section);

@@ -166,7 +166,7 @@ public class PullRequestTextTests
             .. Enumerable.Range(0, notices).Select(i => Finding($"n{i}", AuditRule.Notice)),
         ], 20);
 
-        private static AuditFinding Finding(string repo, string severity) =>
+        private static AuditFinding Finding(string repo, Severity severity) =>
             new() { Repo = repo, Rule = "description-missing", Severity = severity, Message = "Fix it." };
 
         [Theory]

@@ -89,7 +89,7 @@ public class FeaturedSectionTests
             .Findings.Where(f => f.Rule == "featured-unknown").ToDictionary(f => f.Repo);
 
         Assert.Equal(["gama", "nulle-part", "vieux"], findings.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(("warning", "gamma"), (findings["gama"].Severity, findings["gama"].Suggestion));
+        Assert.Equal((Severity.Warning, "gamma"), (findings["gama"].Severity, findings["gama"].Suggestion));
         Assert.Equal("featured names 'gama', which is not a repository of the organization: write 'gamma', or remove it from featured.", findings["gama"].Message);
         Assert.Contains("which the profile does not list (filters or grouping.hide)", findings["vieux"].Message, StringComparison.Ordinal);
         Assert.Null(findings["nulle-part"].Suggestion);

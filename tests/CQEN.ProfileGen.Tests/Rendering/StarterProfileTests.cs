@@ -4,6 +4,7 @@ using ApprovalTests.Reporters;
 using ApprovalTests.Writers;
 using CQEN.ProfileGen.Badges;
 using CQEN.ProfileGen.Configuration;
+using CQEN.ProfileGen.Publishing;
 using CQEN.ProfileGen.Rendering;
 using CQEN.ProfileGen.Snapshots;
 
@@ -110,11 +111,11 @@ public sealed class StarterProfileTests : IDisposable
         };
         var reporter = global::CQEN.ProfileGen.Cli.Reporter.For(env, new global::CQEN.ProfileGen.GitHub.GitHubUsage());
         reporter.Culture = config.Culture;
-        reporter.AuditAfterOutcome(global::CQEN.ProfileGen.Audit.OrgAudit.Run(snapshot, config), Wording.For(config.Culture).AuditTitle + "org");
+        global::CQEN.ProfileGen.Cli.PublishOutput.AuditAtEnd(reporter, global::CQEN.ProfileGen.Audit.OrgAudit.Run(snapshot, config), Wording.For(config.Culture).AuditTitle + "org", config.Culture);
 
-        await reporter.PublishedAsync(new global::CQEN.ProfileGen.Publishing.PublishOutcome
+        await global::CQEN.ProfileGen.Cli.PublishOutput.SummaryAsync(reporter, new global::CQEN.ProfileGen.Publishing.PublishOutcome
         {
-            Status = "created",
+            Status = PublishStatus.Created,
             PullRequestNumber = 1,
             PullRequestUrl = "https://github.com/org/.github/pull/1",
             Branch = "profilegen/profile-readme",
@@ -123,7 +124,7 @@ public sealed class StarterProfileTests : IDisposable
             Diff = global::CQEN.ProfileGen.Publishing.UnifiedDiff.Between("", page, "profile/README.md"),
             Plan = [],
             NewText = page,
-        });
+        }, new global::CQEN.ProfileGen.GitHub.GitHubUsage(), config.Culture);
 
         Approvals.Verify(new ApprovalTextWriter(File.ReadAllText(summary), "md"));
     }

@@ -65,6 +65,9 @@ internal static class CatalogueReconciler
     public const string GitHubDescription = "github-description";
     public const string ReadmeSentence = "readme";
 
+    /// <summary>The first sentence of the README written in the summary's language (<c>README.en.md</c>).</summary>
+    public const string ReadmeInLanguage = "readme-language";
+
     /// <summary>A summary from <c>catalogue.summaries</c>.</summary>
     public const string ConfiguredSummary = "config";
 
@@ -108,7 +111,7 @@ internal static class CatalogueReconciler
             Publiccode = publiccode,
             CatalogInfo = catalogInfo,
             Problems = problems,
-            HasCatalogueSources = repo.Publiccode is not null || repo.CatalogInfo is not null || properties.Count > 0,
+            HasCatalogueSources = repo.Publiccode is not null || repo.CatalogInfo is not null || properties.Count > 0 || repo.ReadmeSummaries is { Count: > 0 },
         };
     }
 
@@ -259,13 +262,13 @@ internal static class CatalogueReconciler
 
     private static SourcedText? Summary(string language, RepoSnapshot repo, ProfileGenConfig config, PubliccodeFile? publiccode, CatalogInfoFile? catalogInfo, IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
     {
-        var own = SummaryIn(language, repo.Name, config, publiccode, properties);
+        var own = SummaryIn(language, repo, config, publiccode, properties);
         if (own is not null)
         {
             return own;
         }
         // Nothing in this language: the other language's, else texts of no stated language; shown as a fallback.
-        var other = Languages.Where(l => l != language).Select(l => SummaryIn(l, repo.Name, config, publiccode, properties)).OfType<SourcedText>().FirstOrDefault();
+        var other = Languages.Where(l => l != language).Select(l => SummaryIn(l, repo, config, publiccode, properties)).OfType<SourcedText>().FirstOrDefault();
         if (other is not null)
         {
             return other with { Fallback = true };
@@ -282,8 +285,8 @@ internal static class CatalogueReconciler
     }
 
     // The sources that state a language: custom properties per language, publiccode description.<lang>,
-    // then catalogue.summaries (the organization filling a gap its files leave).
-    private static SourcedText? SummaryIn(string language, string repo, ProfileGenConfig config, PubliccodeFile? publiccode, IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
+    // then catalogue.summaries (the organization filling a gap its files leave), then README.<lang>.md.
+    private static SourcedText? SummaryIn(string language, RepoSnapshot repo, ProfileGenConfig config, PubliccodeFile? publiccode, IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
     {
         var propertyName = language == "fr" ? config.Catalogue.Properties.SummaryFr : config.Catalogue.Properties.SummaryEn;
         foreach (var source in config.Catalogue.Precedence)
@@ -297,7 +300,12 @@ internal static class CatalogueReconciler
                 return new SourcedText(shortDescription, source, false);
             }
         }
-        return Configured(repo, language, config) is { } configured ? new SourcedText(configured, ConfiguredSummary, false) : null;
+        if (Configured(repo.Name, language, config) is { } configured)
+        {
+            return new SourcedText(configured, ConfiguredSummary, false);
+        }
+        // A README written in that language (README.en.md) says what the project is in its first sentence.
+        return repo.ReadmeSummaries?.GetValueOrDefault(language) is { Length: > 0 } sentence ? new SourcedText(sentence, ReadmeInLanguage, false) : null;
     }
 
     /// <summary>The repository's summary in a language from <c>catalogue.summaries</c>, if any.</summary>
@@ -308,7 +316,8 @@ internal static class CatalogueReconciler
 
     /// <summary>Whether the reconciler can say more of a repository than its badges and description: catalogue files, custom properties or configured summaries.</summary>
     public static bool HasSources(RepoSnapshot repo, ProfileGenConfig config) =>
-        repo.Publiccode is not null || repo.CatalogInfo is not null || repo.CustomProperties is { Count: > 0 } || config.Catalogue.Summaries.ContainsKey(repo.Name);
+        repo.Publiccode is not null || repo.CatalogInfo is not null || repo.CustomProperties is { Count: > 0 } || repo.ReadmeSummaries is { Count: > 0 }
+        || config.Catalogue.Summaries.ContainsKey(repo.Name);
 
     /// <summary>Languages that have a summary of their own (not a fallback).</summary>
     public static IReadOnlyList<string> LanguagesWritten(RepoCatalogue catalogue) =>

@@ -89,6 +89,13 @@ internal sealed record RepoSnapshot
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? CatalogInfo { get; init; }
 
+    /// <summary>
+    /// The first sentence of each README written in one language (<c>README.en.md</c>,
+    /// <c>README.fr.md</c>), language → sentence (untrusted); null when there is none or they were not read.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? ReadmeSummaries { get; init; }
+
     /// <summary>The organization's custom properties set on the repository, name → value(s) (one for a text, several for a multi-select); null when they were not read.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? CustomProperties { get; init; }

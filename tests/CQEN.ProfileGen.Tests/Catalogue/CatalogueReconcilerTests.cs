@@ -84,6 +84,47 @@ public class CatalogueReconcilerTests
     }
 
     [Fact]
+    public void A_readme_written_in_the_missing_language_gives_its_summary_before_any_fallback()
+    {
+        var contredit = CatalogueOrg.Snapshot.Repos.Single(r => r.Name == "contredit") with
+        {
+            ReadmeSummaries = new Dictionary<string, string> { ["en"] = "A repository whose sources disagree.", ["fr"] = "Phrase du README.fr.md." },
+        };
+
+        var c = CatalogueReconciler.Reconcile(contredit, new ProfileGenConfig());
+
+        Assert.Equal(new SourcedText("A repository whose sources disagree.", "readme-language", false), c.Summaries["en"]);
+        // publiccode's own French description comes first.
+        Assert.Equal(new SourcedText("Un dépôt dont les sources se contredisent.", "publiccode", false), c.Summaries["fr"]);
+    }
+
+    [Fact]
+    public void A_configured_summary_comes_before_the_readme_written_in_that_language()
+    {
+        var types = CatalogueOrg.Snapshot.Repos.Single(r => r.Name == "types") with
+        {
+            ReadmeSummaries = new Dictionary<string, string> { ["en"] = "From README.en.md." },
+        };
+        var config = new ProfileGenConfig
+        {
+            Catalogue = new CatalogueOptions { Summaries = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["types"] = new Dictionary<string, string> { ["en"] = "Configured." } } },
+        };
+
+        Assert.Equal(new SourcedText("Configured.", "config", false), CatalogueReconciler.Reconcile(types, config).Summaries["en"]);
+        Assert.Equal(new SourcedText("From README.en.md.", "readme-language", false), CatalogueReconciler.Reconcile(types, new ProfileGenConfig()).Summaries["en"]);
+    }
+
+    [Fact]
+    public void A_repository_whose_only_source_is_a_readme_in_one_language_has_catalogue_sources()
+    {
+        var plain = CatalogueOrg.Snapshot.Repos.Single(r => r.Name == "types") with { Publiccode = null, ReadmeSummaries = new Dictionary<string, string> { ["en"] = "English." } };
+
+        Assert.True(CatalogueReconciler.HasSources(plain, new ProfileGenConfig()));
+        Assert.True(CatalogueReconciler.Reconcile(plain, new ProfileGenConfig()).HasCatalogueSources);
+        Assert.False(CatalogueReconciler.HasSources(plain with { ReadmeSummaries = null }, new ProfileGenConfig()));
+    }
+
+    [Fact]
     public void The_licence_file_binds_before_any_claim()
     {
         var c = Reconcile("contredit");

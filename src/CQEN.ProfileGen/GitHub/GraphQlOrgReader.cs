@@ -649,7 +649,53 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return query.Append('}').ToString();
     }
 
+    // The repositories a file request asks for at most: 100, halved when GitHub finds a batch too
+    // heavy (its 10 s clock or its resource limits), so the next batches are not refused the same
+    // way; grown back after successes, up to a ceiling lowered when a size fails a second time (as pages are).
+    private int _filesSize = FilesPerBatch;
+    private int _filesCeiling = FilesPerBatch;
+    private int _filesSuccesses;
+    private readonly HashSet<int> _filesFailedOnce = [];
+
+    /// <summary>The file batch size the reader has settled on (for tests and the bench).</summary>
+    internal int FilesBatchSize => _filesSize;
+
+    // A batch larger than the settled size is asked as several, one after the other.
     private async Task<Dictionary<string, RepoFiles?>> FetchFilesAsync(string org, WantedFiles[] batch)
+    {
+        if (!adaptive || batch.Length <= _filesSize)
+        {
+            return await FetchFilesOnceAsync(org, batch).ConfigureAwait(false);
+        }
+        var fetched = new Dictionary<string, RepoFiles?>(StringComparer.Ordinal);
+        for (var start = 0; start < batch.Length; start += Math.Max(1, _filesSize))
+        {
+            foreach (var (name, files) in await FetchFilesOnceAsync(org, batch[start..Math.Min(batch.Length, start + Math.Max(1, _filesSize))]).ConfigureAwait(false))
+            {
+                fetched[name] = files;
+            }
+        }
+        return fetched;
+    }
+
+    private void FilesTooHeavy(int size)
+    {
+        if (!_filesFailedOnce.Add(size))
+        {
+            _filesCeiling = Math.Min(_filesCeiling, Math.Max(1, size / 2));
+        }
+        (_filesSize, _filesSuccesses) = (Math.Max(1, Math.Min(_filesSize, size / 2)), 0);
+    }
+
+    private void FilesAnswered()
+    {
+        if (++_filesSuccesses >= GrowAfter && _filesSize < _filesCeiling)
+        {
+            (_filesSize, _filesSuccesses) = (Math.Min(_filesCeiling, _filesSize * 2), 0);
+        }
+    }
+
+    private async Task<Dictionary<string, RepoFiles?>> FetchFilesOnceAsync(string org, WantedFiles[] batch)
     {
         var variables = new Dictionary<string, object?> { ["owner"] = org };
         for (var i = 0; i < batch.Length; i++)
@@ -692,13 +738,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
             catch (GitHubException ex) when (adaptive && batch.Length > 1 && ex.StatusCode is 502 or 504)
             {
+                FilesTooHeavy(batch.Length);
                 return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
             }
         }
         if (adaptive && batch.Length > 1 && answer.Errors?.Any(IsTooHeavy) == true)
         {
+            FilesTooHeavy(batch.Length);
             return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
         }
+        FilesAnswered();
         // A CI state the token may not read (FORBIDDEN at a rollup) is unknown, never a failed run.
         var unreadableCi = (answer.Errors ?? []).Select(GraphQlHealth.CiAlias).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var others = (answer.Errors ?? []).Where(e => e.Type != "NOT_FOUND" && GraphQlHealth.CiAlias(e) is null).ToArray();
@@ -713,8 +762,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     private async Task<Dictionary<string, RepoFiles?>> FetchHalvesAsync(string org, WantedFiles[] batch)
     {
-        var first = await FetchFilesAsync(org, batch[..(batch.Length / 2)]).ConfigureAwait(false);
-        foreach (var (name, files) in await FetchFilesAsync(org, batch[(batch.Length / 2)..]).ConfigureAwait(false))
+        var first = await FetchFilesOnceAsync(org, batch[..(batch.Length / 2)]).ConfigureAwait(false);
+        foreach (var (name, files) in await FetchFilesOnceAsync(org, batch[(batch.Length / 2)..]).ConfigureAwait(false))
         {
             first[name] = files;
         }

@@ -139,6 +139,24 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
     }
 
     [Fact]
+    public async Task After_a_file_batch_github_found_too_heavy_the_next_batches_are_asked_at_the_smaller_size()
+    {
+        lock (GitHub.State.Gate)
+        {
+            StandInData.GenerateOrg(GitHub.State, "heavy", 420);
+        }
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "query Files", Status = 502, Body = TimeoutBody });
+
+        var result = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
+        var batches = GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
+            .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n'))).ToArray();
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        // 100 refused, its halves, then a batch of 50 (not 100 asked again), back to 100 after three successes.
+        Assert.Equal([100, 50, 50, 50, 100, 100], batches[..6]);
+    }
+
+    [Fact]
     public async Task A_batch_of_files_github_finds_too_heavy_is_asked_again_as_two_halves()
     {
         lock (GitHub.State.Gate)

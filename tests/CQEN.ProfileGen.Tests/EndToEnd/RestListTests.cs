@@ -103,6 +103,19 @@ public sealed class RestListTests() : EndToEndTest(repos: 229, token: "ghs_restL
     }
 
     [Fact]
+    public async Task A_catalogue_file_of_a_repository_listed_by_rest_is_read_once_its_root_shows_it()
+    {
+        Hurried();
+        GitHub.State.Repo(Org, "projet-00150").Commit("main", new Dictionary<string, string> { ["publiccode.yml"] = "name: projet\n" }, "Add publiccode");
+
+        var snapshot = await Run("snapshot", "--reader", "graphql", "--cache-dir", Cache);
+
+        Assert.True(snapshot.ExitCode == 0, snapshot.Error);
+        Assert.Equal("name: projet\n", SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(snapshot.Out), "snapshot").Repos.Single(r => r.Name == "projet-00150").Publiccode);
+        Assert.Null(SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(snapshot.Out), "snapshot").Repos.Single(r => r.Name == "projet-00151").Publiccode);
+    }
+
+    [Fact]
     public async Task Repositories_pushed_to_on_the_graphql_page_and_on_rest_pages_share_one_batch()
     {
         Hurried();

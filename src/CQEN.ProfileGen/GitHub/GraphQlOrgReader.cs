@@ -668,12 +668,15 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             return await FetchFilesOnceAsync(org, batch).ConfigureAwait(false);
         }
         var fetched = new Dictionary<string, RepoFiles?>(StringComparer.Ordinal);
-        for (var start = 0; start < batch.Length; start += Math.Max(1, _filesSize))
+        // The size may change with each answer: each part is as large as the size when it is asked.
+        for (var start = 0; start < batch.Length;)
         {
-            foreach (var (name, files) in await FetchFilesOnceAsync(org, batch[start..Math.Min(batch.Length, start + Math.Max(1, _filesSize))]).ConfigureAwait(false))
+            var part = batch[start..Math.Min(batch.Length, start + Math.Max(1, _filesSize))];
+            foreach (var (name, files) in await FetchFilesOnceAsync(org, part).ConfigureAwait(false))
             {
                 fetched[name] = files;
             }
+            start += part.Length;
         }
         return fetched;
     }

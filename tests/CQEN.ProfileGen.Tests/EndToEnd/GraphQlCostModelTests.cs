@@ -150,10 +150,13 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
         var result = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
         var batches = GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
             .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n'))).ToArray();
+        var unfaulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        // 100 refused, its halves, then a batch of 50 (not 100 asked again), back to 100 after three successes.
-        Assert.Equal([100, 50, 50, 50, 100, 100], batches[..6]);
+        // 100 refused, its halves, then the next 100 asked as 50 and 50 (not 100 again; the size
+        // grows back to 100 after three successes, between the two parts), then 100.
+        Assert.Equal([100, 50, 50, 50, 50, 100], batches[..6]);
+        Assert.Equal(unfaulted.Out, result.Out); // every repository read, whatever the sizes
     }
 
     [Fact]

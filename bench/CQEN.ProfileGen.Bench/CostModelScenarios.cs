@@ -79,7 +79,6 @@ internal static class CostModelScenarios
     // 1,000 repositories; and what the same fields would add to a list page of 100 instead.
     private static async Task HealthCostAsync(StandInGitHubServer github, int repositories)
     {
-        var health = github.Log.All.Where(r => r.Body?.Contains("query Health", StringComparison.Ordinal) == true).ToArray();
         var endpoint = GitHubEndpoint.Parse(github.ApiUrl);
         var client = GitHubClientFactory.Create(endpoint, Token, () => new SocketsHttpHandler());
         var names = github.State.ReposOf("bench-org").Select(r => new CQEN.ProfileGen.Snapshots.RepoSnapshot { Name = r.Name, FullName = r.FullName, Url = $"https://github.com/{r.FullName}" }).ToList();
@@ -90,19 +89,42 @@ internal static class CostModelScenarios
         var light = await PageSecondsAsync(github, GraphQlOrgReader.Query);
         var heavy = await PageSecondsAsync(github, GraphQlOrgReader.Query.Replace(
             "root: object(expression: \"HEAD:\")", "ciHead: defaultBranchRef { target { ... on Commit { statusCheckRollup { state } } } } " + GraphQlHealth.Fields.Replace("defaultBranchRef { target { ... on Commit { statusCheckRollup { state } } } }", "", StringComparison.Ordinal) + " root: object(expression: \"HEAD:\")", StringComparison.Ordinal));
+        // What the reader does now: the health fields in the file batch of the repositories it reads.
+        var batch = github.State.ReposOf("bench-org").Take(GraphQlOrgReader.FilesPerBatch)
+            .Select(r => new GraphQlOrgReader.WantedFiles(r.Name, "README.md", null, false, false)).ToArray();
+        var files = await FilesSecondsAsync(github, batch);
+        var filesWithHealth = await FilesSecondsAsync(github, [.. batch.Select(w => w with { Health = true })]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"\nHealth, {repositories:N0} repositories: {health.Length} request(s) a run ({GraphQlHealth.PerBatch} repositories each), {passSeconds:F1} s of GitHub's time under the model: "
+            $"\nHealth in the file batch (this reader): a batch of {batch.Length} READMEs takes {filesWithHealth:F2} s with the health fields instead of {files:F2} s: "
+            + $"added per 1,000 repositories read: 0 requests, {(filesWithHealth - files) * 1_000 / batch.Length:F1} s of GitHub's time under the model."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\nHealth as a pass of its own (before), {repositories:N0} repositories ({GraphQlHealth.PerBatch} a request), {passSeconds:F1} s of GitHub's time under the model: "
             + $"added per 1,000 repositories: {(repositories + 1.0) / GraphQlHealth.PerBatch * perThousand:F0} requests, {passSeconds * perThousand:F1} s ({passSeconds * perThousand / 60:F2} min), 0 REST, on a first run (later runs with the read cache ask only for repositories pushed to, or whose CI had not settled). "
             + $"The same fields in the list page instead: a page of 100 takes {heavy:F2} s instead of {light:F2} s (+{heavy - light:F2} s; a page keeps under 9.5 s of GitHub's 10 s clock)."));
     }
 
+    // GitHub's modelled time for one batched files request.
+    private static Task<double> FilesSecondsAsync(StandInGitHubServer github, GraphQlOrgReader.WantedFiles[] batch)
+    {
+        var variables = new Dictionary<string, object?> { ["owner"] = "bench-org" };
+        for (var i = 0; i < batch.Length; i++)
+        {
+            variables[$"n{i}"] = batch[i].Name;
+            variables[$"r{i}"] = "HEAD:" + batch[i].Readme;
+        }
+        return ModelledSecondsAsync(github, GraphQlOrgReader.FilesQuery(batch), variables);
+    }
+
     // GitHub's modelled time for the first list page of 100 asked with this document.
-    private static async Task<double> PageSecondsAsync(StandInGitHubServer github, string query)
+    private static Task<double> PageSecondsAsync(StandInGitHubServer github, string query) =>
+        ModelledSecondsAsync(github, query, new { org = "bench-org", cursor = (string?)null, first = 100 });
+
+    private static async Task<double> ModelledSecondsAsync(StandInGitHubServer github, string query, object variables)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, GitHubEndpoint.Parse(github.ApiUrl).GraphQl)
         {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { org = "bench-org", cursor = (string?)null, first = 100 } }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
         request.Headers.UserAgent.ParseAdd("profilegen-bench");

@@ -139,6 +139,9 @@ public sealed class FakeOrg
 
     /// <summary>Logins of the organization's owners: administrators of every repository, and of the organization's settings.</summary>
     public HashSet<string> Owners { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The custom properties the organization defines (name → GitHub's value type: string, single_select, multi_select, true_false, url).</summary>
+    public Dictionary<string, string> CustomPropertySchema { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>How a token was made: GitHub gives each kind different powers and different headers.</summary>
@@ -241,6 +244,9 @@ public sealed class FakeRepo
     public DateTimeOffset UpdatedAt { get; set; } = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
     public DateTimeOffset? PushedAt { get; set; } = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
     public string DefaultBranch { get; set; } = "main";
+
+    /// <summary>The custom property values set on the repository: a text, or several for a multi-select (names from its organization's schema).</summary>
+    public Dictionary<string, string[]> CustomProperties { get; } = new(StringComparer.Ordinal);
 
     /// <summary>GitHub's licence detection: null (none), or key/name/spdx ("other"/"Other"/"NOASSERTION" when unknown).</summary>
     public (string Key, string Name, string SpdxId)? License { get; set; }

@@ -445,7 +445,7 @@ public sealed partial class StandInGitHubServer
     // Aliased repository(owner:, name:) fields, each with aliased object(expression: "HEAD:path")
     // blobs: whatever files a client asks for, many repositories in one request.
     private Response GraphQlFiles(string query, JsonNode? variables) =>
-        EachTopLevelField(query, (field, _, _) =>
+        EachTopLevelField(query, (field, key, errors) =>
         {
             string? Argument(GraphQLParser.AST.GraphQLField f, string name) =>
                 f.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
@@ -455,12 +455,26 @@ public sealed partial class StandInGitHubServer
             }
             var head = repo.Git.Resolve(repo.DefaultBranch);
             var node = new JsonObject();
-            foreach (var blob in field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>() ?? [])
+            var selections = field.SelectionSet?.Selections.OfType<GraphQLParser.AST.GraphQLField>().ToArray() ?? [];
+            // The health fields, when the batch asks them too: answered as the health pass's (FORBIDDEN
+            // at the rollup the token may not read, under the alias it was asked by).
+            var ciAlias = selections.FirstOrDefault(f => f.Name.StringValue == "defaultBranchRef" && Mentions(f.SelectionSet, "statusCheckRollup")) is { } ci
+                ? ci.Alias?.Name.StringValue ?? "defaultBranchRef" : null;
+            JsonObject? health = null;
+            JsonObject Health() => health ??= HealthJson(repo, ciAlias is null ? [] : errors, new JsonArray(key, ciAlias, "target", "statusCheckRollup"));
+            foreach (var blob in selections)
             {
+                var alias = blob.Alias?.Name.StringValue ?? blob.Name.StringValue;
                 if (blob.Name.StringValue == "defaultBranchRef")
                 {
-                    node[blob.Alias?.Name.StringValue ?? "defaultBranchRef"] = head is null ? null
+                    node[alias] = alias == ciAlias ? Health()["defaultBranchRef"]?.DeepClone()
+                        : head is null ? null
                         : new JsonObject { ["name"] = repo.DefaultBranch, ["target"] = new JsonObject { ["oid"] = head } };
+                    continue;
+                }
+                if (blob.Name.StringValue is "isDisabled" or "isSecurityPolicyEnabled" or "codeOfConduct" or "contributingGuidelines" or "latestRelease")
+                {
+                    node[alias] = Health()[blob.Name.StringValue]?.DeepClone();
                     continue;
                 }
                 var expression = Argument(blob, "expression") ?? "";
@@ -476,6 +490,15 @@ public sealed partial class StandInGitHubServer
             }
             return node;
         });
+
+    // Whether a field of this name is selected anywhere under the selection (through fragments too).
+    private static bool Mentions(GraphQLParser.AST.GraphQLSelectionSet? selection, string name) =>
+        selection?.Selections.Any(s => s switch
+        {
+            GraphQLParser.AST.GraphQLField f => f.Name.StringValue == name || Mentions(f.SelectionSet, name),
+            GraphQLParser.AST.GraphQLInlineFragment fragment => Mentions(fragment.SelectionSet, name),
+            _ => false,
+        }) == true;
 
     // The publish path's one read: a repository, two refs with their head commit and a file in
     // it, and the pull requests of a head branch with labels, reviewers, reviews and comments.

@@ -61,39 +61,46 @@ public sealed partial class StandInGitHubServer
                 errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray(key), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." });
                 return null;
             }
-            var security = CommunityFile(r, "SECURITY");
-            var conduct = CommunityFile(r, "CODE_OF_CONDUCT");
-            var contributing = CommunityFile(r, "CONTRIBUTING");
-            var latest = r.Releases.Where(x => !x.Draft && !x.Prerelease).OrderByDescending(x => x.PublishedAt).FirstOrDefault();
-            var head = r.Git.Resolve(r.DefaultBranch);
-            if (head is not null && StatusChecksForbidden)
-            {
-                errors.Add(new JsonObject
-                {
-                    ["type"] = "FORBIDDEN",
-                    ["path"] = new JsonArray(key, "defaultBranchRef", "target", "statusCheckRollup"),
-                    ["extensions"] = new JsonObject { ["saml_failure"] = false },
-                    ["message"] = "Resource not accessible by integration",
-                });
-            }
-            return new JsonObject
-            {
-                ["isDisabled"] = r.Disabled,
-                ["isSecurityPolicyEnabled"] = security is not null,
-                ["securityPolicyUrl"] = security is null ? null : $"https://github.com/{r.FullName}/security/policy",
-                ["codeOfConduct"] = conduct is { } c && (!c.Inherited || CommunityFieldsCountInherited)
-                    ? new JsonObject { ["key"] = "other", ["name"] = "Other", ["url"] = c.Url } : null,
-                ["contributingGuidelines"] = contributing is { } g && (!g.Inherited || CommunityFieldsCountInherited)
-                    ? new JsonObject { ["url"] = g.Url, ["resourcePath"] = new Uri(g.Url).AbsolutePath } : null,
-                ["latestRelease"] = latest is null ? null : new JsonObject { ["tagName"] = latest.Tag, ["publishedAt"] = Iso(latest.PublishedAt) },
-                ["defaultBranchRef"] = head is null ? null : new JsonObject
-                {
-                    ["target"] = new JsonObject
-                    {
-                        ["statusCheckRollup"] = StatusChecksForbidden || !r.CommitStates.TryGetValue(head, out var state) ? null : new JsonObject { ["state"] = state },
-                    },
-                },
-            };
+            return HealthJson(r, errors, new JsonArray(key, "defaultBranchRef", "target", "statusCheckRollup"));
         });
+    }
+
+    // One repository's health fields (every one the tool asks; a client reads those it asked for):
+    // a rollup the token may not read is null, with FORBIDDEN at ciPath.
+    private JsonObject HealthJson(FakeRepo r, JsonArray errors, JsonArray ciPath)
+    {
+        var security = CommunityFile(r, "SECURITY");
+        var conduct = CommunityFile(r, "CODE_OF_CONDUCT");
+        var contributing = CommunityFile(r, "CONTRIBUTING");
+        var latest = r.Releases.Where(x => !x.Draft && !x.Prerelease).OrderByDescending(x => x.PublishedAt).FirstOrDefault();
+        var head = r.Git.Resolve(r.DefaultBranch);
+        if (head is not null && StatusChecksForbidden)
+        {
+            errors.Add(new JsonObject
+            {
+                ["type"] = "FORBIDDEN",
+                ["path"] = ciPath,
+                ["extensions"] = new JsonObject { ["saml_failure"] = false },
+                ["message"] = "Resource not accessible by integration",
+            });
+        }
+        return new JsonObject
+        {
+            ["isDisabled"] = r.Disabled,
+            ["isSecurityPolicyEnabled"] = security is not null,
+            ["securityPolicyUrl"] = security is null ? null : $"https://github.com/{r.FullName}/security/policy",
+            ["codeOfConduct"] = conduct is { } c && (!c.Inherited || CommunityFieldsCountInherited)
+                ? new JsonObject { ["key"] = "other", ["name"] = "Other", ["url"] = c.Url } : null,
+            ["contributingGuidelines"] = contributing is { } g && (!g.Inherited || CommunityFieldsCountInherited)
+                ? new JsonObject { ["url"] = g.Url, ["resourcePath"] = new Uri(g.Url).AbsolutePath } : null,
+            ["latestRelease"] = latest is null ? null : new JsonObject { ["tagName"] = latest.Tag, ["publishedAt"] = Iso(latest.PublishedAt) },
+            ["defaultBranchRef"] = head is null ? null : new JsonObject
+            {
+                ["target"] = new JsonObject
+                {
+                    ["statusCheckRollup"] = StatusChecksForbidden || !r.CommitStates.TryGetValue(head, out var state) ? null : new JsonObject { ["state"] = state },
+                },
+            },
+        };
     }
 }

@@ -35,6 +35,7 @@ public sealed partial class StandInGitHubServer
         MapRepo(app, "GET", "/readme", Readme);
         MapRepo(app, "GET", "/license", License);
         MapRepo(app, "GET", "/contents/{**path}", Contents);
+        MapRepo(app, "GET", "/contents", Contents);
         MapRepo(app, "GET", "/tags", Tags);
         MapRepo(app, "GET", "/releases", Releases);
         MapRepo(app, "GET", "/releases/tags/{**tag}", ReleaseByTag);
@@ -72,6 +73,7 @@ public sealed partial class StandInGitHubServer
         }
         MapPermissionRoutes(app);
         MapDoctorRoutes(app);
+        MapCustomPropertyRoutes(app);
         // Anything else under a repository: still 404 for a repository the caller cannot see,
         // 403 for a write to one it cannot reach, then 404.
         MapRepo(app, null, "/{**rest}", (_, _) => Error(404, "Not Found"));
@@ -236,11 +238,59 @@ public sealed partial class StandInGitHubServer
         }
         if (repo.FileAt(gitRef, filePath) is not { } bytes)
         {
-            return Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-repository-content");
+            return FolderContents(repo, gitRef, filePath.TrimEnd('/'), call.ApiBase) is { } folder ? Json(200, folder)
+                : Error(404, "Not Found", "https://docs.github.com/rest/repos/contents#get-repository-content");
         }
         return call.Accept.Contains("raw", StringComparison.Ordinal)
             ? new Response(200, null, new Dictionary<string, string>(), bytes, "application/vnd.github.v3.raw; charset=utf-8")
             : Json(200, ContentJson("get_repos_owner_repo_contents_path.200.response-if-content-is-a-file.json", repo, gitRef, filePath, call.ApiBase));
+    }
+
+    // A folder's listing, as GitHub gives it (the example's shape): an array of its entries, files
+    // ("file", or "symlink" for a link) and folders ("dir"), each with its path, sha and URLs; null
+    // when no such folder is at that ref.
+    private JsonArray? FolderContents(FakeRepo repo, string gitRef, string folder, string apiBase)
+    {
+        var head = repo.Git.Resolve(gitRef);
+        if (head is null)
+        {
+            return null;
+        }
+        var prefix = folder.Length == 0 ? "" : folder + "/";
+        var tree = repo.Git.Trees[repo.Git.Commits[head].Tree];
+        var entries = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (path, blob) in tree.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var rest = path[prefix.Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            entries[slash < 0 ? rest : rest[..slash]] = slash < 0 ? blob : null;
+        }
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+        var template = Payload("get_repos_owner_repo_contents_path.200.response-if-content-is-a-directory.json").AsArray();
+        return new JsonArray([.. entries.Select(e =>
+        {
+            var path = prefix + e.Key;
+            var type = e.Value is null ? "dir" : Symlinks.Contains($"{repo.FullName}:{path}") ? "symlink" : "file";
+            var sha = e.Value ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(repo.FullName + ":" + head + ":" + path)));
+            var json = template[type == "dir" ? 1 : 0]!.DeepClone().AsObject();
+            var self = $"{apiBase}repos/{repo.FullName}/contents/{path}";
+            var git = $"{apiBase}repos/{repo.FullName}/git/{(type == "dir" ? "trees" : "blobs")}/{sha}";
+            var html = $"https://github.com/{repo.FullName}/{(type == "dir" ? "tree" : "blob")}/{gitRef}/{path}";
+            json["type"] = type;
+            json["size"] = e.Value is null ? 0 : repo.Git.Blobs[e.Value].Length;
+            json["name"] = e.Key;
+            json["path"] = path;
+            json["sha"] = sha;
+            json["url"] = self;
+            json["git_url"] = git;
+            json["html_url"] = html;
+            json["download_url"] = type == "dir" ? null : $"https://raw.githubusercontent.com/{repo.FullName}/{gitRef}/{path}";
+            json["_links"] = new JsonObject { ["self"] = self, ["git"] = git, ["html"] = html };
+            return (JsonNode)json;
+        })]);
     }
 
     // ---- git data --------------------------------------------------------------------------

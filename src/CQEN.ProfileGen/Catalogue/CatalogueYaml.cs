@@ -70,6 +70,13 @@ internal sealed class CatalogueYaml(string path)
             });
             return [];
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some unclosed flow
+            // collections ("name: [unclosed" then more lines): still a malformed file, never a failed run.
+            problems.Add(new CatalogueProblem { Path = path, Line = 1, Column = 1, Kind = CatalogueProblemKind.Syntax, Written = ex.Message });
+            return [];
+        }
         return stream.Documents.Select(d => d.RootNode).ToArray();
     }
 

@@ -75,6 +75,11 @@ internal sealed record RunSettings
                 CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
                 ReadTimeBudget = double.TryParse(env.Get("PROFILEGEN_TIMEOUT_MINUTES"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
                     ? TimeSpan.FromMinutes(minutes) : null,
+                // A catalogue source left out of catalogue.precedence is not read.
+                CatalogueFiles = config.Catalogue.Precedence.Any(s => s is CatalogueOptions.Publiccode or CatalogueOptions.CatalogInfo),
+                CustomPropertyNames = config.Catalogue.CustomPropertiesNamed && config.Catalogue.Precedence.Contains(CatalogueOptions.CustomProperty)
+                    ? [.. new[] { config.Catalogue.Properties.Lifecycle, config.Catalogue.Properties.License, config.Catalogue.Properties.Owner, config.Catalogue.Properties.SummaryFr, config.Catalogue.Properties.SummaryEn }.Distinct(StringComparer.Ordinal)]
+                    : null,
                 RateLimitWait = parse.GetValue(RunOptions.RateLimitWait) is { } w
                     ? w is >= 0 and <= CliApp.MaxSeconds ? TimeSpan.FromSeconds(w) : throw new InputException($"--rate-limit-wait: must be a whole number of seconds from 0 to {CliApp.MaxSeconds} (got {w})")
                     : null,

@@ -23,6 +23,13 @@ internal sealed record CatalogueOptions
     /// </summary>
     public IReadOnlyList<string> Precedence { get; init; } = [CustomProperty, Publiccode, ReadmeBadge, CatalogInfo, TopicRule];
 
+    /// <summary>
+    /// Whether profilegen.yml names the custom-property source itself (in <c>catalogue.precedence</c>,
+    /// or with <c>catalogue.properties</c>): only then are custom properties read, because reading
+    /// them costs requests on every run, unchanged weeks included.
+    /// </summary>
+    public bool CustomPropertiesNamed { get; init; }
+
     /// <summary>Names of the organization's custom properties that carry each fact.</summary>
     public CatalogueProperties Properties { get; init; } = new();
 

@@ -262,8 +262,10 @@ internal static class ConfigLoader
             {
                 catalogue = key.Value switch
                 {
-                    "precedence" => catalogue with { Precedence = Precedence(value, key) },
-                    "properties" => catalogue with { Properties = CatalogueProperties(value) },
+                    "precedence" => Precedence(value, key) is var precedence
+                        ? catalogue with { Precedence = precedence, CustomPropertiesNamed = catalogue.CustomPropertiesNamed || precedence.Contains(CQEN.ProfileGen.Configuration.CatalogueOptions.CustomProperty) }
+                        : catalogue,
+                    "properties" => catalogue with { Properties = CatalogueProperties(value), CustomPropertiesNamed = true },
                     "summaries" => catalogue with { Summaries = Summaries(value, key) },
                     _ => throw Unknown(key, "precedence, properties, summaries"),
                 };

@@ -28,6 +28,12 @@ internal sealed record GitHubAccess
     /// <summary>The time the run is given (the workflow's timeout-minutes, when the Action passes it); null: the starter workflow's 15 minutes.</summary>
     public TimeSpan? ReadTimeBudget { get; init; }
 
+    /// <summary>Whether the catalogue files (publiccode.yml, catalog-info.yaml) are read: the configuration's catalogue sources use them.</summary>
+    public bool CatalogueFiles { get; init; } = true;
+
+    /// <summary>The custom property names to read (the configuration's custom-property catalogue source); null: none are read.</summary>
+    public IReadOnlyCollection<string>? CustomPropertyNames { get; init; }
+
     /// <summary>The longest wait for a rate limit's reset; null: the resilience options' default.</summary>
     public TimeSpan? RateLimitWait { get; init; }
 }

@@ -83,7 +83,15 @@ internal class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOpt
         var client = GitHubClientFactory.Create(access.Endpoint, token, Pipeline);
         // GraphQL answers only authenticated calls: anonymous runs read with REST.
         var reader = token is null ? OrgReader.Rest : access.Reader;
-        return new OctokitGateway(client, access.Endpoint, clock, reader) { Anonymous = token is null, Usage = Usage, ReadCacheDirectory = access.CacheDirectory, ReadTimeBudget = access.ReadTimeBudget };
+        return new OctokitGateway(client, access.Endpoint, clock, reader)
+        {
+            Anonymous = token is null,
+            Usage = Usage,
+            ReadCacheDirectory = access.CacheDirectory,
+            ReadTimeBudget = access.ReadTimeBudget,
+            CatalogueFiles = access.CatalogueFiles,
+            CustomPropertyNames = access.CustomPropertyNames,
+        };
 
         async Task<string> MintAsync(GitHubCredentials.App app)
         {

@@ -91,7 +91,18 @@ internal sealed record TreeEntry(string Name, string? Type, int? Mode = null);
 /// The batched files query: one aliased repository per asked name (f0, f1, …), with the README
 /// and licence texts asked for, and the listings of its <c>.github</c> and <c>docs</c> folders.
 /// </summary>
-internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null, BranchRef? DefaultBranchRef = null, RootTree? Root = null);
+internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null, BranchRef? DefaultBranchRef = null, RootTree? Root = null,
+    BlobText? Publiccode = null, BlobText? CatalogInfo = null,
+    bool? IsDisabled = null, bool? IsSecurityPolicyEnabled = null, UrlNode? CodeOfConduct = null, UrlNode? ContributingGuidelines = null, ReleaseNode? LatestRelease = null, CiHead? Ci = null)
+{
+    /// <summary>The health fields' answer, when the batch asked them (<see cref="GraphQlHealth.FilesBatchFields"/>).</summary>
+    [JsonIgnore]
+    public HealthNode? Health => IsDisabled is { } disabled ? new HealthNode(disabled, IsSecurityPolicyEnabled, CodeOfConduct, ContributingGuidelines, LatestRelease, Ci) : null;
+
+    /// <summary>GitHub refused this repository's CI state to the token (FORBIDDEN at its rollup): its CI is unknown.</summary>
+    [JsonIgnore]
+    public bool CiUnreadable { get; init; }
+}
 
 // ---- repository health (GraphQlHealth.Query) -------------------------------------------------
 

@@ -23,6 +23,13 @@ internal sealed class GraphQlHealth(IGitHubClient client, GitHubEndpoint endpoin
 
     internal const string Fields = "isDisabled isSecurityPolicyEnabled codeOfConduct { url } contributingGuidelines { url } latestRelease { tagName publishedAt } defaultBranchRef { target { ... on Commit { statusCheckRollup { state } } } }";
 
+    /// <summary>
+    /// The same fields asked in the batched files query (GraphQlOrgReader), for the repositories whose
+    /// files are read anyway: the head commit's CI under the alias <c>ci</c>, beside the files query's
+    /// own <c>defaultBranchRef</c>. A repository that changed then costs no batch of its own.
+    /// </summary>
+    internal const string FilesBatchFields = "isDisabled isSecurityPolicyEnabled codeOfConduct { url } contributingGuidelines { url } latestRelease { tagName publishedAt } ci: defaultBranchRef { target { ... on Commit { statusCheckRollup { state } } } }";
+
     internal static string Query(int repositories)
     {
         var query = new System.Text.StringBuilder("query Health($owner: String!");
@@ -116,7 +123,7 @@ internal sealed class GraphQlHealth(IGitHubClient client, GitHubEndpoint endpoin
 
     // The alias an error is about when it refuses only its CI state: FORBIDDEN (or a missing
     // scope) at hN.defaultBranchRef.target.statusCheckRollup.
-    private static string? CiAlias(GraphQlError error) =>
+    internal static string? CiAlias(GraphQlError error) =>
         error.Kind is "FORBIDDEN" or "INSUFFICIENT_SCOPES" && error.Path is { Count: > 1 } path
         && path[^1].ValueKind == System.Text.Json.JsonValueKind.String && path[^1].GetString() == "statusCheckRollup"
         && path[0].ValueKind == System.Text.Json.JsonValueKind.String

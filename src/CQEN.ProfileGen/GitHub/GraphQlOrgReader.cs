@@ -46,6 +46,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// </summary>
     public bool ListWithRestWhenSlow { get; init; } = true;
 
+    /// <summary>Whether <c>publiccode.yml</c> and <c>catalog-info.yaml</c> are read where the root shows them (the configuration's catalogue sources).</summary>
+    public bool CatalogueFiles { get; init; } = true;
+
+    /// <summary>The custom property names to read (the custom-property catalogue source); null: none are read.</summary>
+    public IReadOnlyCollection<string>? CustomPropertyNames { get; init; }
+
     /// <summary>Repositories on a REST list page (GitHub's most).</summary>
     internal const int RestPageSize = 100;
 
@@ -104,8 +110,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 var ready = new List<RepoNode>();
                 foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
                 {
-                    var files = Cached(cache, node) is null ? FilesWanted(node) : null;
-                    if (files is null || files.Nothing)
+                    // A repository not in the cache as it is gets its files and its health in one batch.
+                    var files = Cached(cache, node) is null ? FilesWanted(node) with { Health = true } : null;
+                    if (files is null)
                     {
                         ready.Add(node);
                     }
@@ -208,7 +215,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         // still costs the list pages only; the organization's .github moving (its defaults are
         // inherited) or an unsettled CI state asks again.
         var defaultsMoved = repos.FirstOrDefault(r => r.Name == ".github") is { } dotGithub && cache?.Previous(dotGithub.Name)?.PushedAt != dotGithub.PushedAt;
-        var known = repos.ToDictionary(r => r.Name, r => cache?.UnchangedHealth(r.Name, r.PushedAt, defaultsMoved), StringComparer.Ordinal);
+        // A repository read in a file batch got its health there (the batch asked for it).
+        var known = repos.ToDictionary(r => r.Name, r => r.Health ?? cache?.UnchangedHealth(r.Name, r.PushedAt, defaultsMoved), StringComparer.Ordinal);
         var health = (await new GraphQlHealth(client, endpoint, adaptive).ReadAsync(org, [.. repos.Where(r => known[r.Name] is null)]).ConfigureAwait(false))
             .ToDictionary(r => r.Name, StringComparer.Ordinal);
         repos = [.. repos.Select(r => known[r.Name] is { } kept ? r with { Health = kept } : health[r.Name])];
@@ -219,6 +227,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         if (cache is not null)
         {
             await cache.SaveAsync().ConfigureAwait(false);
+        }
+        // Custom properties change without a push, so they are read every run (never from the cache).
+        if (CustomPropertyNames is { } names
+            && await OrgCustomProperties.ReadAsync(client, org, names, usage is null ? null : usage.WarnAsync).ConfigureAwait(false) is { } properties)
+        {
+            repos = [.. repos.Select(r => r with { CustomProperties = properties(r.Name) })];
         }
 
         return new OrgSnapshot
@@ -268,9 +282,10 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             var files = fetched.GetValueOrDefault(batch[i].Name);
             var node = batch[i] with { DefaultBranchRef = files is null ? batch[i].DefaultBranchRef : files.DefaultBranchRef, Root = files?.Root };
-            var wanted = FilesWanted(node);
+            var wanted = FilesWanted(node) with { Health = true };
             if ((wanted.Readme is null || wanted.Readme == asked[i].Readme) && (wanted.License is null || wanted.License == asked[i].License)
-                && (!wanted.Dotgithub || asked[i].Dotgithub) && (!wanted.Docs || asked[i].Docs))
+                && (!wanted.Dotgithub || asked[i].Dotgithub) && (!wanted.Docs || asked[i].Docs)
+                && (wanted.Publiccode is null || wanted.Publiccode == asked[i].Publiccode) && (wanted.CatalogInfo is null || wanted.CatalogInfo == asked[i].CatalogInfo))
             {
                 done.Add((node, wanted));
             }
@@ -285,20 +300,33 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     // Where a listed repository's files most likely are: where the cache last saw them (its root
     // entries), else a README.md at the root; the .github and docs listings when it had those
     // folders (or is not in the cache); the licence file's text only when GitHub cannot name the licence.
-    private static WantedFiles Likely(RepoNode n, ReadCache.Entry? previous)
+    private WantedFiles Likely(RepoNode n, ReadCache.Entry? previous)
     {
         var root = previous?.Root;
         var readme = ReadmeLookup.Choose(root) ?? "README.md";
         var license = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null
             : previous?.LicensePath ?? (root is null ? "LICENSE" : LicensePath(RootFiles(root)) ?? "LICENSE");
         return new WantedFiles(n.Name, readme, license, root is not null && ReadmeLookup.HasFolder(root, ".github"),
-            root is not null && ReadmeLookup.Choose(root) is null && ReadmeLookup.HasFolder(root, "docs"), Listing: true);
+            root is not null && ReadmeLookup.Choose(root) is null && ReadmeLookup.HasFolder(root, "docs"), Listing: true)
+        {
+            Health = true,
+            Publiccode = CatalogueFiles ? CatalogueFileLookup.Choose(root, CatalogueFileLookup.PubliccodeNames) : null,
+            CatalogInfo = CatalogueFiles ? CatalogueFileLookup.Choose(root, CatalogueFileLookup.CatalogInfoNames) : null,
+        };
     }
 
     private async Task<RepoSnapshot[]> FinishFilesAsync(string org, List<(RepoNode Node, WantedFiles Files)> batch, Dictionary<string, RepoFiles?> fetched, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
     {
-        var read = batch.ToDictionary(w => w.Node.Name, w => new FilesRead(w.Files.Readme, fetched.GetValueOrDefault(w.Node.Name)?.Readme, fetched.GetValueOrDefault(w.Node.Name)?.License), StringComparer.Ordinal);
-        var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false })
+        FilesRead Read(WantedFiles wanted, RepoFiles? files) => new(wanted.Readme, files?.Readme, files?.License)
+        {
+            Health = wanted.Health && files?.Health is { } health ? GraphQlHealth.Read(health, files.CiUnreadable) : null,
+            PubliccodePath = wanted.Publiccode,
+            Publiccode = files?.Publiccode,
+            CatalogInfoPath = wanted.CatalogInfo,
+            CatalogInfo = files?.CatalogInfo,
+        };
+        var read = batch.ToDictionary(w => w.Node.Name, w => Read(w.Files, fetched.GetValueOrDefault(w.Node.Name)), StringComparer.Ordinal);
+        var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false, Publiccode = null, CatalogInfo = null, Health = false })
             .Where(w => w.Readme is not null).ToArray();
         if (elsewhere.Length > 0)
         {
@@ -531,22 +559,42 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// path), a licence file's text, and the listings of the .github and docs folders (where
     /// GitHub looks for a README before and after the root).
     /// </summary>
-    private sealed record WantedFiles(string Name, string? Readme, string? License, bool Dotgithub, bool Docs, bool Listing = false)
+    internal sealed record WantedFiles(string Name, string? Readme, string? License, bool Dotgithub, bool Docs, bool Listing = false)
     {
-        public bool Nothing => Readme is null && License is null && !Dotgithub && !Docs;
+        /// <summary>The path of publiccode.yml (or .yaml) when the root shows one.</summary>
+        public string? Publiccode { get; init; }
+
+        /// <summary>The path of catalog-info.yaml (or .yml) when the root shows one.</summary>
+        public string? CatalogInfo { get; init; }
+
+        /// <summary>Whether the repository's health fields are asked in the same batch (it changed, so last run's health does not hold).</summary>
+        public bool Health { get; init; }
+
+        public bool Nothing => Readme is null && License is null && !Dotgithub && !Docs && Publiccode is null && CatalogInfo is null;
     }
 
-    /// <summary>What the file pass brought for one repository: the README chosen (its path and blob) and the licence file's blob.</summary>
-    private sealed record FilesRead(string? ReadmePath, BlobText? Readme, BlobText? License);
+    /// <summary>What the file pass brought for one repository: the README chosen (its path and blob), the licence file's blob, and the catalogue files'.</summary>
+    private sealed record FilesRead(string? ReadmePath, BlobText? Readme, BlobText? License)
+    {
+        public RepoHealthRead? Health { get; init; }
+        public string? PubliccodePath { get; init; }
+        public BlobText? Publiccode { get; init; }
+        public string? CatalogInfoPath { get; init; }
+        public BlobText? CatalogInfo { get; init; }
+    }
 
     // The files to read: the root README, the licence file when GitHub could not tell the
     // licence, and the .github listing (docs' only when the root has no README).
-    private static WantedFiles FilesWanted(RepoNode n)
+    private WantedFiles FilesWanted(RepoNode n)
     {
         var entries = n.Root?.Entries;
         var readme = ReadmeLookup.Choose(entries);
         var license = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null : LicensePath(RootFiles(n));
-        return new WantedFiles(n.Name, readme, license, ReadmeLookup.HasFolder(entries, ".github"), readme is null && ReadmeLookup.HasFolder(entries, "docs"));
+        return new WantedFiles(n.Name, readme, license, ReadmeLookup.HasFolder(entries, ".github"), readme is null && ReadmeLookup.HasFolder(entries, "docs"))
+        {
+            Publiccode = CatalogueFiles ? CatalogueFileLookup.Choose(entries, CatalogueFileLookup.PubliccodeNames) : null,
+            CatalogInfo = CatalogueFiles ? CatalogueFileLookup.Choose(entries, CatalogueFileLookup.CatalogInfoNames) : null,
+        };
     }
 
     // The README GitHub shows from a folder instead of the root's: .github's before the root's, docs' when the root has none.
@@ -561,35 +609,96 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks) =>
         FilesQuery(repositories, asks, _ => false);
 
+    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks, Func<int, bool> listing) =>
+        FilesQuery([.. Enumerable.Range(0, repositories).Select(i =>
+        {
+            var (readme, license, dotgithub, docs) = asks(i);
+            return new WantedFiles($"n{i}", readme ? "README.md" : null, license ? "LICENSE" : null, dotgithub, docs, listing(i));
+        })]);
+
     /// <summary>
-    /// The batched files query; <paramref name="listing"/>: also the repository's default branch,
-    /// its head commit and its root entries (for one a REST page listed, which gives none of them).
+    /// The batched files query: per repository the texts and listings it wants; with
+    /// <see cref="WantedFiles.Listing"/>, also its default branch, head commit and root entries
+    /// (for one a REST page listed, which gives none of them).
     /// </summary>
-    internal static string FilesQuery(int repositories, Func<int, (bool Readme, bool License, bool Dotgithub, bool Docs)> asks, Func<int, bool> listing)
+    internal static string FilesQuery(IReadOnlyList<WantedFiles> batch)
     {
         var query = new System.Text.StringBuilder("query Files($owner: String!");
-        for (var i = 0; i < repositories; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
-            var (readme, license, dotgithub, docs) = asks(i);
-            query.Append($", $n{i}: String!").Append(readme ? $", $r{i}: String!" : "").Append(license ? $", $l{i}: String!" : "")
-                .Append(dotgithub ? $", $g{i}: String!" : "").Append(docs ? $", $d{i}: String!" : "");
+            var w = batch[i];
+            query.Append($", $n{i}: String!").Append(w.Readme is not null ? $", $r{i}: String!" : "").Append(w.License is not null ? $", $l{i}: String!" : "")
+                .Append(w.Dotgithub ? $", $g{i}: String!" : "").Append(w.Docs ? $", $d{i}: String!" : "")
+                .Append(w.Publiccode is not null ? $", $p{i}: String!" : "").Append(w.CatalogInfo is not null ? $", $c{i}: String!" : "");
         }
         query.Append(") {\n");
-        for (var i = 0; i < repositories; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
-            var (readme, license, dotgithub, docs) = asks(i);
+            var w = batch[i];
             query.Append($"  f{i}: repository(owner: $owner, name: $n{i}) {{")
-                .Append(listing(i) ? $" defaultBranchRef {{ name target {{ oid }} }} root: object(expression: \"HEAD:\") {TreeFields}" : "")
-                .Append(readme ? $" readme: object(expression: $r{i}) {BlobFields}" : "")
-                .Append(license ? $" license: object(expression: $l{i}) {BlobFields}" : "")
-                .Append(dotgithub ? $" dotgithub: object(expression: $g{i}) {TreeFields}" : "")
-                .Append(docs ? $" docs: object(expression: $d{i}) {TreeFields}" : "")
+                .Append(w.Listing ? $" defaultBranchRef {{ name target {{ oid }} }} root: object(expression: \"HEAD:\") {TreeFields}" : "")
+                .Append(w.Readme is not null ? $" readme: object(expression: $r{i}) {BlobFields}" : "")
+                .Append(w.License is not null ? $" license: object(expression: $l{i}) {BlobFields}" : "")
+                .Append(w.Dotgithub ? $" dotgithub: object(expression: $g{i}) {TreeFields}" : "")
+                .Append(w.Docs ? $" docs: object(expression: $d{i}) {TreeFields}" : "")
+                .Append(w.Publiccode is not null ? $" publiccode: object(expression: $p{i}) {BlobFields}" : "")
+                .Append(w.CatalogInfo is not null ? $" catalogInfo: object(expression: $c{i}) {BlobFields}" : "")
+                .Append(w.Health ? " " + GraphQlHealth.FilesBatchFields : "")
                 .Append(" }\n");
         }
         return query.Append('}').ToString();
     }
 
+    // The repositories a file request asks for at most: 100, halved when GitHub finds a batch too
+    // heavy (its 10 s clock or its resource limits), so the next batches are not refused the same
+    // way; grown back after successes, up to a ceiling lowered when a size fails a second time (as pages are).
+    private int _filesSize = FilesPerBatch;
+    private int _filesCeiling = FilesPerBatch;
+    private int _filesSuccesses;
+    private readonly HashSet<int> _filesFailedOnce = [];
+
+    /// <summary>The file batch size the reader has settled on (for tests and the bench).</summary>
+    internal int FilesBatchSize => _filesSize;
+
+    // A batch larger than the settled size is asked as several, one after the other.
     private async Task<Dictionary<string, RepoFiles?>> FetchFilesAsync(string org, WantedFiles[] batch)
+    {
+        if (!adaptive || batch.Length <= _filesSize)
+        {
+            return await FetchFilesOnceAsync(org, batch).ConfigureAwait(false);
+        }
+        var fetched = new Dictionary<string, RepoFiles?>(StringComparer.Ordinal);
+        // The size may change with each answer: each part is as large as the size when it is asked.
+        for (var start = 0; start < batch.Length;)
+        {
+            var part = batch[start..Math.Min(batch.Length, start + Math.Max(1, _filesSize))];
+            foreach (var (name, files) in await FetchFilesOnceAsync(org, part).ConfigureAwait(false))
+            {
+                fetched[name] = files;
+            }
+            start += part.Length;
+        }
+        return fetched;
+    }
+
+    private void FilesTooHeavy(int size)
+    {
+        if (!_filesFailedOnce.Add(size))
+        {
+            _filesCeiling = Math.Min(_filesCeiling, Math.Max(1, size / 2));
+        }
+        (_filesSize, _filesSuccesses) = (Math.Max(1, Math.Min(_filesSize, size / 2)), 0);
+    }
+
+    private void FilesAnswered()
+    {
+        if (++_filesSuccesses >= GrowAfter && _filesSize < _filesCeiling)
+        {
+            (_filesSize, _filesSuccesses) = (Math.Min(_filesCeiling, _filesSize * 2), 0);
+        }
+    }
+
+    private async Task<Dictionary<string, RepoFiles?>> FetchFilesOnceAsync(string org, WantedFiles[] batch)
     {
         var variables = new Dictionary<string, object?> { ["owner"] = org };
         for (var i = 0; i < batch.Length; i++)
@@ -611,8 +720,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 variables[$"d{i}"] = "HEAD:docs";
             }
+            if (batch[i].Publiccode is { } publiccode)
+            {
+                variables[$"p{i}"] = "HEAD:" + publiccode;
+            }
+            if (batch[i].CatalogInfo is { } catalogInfo)
+            {
+                variables[$"c{i}"] = "HEAD:" + catalogInfo;
+            }
         }
-        var query = FilesQuery(batch.Length, i => (batch[i].Readme is not null, batch[i].License is not null, batch[i].Dotgithub, batch[i].Docs), i => batch[i].Listing);
+        var query = FilesQuery(batch);
         var what = $"the README and licence files of '{org}' (GraphQL)";
         GraphQlAnswer<Dictionary<string, RepoFiles?>> answer;
         // A batch GitHub finds too heavy (large texts) is asked again as two halves.
@@ -624,26 +741,32 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
             catch (GitHubException ex) when (adaptive && batch.Length > 1 && ex.StatusCode is 502 or 504)
             {
+                FilesTooHeavy(batch.Length);
                 return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
             }
         }
         if (adaptive && batch.Length > 1 && answer.Errors?.Any(IsTooHeavy) == true)
         {
+            FilesTooHeavy(batch.Length);
             return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
         }
-        if (answer.ErrorText is { } errors && !answer.Errors!.All(e => e.Type == "NOT_FOUND"))
+        FilesAnswered();
+        // A CI state the token may not read (FORBIDDEN at a rollup) is unknown, never a failed run.
+        var unreadableCi = (answer.Errors ?? []).Select(GraphQlHealth.CiAlias).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var others = (answer.Errors ?? []).Where(e => e.Type != "NOT_FOUND" && GraphQlHealth.CiAlias(e) is null).ToArray();
+        if (others.Length > 0)
         {
-            throw new GitHubException($"GitHub's GraphQL API refused the query for {what}: {errors}");
+            throw new GitHubException($"GitHub's GraphQL API refused the query for {what}: {string.Join("; ", others.Select(e => e.Message ?? "unknown error")).ReplaceLineEndings(" ")}");
         }
         var data = answer.Data ?? throw new GitHubException($"GitHub's GraphQL API gave no data for {what}");
-        return batch.Select((w, i) => (w.Name, Files: data.GetValueOrDefault($"f{i}")))
+        return batch.Select((w, i) => (w.Name, Files: data.GetValueOrDefault($"f{i}") is { } files && unreadableCi.Contains($"f{i}") ? files with { CiUnreadable = true } : data.GetValueOrDefault($"f{i}")))
             .ToDictionary(f => f.Name, f => f.Files, StringComparer.Ordinal);
     }
 
     private async Task<Dictionary<string, RepoFiles?>> FetchHalvesAsync(string org, WantedFiles[] batch)
     {
-        var first = await FetchFilesAsync(org, batch[..(batch.Length / 2)]).ConfigureAwait(false);
-        foreach (var (name, files) in await FetchFilesAsync(org, batch[(batch.Length / 2)..]).ConfigureAwait(false))
+        var first = await FetchFilesOnceAsync(org, batch[..(batch.Length / 2)]).ConfigureAwait(false);
+        foreach (var (name, files) in await FetchFilesOnceAsync(org, batch[(batch.Length / 2)..]).ConfigureAwait(false))
         {
             first[name] = files;
         }
@@ -695,13 +818,18 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
         ReadmeHeader? header;
         IReadOnlyList<ShieldsBadge> badges = [];
+        string? publiccode, catalogInfo;
         if (cached is not null)
         {
             header = cached.Readme is null ? null : cached.Readme with { Url = branch is null ? null : $"{n.Url}/blob/{branch}/{cached.Readme.Path}" };
             badges = cached.Readme is null ? [] : cached.Badges;
+            (publiccode, catalogInfo) = (cached.Publiccode, cached.CatalogInfo);
         }
         else
         {
+            // Untrusted texts, kept as they are: the catalogue's parser reports a malformed one as a finding.
+            publiccode = await ReadmeTextAsync(owner, n.Name, branch, read?.PubliccodePath, read?.Publiccode).ConfigureAwait(false);
+            catalogInfo = await ReadmeTextAsync(owner, n.Name, branch, read?.CatalogInfoPath, read?.CatalogInfo).ConfigureAwait(false);
             header = null;
             var readmeText = await ReadmeTextAsync(owner, n.Name, branch, read?.ReadmePath, read?.Readme).ConfigureAwait(false);
             if (readmeText is not null)
@@ -726,7 +854,11 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         if (cache is not null && head is not null)
         {
             cache.Keep(n.Name, new ReadCache.Entry(head, header, badges, identified, LicenseRead: n.LicenseInfo is { } info && !RepoLicense.GitHubKnows(info.SpdxId),
-                Branch: branch, PushedAt: n.PushedAt, Root: n.Root?.Entries?.Select(e => new TreeEntry(_strings.Get(e.Name)!, _strings.Get(e.Type), e.Mode)).ToArray(), LicensePath: LicensePath(rootFiles)));
+                Branch: branch, PushedAt: n.PushedAt, Root: n.Root?.Entries?.Select(e => new TreeEntry(_strings.Get(e.Name)!, _strings.Get(e.Type), e.Mode)).ToArray(), LicensePath: LicensePath(rootFiles))
+            {
+                Publiccode = publiccode,
+                CatalogInfo = catalogInfo,
+            });
         }
 
         return new RepoSnapshot
@@ -753,6 +885,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             Badges = badges,
             Pinned = pinned.Contains(n.Name),
             RootFiles = n.Root?.Entries?.Select(e => _strings.Get(e.Type == "tree" ? e.Name + "/" : e.Name)!).Order(StringComparer.Ordinal).ToArray(),
+            Publiccode = publiccode,
+            CatalogInfo = catalogInfo,
+            Health = read?.Health,
         };
     }
 

@@ -33,13 +33,19 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     /// <summary>The time the run is given, which the GraphQL reader's estimate is checked against (null: 15 minutes).</summary>
     public TimeSpan? ReadTimeBudget { get; init; }
 
+    /// <summary>Whether <c>publiccode.yml</c> and <c>catalog-info.yaml</c> are read (the configuration's catalogue sources use them).</summary>
+    public bool CatalogueFiles { get; init; } = true;
+
+    /// <summary>The custom property names to read (the custom-property catalogue source); null: none are read.</summary>
+    public IReadOnlyCollection<string>? CustomPropertyNames { get; init; }
+
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken cancellationToken)
     {
         if (reader != OrgReader.Rest)
         {
             try
             {
-                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage) { CacheDirectory = ReadCacheDirectory, TimeBudget = ReadTimeBudget ?? TimeSpan.FromMinutes(15) }.ReadAsync(org, cancellationToken).ConfigureAwait(false);
+                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage) { CacheDirectory = ReadCacheDirectory, TimeBudget = ReadTimeBudget ?? TimeSpan.FromMinutes(15), CatalogueFiles = CatalogueFiles, CustomPropertyNames = CustomPropertyNames }.ReadAsync(org, cancellationToken).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException) when (reader == OrgReader.Auto)
             {
@@ -85,6 +91,12 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         {
             await cache.SaveAsync().ConfigureAwait(false);
         }
+        // Read every run: custom properties change without a push. Anonymous calls may not read them.
+        if (CustomPropertyNames is { } names && !Anonymous
+            && await OrgCustomProperties.ReadAsync(client, org, names, Usage is null ? null : Usage.WarnAsync).ConfigureAwait(false) is { } properties)
+        {
+            details = [.. details.Select(r => r with { CustomProperties = properties(r.Name) })];
+        }
 
         return new OrgSnapshot
         {
@@ -128,7 +140,8 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     }
 
     /// <summary>Requests the REST reader makes for the listed repositories: a README each, and a licence for those that have one.</summary>
-    private static int RestRequestsFor(IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos) => repos.Count + repos.Count(r => r.License is not null);
+    private int RestRequestsFor(IReadOnlyCollection<(RepoSnapshot Snapshot, LicenseMetadata? License)> repos) =>
+        repos.Count + repos.Count(r => r.License is not null) + (CatalogueFiles && !Anonymous ? repos.Count : 0);
 
     // Once the list says how many repositories there are, stop before half-reading and waiting
     // an hour, naming the shortfall: without a token GitHub allows 60 requests an hour, with one
@@ -169,6 +182,8 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             License = listed is null ? null : RepoLicense.Decide(listed.SpdxId, listed.Name, listed.Key, entry.LicensePath, FileUrl(entry.LicensePath), entry.LicenseIdentified),
             Readme = entry.Readme is null ? null : entry.Readme with { Url = FileUrl(entry.Readme.Path) },
             Badges = entry.Readme is null ? [] : entry.Badges,
+            Publiccode = entry.Publiccode,
+            CatalogInfo = entry.CatalogInfo,
         };
     }
 
@@ -188,9 +203,33 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             // The path (".github/README.md" when GitHub shows that one), as the GraphQL reader names it.
             (header, badges) = ReadmeHeader.Read(ReadmePath(readme), readme.HtmlUrl, text);
         }
-        return (repo with { License = license, Readme = header, Badges = badges },
+        // Not anonymously: the root's listing is one more request per repository, out of 60 an hour.
+        var (publiccode, catalogInfo) = CatalogueFiles && !Anonymous ? await ReadCatalogueFilesAsync(owner, repo).ConfigureAwait(false) : (null, null);
+        return (repo with { License = license, Readme = header, Badges = badges, Publiccode = publiccode, CatalogInfo = catalogInfo },
             new ReadCache.Entry(null, header, badges, identified, LicenseRead: listedLicense is not null && !RepoLicense.GitHubKnows(listedLicense.SpdxId),
-                Branch: repo.DefaultBranch, PushedAt: repo.PushedAt, LicensePath: licensePath));
+                Branch: repo.DefaultBranch, PushedAt: repo.PushedAt, LicensePath: licensePath)
+            {
+                Publiccode = publiccode,
+                CatalogInfo = catalogInfo,
+            });
+    }
+
+    // The catalogue files' texts (untrusted, unparsed): the root's listing says which are there (one
+    // request), and only those are read. An empty repository has no root.
+    private async Task<(string? Publiccode, string? CatalogInfo)> ReadCatalogueFilesAsync(string owner, RepoSnapshot repo)
+    {
+        var root = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetAllContents(owner, repo.Name), $"the root of {repo.FullName}").ConfigureAwait(false);
+        var entries = root?.Select(c => new TreeEntry(c.Name, c.Type.Value switch { ContentType.File => "blob", ContentType.Dir => "tree", _ => c.Type.StringValue }, c.Type.Value == ContentType.Symlink ? ReadmeLookup.SymlinkMode : null)).ToArray();
+        async Task<string?> TextAsync(string[] names)
+        {
+            if (CatalogueFileLookup.Choose(entries, names) is not { } path)
+            {
+                return null;
+            }
+            var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContent(owner, repo.Name, path), $"{path} of {repo.FullName}").ConfigureAwait(false);
+            return bytes is null ? null : Encoding.UTF8.GetString(bytes);
+        }
+        return (await TextAsync(CatalogueFileLookup.PubliccodeNames).ConfigureAwait(false), await TextAsync(CatalogueFileLookup.CatalogInfoNames).ConfigureAwait(false));
     }
 
     // Octokit's Readme has no path: it is the end of its contents URL (".../contents/.github/README.md?ref=main").

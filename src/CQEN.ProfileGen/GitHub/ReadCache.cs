@@ -30,7 +30,14 @@ internal sealed class ReadCache
     /// </summary>
     internal sealed record Entry(string? Head, ReadmeHeader? Readme, IReadOnlyList<ShieldsBadge> Badges, string? LicenseIdentified, bool LicenseRead = false,
         string? Branch = null, DateTimeOffset? PushedAt = null, IReadOnlyList<TreeEntry>? Root = null, string? LicensePath = null,
-        RepoHealthRead? Health = null);
+        RepoHealthRead? Health = null)
+    {
+        /// <summary>The text of publiccode.yml, as read (untrusted, unparsed); null when there is none.</summary>
+        public string? Publiccode { get; init; }
+
+        /// <summary>The text of catalog-info.yaml, as read (untrusted, unparsed); null when there is none.</summary>
+        public string? CatalogInfo { get; init; }
+    }
 
     private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader);
 

@@ -18,3 +18,19 @@ internal sealed record RestLicense(string? Key, string? Name, string? SpdxId);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(List<RestRepo>))]
 internal sealed partial class RestJson : JsonSerializerContext;
+
+// ---- the organization's custom properties (OrgCustomProperties) --------------------------
+
+/// <summary>One property the organization defines (GET /orgs/{org}/properties/schema).</summary>
+internal sealed record RestPropertyDefinition(string PropertyName);
+
+/// <summary>One repository's values (GET /orgs/{org}/properties/values).</summary>
+internal sealed record RestRepositoryProperties(string RepositoryName, IReadOnlyList<RestPropertyValue>? Properties);
+
+/// <summary>A property's value: a text, a list of texts (multi-select), or null (not set).</summary>
+internal sealed record RestPropertyValue(string PropertyName, System.Text.Json.JsonElement Value);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(List<RestPropertyDefinition>))]
+[JsonSerializable(typeof(List<RestRepositoryProperties>))]
+internal sealed partial class RestPropertiesJson : JsonSerializerContext;

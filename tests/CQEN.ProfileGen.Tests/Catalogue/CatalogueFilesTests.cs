@@ -30,6 +30,15 @@ public class CatalogueFilesTests
     }
 
     [Fact]
+    public void An_unclosed_flow_sequence_followed_by_more_lines_is_a_syntax_problem_not_a_crash()
+    {
+        // YamlDotNet throws InvalidOperationException here, not a YamlException.
+        var (file, problems) = PubliccodeFile.Parse("name: [unclosed\ndevelopmentStatus: stable\n");
+        Assert.Null(file);
+        Assert.Equal(CatalogueProblemKind.Syntax, Assert.Single(problems).Kind);
+    }
+
+    [Fact]
     public void Wrong_types_are_problems_at_their_places_and_the_rest_is_still_read()
     {
         var (file, problems) = PubliccodeFile.Parse("publiccodeYmlVersion: 0.4\ndevelopmentStatus:\n  - stable\nlegal:\n  license: MIT\n");

@@ -43,33 +43,27 @@ public abstract class EndToEndTest(int repos = 12, string? token = null, bool ca
 
     /// <summary>
     /// GraphQL requests of a whole read of <paramref name="org"/> without a read cache: a light page
-    /// per FirstPageSize repositories, then a file batch per 100 repositories with a file to read
-    /// (a README at the root, a .github folder, a docs folder where the root has no README, or the
-    /// licence file of a licence GitHub cannot tell), then one per 100 whose README GitHub shows
-    /// from .github or docs.
+    /// per FirstPageSize repositories, then a batch per 100 repositories bringing each one's files
+    /// (those it has) and its health together, then one per 100 whose README GitHub shows from
+    /// .github or docs.
     /// </summary>
     protected int WholeReadRequests(string org = Org)
     {
         lock (GitHub.State.Gate)
         {
             var repos = GitHub.State.ReposOf(org);
-            var (withFiles, inFolders) = (0, 0);
+            var inFolders = 0;
             foreach (var repo in repos)
             {
                 var head = repo.Git.Resolve(repo.DefaultBranch);
                 var paths = head is null ? [] : repo.Git.Trees[repo.Git.Commits[head].Tree].Keys.ToArray();
                 bool Readme(string folder) => paths.Any(p => p.StartsWith(folder, StringComparison.Ordinal) && !p[folder.Length..].Contains('/')
                     && p[folder.Length..].StartsWith("readme", StringComparison.OrdinalIgnoreCase) && !GitHub.Symlinks.Contains($"{repo.FullName}:{p}"));
-                bool Folder(string name) => paths.Any(p => p.StartsWith(name + "/", StringComparison.Ordinal));
-                var root = Readme("");
-                var unknownLicence = repo.License is { SpdxId: "NOASSERTION" } && paths.Any(p => !p.Contains('/') && ProfileGen.Licenses.LicenseCatalog.IsLicenseFileName(p));
-                withFiles += root || Folder(".github") || (Folder("docs") && !root) || unknownLicence ? 1 : 0;
-                inFolders += Readme(".github/") || (!root && Readme("docs/")) ? 1 : 0;
+                inFolders += Readme(".github/") || (!Readme("") && Readme("docs/")) ? 1 : 0;
             }
             const int PageSize = ProfileGen.GitHub.GraphQlOrgReader.FirstPageSize;
-            // … and the health pass: a batch per 100 repositories (GraphQlHealth).
-            return (repos.Length + PageSize - 1) / PageSize + (withFiles + 99) / 100 + (inFolders + 99) / 100
-                + (repos.Length + ProfileGen.GitHub.GraphQlHealth.PerBatch - 1) / ProfileGen.GitHub.GraphQlHealth.PerBatch;
+            return (repos.Length + PageSize - 1) / PageSize + (repos.Length + ProfileGen.GitHub.GraphQlOrgReader.FilesPerBatch - 1) / ProfileGen.GitHub.GraphQlOrgReader.FilesPerBatch
+                + (inFolders + 99) / 100;
         }
     }
 

@@ -139,6 +139,27 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
     }
 
     [Fact]
+    public async Task After_a_file_batch_github_found_too_heavy_the_next_batches_are_asked_at_the_smaller_size()
+    {
+        lock (GitHub.State.Gate)
+        {
+            StandInData.GenerateOrg(GitHub.State, "heavy", 420);
+        }
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "query Files", Status = 502, Body = TimeoutBody });
+
+        var result = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
+        var batches = GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
+            .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n'))).ToArray();
+        var unfaulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        // 100 refused, its halves, then the next 100 asked as 50 and 50 (not 100 again; the size
+        // grows back to 100 after three successes, between the two parts), then 100.
+        Assert.Equal([100, 50, 50, 50, 50, 100], batches[..6]);
+        Assert.Equal(unfaulted.Out, result.Out); // every repository read, whatever the sizes
+    }
+
+    [Fact]
     public async Task A_batch_of_files_github_finds_too_heavy_is_asked_again_as_two_halves()
     {
         lock (GitHub.State.Gate)

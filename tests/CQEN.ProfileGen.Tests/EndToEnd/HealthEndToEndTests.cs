@@ -197,12 +197,14 @@ public sealed partial class HealthEndToEndTests() : EndToEndTest(repos: 0, token
     }
 
     [Fact]
-    public async Task Health_costs_one_request_per_hundred_repositories_and_nothing_else()
+    public async Task Health_read_for_the_first_time_comes_in_the_file_batches_and_costs_no_request_of_its_own()
     {
         var render = await Run("render");
 
         Assert.True(render.ExitCode == 0, render.Error);
-        Assert.Equal(1, GitHub.Log.All.Count(r => r.Body?.Contains("query Health", StringComparison.Ordinal) == true));
+        Assert.Equal(0, GitHub.Log.All.Count(r => r.Body?.Contains("query Health", StringComparison.Ordinal) == true));
+        Assert.All(GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true),
+            r => Assert.Contains("statusCheckRollup", r.Body, StringComparison.Ordinal));
         Assert.Equal(WholeReadRequests(), GitHub.Log.All.Count);
     }
 

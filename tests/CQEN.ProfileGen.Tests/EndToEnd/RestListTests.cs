@@ -97,9 +97,22 @@ public sealed class RestListTests() : EndToEndTest(repos: 229, token: "ghs_restL
 
         Assert.True(cached.ExitCode == 0, cached.Error);
         Assert.Equal(["projet-00150"], batched);
-        Assert.Equal(ListRequests + 1 + 1, requests); // its files, then its health (one batch more than #22's target: see the bench)
+        Assert.Equal(ListRequests + 1, requests); // its files and its health in one batch: #22's target
         Assert.Equal(Output("full.md"), Output("cached.md"));
         Assert.Contains("LiLiQ-R", File.ReadAllText(Path.Combine(Dir, "cached.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_catalogue_file_of_a_repository_listed_by_rest_is_read_once_its_root_shows_it()
+    {
+        Hurried();
+        GitHub.State.Repo(Org, "projet-00150").Commit("main", new Dictionary<string, string> { ["publiccode.yml"] = "name: projet\n" }, "Add publiccode");
+
+        var snapshot = await Run("snapshot", "--reader", "graphql", "--cache-dir", Cache);
+
+        Assert.True(snapshot.ExitCode == 0, snapshot.Error);
+        Assert.Equal("name: projet\n", SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(snapshot.Out), "snapshot").Repos.Single(r => r.Name == "projet-00150").Publiccode);
+        Assert.Null(SnapshotJson.Deserialize(Encoding.UTF8.GetBytes(snapshot.Out), "snapshot").Repos.Single(r => r.Name == "projet-00151").Publiccode);
     }
 
     [Fact]
@@ -117,7 +130,7 @@ public sealed class RestListTests() : EndToEndTest(repos: 229, token: "ghs_restL
 
         Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.Equal(["projet-00007", "projet-00150", "projet-00220"], ReposInFileBatches.Order());
-        Assert.Equal(ListRequests + 1 + 1, GitHub.Log.All.Count); // one file batch, one health batch
+        Assert.Equal(ListRequests + 1, GitHub.Log.All.Count); // one batch of their files and health
     }
 
     [Fact]

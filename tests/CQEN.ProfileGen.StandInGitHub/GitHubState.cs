@@ -122,6 +122,9 @@ public sealed class FakeOrg
     public string? Description { get; set; }
     public string? Blog { get; set; }
     public string? Location { get; set; }
+
+    /// <summary>The organization's public e-mail (GitHub answers null when it shows none).</summary>
+    public string? Email { get; set; }
     public int Id { get; init; }
     public List<string> Pinned { get; } = [];
 

@@ -120,7 +120,7 @@ public sealed partial class StandInGitHubServer
                         ["url"] = $"https://github.com/{org.Login}",
                         ["websiteUrl"] = org.Blog,
                         ["location"] = org.Location,
-                        ["email"] = null,
+                        ["email"] = org.Email,
                         ["avatarUrl"] = $"https://avatars.githubusercontent.com/u/{org.Id}?v=4",
                         ["isVerified"] = false,
                         ["createdAt"] = "2020-01-01T00:00:00Z",

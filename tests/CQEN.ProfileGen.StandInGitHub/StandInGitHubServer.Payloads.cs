@@ -36,6 +36,7 @@ public sealed partial class StandInGitHubServer
         json["description"] = org.Description;
         json["blog"] = org.Blog;
         json["location"] = org.Location;
+        json["email"] = org.Email;
         json["public_repos"] = State.Repos.Values.Count(r => r.Owner == org.Login && r.Visibility == "public");
         // The example's private counts are octocat's: the organization's own, as its members see them.
         var privateRepos = State.Repos.Values.Count(r => r.Owner == org.Login && r.Visibility != "public");

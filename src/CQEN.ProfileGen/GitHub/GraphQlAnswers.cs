@@ -93,7 +93,8 @@ internal sealed record TreeEntry(string Name, string? Type, int? Mode = null);
 /// </summary>
 internal sealed record RepoFiles(BlobText? Readme, BlobText? License, RootTree? Dotgithub = null, RootTree? Docs = null, BranchRef? DefaultBranchRef = null, RootTree? Root = null,
     BlobText? Publiccode = null, BlobText? CatalogInfo = null,
-    bool? IsDisabled = null, bool? IsSecurityPolicyEnabled = null, UrlNode? CodeOfConduct = null, UrlNode? ContributingGuidelines = null, ReleaseNode? LatestRelease = null, CiHead? Ci = null)
+    bool? IsDisabled = null, bool? IsSecurityPolicyEnabled = null, UrlNode? CodeOfConduct = null, UrlNode? ContributingGuidelines = null, ReleaseNode? LatestRelease = null, CiHead? Ci = null,
+    BlobText? ReadmeFr = null, BlobText? ReadmeEn = null)
 {
     /// <summary>The health fields' answer, when the batch asked them (<see cref="GraphQlHealth.FilesBatchFields"/>).</summary>
     [JsonIgnore]

@@ -285,7 +285,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             var wanted = FilesWanted(node) with { Health = true };
             if ((wanted.Readme is null || wanted.Readme == asked[i].Readme) && (wanted.License is null || wanted.License == asked[i].License)
                 && (!wanted.Dotgithub || asked[i].Dotgithub) && (!wanted.Docs || asked[i].Docs)
-                && (wanted.Publiccode is null || wanted.Publiccode == asked[i].Publiccode) && (wanted.CatalogInfo is null || wanted.CatalogInfo == asked[i].CatalogInfo))
+                && (wanted.Publiccode is null || wanted.Publiccode == asked[i].Publiccode) && (wanted.CatalogInfo is null || wanted.CatalogInfo == asked[i].CatalogInfo)
+                && (wanted.ReadmeFr is null || wanted.ReadmeFr == asked[i].ReadmeFr) && (wanted.ReadmeEn is null || wanted.ReadmeEn == asked[i].ReadmeEn))
             {
                 done.Add((node, wanted));
             }
@@ -312,6 +313,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             Health = true,
             Publiccode = CatalogueFiles ? CatalogueFileLookup.Choose(root, CatalogueFileLookup.PubliccodeNames) : null,
             CatalogInfo = CatalogueFiles ? CatalogueFileLookup.Choose(root, CatalogueFileLookup.CatalogInfoNames) : null,
+            ReadmeFr = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(root, "fr") : null,
+            ReadmeEn = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(root, "en") : null,
         };
     }
 
@@ -324,9 +327,13 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             Publiccode = files?.Publiccode,
             CatalogInfoPath = wanted.CatalogInfo,
             CatalogInfo = files?.CatalogInfo,
+            ReadmeFrPath = wanted.ReadmeFr,
+            ReadmeFr = files?.ReadmeFr,
+            ReadmeEnPath = wanted.ReadmeEn,
+            ReadmeEn = files?.ReadmeEn,
         };
         var read = batch.ToDictionary(w => w.Node.Name, w => Read(w.Files, fetched.GetValueOrDefault(w.Node.Name)), StringComparer.Ordinal);
-        var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false, Publiccode = null, CatalogInfo = null, Health = false })
+        var elsewhere = batch.Select(w => w.Files with { Readme = FolderReadme(w.Node, fetched.GetValueOrDefault(w.Node.Name)), License = null, Dotgithub = false, Docs = false, Publiccode = null, CatalogInfo = null, ReadmeFr = null, ReadmeEn = null, Health = false })
             .Where(w => w.Readme is not null).ToArray();
         if (elsewhere.Length > 0)
         {
@@ -570,7 +577,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         /// <summary>Whether the repository's health fields are asked in the same batch (it changed, so last run's health does not hold).</summary>
         public bool Health { get; init; }
 
-        public bool Nothing => Readme is null && License is null && !Dotgithub && !Docs && Publiccode is null && CatalogInfo is null;
+        /// <summary>The paths of README.fr.md and README.en.md (or a region-tagged name) when the root shows them.</summary>
+        public string? ReadmeFr { get; init; }
+
+        public string? ReadmeEn { get; init; }
+
+        public bool Nothing => Readme is null && License is null && !Dotgithub && !Docs && Publiccode is null && CatalogInfo is null && ReadmeFr is null && ReadmeEn is null;
     }
 
     /// <summary>What the file pass brought for one repository: the README chosen (its path and blob), the licence file's blob, and the catalogue files'.</summary>
@@ -581,6 +593,10 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         public BlobText? Publiccode { get; init; }
         public string? CatalogInfoPath { get; init; }
         public BlobText? CatalogInfo { get; init; }
+        public string? ReadmeFrPath { get; init; }
+        public BlobText? ReadmeFr { get; init; }
+        public string? ReadmeEnPath { get; init; }
+        public BlobText? ReadmeEn { get; init; }
     }
 
     // The files to read: the root README, the licence file when GitHub could not tell the
@@ -594,6 +610,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             Publiccode = CatalogueFiles ? CatalogueFileLookup.Choose(entries, CatalogueFileLookup.PubliccodeNames) : null,
             CatalogInfo = CatalogueFiles ? CatalogueFileLookup.Choose(entries, CatalogueFileLookup.CatalogInfoNames) : null,
+            ReadmeFr = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(entries, "fr") : null,
+            ReadmeEn = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(entries, "en") : null,
         };
     }
 
@@ -629,7 +647,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             var w = batch[i];
             query.Append($", $n{i}: String!").Append(w.Readme is not null ? $", $r{i}: String!" : "").Append(w.License is not null ? $", $l{i}: String!" : "")
                 .Append(w.Dotgithub ? $", $g{i}: String!" : "").Append(w.Docs ? $", $d{i}: String!" : "")
-                .Append(w.Publiccode is not null ? $", $p{i}: String!" : "").Append(w.CatalogInfo is not null ? $", $c{i}: String!" : "");
+                .Append(w.Publiccode is not null ? $", $p{i}: String!" : "").Append(w.CatalogInfo is not null ? $", $c{i}: String!" : "")
+                .Append(w.ReadmeFr is not null ? $", $fr{i}: String!" : "").Append(w.ReadmeEn is not null ? $", $en{i}: String!" : "");
         }
         query.Append(") {\n");
         for (var i = 0; i < batch.Count; i++)
@@ -643,6 +662,8 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 .Append(w.Docs ? $" docs: object(expression: $d{i}) {TreeFields}" : "")
                 .Append(w.Publiccode is not null ? $" publiccode: object(expression: $p{i}) {BlobFields}" : "")
                 .Append(w.CatalogInfo is not null ? $" catalogInfo: object(expression: $c{i}) {BlobFields}" : "")
+                .Append(w.ReadmeFr is not null ? $" readmeFr: object(expression: $fr{i}) {BlobFields}" : "")
+                .Append(w.ReadmeEn is not null ? $" readmeEn: object(expression: $en{i}) {BlobFields}" : "")
                 .Append(w.Health ? " " + GraphQlHealth.FilesBatchFields : "")
                 .Append(" }\n");
         }
@@ -727,6 +748,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             if (batch[i].CatalogInfo is { } catalogInfo)
             {
                 variables[$"c{i}"] = "HEAD:" + catalogInfo;
+            }
+            if (batch[i].ReadmeFr is { } readmeFr)
+            {
+                variables[$"fr{i}"] = "HEAD:" + readmeFr;
+            }
+            if (batch[i].ReadmeEn is { } readmeEn)
+            {
+                variables[$"en{i}"] = "HEAD:" + readmeEn;
             }
         }
         var query = FilesQuery(batch);
@@ -819,17 +848,21 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         ReadmeHeader? header;
         IReadOnlyList<ShieldsBadge> badges = [];
         string? publiccode, catalogInfo;
+        IReadOnlyDictionary<string, string>? readmeSummaries;
         if (cached is not null)
         {
             header = cached.Readme is null ? null : cached.Readme with { Url = branch is null ? null : $"{n.Url}/blob/{branch}/{cached.Readme.Path}" };
             badges = cached.Readme is null ? [] : cached.Badges;
-            (publiccode, catalogInfo) = (cached.Publiccode, cached.CatalogInfo);
+            (publiccode, catalogInfo, readmeSummaries) = (cached.Publiccode, cached.CatalogInfo, cached.ReadmeSummaries);
         }
         else
         {
             // Untrusted texts, kept as they are: the catalogue's parser reports a malformed one as a finding.
             publiccode = await ReadmeTextAsync(owner, n.Name, branch, read?.PubliccodePath, read?.Publiccode).ConfigureAwait(false);
             catalogInfo = await ReadmeTextAsync(owner, n.Name, branch, read?.CatalogInfoPath, read?.CatalogInfo).ConfigureAwait(false);
+            readmeSummaries = CatalogueFileLookup.Summaries([
+                ("fr", await ReadmeTextAsync(owner, n.Name, branch, read?.ReadmeFrPath, read?.ReadmeFr).ConfigureAwait(false)),
+                ("en", await ReadmeTextAsync(owner, n.Name, branch, read?.ReadmeEnPath, read?.ReadmeEn).ConfigureAwait(false))]);
             header = null;
             var readmeText = await ReadmeTextAsync(owner, n.Name, branch, read?.ReadmePath, read?.Readme).ConfigureAwait(false);
             if (readmeText is not null)
@@ -858,6 +891,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 Publiccode = publiccode,
                 CatalogInfo = catalogInfo,
+                ReadmeSummaries = readmeSummaries,
             });
         }
 
@@ -887,6 +921,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             RootFiles = n.Root?.Entries?.Select(e => _strings.Get(e.Type == "tree" ? e.Name + "/" : e.Name)!).Order(StringComparer.Ordinal).ToArray(),
             Publiccode = publiccode,
             CatalogInfo = catalogInfo,
+            ReadmeSummaries = readmeSummaries,
             Health = read?.Health,
         };
     }

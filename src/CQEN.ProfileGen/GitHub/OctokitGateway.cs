@@ -184,6 +184,7 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             Badges = entry.Readme is null ? [] : entry.Badges,
             Publiccode = entry.Publiccode,
             CatalogInfo = entry.CatalogInfo,
+            ReadmeSummaries = entry.ReadmeSummaries,
         };
     }
 
@@ -204,32 +205,42 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
             (header, badges) = ReadmeHeader.Read(ReadmePath(readme), readme.HtmlUrl, text);
         }
         // Not anonymously: the root's listing is one more request per repository, out of 60 an hour.
-        var (publiccode, catalogInfo) = CatalogueFiles && !Anonymous ? await ReadCatalogueFilesAsync(owner, repo).ConfigureAwait(false) : (null, null);
-        return (repo with { License = license, Readme = header, Badges = badges, Publiccode = publiccode, CatalogInfo = catalogInfo },
+        var (publiccode, catalogInfo, readmeSummaries) = CatalogueFiles && !Anonymous ? await ReadCatalogueFilesAsync(owner, repo).ConfigureAwait(false) : (null, null, null);
+        return (repo with { License = license, Readme = header, Badges = badges, Publiccode = publiccode, CatalogInfo = catalogInfo, ReadmeSummaries = readmeSummaries },
             new ReadCache.Entry(null, header, badges, identified, LicenseRead: listedLicense is not null && !RepoLicense.GitHubKnows(listedLicense.SpdxId),
                 Branch: repo.DefaultBranch, PushedAt: repo.PushedAt, LicensePath: licensePath)
             {
                 Publiccode = publiccode,
                 CatalogInfo = catalogInfo,
+                ReadmeSummaries = readmeSummaries,
             });
     }
 
-    // The catalogue files' texts (untrusted, unparsed): the root's listing says which are there (one
-    // request), and only those are read. An empty repository has no root.
-    private async Task<(string? Publiccode, string? CatalogInfo)> ReadCatalogueFilesAsync(string owner, RepoSnapshot repo)
+    // The catalogue files' texts (untrusted, unparsed) and the READMEs written in one language's
+    // first sentences: the root's listing says which are there (one request), and only those are
+    // read. An empty repository has no root.
+    private async Task<(string? Publiccode, string? CatalogInfo, IReadOnlyDictionary<string, string>? ReadmeSummaries)> ReadCatalogueFilesAsync(string owner, RepoSnapshot repo)
     {
         var root = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetAllContents(owner, repo.Name), $"the root of {repo.FullName}").ConfigureAwait(false);
         var entries = root?.Select(c => new TreeEntry(c.Name, c.Type.Value switch { ContentType.File => "blob", ContentType.Dir => "tree", _ => c.Type.StringValue }, c.Type.Value == ContentType.Symlink ? ReadmeLookup.SymlinkMode : null)).ToArray();
-        async Task<string?> TextAsync(string[] names)
+        async Task<string?> TextAsync(string? path, int maxBytes = int.MaxValue)
         {
-            if (CatalogueFileLookup.Choose(entries, names) is not { } path)
+            if (path is null)
             {
                 return null;
             }
             var bytes = await GitHubErrors.GuardOptional(() => client.Repository.Content.GetRawContent(owner, repo.Name, path), $"{path} of {repo.FullName}").ConfigureAwait(false);
-            return bytes is null ? null : Encoding.UTF8.GetString(bytes);
+            return bytes is null ? null : Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, maxBytes));
         }
-        return (await TextAsync(CatalogueFileLookup.PubliccodeNames).ConfigureAwait(false), await TextAsync(CatalogueFileLookup.CatalogInfoNames).ConfigureAwait(false));
+        var summaries = new List<(string, string?)>();
+        foreach (var language in CatalogueFileLookup.ReadmeLanguages)
+        {
+            // As much of a README as GitHub shows (and the GraphQL reader reads): its first sentence is near the top.
+            summaries.Add((language, await TextAsync(CatalogueFileLookup.ChooseReadme(entries, language), GraphQlOrgReader.ReadmeBytesShown).ConfigureAwait(false)));
+        }
+        return (await TextAsync(CatalogueFileLookup.Choose(entries, CatalogueFileLookup.PubliccodeNames)).ConfigureAwait(false),
+            await TextAsync(CatalogueFileLookup.Choose(entries, CatalogueFileLookup.CatalogInfoNames)).ConfigureAwait(false),
+            CatalogueFileLookup.Summaries(summaries));
     }
 
     // Octokit's Readme has no path: it is the end of its contents URL (".../contents/.github/README.md?ref=main").

@@ -37,6 +37,9 @@ internal sealed class ReadCache
 
         /// <summary>The text of catalog-info.yaml, as read (untrusted, unparsed); null when there is none.</summary>
         public string? CatalogInfo { get; init; }
+
+        /// <summary>The first sentences of the READMEs written in one language, language → sentence (untrusted); null when there is none.</summary>
+        public IReadOnlyDictionary<string, string>? ReadmeSummaries { get; init; }
     }
 
     private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader);

@@ -8,8 +8,8 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// cultures: [fr-CA, en] against the stand-in: publish commits profile/README.md (French) and
 /// profile/README.en.md (English), their cards and the facts in one commit of one pull request,
 /// each repository's summary in the file's language; the dry run shows both diffs; an unchanged
-/// rerun writes nothing. The organization's catalogue files come from a snapshot (--snapshot):
-/// reading them from GitHub is another part of the issue.
+/// rerun writes nothing. The organization's catalogue files come from a snapshot (--snapshot), so
+/// each case can shape them freely; CatalogueFromGitHubEndToEndTests reads the same organization from GitHub.
 /// </summary>
 public sealed class PublishBilingualEndToEndTests() : EndToEndTest(repos: 3, token: "ghs_test-bilingual0000000000-0000000000000001")
 {

@@ -262,19 +262,20 @@ internal static class OrgAudit
         {
             yield break;
         }
-        const string begin = "'<!-- ENTETE -->'";
-        const string end = "'<!-- FIN ENTETE -->'";
+        // The markers as the extractor reads them, quoted for the message.
+        const string begin = $"'{ReadmeHeaderExtractor.Begin}'";
+        const string end = $"'{ReadmeHeaderExtractor.End}'";
         switch (readme.EnteteBeginLine, readme.EnteteEndLine)
         {
             case ({ } b, null):
                 yield return c.Finding(AuditRule.HeaderMarkers,
                     c.Words.HeaderEndMissing(Clean(readme.Path), begin, b, end),
-                    readme.Path, b, "<!-- FIN ENTETE -->", c.LineUrl(b));
+                    readme.Path, b, ReadmeHeaderExtractor.End, c.LineUrl(b));
                 break;
             case (null, { } e):
                 yield return c.Finding(AuditRule.HeaderMarkers,
                     c.Words.HeaderBeginMissing(Clean(readme.Path), end, e, begin),
-                    readme.Path, e, "<!-- ENTETE -->", c.LineUrl(e));
+                    readme.Path, e, ReadmeHeaderExtractor.Begin, c.LineUrl(e));
                 break;
             case ({ } b, { } e) when e < b:
                 yield return c.Finding(AuditRule.HeaderMarkers,

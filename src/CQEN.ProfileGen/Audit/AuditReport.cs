@@ -26,13 +26,8 @@ internal sealed record AuditReport(IReadOnlyList<AuditFinding> Findings, int Rep
     public int Warnings => Findings.Count(f => f.Severity == AuditRule.Warning);
     public int Notices => Findings.Count(f => f.Severity == AuditRule.Notice);
 
-    /// <summary>Whether the findings reach <paramref name="failOn"/> ("error", "warning" or "never").</summary>
-    public bool Fails(string failOn) => failOn switch
-    {
-        "error" => Errors > 0,
-        "warning" => Errors + Warnings > 0,
-        _ => false,
-    };
+    /// <summary>Whether some finding is at <paramref name="failOn"/> or worse; null (--fail-on never): never.</summary>
+    public bool Fails(Severity? failOn) => failOn is { } threshold && Findings.Any(f => f.Severity <= threshold);
 
     /// <summary>"3 errors, 1 warning, 0 notices", in the report's culture.</summary>
     public string Counts() => Wording.For(Culture).AuditCounts(Errors, Warnings, Notices);

@@ -38,7 +38,7 @@ internal sealed class AuditCommand : Command
             }
             // The audit is this run's outcome: shown open, first.
             await context.Reporter.SummaryAsync(report.ToMarkdown(Wording.For(settings.Config.Culture).AuditTitle + snapshot.Org.Login, GitHubActions.SummaryFindings) + "\n").ConfigureAwait(false);
-            if (report.Fails(failOn))
+            if (report.Fails(Severities.Parse(failOn)))
             {
                 await context.Reporter.WriteAsync($"profilegen: audit: {report.Counts()} (--fail-on {failOn})").ConfigureAwait(false);
                 return ExitCodes.Findings;

@@ -54,8 +54,8 @@ public class AuditReportFormsTests
         {
             var notices = new AuditReport([NoDescription], 1);
 
-            Assert.False(notices.Fails("error"));
-            Assert.False(notices.Fails("warning"));
+            Assert.False(notices.Fails(Severity.Error));
+            Assert.False(notices.Fails(Severity.Warning));
         }
     }
 

@@ -468,8 +468,8 @@ public class OrgAuditTests
         {
             var warningsOnly = Run(null, Repo("r", "# r\n"));
             var withError = Run(null, Repo("r", "[![x](https://img.shields.io/badge/a-b-c)](x)\n<!-- FIN ENTETE -->\n", "MIT"));
-            Assert.Equal(withWarningsOnly, warningsOnly.Fails(failOn));
-            Assert.Equal(withAnError, withError.Fails(failOn));
+            Assert.Equal(withWarningsOnly, warningsOnly.Fails(Severities.Parse(failOn)));
+            Assert.Equal(withAnError, withError.Fails(Severities.Parse(failOn)));
         }
     }
 

@@ -67,9 +67,7 @@ internal sealed class ProfileRun(GitHubConnector connector, TimeProvider clock)
         var pages = Pages(snapshot, config, order.Template, path);
         var model = pages[0].Model;
         // The other cultures' files go in the same commit; names git or GitHub would refuse are refused now.
-        var others = pages.Skip(1).Select(p => GitNames.PathProblem(p.Path) is { } why
-            ? throw new InputException($"publish.culture_paths: '{p.Path.ReplaceLineEndings(" ")}' {why}")
-            : p).ToArray();
+        var others = pages.Skip(1).Select(p => p with { Path = GitNames.Checked(p.Path, GitNames.PathProblem, "publish.culture_paths") }).ToArray();
         // The facts never say more than the page: public repositories, and those the profile lists (which the leak guard checks).
         var facts = ProfileFacts.Of(snapshot, config, model);
         facts = facts with { Repositories = [.. facts.Repositories.Where(r => r.Listed || r.Visibility == "public")] };

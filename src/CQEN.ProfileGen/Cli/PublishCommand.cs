@@ -53,9 +53,9 @@ internal sealed class PublishCommand : Command
                 throw new InputException("publish: writing needs a token with contents:write and pull-requests:write (GITHUB_TOKEN, GH_TOKEN or a GitHub App); --dry-run works without one");
             }
             // Names git or GitHub would refuse are refused now, before any request, dry run or not.
-            var path = Checked(parse.GetValue(TargetPath) ?? config.Publish.TargetPath, GitNames.PathProblem, parse.GetValue(TargetPath) is null ? "publish.target_path" : "--target-path");
-            var branch = Checked(parse.GetValue(Branch) ?? config.Publish.Branch, GitNames.BranchProblem, parse.GetValue(Branch) is null ? "publish.branch" : "--branch");
-            var baseBranch = (parse.GetValue(Base) ?? config.Publish.Base) is { } named ? Checked(named, GitNames.BranchProblem, parse.GetValue(Base) is null ? "publish.base" : "--base") : null;
+            var path = GitNames.Checked(parse.GetValue(TargetPath) ?? config.Publish.TargetPath, GitNames.PathProblem, parse.GetValue(TargetPath) is null ? "publish.target_path" : "--target-path");
+            var branch = GitNames.Checked(parse.GetValue(Branch) ?? config.Publish.Branch, GitNames.BranchProblem, parse.GetValue(Branch) is null ? "publish.branch" : "--branch");
+            var baseBranch = (parse.GetValue(Base) ?? config.Publish.Base) is { } named ? GitNames.Checked(named, GitNames.BranchProblem, parse.GetValue(Base) is null ? "publish.base" : "--base") : null;
             var repo = parse.GetValue(TargetRepo) ?? config.Publish.TargetRepo;
             var labels = parse.GetValue(Label) is { Length: > 0 } l ? l : config.Publish.Labels;
             // An App token for this run writes to the profile's repository only, when the profile needs no private repository read.
@@ -71,7 +71,7 @@ internal sealed class PublishCommand : Command
                 Path = path,
                 Branch = branch,
                 Base = baseBranch,
-                FactsPath = Checked(config.Publish.FactsPath, GitNames.PathProblem, "publish.facts_path"),
+                FactsPath = GitNames.Checked(config.Publish.FactsPath, GitNames.PathProblem, "publish.facts_path"),
                 DryRun = dryRun,
                 Force = parse.GetValue(Force),
                 Title = parse.GetValue(Title),
@@ -98,7 +98,4 @@ internal sealed class PublishCommand : Command
             return outcome.Problem is not null ? ExitCodes.Error : parse.GetValue(DetailedExitCode) && outcome.Changed ? ExitCodes.Changes : ExitCodes.Success;
         });
     }
-
-    private static string Checked(string value, Func<string, string?> problem, string option) =>
-        problem(value) is { } why ? throw new InputException($"{option}: '{value.ReplaceLineEndings(" ")}' {why}") : value;
 }

@@ -6,6 +6,10 @@ namespace CQEN.ProfileGen.Publishing;
 /// </summary>
 internal static class GitNames
 {
+    /// <summary><paramref name="value"/> when <paramref name="problem"/> finds nothing, else the one-line error naming <paramref name="option"/>.</summary>
+    public static string Checked(string value, Func<string, string?> problem, string option) =>
+        problem(value) is { } why ? throw new InputException($"{option}: '{value.ReplaceLineEndings(" ")}' {why}") : value;
+
     /// <summary>Why <paramref name="branch"/> is not a valid branch name (`git check-ref-format --branch` rules), or null when it is.</summary>
     public static string? BranchProblem(string branch)
     {

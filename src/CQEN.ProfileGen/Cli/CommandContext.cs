@@ -53,12 +53,6 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
             return await ProfileRun.ReadAsync(gateway, org, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-    public string Render(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) => RenderWithCards(snapshot, settings, ct).Markdown;
-
-    /// <summary>The README and the card files it refers to (paths relative to the README's folder).</summary>
-    public RenderedProfile RenderWithCards(OrgSnapshot snapshot, RunSettings settings, CancellationToken ct) =>
-        ProfileRun.Render(Run.Pages(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath)[0].Model, settings.Config, settings.Template, ct);
-
     /// <summary>Writes the result to --output (only once everything succeeded) or to stdout.</summary>
     public async Task WriteResultAsync(string? outputPath, string text, CancellationToken ct)
     {

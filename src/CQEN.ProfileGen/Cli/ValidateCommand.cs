@@ -27,12 +27,17 @@ internal sealed class ValidateCommand : Command
             var snapshot = settings.SnapshotPath is null
                 ? SpecimenOrg.Create(settings.Config, settings.Org)
                 : await context.ReadSnapshotAsync(settings, ct).ConfigureAwait(false);
-            context.RenderWithCards(snapshot, settings, ct);
+            // Every file render makes (one per culture of `cultures:`, each from its own template
+            // when a sibling such as profile.en.sbn exists), and the regions in each culture.
+            var pages = context.Run.Pages(snapshot, settings.Config, settings.Template, settings.Config.Publish.TargetPath);
             var regions = RunOptions.Regions(parse, settings, context.Env, Region);
-            var model = Rendering.TemplateModelBuilder.Build(snapshot, settings.Config, context.Env.Clock.GetUtcNow());
-            foreach (var template in regions.Values)
+            foreach (var page in pages)
             {
-                Rendering.ProfileRenderer.Render(template, model, ct: ct);
+                page.Render(settings.Config, ct);
+                foreach (var template in regions.Values)
+                {
+                    Rendering.ProfileRenderer.Render(template, page.Model, ct: ct);
+                }
             }
             await context.Env.Out.WriteLineAsync($"ok: {settings.ConfigPath ?? "(no configuration file)"}, template {settings.Template.DisplayPath}"
                 + string.Concat(regions.Select(r => $", region {r.Key} {r.Value.DisplayPath}"))

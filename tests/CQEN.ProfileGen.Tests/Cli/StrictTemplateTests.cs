@@ -36,6 +36,21 @@ public class StrictTemplateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_misspelled_member_in_the_second_culture_s_own_template_fails_render_and_validate_alike()
+    {
+        var config = Write("profilegen.yml", "cultures: [fr-CA, en]\n");
+        var template = Write("t.sbn", "# {{ org.name }}\n");
+        Write("t.en.sbn", "# {{ org.nmae }}\n");
+
+        foreach (var verb in new[] { "render", "validate" })
+        {
+            var result = await _cli.RunAsync(verb, "--config", config, "--snapshot", SampleSnapshot, "--template", template);
+            Assert.True(result.ExitCode == 1, $"{verb}: {result.Error}");
+            Assert.Contains("t.en.sbn:1:10: the template model has no member 'nmae' (did you mean 'name'?)", Assert.Single(result.ErrorLines));
+        }
+    }
+
+    [Fact]
     public async Task Validate_without_a_snapshot_runs_the_loops_so_a_typo_inside_one_is_found()
     {
         var path = Write("t.sbn", "{{ for g in groups }}{{ for r in g.repos }}{{ r.langauge }}{{ end }}{{ end }}");

@@ -307,15 +307,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var readme = ReadmeLookup.Choose(root) ?? "README.md";
         var license = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null
             : previous?.LicensePath ?? (root is null ? "LICENSE" : LicensePath(RootFiles(root)) ?? "LICENSE");
-        return new WantedFiles(n.Name, readme, license, root is not null && ReadmeLookup.HasFolder(root, ".github"),
+        var wanted = new WantedFiles(n.Name, readme, license, root is not null && ReadmeLookup.HasFolder(root, ".github"),
             root is not null && ReadmeLookup.Choose(root) is null && ReadmeLookup.HasFolder(root, "docs"), Listing: true)
         {
             Health = true,
-            Publiccode = CatalogueFiles ? CatalogueFileLookup.Choose(root, CatalogueFileLookup.PubliccodeNames) : null,
-            CatalogInfo = CatalogueFiles ? CatalogueFileLookup.Choose(root, CatalogueFileLookup.CatalogInfoNames) : null,
-            ReadmeFr = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(root, "fr") : null,
-            ReadmeEn = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(root, "en") : null,
         };
+        return WithCatalogueFiles(wanted, root);
     }
 
     private async Task<RepoSnapshot[]> FinishFilesAsync(string org, List<(RepoNode Node, WantedFiles Files)> batch, Dictionary<string, RepoFiles?> fetched, HashSet<string> pinned, ReadCache? cache, CancellationToken ct)
@@ -606,14 +603,17 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var entries = n.Root?.Entries;
         var readme = ReadmeLookup.Choose(entries);
         var license = n.LicenseInfo is null || RepoLicense.GitHubKnows(n.LicenseInfo.SpdxId) ? null : LicensePath(RootFiles(n));
-        return new WantedFiles(n.Name, readme, license, ReadmeLookup.HasFolder(entries, ".github"), readme is null && ReadmeLookup.HasFolder(entries, "docs"))
-        {
-            Publiccode = CatalogueFiles ? CatalogueFileLookup.Choose(entries, CatalogueFileLookup.PubliccodeNames) : null,
-            CatalogInfo = CatalogueFiles ? CatalogueFileLookup.Choose(entries, CatalogueFileLookup.CatalogInfoNames) : null,
-            ReadmeFr = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(entries, "fr") : null,
-            ReadmeEn = CatalogueFiles ? CatalogueFileLookup.ChooseReadme(entries, "en") : null,
-        };
+        return WithCatalogueFiles(new WantedFiles(n.Name, readme, license, ReadmeLookup.HasFolder(entries, ".github"), readme is null && ReadmeLookup.HasFolder(entries, "docs")), entries);
     }
+
+    // The catalogue's files and the per-language READMEs a root's entries show, when they are read at all.
+    private WantedFiles WithCatalogueFiles(WantedFiles wanted, IReadOnlyList<TreeEntry>? entries) => !CatalogueFiles ? wanted : wanted with
+    {
+        Publiccode = CatalogueFileLookup.Choose(entries, CatalogueFileLookup.PubliccodeNames),
+        CatalogInfo = CatalogueFileLookup.Choose(entries, CatalogueFileLookup.CatalogInfoNames),
+        ReadmeFr = CatalogueFileLookup.ChooseReadme(entries, "fr"),
+        ReadmeEn = CatalogueFileLookup.ChooseReadme(entries, "en"),
+    };
 
     // The README GitHub shows from a folder instead of the root's: .github's before the root's, docs' when the root has none.
     private static string? FolderReadme(RepoNode n, RepoFiles? files) =>

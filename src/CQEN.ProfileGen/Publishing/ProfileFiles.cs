@@ -43,18 +43,9 @@ internal static class ProfileFiles
         })];
     }
 
-    /// <summary>The whole file from the page's template, or its current text with the regions filled; within limits.max_bytes.</summary>
-    public static string Build(ProfilePage page, ProfileGenConfig config, IReadOnlyDictionary<string, TemplateSource> regions, string? current, string where, CancellationToken ct)
-    {
-        if (regions.Count == 0)
-        {
-            return page.Render(config, ct);
-        }
-        if (current is null)
-        {
-            throw new InputException($"{where}: the file does not exist, so it has no managed regions to fill (publish a whole file, without regions, first)");
-        }
-        var filled = ManagedRegions.Splice(current, regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, page.Model, ct: ct), StringComparer.Ordinal), where);
-        return ProfileRenderer.WithinBudget(filled, config.Limits.MaxBytes, where);
-    }
+    /// <summary>The whole file from the page's template, or its current text with the regions filled (as the first file's, <see cref="ProfileContent"/>); within limits.max_bytes.</summary>
+    public static string Build(ProfilePage page, ProfileGenConfig config, IReadOnlyDictionary<string, TemplateSource> regions, string? current, string where, CancellationToken ct) =>
+        regions.Count == 0
+            ? page.Render(config, ct)
+            : ProfileContent.InRegions(regions.ToDictionary(r => r.Key, r => ProfileRenderer.Render(r.Value, page.Model, ct: ct), StringComparer.Ordinal), config.Limits.MaxBytes).Apply(current, where);
 }

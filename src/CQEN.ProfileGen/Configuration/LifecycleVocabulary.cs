@@ -26,9 +26,44 @@ internal sealed record LifecycleVocabulary
         {
             return false;
         }
+        // Asked of every badge of every repository: plain loops, no closure or iterator per call.
         var loose = Loose(label);
-        return BuiltInLabels.Concat(Labels).Any(l => Loose(l) == loose)
-            || Aliases.Any(a => Loose(a.Key) == loose && Labels.Contains(a.Value, StringComparer.Ordinal));
+        if (AnyLoose(BuiltInLabels, loose) || AnyLoose(Labels, loose))
+        {
+            return true;
+        }
+        foreach (var (variant, canonical) in Aliases)
+        {
+            if (Loose(variant) == loose && IndexOf(Labels, canonical) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AnyLoose(IReadOnlyList<string> words, string loose)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Loose(words[i]) == loose)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> words, string word)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (string.Equals(words[i], word, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
@@ -91,21 +126,32 @@ internal sealed record LifecycleVocabulary
     private Folded Fold(string text, IReadOnlyList<string> declared)
     {
         var t = text.Trim();
-        if (declared.Contains(t, StringComparer.Ordinal))
+        if (IndexOf(declared, t) >= 0)
         {
             return new Folded(t, t, FoldKind.Exact);
         }
         var loose = Loose(t);
-        foreach (var (variant, canonical) in Aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
+        // The first matching alias in ordinal order of its variant, found without sorting them all each time.
+        string? aliasVariant = null;
+        string? aliasCanonical = null;
+        foreach (var (variant, canonical) in Aliases)
         {
-            if (Loose(variant) == loose && (declared.Count == 0 || declared.Contains(canonical, StringComparer.Ordinal)))
+            if (Loose(variant) == loose && (declared.Count == 0 || IndexOf(declared, canonical) >= 0)
+                && (aliasVariant is null || string.CompareOrdinal(variant, aliasVariant) < 0))
             {
-                return new Folded(t, canonical, canonical == t ? FoldKind.Exact : FoldKind.Alias);
+                (aliasVariant, aliasCanonical) = (variant, canonical);
             }
         }
-        if (declared.FirstOrDefault(d => Loose(d) == loose) is { } spelled)
+        if (aliasCanonical is not null)
         {
-            return new Folded(t, spelled, FoldKind.Spelling);
+            return new Folded(t, aliasCanonical, aliasCanonical == t ? FoldKind.Exact : FoldKind.Alias);
+        }
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (Loose(declared[i]) == loose)
+            {
+                return new Folded(t, declared[i], FoldKind.Spelling);
+            }
         }
         if (declared.Count == 0)
         {
@@ -117,6 +163,27 @@ internal sealed record LifecycleVocabulary
 
     /// <summary>Case, accents, underscores and runs of spaces do not make a different word.</summary>
     public static string Loose(string s)
+    {
+        // Every badge of every repository is compared with every label, value and alias: the same
+        // few words, folded once each (at 50,000 repositories folding them again was 50 MB of
+        // garbage). An organization's badges have a handful of spellings; past the cap, a word is folded each time.
+        if (LooseForms.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+        var loose = LooseUncached(s);
+        if (LooseForms.Count < LooseFormsCap)
+        {
+            LooseForms.TryAdd(s, loose);
+        }
+        return loose;
+    }
+
+    private const int LooseFormsCap = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LooseForms = new(StringComparer.Ordinal);
+
+    private static string LooseUncached(string s)
     {
         var sb = new StringBuilder(s.Length);
         var space = false;

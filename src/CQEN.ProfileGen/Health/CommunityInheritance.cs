@@ -70,8 +70,8 @@ internal static class CommunityInheritance
             return false;
         }
         var dot = fileName.IndexOf('.', StringComparison.Ordinal);
-        var stem = dot < 0 ? fileName : fileName[..dot];
-        return string.Equals(stem, Stem(kind), StringComparison.OrdinalIgnoreCase);
+        var stem = dot < 0 ? fileName.AsSpan() : fileName.AsSpan(0, dot);
+        return stem.Equals(Stem(kind), StringComparison.OrdinalIgnoreCase);
     }
 
     public static string Stem(CommunityFile kind) => kind switch
@@ -88,9 +88,16 @@ internal static class CommunityInheritance
     /// </summary>
     public static string Source(CommunityFile kind, RepoSnapshot repo, CommunityFileRead? said, IReadOnlySet<CommunityFile>? defaults, string org)
     {
-        if (repo.RootFiles?.Any(name => Names(kind, name)) == true)
+        // Asked three times of every repository: a loop over its root, no closure per call.
+        if (repo.RootFiles is { } root)
         {
-            return Own;
+            for (var i = 0; i < root.Count; i++)
+            {
+                if (Names(kind, root[i]))
+                {
+                    return Own;
+                }
+            }
         }
         var inherits = repo.Visibility == "public" && defaults?.Contains(kind) == true && !IsOrgDotGithub(repo);
         if (said is { Present: true })

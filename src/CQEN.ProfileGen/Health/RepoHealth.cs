@@ -67,7 +67,7 @@ internal static class RepoHealth
         {
             var source = CommunityInheritance.Source(kind, repo, said, defaults, org);
             var url = source == CommunityInheritance.Missing || source == HealthValues.Unknown ? null : said?.Url;
-            return new HealthSignal(source, Symbol(source), words.State(source), url);
+            return url is null ? Signal(source, config.Culture) : new HealthSignal(source, Symbol(source), words.State(source), url);
         }
         var ci = CiState(read.Ci);
         var release = !read.ReleaseRead ? HealthValues.Unknown : read.LatestRelease is null ? HealthValues.None : Released;
@@ -78,16 +78,24 @@ internal static class RepoHealth
             SecurityPolicy = File(CommunityFile.SecurityPolicy, read.SecurityPolicy),
             CodeOfConduct = File(CommunityFile.CodeOfConduct, read.CodeOfConduct),
             Contributing = File(CommunityFile.Contributing, read.Contributing),
-            Ci = new HealthSignal(ci, Symbol(ci), words.State(ci)),
-            Release = new HealthSignal(release, Symbol(release), release == Released ? read.LatestRelease!.Tag : words.State(release),
-                release == Released ? $"{repo.Url}/releases/tag/{Uri.EscapeDataString(read.LatestRelease!.Tag)}" : null),
-            Activity = new HealthSignal(activity, Symbol(activity), words.State(activity)),
+            Ci = Signal(ci, config.Culture),
+            Release = release == Released
+                ? new HealthSignal(release, Symbol(release), read.LatestRelease!.Tag, $"{repo.Url}/releases/tag/{Uri.EscapeDataString(read.LatestRelease.Tag)}")
+                : Signal(release, config.Culture),
+            Activity = Signal(activity, config.Culture),
             ReleaseTag = read.LatestRelease?.Tag,
             ReleasedAt = read.LatestRelease?.PublishedAt,
             DaysSincePush = days,
             Disabled = read.Disabled,
         };
     }
+
+    // A signal without a page of its own is the same for every repository in that state: made
+    // once per state and language (six signals a repository were 13 MB at 50,000 repositories).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string State, ProfileCulture Culture), HealthSignal> Signals = new();
+
+    private static HealthSignal Signal(string state, ProfileCulture culture) =>
+        Signals.GetOrAdd((state, culture), key => new HealthSignal(key.State, Symbol(key.State), HealthWording.For(key.Culture).State(key.State)));
 
     /// <summary>GitHub's StatusState (lower case) as the health view says it.</summary>
     public static string CiState(string rollup) => rollup switch

@@ -87,7 +87,7 @@ internal sealed record OrgFigures
             return order.Count;
         }
         return values.Where(v => !Blank(v)).Select(v => v!.Trim())
-            .GroupBy(v => v.ToUpperInvariant(), StringComparer.Ordinal)
+            .GroupBy(v => v, StringComparer.OrdinalIgnoreCase) // no upper-case copy of each value (three per repository)
             .Select(g => new Tally(
                 g.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
                 g.Count()))

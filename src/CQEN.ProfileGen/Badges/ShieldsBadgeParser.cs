@@ -68,7 +68,7 @@ internal static partial class ShieldsBadgeParser
                 found.Add((n, lineStarts[n] + tag.Index, HtmlBadge(lines[n], tag.Index, tag.Value, n + 1)));
             }
         }
-        return found.Where(f => f.Badge is not null).OrderBy(f => f.Line).ThenBy(f => f.Column).Select(f => f.Badge!).ToList();
+        return found.Where(f => f.Badge is not null).OrderBy(f => f.Line).ThenBy(f => f.Column).Select(f => f.Badge!).ToArray();
     }
 
     // A long README keeps, for Markdig, its header and the lines that may define a badge's

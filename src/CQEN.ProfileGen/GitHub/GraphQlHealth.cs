@@ -130,13 +130,24 @@ internal sealed class GraphQlHealth(IGitHubClient client, GitHubEndpoint endpoin
             ? path[0].GetString()
             : null;
 
+    // GitHub's StatusState in lower case, the known words without a copy per repository.
+    private static string StateWord(string state) => state switch
+    {
+        "SUCCESS" => "success",
+        "FAILURE" => "failure",
+        "ERROR" => "error",
+        "PENDING" => "pending",
+        "EXPECTED" => "expected",
+        _ => state.ToLowerInvariant(),
+    };
+
     internal static RepoHealthRead Read(HealthNode n, bool ciUnreadable) => new()
     {
-        SecurityPolicy = n.IsSecurityPolicyEnabled is { } enabled ? new CommunityFileRead(enabled) : null,
-        CodeOfConduct = new CommunityFileRead(n.CodeOfConduct is not null, n.CodeOfConduct?.Url),
-        Contributing = new CommunityFileRead(n.ContributingGuidelines is not null, n.ContributingGuidelines?.Url),
+        SecurityPolicy = n.IsSecurityPolicyEnabled is { } enabled ? CommunityFileRead.Of(enabled) : null,
+        CodeOfConduct = CommunityFileRead.Of(n.CodeOfConduct is not null, n.CodeOfConduct?.Url),
+        Contributing = CommunityFileRead.Of(n.ContributingGuidelines is not null, n.ContributingGuidelines?.Url),
         Ci = ciUnreadable ? HealthValues.Unknown
-            : n.DefaultBranchRef?.Target?.StatusCheckRollup?.State is { } state ? state.ToLowerInvariant()
+            : n.DefaultBranchRef?.Target?.StatusCheckRollup?.State is { } state ? StateWord(state)
             : HealthValues.None, // no check or status on the head commit (or no commit at all)
         ReleaseRead = true,
         LatestRelease = n.LatestRelease is { TagName: { } tag } release ? new ReleaseRead(tag, release.PublishedAt) : null,

@@ -39,7 +39,14 @@ internal sealed record RepoHealthRead
 }
 
 /// <summary>One community file as GitHub reported it: present or not, and where it is (its page).</summary>
-internal sealed record CommunityFileRead(bool Present, string? Url = null);
+internal sealed record CommunityFileRead(bool Present, string? Url = null)
+{
+    private static readonly CommunityFileRead Absent = new(false);
+    private static readonly CommunityFileRead PresentWithoutPage = new(true);
+
+    /// <summary>A file without a page of its own is one shared value (three a repository, 150,000 at 50,000 repositories).</summary>
+    public static CommunityFileRead Of(bool present, string? url = null) => url is not null ? new(present, url) : present ? PresentWithoutPage : Absent;
+}
 
 /// <summary>A release: its tag and when it was published (null for a release never published).</summary>
 internal sealed record ReleaseRead(string Tag, DateTimeOffset? PublishedAt);

@@ -55,16 +55,21 @@ internal sealed class ProfileRun(GitHubConnector connector, TimeProvider clock)
     /// <summary>The audit of what was read: no request.</summary>
     public static AuditReport Audit(OrgSnapshot snapshot, ProfileGenConfig config) => OrgAudit.Run(snapshot, config);
 
+    /// <summary>The audit of the repositories a page lists, from that page's model (publish builds it once, for both).</summary>
+    public static AuditReport Audit(OrgSnapshot snapshot, ProfileGenConfig config, ProfileModel page) => OrgAudit.Run(snapshot, config, page);
+
+    /// <summary>The pages a publish order makes (one per culture), each with its model.</summary>
+    public IReadOnlyList<ProfilePage> Pages(OrgSnapshot snapshot, PublishOrder order) => Pages(snapshot, order.Config, order.Template, order.Path);
+
     /// <summary>
     /// Everything publishing needs, as values: the content rendered from the one model, the
     /// cards, the facts, the audit (<see cref="Audit"/>, made first so a failure can still
     /// report it) and the pull request's words.
     /// </summary>
-    public PublishRequest Prepare(OrgSnapshot snapshot, PublishOrder order, AuditReport audit, CancellationToken ct)
+    public static PublishRequest Prepare(OrgSnapshot snapshot, PublishOrder order, IReadOnlyList<ProfilePage> pages, AuditReport audit, CancellationToken ct)
     {
         var config = order.Config;
         var (owner, repo, path, branch) = (snapshot.Org.Login, order.Repo, order.Path, order.Branch);
-        var pages = Pages(snapshot, config, order.Template, path);
         var model = pages[0].Model;
         // The other cultures' files go in the same commit; names git or GitHub would refuse are refused now.
         var others = pages.Skip(1).Select(p => p with { Path = GitNames.Checked(p.Path, GitNames.PathProblem, "publish.culture_paths") }).ToArray();

@@ -14,10 +14,13 @@ namespace CQEN.ProfileGen.Audit;
 /// </summary>
 internal static class OrgAudit
 {
-    public static AuditReport Run(OrgSnapshot snapshot, ProfileGenConfig config)
+    public static AuditReport Run(OrgSnapshot snapshot, ProfileGenConfig config) =>
+        Run(snapshot, config, TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch));
+
+    /// <summary>The audit of the repositories <paramref name="page"/> lists: a run that has built its page's model already (publish) does not build another.</summary>
+    public static AuditReport Run(OrgSnapshot snapshot, ProfileGenConfig config, ProfileModel page)
     {
-        var listed = TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch).Repos
-            .Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var listed = page.Repos.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var profileRepo = config.Publish.TargetRepo;
         var audited = snapshot.Repos
             .Where(r => listed.Contains(r.Name) || string.Equals(r.Name, profileRepo, StringComparison.OrdinalIgnoreCase))

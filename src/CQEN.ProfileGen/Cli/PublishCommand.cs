@@ -81,9 +81,10 @@ internal sealed class PublishCommand : Command
                 Assignees = parse.GetValue(Assignee) ?? [],
                 Draft = parse.GetValue(Draft),
             };
-            var audit = ProfileRun.Audit(snapshot, config); // from what was read: no extra request
+            var pages = context.Run.Pages(snapshot, order);
+            var audit = ProfileRun.Audit(snapshot, config, pages[0].Model); // from what was read: no extra request
             PublishOutput.AuditAtEnd(context.Reporter, audit, Wording.For(config.Culture).AuditTitle + snapshot.Org.Login, config.Culture);
-            var request = context.Run.Prepare(snapshot, order, audit, ct);
+            var request = ProfileRun.Prepare(snapshot, order, pages, audit, ct);
             // The organization read from a snapshot is the one an App's installation is looked up on.
             settings = settings with { GitHub = settings.GitHub with { Org = settings.GitHub.Org ?? snapshot.Org.Login } };
             var gateway = await context.ConnectAsync(settings.GitHub, ct).ConfigureAwait(false);

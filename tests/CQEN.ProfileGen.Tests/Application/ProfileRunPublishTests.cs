@@ -44,7 +44,8 @@ public class ProfileRunPublishTests
 
     private static async Task<(PublishOutcome Outcome, PublishRequest Request)> PublishAsync(FakePublishGateway github, ProfileRun run, OrgSnapshot snapshot, PublishOrder order)
     {
-        var request = run.Prepare(snapshot, order, ProfileRun.Audit(snapshot, order.Config), CancellationToken.None);
+        var pages = run.Pages(snapshot, order);
+        var request = ProfileRun.Prepare(snapshot, order, pages, ProfileRun.Audit(snapshot, order.Config, pages[0].Model), CancellationToken.None);
         return (await ProfileRun.PublishAsync(github, request, CancellationToken.None), request);
     }
 

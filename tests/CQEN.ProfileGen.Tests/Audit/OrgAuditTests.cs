@@ -48,6 +48,30 @@ public class OrgAuditTests
     private static string Header(string licenceBadge, string lifecycle = "[![img](https://img.shields.io/badge/Cycle_de_vie-Exp%C3%A9rimentation-339999)](https://www.quebec.ca/)") =>
         $"<!-- ENTETE -->\n{lifecycle}\n{licenceBadge}\n<!-- FIN ENTETE -->\n\n# Projet\n\nUn projet.\n";
 
+    public class WhatIsAudited
+    {
+        [Fact]
+        public void A_publish_audits_the_repositories_its_page_lists_from_that_page_s_model()
+        {
+            var snapshot = new OrgSnapshot
+            {
+                Org = new OrgProfile { Login = Org, Url = $"https://github.com/{Org}" },
+                Repos = [Repo("listed", "# Listed\n", description: null), Repo("left-out", "# Left out\n", description: null)],
+            };
+            var config = new ProfileGenConfig { Culture = ProfileCulture.English, Filters = new RepoFilter { ExcludeNames = ["left-out"] } };
+            var page = ProfileGen.Rendering.TemplateModelBuilder.Build(snapshot, config, DateTimeOffset.UnixEpoch);
+
+            var alone = OrgAudit.Run(snapshot, config);
+            var fromPage = OrgAudit.Run(snapshot, config, page);
+            var fromSmallerPage = OrgAudit.Run(snapshot, config, page with { Repos = [] });
+
+            Assert.Equal(1, alone.RepositoriesAudited);
+            Assert.Equal(alone.Findings, fromPage.Findings);
+            Assert.Equal(alone.RepositoriesAudited, fromPage.RepositoriesAudited);
+            Assert.Equal(0, fromSmallerPage.RepositoriesAudited);
+        }
+    }
+
     public class LicenseBadgeMismatch
     {
         [Fact]

@@ -143,8 +143,8 @@ internal static class CostModelScenarios
     // The stand-in in this process (20 ms a request, no cost model: memory, not time), the whole
     // command line (`render --reader graphql`) alone in a child process, so the peak is the tool's
     // own. Today's list (GraphQL pages to the end) is what this reader does when the run has time
-    // for it (100,000 minutes here, so a slow first page on a loaded machine does not switch it); given no time (0.0001 minutes), its first page says the GraphQL list
-    // would not fit, and the rest is listed from REST pages.
+    // for it, and the REST list what it does for an organization this size under GitHub's real
+    // times: each is forced (PROFILEGEN_LIST), so a slow first page on a loaded machine switches neither.
     private static async Task<ScenarioResult> MemoryAsync(int n, bool restList)
     {
         await using var github = await StandInGitHubServer.StartAsync();
@@ -152,7 +152,7 @@ internal static class CostModelScenarios
         github.State.RateLimit = int.MaxValue;
         github.State.AddToken(Token);
         github.Latency = TimeSpan.FromMilliseconds(20);
-        var child = await WholeRunHarness.ChildAsync("cli-render", n, github.ApiUrl, "graphql", restList ? "0.0001" : "100000", Token);
+        var child = await WholeRunHarness.ChildAsync("cli-render", n, github.ApiUrl, "graphql", restList ? "rest" : "graphql", Token);
         return child with { Requests = github.Log.All.Count };
     }
 

@@ -114,6 +114,17 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var waiting = new List<(RepoNode Node, WantedFiles Files)>();
         // Repositories listed by REST and not in the cache: their head and root entries come with their files.
         var unlisted = new List<RepoNode>();
+        // The REST page each repository a REST page listed and this run has not read yet came from:
+        // a read that stops goes on from the first of them next time.
+        var unreadOnPage = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Read(RepoSnapshot[] read)
+        {
+            repos.AddRange(read);
+            foreach (var repo in read)
+            {
+                unreadOnPage.Remove(repo.Name);
+            }
+        }
         OrgNode? orgNode = null;
         HashSet<string>? pinned = null;
         // The REST page the list goes on from, when it does (0: GraphQL to the end), and the names GraphQL listed.
@@ -212,11 +223,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                         else
                         {
                             unlisted.Add(node);
+                            unreadOnPage[node.Name] = _restPageTaken;
                         }
                     }
                     while (unlisted.Count + waiting.Count >= FilesPerBatch)
                     {
-                        repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                        Read(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
                     }
                     repos.AddRange(await MapAsync(ready, pinned!, [], cache, ct).ConfigureAwait(false));
                     usage?.RepositoriesRead(nodes.Count);
@@ -238,7 +250,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
                 }
                 while (unlisted.Count + waiting.Count > 0)
                 {
-                    repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                    Read(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
                 }
             }
 
@@ -254,9 +266,11 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 cache.KeepHealth(repo.Name, repo.Health!);
             }
-            var held = await cache.SaveUnfinishedAsync(_restPageTaken is 0 ? 0 : Math.Max(1, _restPageTaken - 2)).ConfigureAwait(false);
+            // The first page with a repository this run listed but did not read, else the page after the last one read.
+            var resumeAt = unreadOnPage.Count > 0 ? unreadOnPage.Values.Min() : _restPageTaken is 0 ? 0 : _restPageTaken + 1;
+            var held = await cache.SaveUnfinishedAsync(resumeAt).ConfigureAwait(false);
             var total = orgNode?.Repositories?.TotalCount ?? held;
-            throw new ReadUnfinishedException(org, Math.Min(held, total), total, repos.Count);
+            throw new ReadUnfinishedException(org, Math.Min(held, total), total, held - cache.PreviousCount);
         }
         // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
         // A repository nothing was pushed to keeps the health the last run read, so an unchanged week
@@ -439,14 +453,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     private TimeSpan ListingTime => (StopBeforeTimeRunsOut ? ReadTimeWithin(TimeBudget) : TimeBudget) / 2;
 
     // A request that would not end within the read's time is not asked: the read stops there.
-    private async Task<T> TimedAsync<T>(bool graphQl, Func<Task<T>> ask)
+    private async Task<T> TimedAsync<T>(bool graphQl, Func<Task<T>> ask, bool mayStop = true)
     {
         TimeSpan expected;
         lock (_timing)
         {
             expected = graphQl ? _longestGraphQl : _longestRest;
         }
-        if (StopBeforeTimeRunsOut && clock.GetElapsedTime(_readStart) + expected > ReadTimeWithin(TimeBudget))
+        if (mayStop && StopBeforeTimeRunsOut && clock.GetElapsedTime(_readStart) + expected > ReadTimeWithin(TimeBudget))
         {
             throw new ReadOutOfTimeException();
         }
@@ -620,7 +634,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 // The first page is always asked: the read needs it to know anything.
                 var ask = () => GraphQl.SendAsync(client, endpoint, Query, new { org, cursor, first = size }, GraphQlJson.Default.GraphQlAnswerOrgReposData, $"the repositories of '{org}'");
-                answer = await (cursor is null ? ask() : TimedAsync(graphQl: true, ask)).ConfigureAwait(false);
+                answer = await TimedAsync(graphQl: true, ask, mayStop: cursor is not null).ConfigureAwait(false);
             }
             catch (GitHubException ex) when (ex.StatusCode is 502 or 504)
             {
@@ -1074,12 +1088,12 @@ internal sealed class ReadOutOfTimeException() : Exception("the read's time ran 
 /// <summary>
 /// A read that stopped before the run's time ran out (<see cref="GraphQlOrgReader.StopBeforeTimeRunsOut"/>):
 /// <see cref="Read"/> of the <see cref="Total"/> repositories are in the read cache (<see cref="ThisRun"/>
-/// of them read or confirmed by this run), the next run goes on from there, and nothing may be
+/// of them by this run), the next run goes on from there, and nothing may be
 /// rendered or published from what was read.
 /// </summary>
 internal sealed class ReadUnfinishedException(string org, int read, int total, int thisRun)
     : Exception(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"the read of '{org}' stopped before the run's time ran out: {read:N0} of its {total:N0} repositories are read and kept in the read cache ({thisRun:N0} by this run); the next run goes on from there; nothing was published or written"))
+        $"the read of '{org}' stopped before the run's time ran out: {read:N0} of its {total:N0} repositories are read and kept in the read cache ({thisRun:N0} of them by this run); the next run goes on from there; nothing was published or written"))
 {
     public int Read => read;
 

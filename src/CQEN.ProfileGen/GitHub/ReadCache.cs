@@ -63,6 +63,9 @@ internal sealed class ReadCache
     private ReadCache(string path, string identity, string reader, Dictionary<string, Entry> previous, int resumePage) =>
         (_path, _identity, _reader, _previous, ResumePage) = (path, identity, reader, previous, resumePage);
 
+    /// <summary>Repositories the cache held when it was opened.</summary>
+    public int PreviousCount => _previous.Count;
+
     /// <summary>The REST list page the last read stopped at, when it stopped before its time ran out (0: it was whole).</summary>
     public int ResumePage { get; }
 

@@ -460,7 +460,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             expected = graphQl ? _longestGraphQl : _longestRest;
         }
-        if (mayStop && StopBeforeTimeRunsOut && clock.GetElapsedTime(_readStart) + expected > ReadTimeWithin(TimeBudget))
+        if (mayStop && StopBeforeTimeRunsOut && CacheDirectory is not null && clock.GetElapsedTime(_readStart) + expected > ReadTimeWithin(TimeBudget))
         {
             throw new ReadOutOfTimeException();
         }

@@ -26,12 +26,12 @@ internal static class ReadScenario
     }
 
     /// <summary>The child's part: the command line, as a user runs it, against the harness's stand-in.</summary>
-    public static async Task<ScenarioResult> RunCliAsync(int repositories, string apiUrl, string reader, string? timeoutMinutes = null, string token = "ghs_bench")
+    public static async Task<ScenarioResult> RunCliAsync(int repositories, string apiUrl, string reader, string? list = null, string token = "ghs_bench")
     {
         var output = Path.Combine(Path.GetTempPath(), $"profilegen-bench-{Guid.NewGuid():N}.md");
         var env = new CliEnvironment
         {
-            Variables = new Dictionary<string, string?> { ["GITHUB_TOKEN"] = token, ["PROFILEGEN_TIMEOUT_MINUTES"] = timeoutMinutes },
+            Variables = new Dictionary<string, string?> { ["GITHUB_TOKEN"] = token, ["PROFILEGEN_LIST"] = list },
             Out = TextWriter.Null,
             Error = Console.Error,
             CurrentDirectory = Path.GetTempPath(),

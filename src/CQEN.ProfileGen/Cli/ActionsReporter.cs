@@ -42,6 +42,17 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         await EndSummaryAsync().ConfigureAwait(false);
     }
 
+    public override async Task UnfinishedAsync(string message)
+    {
+        message = Scrub(message);
+        await base.UnfinishedAsync(message).ConfigureAwait(false);
+        await AnnotateAsync("warning", "profilegen", message).ConfigureAwait(false);
+        await OutputsAsync(GitHubActions.Outputs("failed", false, null)).ConfigureAwait(false);
+        // One sentence: the tool's own words (the run log's line), after the summary's title.
+        await SummaryAsync($"### {Wording.For(Culture).Summary.Title}\n\n{Rendering.MarkdownText.Inline(char.ToUpperInvariant(message[0]) + message[1..])}.\n").ConfigureAwait(false);
+        await EndSummaryAsync().ConfigureAwait(false);
+    }
+
     public override async Task ListAsync(string title, IEnumerable<string> lines)
     {
         await CommandAsync("::group::" + title).ConfigureAwait(false);

@@ -71,6 +71,13 @@ internal static class CliApp
                 }
             }
         }
+        catch (ReadUnfinishedException unfinished)
+        {
+            // Not a failure to fix: the next run goes on. Its own exit code still fails the step, so
+            // nothing after it publishes; the Action saves the read cache all the same.
+            await context.Reporter.UnfinishedAsync(unfinished.Message).ConfigureAwait(false);
+            return ExitCodes.ReadUnfinished;
+        }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             await context.Reporter.FailAsync($"the run did not finish within --timeout {timeout} s; nothing was written").ConfigureAwait(false);

@@ -15,6 +15,12 @@ internal static class ExitCodes
     /// <summary>With --detailed-exitcode: there were changes (dry-run: would change).</summary>
     public const int Changes = 2;
 
+    /// <summary>
+    /// The read stopped before the run's time ran out (a read cache and PROFILEGEN_TIMEOUT_MINUTES):
+    /// what was read is kept in the cache, nothing was written, and the next run goes on from there.
+    /// </summary>
+    public const int ReadUnfinished = 4;
+
     /// <summary>Interrupted (Ctrl-C): 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
 }

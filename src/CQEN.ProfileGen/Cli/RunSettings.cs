@@ -75,6 +75,14 @@ internal sealed record RunSettings
                 CacheDirectory = (parse.GetValue(RunOptions.CacheDir)?.ToString() ?? env.Get("PROFILEGEN_CACHE_DIR")) is { } cache ? env.ResolvePath(cache) : null,
                 ReadTimeBudget = double.TryParse(env.Get("PROFILEGEN_TIMEOUT_MINUTES"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
                     ? TimeSpan.FromMinutes(minutes) : null,
+                // Test-facing (tests and the bench keep a list mode whatever the run's time): graphql or rest; unset, the read chooses by its time.
+                List = env.Get("PROFILEGEN_LIST") switch
+                {
+                    null => RepositoryList.WhenSlow,
+                    "graphql" => RepositoryList.GraphQl,
+                    "rest" => RepositoryList.Rest,
+                    var other => throw new InputException($"$PROFILEGEN_LIST: must be graphql or rest (got '{other}')"),
+                },
                 // A catalogue source left out of catalogue.precedence is not read.
                 CatalogueFiles = config.Catalogue.Precedence.Any(s => s is CatalogueOptions.Publiccode or CatalogueOptions.CatalogInfo),
                 CustomPropertyNames = config.Catalogue.CustomPropertiesNamed && config.Catalogue.Precedence.Contains(CatalogueOptions.CustomProperty)

@@ -28,6 +28,9 @@ internal sealed record GitHubAccess
     /// <summary>The time the run is given (the workflow's timeout-minutes, when the Action passes it); null: the starter workflow's 15 minutes.</summary>
     public TimeSpan? ReadTimeBudget { get; init; }
 
+    /// <summary>How the GraphQL reader lists the organization after its first page (tests and the bench force one; users keep the default).</summary>
+    public RepositoryList List { get; init; } = RepositoryList.WhenSlow;
+
     /// <summary>Whether the catalogue files (publiccode.yml, catalog-info.yaml) are read: the configuration's catalogue sources use them.</summary>
     public bool CatalogueFiles { get; init; } = true;
 

@@ -89,6 +89,7 @@ internal class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOpt
             Usage = Usage,
             ReadCacheDirectory = access.CacheDirectory,
             ReadTimeBudget = access.ReadTimeBudget,
+            List = access.List,
             CatalogueFiles = access.CatalogueFiles,
             CustomPropertyNames = access.CustomPropertyNames,
         };

@@ -46,6 +46,31 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// </summary>
     public bool ListWithRestWhenSlow { get; init; } = true;
 
+    /// <summary>Whether the rest of the list is read from REST's pages whatever the time (tests and the bench: PROFILEGEN_LIST=rest).</summary>
+    public bool ListWithRest { get; init; }
+
+    /// <summary>
+    /// Whether the read stops before <see cref="TimeBudget"/> runs out (<see cref="ReadTimeWithin"/>):
+    /// no file batch or list page is asked that would not end in time, what was read is saved in
+    /// the read cache beside what earlier runs kept, and <see cref="ReadUnfinishedException"/> says
+    /// so. The next run reads only what the cache does not hold, and so on until one completes.
+    /// Only with a cache: without one, stopping would throw the work away.
+    /// </summary>
+    public bool StopBeforeTimeRunsOut { get; init; }
+
+    /// <summary>The least of the run's time left for what comes before and after the read (<see cref="ReadTimeWithin"/>).</summary>
+    internal static readonly TimeSpan LeastMargin = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The time the read itself may take out of the job's <paramref name="budget"/>. The job's
+    /// timer starts before the tool does (checkout, cache restore, fetching the tool: about a
+    /// minute on a hosted runner) and the run goes on after the read (custom properties, render,
+    /// publish's few requests and one commit, then actions/cache saving the cache folder, tens of
+    /// MB at 20,000 repositories): 2 minutes at least, and 15 % of a longer budget, since a
+    /// longer budget is given to a larger organization, whose render, cache and save grow with it.
+    /// </summary>
+    internal static TimeSpan ReadTimeWithin(TimeSpan budget) => budget - TimeSpan.FromTicks(Math.Max(LeastMargin.Ticks, (long)(budget.Ticks * 0.15)));
+
     /// <summary>Whether <c>publiccode.yml</c> and <c>catalog-info.yaml</c> are read where the root shows them (the configuration's catalogue sources).</summary>
     public bool CatalogueFiles { get; init; } = true;
 
@@ -80,6 +105,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     public async Task<OrgSnapshot> ReadAsync(string org, CancellationToken ct)
     {
+        _readStart = clock.GetTimestamp();
         var cache = CacheDirectory is { } directory ? await ReadCache.OpenAsync(directory, endpoint, org, usage is null ? null : usage.WarnAsync).ConfigureAwait(false) : null;
         var repos = new List<RepoSnapshot>();
         // Repositories whose README or licence text is to be read: mapped once the batched file
@@ -88,6 +114,17 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var waiting = new List<(RepoNode Node, WantedFiles Files)>();
         // Repositories listed by REST and not in the cache: their head and root entries come with their files.
         var unlisted = new List<RepoNode>();
+        // The REST page each repository a REST page listed and this run has not read yet came from:
+        // a read that stops goes on from the first of them next time.
+        var unreadOnPage = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Read(RepoSnapshot[] read)
+        {
+            repos.AddRange(read);
+            foreach (var repo in read)
+            {
+                unreadOnPage.Remove(repo.Name);
+            }
+        }
         OrgNode? orgNode = null;
         HashSet<string>? pinned = null;
         // The REST page the list goes on from, when it does (0: GraphQL to the end), and the names GraphQL listed.
@@ -95,120 +132,145 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var listedByGraphQl = new HashSet<string>(StringComparer.Ordinal);
         var firstPage = clock.GetTimestamp();
         var firstPageTime = TimeSpan.Zero;
-        // The next page is asked for before this one is mapped, so mapping overlaps the wait.
-        var next = PageAsync(org, null);
         try
         {
-            while (next is not null)
+            // The next page is asked for before this one is mapped, so mapping overlaps the wait.
+            var next = PageAsync(org, null);
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                orgNode = await next.ConfigureAwait(false);
-                next = null;
-                var page = orgNode.Repositories ?? throw new GitHubException($"GitHub's GraphQL API gave no repositories for '{org}'");
-                var isFirst = pinned is null;
-                pinned ??= orgNode.PinnedItems?.Present.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-                var ready = new List<RepoNode>();
-                foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
+                while (next is not null)
                 {
-                    // A repository not in the cache as it is gets its files and its health in one batch.
-                    var files = Cached(cache, node) is null ? FilesWanted(node) with { Health = true } : null;
-                    if (files is null)
+                    ct.ThrowIfCancellationRequested();
+                    orgNode = await next.ConfigureAwait(false);
+                    next = null;
+                    var page = orgNode.Repositories ?? throw new GitHubException($"GitHub's GraphQL API gave no repositories for '{org}'");
+                    var isFirst = pinned is null;
+                    pinned ??= orgNode.PinnedItems?.Present.Select(p => p.Name).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+                    var ready = new List<RepoNode>();
+                    foreach (var node in page.Nodes?.OfType<RepoNode>() ?? [])
                     {
-                        ready.Add(node);
+                        // A repository not in the cache as it is gets its files and its health in one batch.
+                        var files = Cached(cache, node) is null ? FilesWanted(node) with { Health = true } : null;
+                        if (files is null)
+                        {
+                            ready.Add(node);
+                        }
+                        else
+                        {
+                            waiting.Add((node, files));
+                        }
                     }
-                    else
+                    // A full batch of files is read before the next page is asked for: one request in
+                    // flight at a time (GitHub asks for serial requests), and at most a batch of pages'
+                    // repositories held waiting, whatever the organization's size.
+                    while (waiting.Count >= FilesPerBatch)
                     {
-                        waiting.Add((node, files));
+                        repos.AddRange(await ReadFilesAsync(org, waiting[..FilesPerBatch], pinned, cache, ct).ConfigureAwait(false));
+                        waiting.RemoveRange(0, FilesPerBatch);
                     }
-                }
-                // A full batch of files is read before the next page is asked for: one request in
-                // flight at a time (GitHub asks for serial requests), and at most a batch of pages'
-                // repositories held waiting, whatever the organization's size.
-                while (waiting.Count >= FilesPerBatch)
-                {
-                    repos.AddRange(await ReadFilesAsync(org, waiting[..FilesPerBatch], pinned, cache, ct).ConfigureAwait(false));
-                    waiting.RemoveRange(0, FilesPerBatch);
-                }
-                if (isFirst)
-                {
-                    firstPageTime = clock.GetElapsedTime(firstPage);
-                    if (ListWithRestWhenSlow && page.PageInfo is { HasNextPage: true } && GraphQlEstimate(page, firstPageTime).Time > TimeBudget / 2)
+                    if (isFirst)
                     {
-                        restFrom = (page.Nodes?.Count ?? 0) / RestPageSize + 1;
-                        listedByGraphQl.UnionWith(page.Nodes?.OfType<RepoNode>().Select(n => n.Name) ?? []);
+                        firstPageTime = clock.GetElapsedTime(firstPage);
+                        if (page.PageInfo is { HasNextPage: true } && (ListWithRest || (ListWithRestWhenSlow && GraphQlEstimate(page, firstPageTime).Time > ListingTime)))
+                        {
+                            restFrom = (page.Nodes?.Count ?? 0) / RestPageSize + 1;
+                            listedByGraphQl.UnionWith(page.Nodes?.OfType<RepoNode>().Select(n => n.Name) ?? []);
+                        }
+                        else
+                        {
+                            await EstimateAsync(org, page, firstPageTime).ConfigureAwait(false);
+                        }
                     }
-                    else
+                    if (restFrom == 0 && page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
                     {
-                        await EstimateAsync(org, page, firstPageTime).ConfigureAwait(false);
+                        next = PageAsync(org, cursor);
                     }
+                    repos.AddRange(await MapAsync(ready, pinned, [], cache, ct).ConfigureAwait(false));
+                    usage?.RepositoriesRead(page.Nodes?.Count ?? 0);
                 }
-                if (restFrom == 0 && page.PageInfo is { HasNextPage: true, EndCursor: { } cursor })
-                {
-                    next = PageAsync(org, cursor);
-                }
-                repos.AddRange(await MapAsync(ready, pinned, [], cache, ct).ConfigureAwait(false));
-                usage?.RepositoriesRead(page.Nodes?.Count ?? 0);
             }
-        }
-        finally
-        {
-            // A page still in flight when mapping failed: observed, so its failure goes nowhere.
-            if (next is not null)
+            finally
             {
-                await next.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                // A page still in flight when mapping failed: observed, so its failure goes nowhere.
+                if (next is not null)
+                {
+                    await next.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                }
             }
-        }
 
-        if (restFrom > 0)
-        {
-            var total = orgNode!.Repositories!.TotalCount;
-            var seen = listedByGraphQl.Count;
-            var lastPage = (total + RestPageSize - 1) / RestPageSize;
-            var firstRestPage = clock.GetTimestamp();
-            var estimated = false;
-            async Task TakeAsync(IReadOnlyList<RepoNode> nodes)
+            if (restFrom > 0)
             {
-                if (!estimated)
+                var total = orgNode!.Repositories!.TotalCount;
+                var seen = listedByGraphQl.Count;
+                var lastPage = (total + RestPageSize - 1) / RestPageSize;
+                var firstRestPage = clock.GetTimestamp();
+                var estimated = false;
+                async Task TakeAsync(IReadOnlyList<RepoNode> nodes)
                 {
-                    estimated = true;
-                    await EstimateRestAsync(org, total, firstPageTime, clock.GetElapsedTime(firstRestPage), lastPage - restFrom + 1).ConfigureAwait(false);
-                }
-                var ready = new List<RepoNode>();
-                foreach (var node in nodes.Where(n => listedByGraphQl.Add(n.Name)))
-                {
-                    seen++;
-                    if (CachedUnpushed(cache, node) is { } known)
+                    if (!estimated)
                     {
-                        ready.Add(node with { DefaultBranchRef = new BranchRef(node.DefaultBranchRef?.Name, new ObjectId(known.Head)), Root = new RootTree(known.Root) });
+                        estimated = true;
+                        await EstimateRestAsync(org, total, firstPageTime, clock.GetElapsedTime(firstRestPage), lastPage - restFrom + 1).ConfigureAwait(false);
                     }
-                    else
+                    var ready = new List<RepoNode>();
+                    foreach (var node in nodes.Where(n => listedByGraphQl.Add(n.Name)))
                     {
-                        unlisted.Add(node);
+                        seen++;
+                        if (CachedUnpushed(cache, node) is { } known)
+                        {
+                            ready.Add(node with { DefaultBranchRef = new BranchRef(node.DefaultBranchRef?.Name, new ObjectId(known.Head)), Root = new RootTree(known.Root) });
+                        }
+                        else
+                        {
+                            unlisted.Add(node);
+                            unreadOnPage[node.Name] = _restPageTaken;
+                        }
                     }
+                    while (unlisted.Count + waiting.Count >= FilesPerBatch)
+                    {
+                        Read(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                    }
+                    repos.AddRange(await MapAsync(ready, pinned!, [], cache, ct).ConfigureAwait(false));
+                    usage?.RepositoriesRead(nodes.Count);
                 }
-                while (unlisted.Count + waiting.Count >= FilesPerBatch)
+                // A read that stopped before its time ran out goes on from the page it stopped at, then
+                // lists the pages before it (mostly what it read then, taken from the cache): listing
+                // those first would spend a share of each run again, and a run would read less each time.
+                var resumeAt = Math.Clamp(cache?.ResumePage ?? 0, restFrom, lastPage);
+                await ListWithRestAsync(org, resumeAt, lastPage, TakeAsync, ct).ConfigureAwait(false);
+                if (resumeAt > restFrom)
                 {
-                    repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                    await ListWithRestAsync(org, restFrom, resumeAt - 1, TakeAsync, ct, followNext: false).ConfigureAwait(false);
                 }
-                repos.AddRange(await MapAsync(ready, pinned!, [], cache, ct).ConfigureAwait(false));
-                usage?.RepositoriesRead(nodes.Count);
+                // REST's name order and GraphQL's may differ on some names: what the first REST page
+                // holds is read too when the pages did not meet the count.
+                if (seen < total && restFrom > 1)
+                {
+                    await ListWithRestAsync(org, 1, restFrom - 1, TakeAsync, ct).ConfigureAwait(false);
+                }
+                while (unlisted.Count + waiting.Count > 0)
+                {
+                    Read(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                }
             }
-            await ListWithRestAsync(org, restFrom, lastPage, TakeAsync, ct).ConfigureAwait(false);
-            // REST's name order and GraphQL's may differ on some names: what the first REST page
-            // holds is read too when the pages did not meet the count.
-            if (seen < total && restFrom > 1)
+
+            foreach (var batch in waiting.Chunk(FilesPerBatch))
             {
-                await ListWithRestAsync(org, 1, restFrom - 1, TakeAsync, ct).ConfigureAwait(false);
-            }
-            while (unlisted.Count + waiting.Count > 0)
-            {
-                repos.AddRange(await ReadNextBatchAsync(org, unlisted, waiting, pinned!, cache, ct).ConfigureAwait(false));
+                repos.AddRange(await ReadFilesAsync(org, [.. batch], pinned!, cache, ct).ConfigureAwait(false));
             }
         }
-
-        foreach (var batch in waiting.Chunk(FilesPerBatch))
+        catch (ReadOutOfTimeException) when (cache is not null)
         {
-            repos.AddRange(await ReadFilesAsync(org, [.. batch], pinned!, cache, ct).ConfigureAwait(false));
+            // Nothing is rendered from a partial read: what was read is kept for the next run.
+            foreach (var repo in repos.Where(r => r.Health is not null))
+            {
+                cache.KeepHealth(repo.Name, repo.Health!);
+            }
+            // The first page with a repository this run listed but did not read, else the page after the last one read.
+            var resumeAt = unreadOnPage.Count > 0 ? unreadOnPage.Values.Min() : _restPageTaken is 0 ? 0 : _restPageTaken + 1;
+            var held = await cache.SaveUnfinishedAsync(resumeAt).ConfigureAwait(false);
+            var total = orgNode?.Repositories?.TotalCount ?? held;
+            throw new ReadUnfinishedException(org, Math.Min(held, total), total, held - cache.PreviousCount);
         }
         // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
         // A repository nothing was pushed to keeps the health the last run read, so an unchanged week
@@ -369,15 +431,60 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     {
         if (usage is not null && estimate > TimeBudget)
         {
-            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {total} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({how}), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)")).ConfigureAwait(false);
+            var then = StopBeforeTimeRunsOut
+                ? "the read stops in time and keeps what it read in the read cache, and the next runs go on from there until one completes (or raise the workflow's timeout-minutes, and pass it in PROFILEGEN_TIMEOUT_MINUTES)"
+                : "raise the workflow's timeout-minutes (and pass it in PROFILEGEN_TIMEOUT_MINUTES)";
+            await usage.WarnAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading the {total} repositories of '{org}' should take about {Math.Ceiling(estimate.TotalMinutes)} minutes ({how}), more than the {TimeBudget.TotalMinutes:0.##} minutes the run is given: {then}")).ConfigureAwait(false);
+        }
+    }
+
+    // When the read started, and the longest request of each kind so far: the next one is taken to
+    // last as long (GraphQL's are serial and under GitHub's 10 s clock; REST list pages are alike).
+    private long _readStart;
+    private readonly object _timing = new();
+    private TimeSpan _longestGraphQl;
+    private TimeSpan _longestRest;
+
+    // The last REST list page handed over for reading (where a read that stops goes on from).
+    private int _restPageTaken;
+
+    // The share of the run's time the GraphQL list may take before REST's pages list the rest:
+    // half, so the file batches have the other half (of the read's own time, when the read stops in time).
+    private TimeSpan ListingTime => (StopBeforeTimeRunsOut ? ReadTimeWithin(TimeBudget) : TimeBudget) / 2;
+
+    // A request that would not end within the read's time is not asked: the read stops there.
+    private async Task<T> TimedAsync<T>(bool graphQl, Func<Task<T>> ask, bool mayStop = true)
+    {
+        TimeSpan expected;
+        lock (_timing)
+        {
+            expected = graphQl ? _longestGraphQl : _longestRest;
+        }
+        if (mayStop && StopBeforeTimeRunsOut && CacheDirectory is not null && clock.GetElapsedTime(_readStart) + expected > ReadTimeWithin(TimeBudget))
+        {
+            throw new ReadOutOfTimeException();
+        }
+        var started = clock.GetTimestamp();
+        try
+        {
+            return await ask().ConfigureAwait(false);
+        }
+        finally
+        {
+            var took = clock.GetElapsedTime(started);
+            lock (_timing)
+            {
+                (_longestGraphQl, _longestRest) = graphQl ? (took > _longestGraphQl ? took : _longestGraphQl, _longestRest) : (_longestGraphQl, took > _longestRest ? took : _longestRest);
+            }
         }
     }
 
     // REST's list pages from..to (sorted by name, as GraphQL's), two in flight; pages past the
-    // count GraphQL gave are asked for only while GitHub says there are more.
-    private async Task ListWithRestAsync(string org, int from, int to, Func<IReadOnlyList<RepoNode>, Task> take, CancellationToken ct)
+    // count GraphQL gave are asked for only while GitHub says there are more (and the pages are
+    // not the first ones again, listed after a read that went on from where the last one stopped).
+    private async Task ListWithRestAsync(string org, int from, int to, Func<IReadOnlyList<RepoNode>, Task> take, CancellationToken ct, bool followNext = true)
     {
-        var inFlight = new Queue<Task<(RepoNode[] Nodes, bool More)>>();
+        var inFlight = new Queue<(int Number, Task<(RepoNode[] Nodes, bool More)> Answer)>();
         var nextPage = from;
         try
         {
@@ -385,25 +492,27 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             {
                 while (inFlight.Count < OctokitGateway.MaxRestInFlight && nextPage <= to)
                 {
-                    inFlight.Enqueue(RestPageAsync(org, nextPage++));
+                    inFlight.Enqueue((nextPage, RestPageAsync(org, nextPage)));
+                    nextPage++;
                 }
                 if (!inFlight.TryDequeue(out var page))
                 {
                     return;
                 }
                 ct.ThrowIfCancellationRequested();
-                var (nodes, more) = await page.ConfigureAwait(false);
-                if (more && inFlight.Count == 0 && nextPage > to)
+                var (nodes, more) = await page.Answer.ConfigureAwait(false);
+                if (followNext && more && inFlight.Count == 0 && nextPage > to)
                 {
                     to = nextPage;
                 }
+                _restPageTaken = page.Number;
                 await take(nodes).ConfigureAwait(false);
             }
         }
         finally
         {
             // Pages still in flight when one failed: observed, so their failures go nowhere.
-            foreach (var left in inFlight)
+            foreach (var (_, left) in inFlight)
             {
                 await left.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
@@ -421,7 +530,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         };
         var what = $"the repositories of '{org}'";
         // The page's text, read into the list entries this reader keeps (not Octokit's repository objects).
-        var response = await GitHubErrors.Guard(() => client.Connection.GetRaw(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), what).ConfigureAwait(false);
+        var response = await TimedAsync(graphQl: false, () => GitHubErrors.Guard(() => client.Connection.GetRaw(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), what)).ConfigureAwait(false);
         var text = response.HttpResponse.Body as string ?? (response.Body is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
         List<RestRepo>? repos;
         try
@@ -523,7 +632,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             try
             {
-                answer = await GraphQl.SendAsync(client, endpoint, Query, new { org, cursor, first = size }, GraphQlJson.Default.GraphQlAnswerOrgReposData, $"the repositories of '{org}'").ConfigureAwait(false);
+                // The first page is always asked: the read needs it to know anything.
+                var ask = () => GraphQl.SendAsync(client, endpoint, Query, new { org, cursor, first = size }, GraphQlJson.Default.GraphQlAnswerOrgReposData, $"the repositories of '{org}'");
+                answer = await TimedAsync(graphQl: true, ask, mayStop: cursor is not null).ConfigureAwait(false);
             }
             catch (GitHubException ex) when (ex.StatusCode is 502 or 504)
             {
@@ -766,7 +877,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             try
             {
-                answer = await GraphQl.SendAsync(client, endpoint, query, variables, GraphQlJson.Default.GraphQlAnswerDictionaryStringRepoFiles, what).ConfigureAwait(false);
+                answer = await TimedAsync(graphQl: true, () => GraphQl.SendAsync(client, endpoint, query, variables, GraphQlJson.Default.GraphQlAnswerDictionaryStringRepoFiles, what)).ConfigureAwait(false);
             }
             catch (GitHubException ex) when (adaptive && batch.Length > 1 && ex.StatusCode is 502 or 504)
             {
@@ -970,3 +1081,23 @@ internal sealed class PageTooHeavyException(string message) : Exception(message)
 
 /// <summary>The GraphQL endpoint itself is missing (an old or restricted server): the REST reader can take over.</summary>
 internal sealed class GraphQlUnavailableException(string message, Exception? inner) : GitHubException(message, null, inner);
+
+/// <summary>The next request would not end within the read's time (<see cref="GraphQlOrgReader.StopBeforeTimeRunsOut"/>).</summary>
+internal sealed class ReadOutOfTimeException() : Exception("the read's time ran out");
+
+/// <summary>
+/// A read that stopped before the run's time ran out (<see cref="GraphQlOrgReader.StopBeforeTimeRunsOut"/>):
+/// <see cref="Read"/> of the <see cref="Total"/> repositories are in the read cache (<see cref="ThisRun"/>
+/// of them by this run), the next run goes on from there, and nothing may be
+/// rendered or published from what was read.
+/// </summary>
+internal sealed class ReadUnfinishedException(string org, int read, int total, int thisRun)
+    : Exception(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the read of '{org}' stopped before the run's time ran out: {read:N0} of its {total:N0} repositories are read and kept in the read cache ({thisRun:N0} of them by this run); the next run goes on from there; nothing was published or written"))
+{
+    public int Read => read;
+
+    public int Total => total;
+
+    public int ThisRun => thisRun;
+}

@@ -33,6 +33,9 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
     /// <summary>The time the run is given, which the GraphQL reader's estimate is checked against (null: 15 minutes).</summary>
     public TimeSpan? ReadTimeBudget { get; init; }
 
+    /// <summary>How the GraphQL reader lists the organization after its first page.</summary>
+    public RepositoryList List { get; init; } = RepositoryList.WhenSlow;
+
     /// <summary>Whether <c>publiccode.yml</c> and <c>catalog-info.yaml</c> are read (the configuration's catalogue sources use them).</summary>
     public bool CatalogueFiles { get; init; } = true;
 
@@ -45,7 +48,18 @@ internal sealed partial class OctokitGateway(IGitHubClient client, GitHubEndpoin
         {
             try
             {
-                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage) { CacheDirectory = ReadCacheDirectory, TimeBudget = ReadTimeBudget ?? TimeSpan.FromMinutes(15), CatalogueFiles = CatalogueFiles, CustomPropertyNames = CustomPropertyNames }.ReadAsync(org, cancellationToken).ConfigureAwait(false);
+                return await new GraphQlOrgReader(client, endpoint, clock, RestConcurrency, Usage)
+                {
+                    CacheDirectory = ReadCacheDirectory,
+                    TimeBudget = ReadTimeBudget ?? TimeSpan.FromMinutes(15),
+                    // With a cache to keep what was read and a time the run was given, the read
+                    // stops in time and the next run goes on; without a cache, stopping would waste it.
+                    StopBeforeTimeRunsOut = ReadCacheDirectory is not null && ReadTimeBudget is not null,
+                    ListWithRestWhenSlow = List == RepositoryList.WhenSlow,
+                    ListWithRest = List == RepositoryList.Rest,
+                    CatalogueFiles = CatalogueFiles,
+                    CustomPropertyNames = CustomPropertyNames,
+                }.ReadAsync(org, cancellationToken).ConfigureAwait(false);
             }
             catch (GraphQlUnavailableException) when (reader == OrgReader.Auto)
             {
@@ -338,4 +352,16 @@ internal enum OrgReader
     Auto,
     Rest,
     GraphQl,
+}
+
+/// <summary>
+/// How the GraphQL reader lists an organization after its first page: REST's numbered pages when
+/// the GraphQL list would not fit the run's time (the default), or always one or the other (tests
+/// and the bench use these to keep a list mode whatever the run's time; PROFILEGEN_LIST).
+/// </summary>
+internal enum RepositoryList
+{
+    WhenSlow,
+    GraphQl,
+    Rest,
 }

@@ -42,7 +42,8 @@ internal sealed class ReadCache
         public IReadOnlyDictionary<string, string>? ReadmeSummaries { get; init; }
     }
 
-    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader);
+    /// <summary><paramref name="ResumePage"/>: the REST list page a read that stopped before its time ran out goes on from (0: the last read was whole).</summary>
+    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader, int ResumePage = 0);
 
     /// <summary>The reader that made a cache: each keeps what it reads its own way, so one never uses the other's.</summary>
     internal const string GraphQlReader = "graphql";
@@ -59,8 +60,14 @@ internal sealed class ReadCache
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _next = new(StringComparer.Ordinal);
 
-    private ReadCache(string path, string identity, string reader, Dictionary<string, Entry> previous) =>
-        (_path, _identity, _reader, _previous) = (path, identity, reader, previous);
+    private ReadCache(string path, string identity, string reader, Dictionary<string, Entry> previous, int resumePage) =>
+        (_path, _identity, _reader, _previous, ResumePage) = (path, identity, reader, previous, resumePage);
+
+    /// <summary>Repositories the cache held when it was opened.</summary>
+    public int PreviousCount => _previous.Count;
+
+    /// <summary>The REST list page the last read stopped at, when it stopped before its time ran out (0: it was whole).</summary>
+    public int ResumePage { get; }
 
     private static string ToolVersion =>
         typeof(ReadCache).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
@@ -80,6 +87,7 @@ internal sealed class ReadCache
         var identity = IdentityOf(endpoint, org);
         var why = (string?)null;
         Dictionary<string, Entry> previous = new(StringComparer.Ordinal);
+        var resumePage = 0;
         try
         {
             if (File.Exists(path))
@@ -93,6 +101,7 @@ internal sealed class ReadCache
                 if (why is null)
                 {
                     previous = new Dictionary<string, Entry>(document!.Repos, StringComparer.Ordinal);
+                    resumePage = document.ResumePage;
                 }
             }
         }
@@ -104,7 +113,7 @@ internal sealed class ReadCache
         {
             await notice($"the read cache {path} was ignored: {why}; every repository's files are read again").ConfigureAwait(false);
         }
-        return new ReadCache(path, identity, reader, previous);
+        return new ReadCache(path, identity, reader, previous, resumePage);
     }
 
     /// <summary>What was read from the repository's files, when its default branch is still at <paramref name="head"/>.</summary>
@@ -152,13 +161,42 @@ internal sealed class ReadCache
     }
 
     /// <summary>Writes what this run kept (only after a whole read: repositories gone since are dropped); failing to write never fails the run.</summary>
-    public async Task SaveAsync()
+    public Task SaveAsync()
+    {
+        lock (_next)
+        {
+            return WriteAsync(new Dictionary<string, Entry>(_next, StringComparer.Ordinal), resumePage: 0);
+        }
+    }
+
+    /// <summary>
+    /// Writes, after a read that stopped before its time ran out, what this run read beside what
+    /// earlier runs kept of the repositories it did not reach (none is dropped: the next run goes
+    /// on from there, <paramref name="resumePage"/> for a REST list). A repository this run took
+    /// from the cache keeps the health read then, as a whole run would (<see cref="UnchangedHealth"/>
+    /// decides again next time). Returns how many repositories the cache now holds.
+    /// </summary>
+    public async Task<int> SaveUnfinishedAsync(int resumePage)
+    {
+        var merged = new Dictionary<string, Entry>(_previous, StringComparer.Ordinal);
+        lock (_next)
+        {
+            foreach (var (name, entry) in _next)
+            {
+                merged[name] = entry.Health is null && _previous.TryGetValue(name, out var before) && before.PushedAt == entry.PushedAt ? entry with { Health = before.Health } : entry;
+            }
+        }
+        await WriteAsync(merged, resumePage).ConfigureAwait(false);
+        return merged.Count;
+    }
+
+    private async Task WriteAsync(Dictionary<string, Entry> repos, int resumePage)
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, _next, _reader), Json)).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, repos, _reader, resumePage), Json)).ConfigureAwait(false);
             File.Move(temp, _path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

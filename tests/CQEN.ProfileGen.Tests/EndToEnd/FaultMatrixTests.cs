@@ -163,10 +163,15 @@ public sealed class FaultMatrixTests() : EndToEndTest(repos: 250, token: "ghs_te
     [Fact]
     public async Task The_rest_reader_keeps_at_most_two_requests_in_flight()
     {
+        // Answers slow enough for requests to overlap, on an organization of its own: 60
+        // repositories give the reader a few hundred requests to run at once, as 250 would.
+        StandInData.GenerateOrg(GitHub.State, "overlap", 60);
         GitHub.Latency = TimeSpan.FromMilliseconds(5);
 
-        await Succeeds();
+        var result = await Cli.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "overlap", "--reader", "rest", "--output", Output);
 
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("projet-00059", File.ReadAllText(Output));
         Assert.InRange(GitHub.MaxInFlight, 1, OctokitGateway.MaxRestInFlight);
     }
 

@@ -6,9 +6,6 @@ namespace CQEN.ProfileGen.Tests.EndToEnd;
 /// <summary>Progress goes to stderr (or Actions log groups), never to stdout; --quiet leaves errors only.</summary>
 public sealed class ProgressTests() : EndToEndTest(repos: 40, token: "ghs_progressToken0000000000000000000001")
 {
-    protected override void Arrange(GitHubState state) =>
-        GitHub.Latency = TimeSpan.FromMilliseconds(40); // long enough for the status line to be drawn
-
     private CliHarness CliWith(bool terminal = false, bool actions = false)
     {
         Cli.ErrorIsTerminal = terminal;
@@ -27,6 +24,9 @@ public sealed class ProgressTests() : EndToEndTest(repos: 40, token: "ghs_progre
     public async Task Stdout_is_the_same_bytes_whether_or_not_stderr_is_a_terminal()
     {
         var plain = await CliWith().RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--reader", "rest");
+        // Slow enough answers for the status line to be redrawn several times (every 200 ms): the
+        // read takes about a second. Only this run draws, so only this run waits.
+        GitHub.Latency = TimeSpan.FromMilliseconds(15);
         var drawn = await CliWith(terminal: true).RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--reader", "rest");
 
         Assert.Equal(0, drawn.ExitCode);

@@ -123,9 +123,23 @@ internal static class TemplateModelBuilder
             SummarySource = summary?.Source,
             SummaryUntranslated = summary?.Fallback ?? false,
             SummaryLanguage = summary is null ? null : summary.Fallback ? summary.Language : page,
-            Summaries = inEach.OfType<SummaryModel>().ToArray(),
+            Summaries = Present(inEach),
             Health = health,
         };
+    }
+
+    private static SummaryModel[] Present(SummaryModel?[] summaries)
+    {
+        var present = new SummaryModel[summaries.Count(s => s is not null)];
+        var next = 0;
+        foreach (var summary in summaries)
+        {
+            if (summary is not null)
+            {
+                present[next++] = summary;
+            }
+        }
+        return present;
     }
 
     private static int IndexOf(IReadOnlyList<string> languages, string language)
@@ -323,8 +337,17 @@ internal static class TemplateModelBuilder
     }
 
     /// <summary>The first badge whose label names a lifecycle (built-in, declared, or an alias of one).</summary>
-    public static ShieldsBadge? LifecycleBadgeOf(RepoSnapshot r, LifecycleVocabulary vocabulary) =>
-        r.Badges.FirstOrDefault(b => vocabulary.IsLifecycleLabel(b.Label));
+    public static ShieldsBadge? LifecycleBadgeOf(RepoSnapshot r, LifecycleVocabulary vocabulary)
+    {
+        for (var i = 0; i < r.Badges.Count; i++)
+        {
+            if (vocabulary.IsLifecycleLabel(r.Badges[i].Label))
+            {
+                return r.Badges[i];
+            }
+        }
+        return null;
+    }
 
     /// <summary>The configured order (sort: name, pushed or stars), names breaking ties; also the template function's.</summary>
     internal static IEnumerable<RepoModel> Sort(IEnumerable<RepoModel> repos, RepoSort sort) => sort switch

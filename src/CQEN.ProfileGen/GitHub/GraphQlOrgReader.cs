@@ -531,11 +531,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var what = $"the repositories of '{org}'";
         // The page's text, read into the list entries this reader keeps (not Octokit's repository objects).
         var response = await TimedAsync(graphQl: false, () => GitHubErrors.Guard(() => client.Connection.GetRaw(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), what)).ConfigureAwait(false);
-        var text = response.HttpResponse.Body as string ?? (response.Body is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+        // Read from the page's bytes as they came: a page of 100 is about 600 KB, and a string of
+        // it, then its UTF-8 again for the parser, were two more large objects a page.
+        var text = response.HttpResponse.Body as string;
+        var bytes = text is null ? response.Body ?? [] : null;
         List<RestRepo>? repos;
         try
         {
-            repos = System.Text.Json.JsonSerializer.Deserialize(text, RestJson.Default.ListRestRepo);
+            repos = text is not null
+                ? System.Text.Json.JsonSerializer.Deserialize(text, RestJson.Default.ListRestRepo)
+                : System.Text.Json.JsonSerializer.Deserialize(bytes!, RestJson.Default.ListRestRepo);
         }
         catch (System.Text.Json.JsonException ex)
         {

@@ -268,9 +268,10 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
             // The first page with a repository this run listed but did not read, else the page after the last one read.
             var resumeAt = unreadOnPage.Count > 0 ? unreadOnPage.Values.Min() : _restPageTaken is 0 ? 0 : _restPageTaken + 1;
-            var held = await cache.SaveUnfinishedAsync(resumeAt).ConfigureAwait(false);
+            var (held, notWritten) = await cache.SaveUnfinishedAsync(resumeAt).ConfigureAwait(false);
             var total = orgNode?.Repositories?.TotalCount ?? held;
-            throw new ReadUnfinishedException(org, Math.Min(held, total), total, held - cache.PreviousCount);
+            throw new ReadUnfinishedException(org, Math.Min(held, total), total, held - cache.PreviousCount,
+                notWritten is null ? null : $"{cache.FilePath}: {notWritten}");
         }
         // Health (community files, CI, release) in batches of its own: a list page has no room for it (GraphQlHealth).
         // A repository nothing was pushed to keeps the health the last run read, so an unchanged week
@@ -1096,10 +1097,17 @@ internal sealed class ReadOutOfTimeException() : Exception("the read's time ran 
 /// of them by this run), the next run goes on from there, and nothing may be
 /// rendered or published from what was read.
 /// </summary>
-internal sealed class ReadUnfinishedException(string org, int read, int total, int thisRun)
-    : Exception(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"the read of '{org}' stopped before the run's time ran out: {read:N0} of its {total:N0} repositories are read and kept in the read cache ({thisRun:N0} of them by this run); the next run goes on from there; nothing was published or written"))
+internal sealed class ReadUnfinishedException(string org, int read, int total, int thisRun, string? notKept = null)
+    : Exception(notKept is null
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the read of '{org}' stopped before the run's time ran out: {read:N0} of its {total:N0} repositories are read and kept in the read cache ({thisRun:N0} of them by this run); the next run goes on from there; nothing was published or written")
+        // Said as plainly: a cache that cannot be written would have every run start over and stop again.
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the read of '{org}' stopped before the run's time ran out, and the read cache could not be written ({notKept}): the next run starts over; give the job a writable cache folder, or more time (timeout-minutes); nothing was published or written"))
 {
+    /// <summary>Why the cache could not be written; null when what was read is kept.</summary>
+    public string? NotKept => notKept;
+
     public int Read => read;
 
     public int Total => total;

@@ -169,14 +169,18 @@ internal sealed class ReadCache
         }
     }
 
+    /// <summary>Where the cache is written (named in the one line a stopped read ends with when it could not be written).</summary>
+    public string FilePath => _path;
+
     /// <summary>
     /// Writes, after a read that stopped before its time ran out, what this run read beside what
     /// earlier runs kept of the repositories it did not reach (none is dropped: the next run goes
     /// on from there, <paramref name="resumePage"/> for a REST list). A repository this run took
     /// from the cache keeps the health read then, as a whole run would (<see cref="UnchangedHealth"/>
-    /// decides again next time). Returns how many repositories the cache now holds.
+    /// decides again next time). Returns how many repositories the cache now holds, and why it
+    /// could not be written (null when it was): then nothing is kept and the next run starts over.
     /// </summary>
-    public async Task<int> SaveUnfinishedAsync(int resumePage)
+    public async Task<(int Held, string? NotWritten)> SaveUnfinishedAsync(int resumePage)
     {
         var merged = new Dictionary<string, Entry>(_previous, StringComparer.Ordinal);
         lock (_next)
@@ -186,22 +190,31 @@ internal sealed class ReadCache
                 merged[name] = entry.Health is null && _previous.TryGetValue(name, out var before) && before.PushedAt == entry.PushedAt ? entry with { Health = before.Health } : entry;
             }
         }
-        await WriteAsync(merged, resumePage).ConfigureAwait(false);
-        return merged.Count;
+        return (merged.Count, await WriteAsync(merged, resumePage).ConfigureAwait(false));
     }
 
-    private async Task WriteAsync(Dictionary<string, Entry> repos, int resumePage)
+    // The cache only saves requests: a failure to write it is returned, never thrown.
+    private async Task<string?> WriteAsync(Dictionary<string, Entry> repos, int resumePage)
     {
+        var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, repos, _reader, resumePage), Json)).ConfigureAwait(false);
             File.Move(temp, _path, overwrite: true);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The cache only saves requests.
+            try
+            {
+                File.Delete(temp); // no half-written file left in the folder the Action keeps
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the next run ignores a stray temporary file.
+            }
+            return ex.Message;
         }
     }
 }

@@ -70,6 +70,31 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
     private string[] ReposInFileBatches => [.. GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
         .SelectMany(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Where(v => v.Key.StartsWith('n')).Select(v => (string)v.Value!))];
 
+    [Fact]
+    public async Task A_stopped_read_whose_cache_cannot_be_written_says_the_next_run_starts_over_and_leaves_no_stray_file()
+    {
+        UnderGitHubsCosts("graphql");
+        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
+        Assert.True(whole.ExitCode == 0, whole.Error);
+        GivenAShareOfTheRead(wholeSeconds, 0.85);
+        var first = await Render("first.md");
+        Stopped(first);
+        // The cache's own file becomes a folder: the next save cannot replace it.
+        var file = Assert.Single(Directory.GetFiles(Cache, "repositories-*.json"));
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+
+        var second = await Render("second.md");
+
+        Assert.Equal(ExitCodes.ReadUnfinished, second.ExitCode);
+        var line = Assert.Single(second.ErrorLines, l => l.StartsWith("profilegen: the read of 'org' stopped", StringComparison.Ordinal));
+        Assert.Contains($"the read cache could not be written ({file}: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("the next run starts over; give the job a writable cache folder, or more time (timeout-minutes); nothing was published or written", line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StoppedLine(), line); // never "kept" when it was not
+        Assert.False(File.Exists(OutputOf("second.md")));
+        Assert.Empty(Directory.GetFiles(Cache, "*.tmp"));
+    }
+
     // The repositories the read cache holds.
     private string[] KeptInCache => [.. JsonNode.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(Cache, "repositories-*.json"))))!["repos"]!.AsObject().Select(r => r.Key)];
 

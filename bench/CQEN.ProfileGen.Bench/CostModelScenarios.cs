@@ -157,11 +157,10 @@ internal static class CostModelScenarios
         return child with { Requests = github.Log.All.Count };
     }
 
-    // One reader on a fresh organization of n repositories: first run, unchanged rerun, 1 % changed.
-    private static async Task<List<string>> RunReaderAsync(int n, string readerName, bool restList)
+    // A fresh organization of n repositories (1 % of READMEs over 512 KB) on a stand-in that costs what GitHub costs.
+    private static async Task<StandInGitHubServer> OrganizationUnderCostsAsync(int n)
     {
-        var rows = new List<string>();
-        await using var github = await StandInGitHubServer.StartAsync();
+        var github = await StandInGitHubServer.StartAsync();
         StandInData.GenerateOrg(github.State, "bench-org", n);
         WithLargeReadmes(github.State, n);
         github.State.RateLimit = int.MaxValue;
@@ -170,6 +169,14 @@ internal static class CostModelScenarios
         // and the stand-in's own time per page (about 150 ms on a loaded 2-core machine), so
         // requests the reader has in flight together overlap on the model's clock as they would on GitHub's.
         github.Costs = new CostModel { TimeScale = 0.05 };
+        return github;
+    }
+
+    // One reader on a fresh organization of n repositories: first run, unchanged rerun, 1 % changed.
+    private static async Task<List<string>> RunReaderAsync(int n, string readerName, bool restList)
+    {
+        var rows = new List<string>();
+        await using var github = await OrganizationUnderCostsAsync(n);
         var cache = Directory.CreateTempSubdirectory("profilegen-bench-cache-").FullName;
         try
         {
@@ -203,12 +210,7 @@ internal static class CostModelScenarios
     private static async Task<List<string>> ResumedFirstReadAsync(int n)
     {
         var rows = new List<string>();
-        await using var github = await StandInGitHubServer.StartAsync();
-        StandInData.GenerateOrg(github.State, "bench-org", n);
-        WithLargeReadmes(github.State, n);
-        github.State.RateLimit = int.MaxValue;
-        github.State.AddToken(Token);
-        github.Costs = new CostModel { TimeScale = 0.05 };
+        await using var github = await OrganizationUnderCostsAsync(n);
         var cache = Directory.CreateTempSubdirectory("profilegen-bench-cache-").FullName;
         try
         {

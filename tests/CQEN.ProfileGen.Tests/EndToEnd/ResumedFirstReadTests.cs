@@ -56,6 +56,16 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
         return read;
     }
 
+    // GitHub's costs, a whole read rendered to whole.md (what a completed run must match), then the
+    // job's time set to a share of that read.
+    private async Task<TimeSpan> AfterAWholeReadGivenAShareOfItAsync(string list, double share)
+    {
+        UnderGitHubsCosts(list);
+        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
+        Assert.True(whole.ExitCode == 0, whole.Error);
+        return GivenAShareOfTheRead(wholeSeconds, share);
+    }
+
     private async Task<(CliResult Result, double Seconds)> Timed(Func<Task<CliResult>> run)
     {
         var before = GitHub.ModelledSeconds;
@@ -73,10 +83,7 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
     [Fact]
     public async Task A_stopped_read_whose_cache_cannot_be_written_says_the_next_run_starts_over_and_leaves_no_stray_file()
     {
-        UnderGitHubsCosts("graphql");
-        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
-        Assert.True(whole.ExitCode == 0, whole.Error);
-        GivenAShareOfTheRead(wholeSeconds, 0.85);
+        await AfterAWholeReadGivenAShareOfItAsync("graphql", 0.85);
         var first = await Render("first.md");
         Stopped(first);
         // The cache's own file becomes a folder: the next save cannot replace it.
@@ -119,10 +126,7 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
     [InlineData("rest", 0.9)]
     public async Task A_first_read_given_a_share_of_its_time_stops_cleanly_the_next_run_goes_on_and_the_third_renders_what_a_whole_read_renders(string list, double share)
     {
-        UnderGitHubsCosts(list);
-        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
-        Assert.True(whole.ExitCode == 0, whole.Error);
-        var readTime = GivenAShareOfTheRead(wholeSeconds, share);
+        var readTime = await AfterAWholeReadGivenAShareOfItAsync(list, share);
         GitHub.Log.Clear();
 
         var (first, firstSeconds) = await Timed(() => Render("first.md"));
@@ -152,10 +156,7 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
     [Fact]
     public async Task A_publish_that_stops_early_creates_no_branch_commit_or_pull_request_and_says_so_in_the_job_summary()
     {
-        UnderGitHubsCosts("rest");
-        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
-        Assert.True(whole.ExitCode == 0, whole.Error);
-        GivenAShareOfTheRead(wholeSeconds, 0.9);
+        await AfterAWholeReadGivenAShareOfItAsync("rest", 0.9);
         var summary = Path.Combine(Dir, "summary.md");
         Cli.Variables["GITHUB_ACTIONS"] = "true";
         Cli.Variables["GITHUB_STEP_SUMMARY"] = summary;
@@ -180,9 +181,7 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
     [InlineData("foreign")]
     public async Task A_damaged_or_foreign_cache_left_by_a_stopped_read_is_ignored_with_a_notice_and_the_next_run_reads_everything(string kind)
     {
-        UnderGitHubsCosts("rest");
-        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
-        GivenAShareOfTheRead(wholeSeconds, 0.9);
+        await AfterAWholeReadGivenAShareOfItAsync("rest", 0.9);
         Stopped(await Render("first.md"));
         var file = Assert.Single(Directory.GetFiles(Cache, "repositories-*.json"));
         File.WriteAllText(file, kind == "damaged"
@@ -202,9 +201,7 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
     [Fact]
     public async Task Without_a_read_cache_a_read_that_will_not_fit_is_warned_of_and_reads_on_to_the_end()
     {
-        UnderGitHubsCosts("rest");
-        var (whole, wholeSeconds) = await Timed(() => Render("whole.md", cached: false));
-        GivenAShareOfTheRead(wholeSeconds, 0.1);
+        await AfterAWholeReadGivenAShareOfItAsync("rest", 0.1);
 
         var hurried = await Render("hurried.md", cached: false);
 

@@ -21,7 +21,7 @@ internal static partial class CatalogueFileLookup
     /// <summary>The first of <paramref name="names"/> among the entries (as a file); null when there is none.</summary>
     public static string? Choose(IEnumerable<TreeEntry>? entries, string[] names)
     {
-        var files = entries?.Where(e => e.Type == "blob" && e.Mode != ReadmeLookup.SymlinkMode).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var files = entries?.Where(ReadmeLookup.IsFile).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         return files is null ? null : names.FirstOrDefault(files.Contains);
     }
 
@@ -31,7 +31,7 @@ internal static partial class CatalogueFileLookup
     /// first of those by name (ordinal, ignoring case); null when there is none.
     /// </summary>
     public static string? ChooseReadme(IEnumerable<TreeEntry>? entries, string language) =>
-        entries?.Where(e => e.Type == "blob" && e.Mode != ReadmeLookup.SymlinkMode)
+        entries?.Where(ReadmeLookup.IsFile)
             .Select(e => (e.Name, Match: LanguageReadme().Match(e.Name)))
             .Where(f => f.Match.Success && string.Equals(f.Match.Groups["lang"].Value, language, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f.Match.Groups["region"].Success) // the bare language tag first

@@ -25,9 +25,6 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     /// </summary>
     internal const int FirstPageSize = 100;
 
-    /// <summary>Successful pages in a row after which a shrunk page size doubles again (up to where it started).</summary>
-    internal const int GrowAfter = 3;
-
     /// <summary>Where what was read from the files is kept between runs (null: every run reads every file).</summary>
     public string? CacheDirectory { get; init; }
 
@@ -409,7 +406,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     private (TimeSpan Time, int Pages) GraphQlEstimate(RepoPage first, TimeSpan firstPageTime)
     {
         var asked = Math.Max(1, first.Nodes?.Count ?? 1);
-        var pages = 1 + (int)Math.Ceiling(Math.Max(0, first.TotalCount - asked) / (double)_pageSize);
+        var pages = 1 + (int)Math.Ceiling(Math.Max(0, first.TotalCount - asked) / (double)_pageSize.Value);
         return (firstPageTime * pages, pages);
     }
 
@@ -475,7 +472,14 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             var took = clock.GetElapsedTime(started);
             lock (_timing)
             {
-                (_longestGraphQl, _longestRest) = graphQl ? (took > _longestGraphQl ? took : _longestGraphQl, _longestRest) : (_longestGraphQl, took > _longestRest ? took : _longestRest);
+                if (graphQl)
+                {
+                    _longestGraphQl = TimeSpan.FromTicks(Math.Max(_longestGraphQl.Ticks, took.Ticks));
+                }
+                else
+                {
+                    _longestRest = TimeSpan.FromTicks(Math.Max(_longestRest.Ticks, took.Ticks));
+                }
             }
         }
     }
@@ -534,14 +538,12 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         var response = await TimedAsync(graphQl: false, () => GitHubErrors.Guard(() => client.Connection.GetRaw(new Uri($"orgs/{Uri.EscapeDataString(org)}/repos", UriKind.Relative), parameters), what)).ConfigureAwait(false);
         // Read from the page's bytes as they came: a page of 100 is about 600 KB, and a string of
         // it, then its UTF-8 again for the parser, were two more large objects a page.
-        var text = response.HttpResponse.Body as string;
-        var bytes = text is null ? response.Body ?? [] : null;
         List<RestRepo>? repos;
         try
         {
-            repos = text is not null
+            repos = response.HttpResponse.Body is string text
                 ? System.Text.Json.JsonSerializer.Deserialize(text, RestJson.Default.ListRestRepo)
-                : System.Text.Json.JsonSerializer.Deserialize(bytes!, RestJson.Default.ListRestRepo);
+                : System.Text.Json.JsonSerializer.Deserialize(response.Body ?? [], RestJson.Default.ListRestRepo);
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -587,16 +589,11 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     // What repeats from repository to repository, kept once (the snapshot of a large organization holds it all).
     private readonly StringPool _strings = new();
 
-    private int _pageSize = Math.Clamp(firstPageSize, 1, 100);
-    private int _successes;
-
-    // The largest size pages may grow back to: the first size, until a size fails a second
-    // time (one failure may be GitHub's passing load; two are this organization's weight).
-    private int _ceiling = Math.Clamp(firstPageSize, 1, 100);
-    private readonly HashSet<int> _failedOnce = [];
+    // The list pages' size: the first size at most.
+    private readonly AdaptiveSize _pageSize = new(Math.Clamp(firstPageSize, 1, 100));
 
     /// <summary>The page size the reader has settled on (for tests and the time estimate).</summary>
-    internal int PageSize => _pageSize;
+    internal int PageSize => _pageSize.Value;
 
     // One page, asked again at half the size from the same cursor when GitHub found it too heavy
     // (its 10 s clock or its resource limits): asking the same document again would fail the same
@@ -607,20 +604,13 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         {
             try
             {
-                var page = await AskPageAsync(org, cursor, _pageSize).ConfigureAwait(false);
-                if (++_successes >= GrowAfter && _pageSize < _ceiling)
-                {
-                    (_pageSize, _successes) = (Math.Min(_ceiling, _pageSize * 2), 0);
-                }
+                var page = await AskPageAsync(org, cursor, _pageSize.Value).ConfigureAwait(false);
+                _pageSize.Answered();
                 return page;
             }
-            catch (PageTooHeavyException) when (adaptive && _pageSize > 1)
+            catch (PageTooHeavyException) when (adaptive && _pageSize.Value > 1)
             {
-                if (!_failedOnce.Add(_pageSize))
-                {
-                    _ceiling = Math.Min(_ceiling, _pageSize / 2);
-                }
-                (_pageSize, _successes) = (_pageSize / 2, 0);
+                _pageSize.TooHeavy(_pageSize.Value);
             }
             catch (PageTooHeavyException heavy)
             {
@@ -787,21 +777,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         return query.Append('}').ToString();
     }
 
-    // The repositories a file request asks for at most: 100, halved when GitHub finds a batch too
-    // heavy (its 10 s clock or its resource limits), so the next batches are not refused the same
-    // way; grown back after successes, up to a ceiling lowered when a size fails a second time (as pages are).
-    private int _filesSize = FilesPerBatch;
-    private int _filesCeiling = FilesPerBatch;
-    private int _filesSuccesses;
-    private readonly HashSet<int> _filesFailedOnce = [];
+    // The repositories a file request asks for at most: 100 at first, adapted as the pages' size is.
+    private readonly AdaptiveSize _filesSize = new(FilesPerBatch);
 
     /// <summary>The file batch size the reader has settled on (for tests and the bench).</summary>
-    internal int FilesBatchSize => _filesSize;
+    internal int FilesBatchSize => _filesSize.Value;
 
     // A batch larger than the settled size is asked as several, one after the other.
     private async Task<Dictionary<string, RepoFiles?>> FetchFilesAsync(string org, WantedFiles[] batch)
     {
-        if (!adaptive || batch.Length <= _filesSize)
+        if (!adaptive || batch.Length <= _filesSize.Value)
         {
             return await FetchFilesOnceAsync(org, batch).ConfigureAwait(false);
         }
@@ -809,7 +794,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         // The size may change with each answer: each part is as large as the size when it is asked.
         for (var start = 0; start < batch.Length;)
         {
-            var part = batch[start..Math.Min(batch.Length, start + Math.Max(1, _filesSize))];
+            var part = batch[start..Math.Min(batch.Length, start + _filesSize.Value)];
             foreach (var (name, files) in await FetchFilesOnceAsync(org, part).ConfigureAwait(false))
             {
                 fetched[name] = files;
@@ -817,23 +802,6 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             start += part.Length;
         }
         return fetched;
-    }
-
-    private void FilesTooHeavy(int size)
-    {
-        if (!_filesFailedOnce.Add(size))
-        {
-            _filesCeiling = Math.Min(_filesCeiling, Math.Max(1, size / 2));
-        }
-        (_filesSize, _filesSuccesses) = (Math.Max(1, Math.Min(_filesSize, size / 2)), 0);
-    }
-
-    private void FilesAnswered()
-    {
-        if (++_filesSuccesses >= GrowAfter && _filesSize < _filesCeiling)
-        {
-            (_filesSize, _filesSuccesses) = (Math.Min(_filesCeiling, _filesSize * 2), 0);
-        }
     }
 
     private async Task<Dictionary<string, RepoFiles?>> FetchFilesOnceAsync(string org, WantedFiles[] batch)
@@ -887,16 +855,16 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
             catch (GitHubException ex) when (adaptive && batch.Length > 1 && ex.StatusCode is 502 or 504)
             {
-                FilesTooHeavy(batch.Length);
+                _filesSize.TooHeavy(batch.Length);
                 return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
             }
         }
         if (adaptive && batch.Length > 1 && answer.Errors?.Any(IsTooHeavy) == true)
         {
-            FilesTooHeavy(batch.Length);
+            _filesSize.TooHeavy(batch.Length);
             return await FetchHalvesAsync(org, batch).ConfigureAwait(false);
         }
-        FilesAnswered();
+        _filesSize.Answered();
         // A CI state the token may not read (FORBIDDEN at a rollup) is unknown, never a failed run.
         var unreadableCi = (answer.Errors ?? []).Select(GraphQlHealth.CiAlias).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var others = (answer.Errors ?? []).Where(e => e.Type != "NOT_FOUND" && GraphQlHealth.CiAlias(e) is null).ToArray();
@@ -947,7 +915,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     private static string[] RootFiles(RepoNode n) => RootFiles(n.Root?.Entries);
 
     private static string[] RootFiles(IEnumerable<TreeEntry>? entries) =>
-        entries?.Where(e => e.Type == "blob" && e.Mode != ReadmeLookup.SymlinkMode).Select(e => e.Name).ToArray() ?? [];
+        entries?.Where(ReadmeLookup.IsFile).Select(e => e.Name).ToArray() ?? [];
 
     private static string? LicensePath(string[] rootFiles) =>
         rootFiles.Where(LicenseCatalog.IsLicenseFileName).OrderBy(LicenseCatalog.Preference).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();

@@ -12,9 +12,12 @@ internal static class ReadmeLookup
     /// <summary>git's mode of a symbolic link (0o120000).</summary>
     public const int SymlinkMode = 0xA000;
 
+    /// <summary>Whether an entry is a file whose text is its content: a blob, not a symbolic link (whose blob is its target's path).</summary>
+    public static bool IsFile(TreeEntry entry) => entry.Type == "blob" && entry.Mode != SymlinkMode;
+
     /// <summary>The README among a folder's entries, by name; null when there is none.</summary>
     public static string? Choose(IEnumerable<TreeEntry>? entries) =>
-        entries?.Where(e => e.Type == "blob" && e.Mode != SymlinkMode && IsReadme(e.Name))
+        entries?.Where(e => IsFile(e) && IsReadme(e.Name))
             .Select(e => e.Name).OrderBy(Preference).ThenBy(n => n, StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>Whether a folder of this name is among the entries (".github", "docs").</summary>

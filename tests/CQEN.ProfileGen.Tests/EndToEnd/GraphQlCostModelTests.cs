@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CQEN.ProfileGen.GitHub;
+using CQEN.ProfileGen.Tests.Cli;
 using CQEN.ProfileGen.Tests.StandInGitHub;
 
 namespace CQEN.ProfileGen.Tests.EndToEnd;
@@ -138,21 +139,29 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
         Assert.Single(Pages.Select(p => p.Cursor).Distinct());
     }
 
-    [Fact]
-    public async Task After_a_file_batch_github_found_too_heavy_the_next_batches_are_asked_at_the_smaller_size()
+    // The organization's snapshot with GitHub timing out on the first file batch (502), the sizes of
+    // the file batches asked, and the same snapshot asked again with nothing refused.
+    private async Task<(CliResult Faulted, int[] Batches, CliResult Unfaulted)> SnapshotWithOneFileBatchRefusedAsync(string org, Action<GitHubState> seed)
     {
         lock (GitHub.State.Gate)
         {
-            StandInData.GenerateOrg(GitHub.State, "heavy", 420);
+            seed(GitHub.State);
         }
         GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "query Files", Status = 502, Body = TimeoutBody });
 
-        var result = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
+        var faulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", org, "--reader", "graphql");
         var batches = GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
             .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n'))).ToArray();
-        var unfaulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "heavy", "--reader", "graphql");
+        var unfaulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", org, "--reader", "graphql");
+        Assert.True(faulted.ExitCode == 0, faulted.Error);
+        return (faulted, batches, unfaulted);
+    }
 
-        Assert.True(result.ExitCode == 0, result.Error);
+    [Fact]
+    public async Task After_a_file_batch_github_found_too_heavy_the_next_batches_are_asked_at_the_smaller_size()
+    {
+        var (result, batches, unfaulted) = await SnapshotWithOneFileBatchRefusedAsync("heavy", state => StandInData.GenerateOrg(state, "heavy", 420));
+
         // 100 refused, its halves, then the next 100 asked as 50 and 50 (not 100 again; the size
         // grows back to 100 after three successes, between the two parts), then 100.
         Assert.Equal([100, 50, 50, 50, 50, 100], batches[..6]);
@@ -162,18 +171,8 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
     [Fact]
     public async Task A_batch_of_files_github_finds_too_heavy_is_asked_again_as_two_halves()
     {
-        lock (GitHub.State.Gate)
-        {
-            StandInData.GenerateOrgWithMixedFileNames(GitHub.State, "mixed", 150);
-        }
-        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "query Files", Status = 502, Body = TimeoutBody });
+        var (result, batches, unfaulted) = await SnapshotWithOneFileBatchRefusedAsync("mixed", state => StandInData.GenerateOrgWithMixedFileNames(state, "mixed", 150));
 
-        var result = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "mixed", "--reader", "graphql");
-        var batches = GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
-            .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n'))).ToArray();
-        var unfaulted = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "mixed", "--reader", "graphql");
-
-        Assert.True(result.ExitCode == 0, result.Error);
         Assert.True(batches.Length >= 3, string.Join(", ", batches));
         Assert.Equal((batches[0] / 2, batches[0] - batches[0] / 2), (batches[1], batches[2]));
         Assert.Equal(unfaulted.Out, result.Out);

@@ -10,14 +10,14 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal sealed class AuditCommand : Command
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"findings\": [...], \"summary\": {...}} instead of the table." };
-    private static readonly Option<string?> FailOn = new Option<string?>("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." }
+    private readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"findings\": [...], \"summary\": {...}} instead of the table." };
+    private readonly Option<string?> FailOn = new Option<string?>("--fail-on") { Description = "Exit 3 when there are findings of this severity or worse: error, warning or never (the default)." }
         .AcceptOnlyFromAmong("error", "warning", "never");
 
     public AuditCommand(CommandContext context)
         : base("audit", "Report what to fix in the organization's repositories: licence badges vs licence files, broken badge links, header markers, lifecycle vocabulary, descriptions.")
     {
-        foreach (var option in RunOptions.Rendering)
+        foreach (var option in context.Options.Rendering)
         {
             Options.Add(option);
         }

@@ -18,19 +18,7 @@ internal static class CliApp
         // In GitHub Actions no line carrying repository data may become a workflow command.
         env = WorkflowCommandGuard.Protect(env);
         var context = new CommandContext(env, connector);
-        var root = new RootCommand("CQEN.ProfileGen keeps a GitHub organization's profile README true to what the organization holds.")
-        {
-            new RenderCommand(context),
-            new SnapshotCommand(context),
-            new ValidateCommand(context),
-            new PublishCommand(context),
-            new AuditCommand(context),
-            new InitCommand(context),
-            new DoctorCommand(context),
-            new ExportCommand(context),
-        };
-        root.Subcommands.Add(new HelpCommand(root));
-        Examples.AddTo(root);
+        var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (args.Length == 0)
         {
@@ -46,7 +34,7 @@ internal static class CliApp
             }
             return ExitCodes.Error;
         }
-        var timeout = parse.GetValue(RunOptions.Timeout) ?? 600;
+        var timeout = parse.GetValue(context.Options.Timeout) ?? 600;
         if (timeout is <= 0 or > MaxSeconds)
         {
             await context.Reporter.FailAsync($"--timeout: must be a whole number of seconds from 1 to {MaxSeconds} (got {timeout})").ConfigureAwait(false);
@@ -65,7 +53,7 @@ internal static class CliApp
             finally
             {
                 await connector.RevokeMintedTokensAsync().ConfigureAwait(false);
-                if (connector.Usage.Requests > 0 && (parse.GetValue(RunOptions.Verbose) || env.Get("RUNNER_DEBUG") == "1"))
+                if (connector.Usage.Requests > 0 && (parse.GetValue(context.Options.Verbose) || env.Get("RUNNER_DEBUG") == "1"))
                 {
                     await context.Reporter.WriteAsync("profilegen: " + connector.Usage.Describe()).ConfigureAwait(false);
                 }
@@ -96,6 +84,25 @@ internal static class CliApp
             await context.Reporter.FailAsync(env.Get("PROFILEGEN_DEBUG") is null ? OneLine(message) : message).ConfigureAwait(false);
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>The verbs, each with options of its own run (see <see cref="RunOptions"/>).</summary>
+    internal static RootCommand BuildRoot(CommandContext context)
+    {
+        var root = new RootCommand("CQEN.ProfileGen keeps a GitHub organization's profile README true to what the organization holds.")
+        {
+            new RenderCommand(context),
+            new SnapshotCommand(context),
+            new ValidateCommand(context),
+            new PublishCommand(context),
+            new AuditCommand(context),
+            new InitCommand(context),
+            new DoctorCommand(context),
+            new ExportCommand(context),
+        };
+        root.Subcommands.Add(new HelpCommand(root));
+        Examples.AddTo(root);
+        return root;
     }
 
     private static string Describe(Exception ex, CliEnvironment env) => ex switch

@@ -15,13 +15,16 @@ internal sealed class CommandContext(CliEnvironment env, GitHubConnector connect
     public GitHubConnector Connector => connector;
     public Reporter Reporter { get; } = Reporter.For(env, connector.Usage);
 
+    /// <summary>The options the verbs share, made for this run's command tree only.</summary>
+    public RunOptions Options { get; } = new();
+
     /// <summary>The run's steps and its one GitHub connection.</summary>
     public ProfileRun Run { get; } = new(connector, env.Clock);
 
     public RunSettings Resolve(ParseResult parse)
     {
-        Reporter.Quiet = parse.GetValue(RunOptions.Quiet);
-        var settings = RunSettings.Resolve(parse, Env);
+        Reporter.Quiet = parse.GetValue(Options.Quiet);
+        var settings = RunSettings.Resolve(parse, Options, Env);
         Reporter.AddSecrets(settings.GitHub.Credentials.Secrets);
         Reporter.Culture = settings.Config.Culture;
         return settings;

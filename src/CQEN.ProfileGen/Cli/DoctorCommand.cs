@@ -12,18 +12,18 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal sealed class DoctorCommand : Command
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"blockers\": n, \"checks\": [...]} instead of the table." };
-    private static readonly Option<string?> TargetRepo = new("--target-repo") { HelpName = "REPO", Description = "Repository holding the profile (default publish.target_repo, else .github)." };
-    private static readonly Option<string?> Branch = new("--branch") { HelpName = "BRANCH", Description = "Branch of the pull request (default publish.branch)." };
-    private static readonly Option<string[]> TeamReviewer = new("--team-reviewer") { HelpName = "TEAM", Description = "A team (slug) the run would ask to review (repeatable).", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<bool> Draft = new("--draft") { Description = "Check as for a run that opens a draft pull request." };
+    private readonly Option<bool> Json = new("--json") { Description = "Print one JSON document {\"blockers\": n, \"checks\": [...]} instead of the table." };
+    private readonly Option<string?> TargetRepo = new("--target-repo") { HelpName = "REPO", Description = "Repository holding the profile (default publish.target_repo, else .github)." };
+    private readonly Option<string?> Branch = new("--branch") { HelpName = "BRANCH", Description = "Branch of the pull request (default publish.branch)." };
+    private readonly Option<string[]> TeamReviewer = new("--team-reviewer") { HelpName = "TEAM", Description = "A team (slug) the run would ask to review (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> Draft = new("--draft") { Description = "Check as for a run that opens a draft pull request." };
 
     public DoctorCommand(CommandContext context)
         : base("doctor", "Check, without writing, what would stop publish: token, repository and its visibility, write access, the Actions pull request setting, branch rules, labels, reviewers, teams, draft, request budget.")
     {
-        Options.Add(RunOptions.Config);
-        Options.Add(RunOptions.Org);
-        foreach (var option in RunOptions.GitHubAccess)
+        Options.Add(context.Options.Config);
+        Options.Add(context.Options.Org);
+        foreach (var option in context.Options.GitHubAccess)
         {
             Options.Add(option);
         }

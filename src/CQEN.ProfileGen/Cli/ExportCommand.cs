@@ -10,13 +10,13 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal sealed class ExportCommand : Command
 {
-    private static readonly Option<string> Format = new Option<string>("--format")
+    private readonly Option<string> Format = new Option<string>("--format")
     {
         Description = "publiccode (a publiccode.yml draft per repository), code.json (one organization inventory, gov-codejson 2.0.0) or ore (Canada's Open Resource Exchange, English and French).",
         Required = true,
     }.AcceptOnlyFromAmong([.. CatalogueExport.Formats]);
 
-    private static readonly Option<DirectoryInfo?> OutputFolder = new("--output", "-o")
+    private readonly Option<DirectoryInfo?> OutputFolder = new("--output", "-o")
     {
         HelpName = "DIR",
         Description = "Write the files into this folder (made if missing; its parent must exist) instead of standard output.",
@@ -26,11 +26,11 @@ internal sealed class ExportCommand : Command
         : base("export", "Write the organization's catalogue entries: publiccode.yml drafts, code.json or Open Resource Exchange YAML, from the reconciled lifecycle, licence and summaries.")
     {
         Options.Add(Format);
-        Options.Add(RunOptions.Config);
-        Options.Add(RunOptions.Org);
-        Options.Add(RunOptions.Snapshot);
+        Options.Add(context.Options.Config);
+        Options.Add(context.Options.Org);
+        Options.Add(context.Options.Snapshot);
         Options.Add(OutputFolder);
-        foreach (var option in RunOptions.GitHubAccess)
+        foreach (var option in context.Options.GitHubAccess)
         {
             Options.Add(option);
         }

@@ -5,7 +5,7 @@ namespace CQEN.ProfileGen.Cli;
 /// <summary>`profilegen help VERB`: the same help as `profilegen VERB --help` (and `profilegen help`, the root's).</summary>
 internal sealed class HelpCommand : Command
 {
-    private static readonly Argument<string?> Verb = new("VERB")
+    private readonly Argument<string?> Verb = new("VERB")
     {
         Arity = ArgumentArity.ZeroOrOne,
         Description = "The verb whose help to show (render, publish, …).",

@@ -14,32 +14,32 @@ namespace CQEN.ProfileGen.Cli;
 internal sealed class InitCommand : Command
 {
     // init reads no configuration: the login it is given becomes `org:` in the profilegen.yml it writes.
-    private static readonly Option<string?> Org = new("--org")
+    private readonly Option<string?> Org = new("--org")
     {
         HelpName = "LOGIN",
         Description = "Organization login, e.g. CQEN-QDCE (required): written as `org` in the new profilegen.yml.",
     };
 
-    private static readonly Option<DirectoryInfo?> Directory = new("--directory", "-C")
+    private readonly Option<DirectoryInfo?> Directory = new("--directory", "-C")
     {
         HelpName = "DIR",
         Description = "The checkout of the organization's .github repository (default: the current folder).",
     };
 
-    private static readonly Option<string?> Culture = new Option<string?>("--culture")
+    private readonly Option<string?> Culture = new Option<string?>("--culture")
     {
         Description = "fr-CA (default) or en: the template variant to copy.",
     }.AcceptOnlyFromAmong([.. Choices.Cultures.Keys]);
 
     // A snapshot of the organization (`profilegen snapshot`): the starter configuration's grouping
     // examples then name the lifecycles its READMEs use. Read before anything is written.
-    private static readonly Option<FileInfo?> LifecyclesFrom = new("--snapshot")
+    private readonly Option<FileInfo?> LifecyclesFrom = new("--snapshot")
     {
         HelpName = "FILE",
         Description = "A snapshot of the organization (profilegen snapshot): propose its own lifecycle values in profilegen.yml.",
     };
 
-    private static readonly Option<bool> Force = new("--force")
+    private readonly Option<bool> Force = new("--force")
     {
         Description = "Overwrite files that already exist.",
     };

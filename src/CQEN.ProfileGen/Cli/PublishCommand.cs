@@ -12,30 +12,30 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal sealed class PublishCommand : Command
 {
-    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the unified diff and the plan of writes; write nothing (with a token, doctor's checks run first)." };
-    private static readonly Option<bool> DetailedExitCode = new("--detailed-exitcode") { Description = "Exit 2 when there were changes (dry-run: would be), 0 when up to date." };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON line with the outcome on stdout (instead of the diff)." };
-    private static readonly Option<bool> Force = new("--force") { Description = "Take the branch back even if it holds commits profilegen did not make (a push made during the run is still kept), and close an obsolete pull request carrying them." };
-    private static readonly Option<string?> TargetRepo = new("--target-repo") { HelpName = "REPO", Description = "Repository holding the profile (default publish.target_repo, else .github; .github-private for a members-only profile)." };
-    private static readonly Option<string?> TargetPath = new("--target-path") { HelpName = "PATH", Description = "File to keep up to date (default publish.target_path, else profile/README.md)." };
-    private static readonly Option<string?> Branch = new("--branch") { HelpName = "BRANCH", Description = "Branch of the pull request (default publish.branch, else profilegen/profile-readme)." };
-    private static readonly Option<string?> Base = new("--base") { HelpName = "BRANCH", Description = "Branch the pull request targets (default publish.base, else the repository's default branch)." };
-    private static readonly Option<string?> Title = new("--title") { HelpName = "TEXT", Description = "Title of the pull request (default publish.title, else a title in the configured language)." };
-    private static readonly Option<string[]> Label = new("--label") { HelpName = "LABEL", Description = "A label for the pull request (repeatable; default publish.labels).", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string[]> Reviewer = new("--reviewer") { HelpName = "LOGIN", Description = "Someone asked to review (repeatable; default publish.reviewers).", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string[]> TeamReviewer = new("--team-reviewer") { HelpName = "TEAM", Description = "A team (slug) asked to review (repeatable).", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string[]> Assignee = new("--assignee") { HelpName = "LOGIN", Description = "Someone the pull request is assigned to (repeatable).", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<bool> Draft = new("--draft") { Description = "Open the pull request as a draft." };
-    private static readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: fill the managed region NAME with this template (repeatable; adds to publish.regions).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the unified diff and the plan of writes; write nothing (with a token, doctor's checks run first)." };
+    private readonly Option<bool> DetailedExitCode = new("--detailed-exitcode") { Description = "Exit 2 when there were changes (dry-run: would be), 0 when up to date." };
+    private readonly Option<bool> Json = new("--json") { Description = "Print one JSON line with the outcome on stdout (instead of the diff)." };
+    private readonly Option<bool> Force = new("--force") { Description = "Take the branch back even if it holds commits profilegen did not make (a push made during the run is still kept), and close an obsolete pull request carrying them." };
+    private readonly Option<string?> TargetRepo = new("--target-repo") { HelpName = "REPO", Description = "Repository holding the profile (default publish.target_repo, else .github; .github-private for a members-only profile)." };
+    private readonly Option<string?> TargetPath = new("--target-path") { HelpName = "PATH", Description = "File to keep up to date (default publish.target_path, else profile/README.md)." };
+    private readonly Option<string?> Branch = new("--branch") { HelpName = "BRANCH", Description = "Branch of the pull request (default publish.branch, else profilegen/profile-readme)." };
+    private readonly Option<string?> Base = new("--base") { HelpName = "BRANCH", Description = "Branch the pull request targets (default publish.base, else the repository's default branch)." };
+    private readonly Option<string?> Title = new("--title") { HelpName = "TEXT", Description = "Title of the pull request (default publish.title, else a title in the configured language)." };
+    private readonly Option<string[]> Label = new("--label") { HelpName = "LABEL", Description = "A label for the pull request (repeatable; default publish.labels).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> Reviewer = new("--reviewer") { HelpName = "LOGIN", Description = "Someone asked to review (repeatable; default publish.reviewers).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> TeamReviewer = new("--team-reviewer") { HelpName = "TEAM", Description = "A team (slug) asked to review (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> Assignee = new("--assignee") { HelpName = "LOGIN", Description = "Someone the pull request is assigned to (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> Draft = new("--draft") { Description = "Open the pull request as a draft." };
+    private readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: fill the managed region NAME with this template (repeatable; adds to publish.regions).", AllowMultipleArgumentsPerToken = false };
 
     public PublishCommand(CommandContext context)
         : base("publish", "Open or update one pull request with the rendered profile README (--dry-run: show the diff, write nothing).")
     {
-        foreach (var option in new Option[] { RunOptions.Config, RunOptions.Org, RunOptions.Template, RunOptions.PublishSnapshot })
+        foreach (var option in new Option[] { context.Options.Config, context.Options.Org, context.Options.Template, context.Options.PublishSnapshot })
         {
             Options.Add(option);
         }
-        foreach (var option in RunOptions.GitHubAccess)
+        foreach (var option in context.Options.GitHubAccess)
         {
             Options.Add(option);
         }

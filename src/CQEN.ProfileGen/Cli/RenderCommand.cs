@@ -8,7 +8,7 @@ internal sealed class RenderCommand : Command
     public RenderCommand(CommandContext context)
         : base("render", "Render the profile README from GitHub (or from --snapshot) to stdout, or to --output (a file, or a folder for README.md) with its cards beside it.")
     {
-        foreach (var option in RunOptions.Rendering)
+        foreach (var option in context.Options.Rendering)
         {
             Options.Add(option);
         }
@@ -20,7 +20,7 @@ internal sealed class RenderCommand : Command
             var pages = context.Run.Pages(snapshot, config, settings.Template, config.Publish.TargetPath);
             // A checkout whose profile is hand-written with managed regions (publish.regions): the
             // page publish will propose, that file with its regions filled, not the whole-file template.
-            var regions = config.Publish.Regions.Count > 0 && parse.GetValue(RunOptions.Template) is null
+            var regions = config.Publish.Regions.Count > 0 && parse.GetValue(context.Options.Template) is null
                 ? config.Publish.Regions.ToDictionary(r => r.Key, r => Rendering.TemplateSource.FromFile(r.Value), StringComparer.Ordinal)
                 : new Dictionary<string, Rendering.TemplateSource>();
             var checkout = settings.ConfigPath is { } configPath ? Path.GetDirectoryName(Path.GetFullPath(configPath))! : context.Env.CurrentDirectory;

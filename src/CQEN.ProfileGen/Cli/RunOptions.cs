@@ -3,79 +3,83 @@ using CQEN.ProfileGen.Rendering;
 
 namespace CQEN.ProfileGen.Cli;
 
-/// <summary>The options shared by the verbs, declared once.</summary>
-internal static class RunOptions
+/// <summary>
+/// The options shared by the verbs, declared once and made once per command tree: an option
+/// object remembers every command it is added to, so options shared between runs in one process
+/// (tests, a host) would keep every earlier tree alive and cost more to add at each run.
+/// </summary>
+internal sealed class RunOptions
 {
-    public static readonly Option<FileInfo?> Config = new("--config")
+    public readonly Option<FileInfo?> Config = new("--config")
     {
         HelpName = "FILE",
         Description = $"Configuration file (default: ./{Configuration.ConfigLoader.DefaultFileName} when present).",
     };
 
-    public static readonly Option<string?> Org = new("--org")
+    public readonly Option<string?> Org = new("--org")
     {
         HelpName = "LOGIN",
         Description = "Organization login, e.g. CQEN-QDCE (overrides `org` in the configuration; with --snapshot, must be the snapshot's).",
     };
 
-    public static readonly Option<FileInfo?> Template = new("--template")
+    public readonly Option<FileInfo?> Template = new("--template")
     {
         HelpName = "FILE",
         Description = "Scriban template (default: the configuration's, else the embedded default for the culture).",
     };
 
-    public static readonly Option<string?> ApiUrl = new("--api-url")
+    public readonly Option<string?> ApiUrl = new("--api-url")
     {
         HelpName = "URL",
         Description = "GitHub REST API URL (default: `api_url` in the configuration, else $GITHUB_API_URL, else https://api.github.com; GitHub Enterprise: https://HOST/api/v3).",
     };
 
-    public static readonly Option<FileInfo?> Snapshot = new("--snapshot")
+    public readonly Option<FileInfo?> Snapshot = new("--snapshot")
     {
         HelpName = "FILE",
         Description = "Read this snapshot file instead of calling GitHub (no network, no token).",
     };
 
     /// <summary>publish's --snapshot: the organization comes from the file, but the profile's repository is still read and written on GitHub.</summary>
-    public static readonly Option<FileInfo?> PublishSnapshot = new("--snapshot")
+    public readonly Option<FileInfo?> PublishSnapshot = new("--snapshot")
     {
         HelpName = "FILE",
         Description = "Render from this snapshot file instead of reading the organization from GitHub; the profile's repository is still read (and, without --dry-run, written) on GitHub.",
     };
 
-    public static readonly Option<FileInfo?> Output = new("--output", "-o")
+    public readonly Option<FileInfo?> Output = new("--output", "-o")
     {
         HelpName = "FILE",
         Description = "Write the result to this file instead of standard output (written only when the run succeeds).",
     };
 
-    public static readonly Option<string?> AppId = new("--app-id")
+    public readonly Option<string?> AppId = new("--app-id")
     {
         HelpName = "ID",
         Description = "GitHub App id, to authenticate as the App's installation instead of with a token (or $PROFILEGEN_APP_ID).",
     };
 
-    public static readonly Option<FileInfo?> AppPrivateKeyFile = new("--app-private-key-file")
+    public readonly Option<FileInfo?> AppPrivateKeyFile = new("--app-private-key-file")
     {
         HelpName = "FILE",
         Description = "GitHub App private key (PEM) file (or $PROFILEGEN_APP_PRIVATE_KEY / $PROFILEGEN_APP_PRIVATE_KEY_FILE).",
     };
 
-    public static readonly Option<int?> Timeout = new("--timeout")
+    public readonly Option<int?> Timeout = new("--timeout")
     {
         HelpName = "SECONDS",
         CustomParser = WholeSeconds,
         Description = "Overall time limit of the run, in seconds (default 600). Reached before the writes, nothing is written; during them, the run lists the writes done.",
     };
 
-    public static readonly Option<int?> RateLimitWait = new("--rate-limit-wait")
+    public readonly Option<int?> RateLimitWait = new("--rate-limit-wait")
     {
         HelpName = "SECONDS",
         CustomParser = WholeSeconds,
         Description = "When GitHub's hourly rate limit is exhausted, wait for its reset if it is at most this many seconds away (default 300); else stop.",
     };
 
-    public static readonly Option<string?> Reader = new Option<string?>("--reader")
+    public readonly Option<string?> Reader = new Option<string?>("--reader")
     {
         Description = "How to read GitHub: auto (GraphQL with a token, else REST; the default), rest, or graphql.",
     }.AcceptOnlyFromAmong("auto", "rest", "graphql");
@@ -93,27 +97,27 @@ internal static class RunOptions
         return null;
     }
 
-    public static readonly Option<DirectoryInfo?> CacheDir = new("--cache-dir")
+    public readonly Option<DirectoryInfo?> CacheDir = new("--cache-dir")
     {
         HelpName = "DIR",
         Description = "Keep GitHub's answers here and make conditional requests next time (304s cost no rate limit); the GraphQL reader then reads again only the repositories whose head moved. Or $PROFILEGEN_CACHE_DIR.",
     };
 
-    public static readonly Option<bool> Verbose = new("--verbose")
+    public readonly Option<bool> Verbose = new("--verbose")
     {
         Description = "Also print what the run cost on GitHub: requests made, GraphQL points and rate limits left (also with RUNNER_DEBUG=1).",
     };
 
-    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    public readonly Option<bool> Quiet = new("--quiet", "-q")
     {
         Description = "Print errors only: no progress, warnings, plan or status lines.",
     };
 
     /// <summary>The options of every verb that talks to GitHub.</summary>
-    public static IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir, Verbose, Quiet];
+    public IEnumerable<Option> GitHubAccess => [ApiUrl, AppId, AppPrivateKeyFile, Timeout, RateLimitWait, Reader, CacheDir, Verbose, Quiet];
 
     /// <summary>The options of render, and of audit, so one command line serves both (audit checks the template, it does not use it).</summary>
-    public static IEnumerable<Option> Rendering => [Config, Org, Template, Snapshot, Output, .. GitHubAccess];
+    public IEnumerable<Option> Rendering => [Config, Org, Template, Snapshot, Output, .. GitHubAccess];
 
     /// <summary>The managed regions' templates: the configuration's, then --region NAME=FILE.</summary>
     internal static Dictionary<string, TemplateSource> Regions(ParseResult parse, RunSettings settings, CliEnvironment env, Option<string[]> regionOption)

@@ -9,10 +9,10 @@ internal sealed class SnapshotCommand : Command
     public SnapshotCommand(CommandContext context)
         : base("snapshot", "Read the organization from GitHub and write its snapshot (JSON) to stdout or --output.")
     {
-        Options.Add(RunOptions.Config);
-        Options.Add(RunOptions.Org);
-        Options.Add(RunOptions.Output);
-        foreach (var option in RunOptions.GitHubAccess)
+        Options.Add(context.Options.Config);
+        Options.Add(context.Options.Org);
+        Options.Add(context.Options.Output);
+        foreach (var option in context.Options.GitHubAccess)
         {
             Options.Add(option);
         }

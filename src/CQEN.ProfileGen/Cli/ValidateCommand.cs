@@ -10,15 +10,15 @@ namespace CQEN.ProfileGen.Cli;
 /// </summary>
 internal sealed class ValidateCommand : Command
 {
-    private static readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: also check the template of the managed region NAME (repeatable).", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> Region = new("--region") { HelpName = "NAME=FILE", Description = "NAME=FILE: also check the template of the managed region NAME (repeatable).", AllowMultipleArgumentsPerToken = false };
 
     public ValidateCommand(CommandContext context)
         : base("validate", "Check profilegen.yml, the template(s) and a --snapshot, without calling GitHub.")
     {
-        Options.Add(RunOptions.Config);
-        Options.Add(RunOptions.Org);
-        Options.Add(RunOptions.Template);
-        Options.Add(RunOptions.Snapshot);
+        Options.Add(context.Options.Config);
+        Options.Add(context.Options.Org);
+        Options.Add(context.Options.Template);
+        Options.Add(context.Options.Snapshot);
         Options.Add(Region);
         SetAction(async (parse, ct) =>
         {

@@ -32,6 +32,37 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Two_runs_in_one_process_share_no_option_or_argument()
+    {
+        // An option remembers every command it is added to: one shared between runs would keep every
+        // earlier run's commands (and their output) alive, and cost more to add at each run.
+        static HashSet<object> SymbolsOf(ProfileGen.Cli.CommandContext context)
+        {
+            var symbols = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            var commands = new Stack<System.CommandLine.Command>([ProfileGen.Cli.CliApp.BuildRoot(context)]);
+            while (commands.TryPop(out var command))
+            {
+                symbols.UnionWith(command.Options);
+                symbols.UnionWith(command.Arguments);
+                foreach (var sub in command.Subcommands)
+                {
+                    commands.Push(sub);
+                }
+            }
+            return symbols;
+        }
+        ProfileGen.Cli.CommandContext NewRun() => new(
+            new ProfileGen.Cli.CliEnvironment { Variables = new Dictionary<string, string?>(), Out = TextWriter.Null, Error = TextWriter.Null, CurrentDirectory = "." },
+            ProfileGen.GitHub.GitHubConnector.Default(TimeProvider.System));
+
+        var first = SymbolsOf(NewRun());
+        var second = SymbolsOf(NewRun());
+
+        Assert.True(first.Count > 20, $"only {first.Count} options and arguments found");
+        Assert.Empty(first.Intersect(second).Select(s => ((System.CommandLine.Symbol)s).Name));
+    }
+
+    [Fact]
     public async Task No_verb_prints_the_help()
     {
         var result = await _cli.RunAsync();

@@ -95,9 +95,8 @@ public sealed class GitHubAppTests() : AppEndToEndTest
     [Fact]
     public async Task A_wrongKey_is_one_clear_line()
     {
-        using var other = RSA.Create(2048);
         var wrong = Path.Combine(Dir, "wrong.pem");
-        File.WriteAllText(wrong, other.ExportRSAPrivateKeyPem());
+        File.WriteAllText(wrong, TestKeys.Other);
         var result = await new CliHarness { Clock = TimeProvider.System }.RunAsync("render", "--api-url", GitHub.ApiUrl, "--org", "org", "--app-id", AppId, "--app-private-key-file", wrong);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("GitHub rejected the App's JWT (401)", Assert.Single(result.ErrorLines));

@@ -74,7 +74,7 @@ public sealed partial class StandInGitHubServer
     public int ResourceRefusals => Volatile.Read(ref _resourceRefusals);
 
     // A query's answer, given the time and resources the model says it costs.
-    private Response GraphQl(string body, FakeToken? user, string apiBase)
+    private Response GraphQl(string body, FakeToken? user, string apiBase, double arrived)
     {
         var answer = GraphQlAnswer(body, user, apiBase);
         if (Costs is not { } model || answer.Status != 200 || answer.Json is not { } json || user is null)
@@ -92,7 +92,7 @@ public sealed partial class StandInGitHubServer
             + json.Length / 1_000_000.0 * model.PerMegabyteSeconds;
         if (seconds > model.DeadlineSeconds)
         {
-            Spend(model, model.DeadlineSeconds);
+            Spend(model, arrived, model.DeadlineSeconds);
             Interlocked.Increment(ref _timeouts);
             ChargePoints(user.Token, model.TimeoutPenaltyPoints);
             return Json(502, new JsonObject
@@ -104,7 +104,7 @@ public sealed partial class StandInGitHubServer
                 }),
             });
         }
-        Spend(model, seconds);
+        Spend(model, arrived, seconds);
         if (nodes + objects + connections > model.ResourceBudget)
         {
             Interlocked.Increment(ref _resourceRefusals);
@@ -123,13 +123,8 @@ public sealed partial class StandInGitHubServer
         return answer;
     }
 
-    private void Spend(CostModel model, double seconds)
+    private void Spend(CostModel model, double start, double seconds)
     {
-        double start;
-        lock (_faultGate)
-        {
-            start = _modelledSeconds;
-        }
         Thread.Sleep(TimeSpan.FromSeconds(seconds * model.TimeScale));
         lock (_faultGate)
         {

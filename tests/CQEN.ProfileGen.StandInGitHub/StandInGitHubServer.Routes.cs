@@ -105,15 +105,13 @@ public sealed partial class StandInGitHubServer
             var call = context.Features.Get<Call>()!;
             if (access is Access.Rest or Access.AppJwt)
             {
-                // On the model's clock a request starts when it arrives, not when the state's lock lets it in.
-                var arrived = ModelledSeconds;
                 lock (State.Gate)
                 {
                     call.Answer = handle(call);
                 }
                 // GitHub's time for a list page is spent outside the state's lock, so pages asked
                 // for together are answered together, as GitHub answers them.
-                if (call.ListedRepositories is { } listed && await ChargeRestListAsync(listed, arrived) is { } timedOut)
+                if (call.ListedRepositories is { } listed && await ChargeRestListAsync(listed, call.ArrivedOnModel) is { } timedOut)
                 {
                     call.Answer = timedOut;
                 }
@@ -150,7 +148,7 @@ public sealed partial class StandInGitHubServer
     // ---- the API's root ------------------------------------------------------------------
 
     private Response GraphQlEndpoint(Call call) =>
-        call.Method == "POST" ? GraphQl(call.Body, call.User, call.ApiBase) : Error(404, "Not Found");
+        call.Method == "POST" ? GraphQl(call.Body, call.User, call.ApiBase, call.ArrivedOnModel) : Error(404, "Not Found");
 
     private Response RevokeInstallationToken(Call call)
     {
@@ -638,6 +636,9 @@ public sealed partial class StandInGitHubServer
 
         /// <summary>Whom the token stands for (null: anonymous), once the pipeline has checked it.</summary>
         public FakeToken? User { get; set; }
+
+        /// <summary>The cost model's clock when the request arrived: its modelled time starts there.</summary>
+        public double ArrivedOnModel { get; init; }
 
         /// <summary>Repositories a list page answered (the cost model charges for them).</summary>
         public int? ListedRepositories { get; set; }

@@ -108,13 +108,16 @@ public sealed partial class StandInGitHubServer : IAsyncDisposable
     {
         var request = context.Request;
         var arrived = Stopwatch.GetTimestamp();
+        // On the model's clock a request starts when it arrives: read before anything of it is
+        // handled, so requests sent together overlap however long the stand-in takes to answer each.
+        var arrivedOnModel = ModelledSeconds;
         var fullPath = request.PathBase.Value + request.Path.Value;
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
             body = await reader.ReadToEndAsync();
         }
-        var call = new Call(context, body, Token(request));
+        var call = new Call(context, body, Token(request)) { ArrivedOnModel = arrivedOnModel };
         var inFlight = Interlocked.Increment(ref _inFlight);
         InterlockedMax(ref _maxInFlight, inFlight);
         using var done = new InFlight(this);

@@ -36,9 +36,11 @@ public sealed class SourceFolderGraph
             .Select(f => CSharpSyntaxTree.ParseText(f.Text, options, path: f.RelativePath))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, options, path: "ImplicitUsings.g.cs"))
             .ToList();
+        // Nullable analysis off: it binds names to the same symbols, and it was most of the binding's
+        // time (each member's flow analysis runs before its first name is answered).
         var compilation = CSharpCompilation.Create(
             "FolderGraph", trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
 
         // Binding is the slow part: a name no other folder declares (Select, var, a local) cannot be an
         // edge, so only names some other folder declares are given to the compiler, file by file in parallel.

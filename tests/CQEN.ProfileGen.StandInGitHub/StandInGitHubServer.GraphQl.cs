@@ -54,11 +54,11 @@ public sealed partial class StandInGitHubServer
         }
         if (query.TrimStart().StartsWith("query Files", StringComparison.Ordinal))
         {
-            return GraphQlFiles(query, input["variables"]);
+            return GraphQlFiles(query, input["variables"], user);
         }
         if (query.TrimStart().StartsWith("query Health", StringComparison.Ordinal))
         {
-            return GraphQlHealth(query, input["variables"]);
+            return GraphQlHealth(query, input["variables"], user);
         }
         var unknown = Regex.Matches(Regex.Replace(query, "\"[^\"]*\"", " "), @"[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value).FirstOrDefault(w => !Served.Contains(w));
         if (unknown is not null || !query.Contains("organization(login: $org)", StringComparison.Ordinal))
@@ -93,7 +93,9 @@ public sealed partial class StandInGitHubServer
                     ["errors"] = new JsonArray(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray("organization"), ["locations"] = new JsonArray(new JsonObject { ["line"] = 3, ["column"] = 3 }), ["message"] = $"Could not resolve to an Organization with the login of '{login}'." }),
                 });
             }
-            var all = State.ReposOf(org.Login);
+            // The repositories the token can see, as REST lists them: a token narrowed to some
+            // repositories does not see the others' private ones.
+            var all = user.Repositories is null ? State.ReposOf(org.Login) : State.ReposOf(org.Login).Where(r => Visible(r, user)).ToArray();
             var start = cursor is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(cursor))["cursor:".Length..], CultureInfo.InvariantCulture);
             var page = all.Skip(start).Take(pageSize).ToArray();
             var end = start + page.Length;
@@ -334,6 +336,18 @@ public sealed partial class StandInGitHubServer
         return Json(200, document);
     }
 
+    // A repository(owner:, name:) field: null with GitHub's NOT_FOUND when the repository does not
+    // exist or the token cannot see it (GitHub does not say which), the rest of the answer kept.
+    private FakeRepo? VisibleRepo(string? owner, string? name, FakeToken user, string key, JsonArray errors)
+    {
+        if (State.Repos.TryGetValue($"{owner}/{name}", out var repo) && Visible(repo, user))
+        {
+            return repo;
+        }
+        errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray(key), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." });
+        return null;
+    }
+
     private sealed class GraphQlFieldError(string type, string message) : Exception(message)
     {
         public string Type { get; } = type;
@@ -444,12 +458,12 @@ public sealed partial class StandInGitHubServer
 
     // Aliased repository(owner:, name:) fields, each with aliased object(expression: "HEAD:path")
     // blobs: whatever files a client asks for, many repositories in one request.
-    private Response GraphQlFiles(string query, JsonNode? variables) =>
+    private Response GraphQlFiles(string query, JsonNode? variables, FakeToken user) =>
         EachTopLevelField(query, (field, key, errors) =>
         {
             string? Argument(GraphQLParser.AST.GraphQLField f, string name) =>
                 f.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
-            if (!State.Repos.TryGetValue($"{Argument(field, "owner")}/{Argument(field, "name")}", out var repo))
+            if (VisibleRepo(Argument(field, "owner"), Argument(field, "name"), user, key, errors) is not { } repo)
             {
                 return null;
             }

@@ -47,18 +47,16 @@ public sealed partial class StandInGitHubServer
     }
 
     // Aliased repository() lookups, each answered with the health fields (the document was
-    // validated against the schema before): a repository that does not exist is null with NOT_FOUND,
+    // validated against the schema before): a repository that does not exist or the token cannot see is null with NOT_FOUND,
     // a rollup the token may not read is null with FORBIDDEN, the rest of the answer kept.
-    private Response GraphQlHealth(string query, JsonNode? variables)
+    private Response GraphQlHealth(string query, JsonNode? variables, FakeToken user)
     {
         return EachTopLevelField(query, (field, key, errors) =>
         {
             string? Argument(string name) =>
                 field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == name) is { } a ? Value(a.Value, variables)?.GetValue<string>() : null;
-            var (owner, name) = (Argument("owner"), Argument("name"));
-            if (!State.Repos.TryGetValue($"{owner}/{name}", out var r))
+            if (VisibleRepo(Argument("owner"), Argument("name"), user, key, errors) is not { } r)
             {
-                errors.Add(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray(key), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." });
                 return null;
             }
             return HealthJson(r, errors, new JsonArray(key, "defaultBranchRef", "target", "statusCheckRollup"));

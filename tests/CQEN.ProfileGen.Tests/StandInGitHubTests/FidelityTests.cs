@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -55,6 +56,68 @@ public sealed class FidelityTests : IAsyncLifetime
                 Assert.True(value.GetValueKind() == got.GetValueKind(), $"{where}: '{key}' is {got.GetValueKind()}, GitHub sends {value.GetValueKind()}");
             }
         }
+    }
+
+    private async Task<JsonNode> GraphQl(string token, string query, object variables)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _github.GraphQlUrl) { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("token", token);
+        var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [Fact]
+    public async Task A_token_narrowed_to_some_repositories_sees_the_others_private_ones_nowhere_in_graphql_as_in_rest()
+    {
+        const string Narrowed = "ghs_test-narrowedFidelity0000-0000000000000001";
+        lock (_github.State.Gate)
+        {
+            // An installation token asked for .github and projet-00002 only (REAL-GITHUB §6).
+            _github.State.Tokens[Narrowed] = _github.State.AddToken(Narrowed) with { Repositories = [".github", "projet-00002"] };
+            _github.State.Repo("org", "projet-00001").Visibility = "private";
+            _github.State.Repo("org", "projet-00002").Visibility = "private";
+        }
+
+        // The file batch: the private repository it cannot reach is null with NOT_FOUND, the one it reaches is answered.
+        var files = await GraphQl(Narrowed, """
+            query Files($owner: String!, $n0: String!, $n1: String!) {
+              r0: repository(owner: $owner, name: $n0) { readme: object(expression: "HEAD:README.md") { ... on Blob { text } } }
+              r1: repository(owner: $owner, name: $n1) { readme: object(expression: "HEAD:README.md") { ... on Blob { text } } }
+            }
+            """, new { owner = "org", n0 = "projet-00001", n1 = "projet-00002" });
+        Assert.Null(files["data"]!["r0"]);
+        Assert.NotNull(files["data"]!["r1"]!["readme"]);
+        var error = Assert.Single(files["errors"]!.AsArray());
+        Assert.Equal("NOT_FOUND", error!["type"]!.GetValue<string>());
+        Assert.Equal("r0", error["path"]![0]!.GetValue<string>());
+        Assert.Equal("Could not resolve to a Repository with the name 'org/projet-00001'.", error["message"]!.GetValue<string>());
+
+        // The list: GraphQL's names the repositories REST's names, without projet-00001.
+        var listed = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = (await GraphQl(Narrowed, ProfileGen.GitHub.GraphQlOrgReader.Query, new { org = "org", cursor, first = 100 }))["data"]!["organization"]!["repositories"]!;
+            listed.AddRange(page["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()));
+            cursor = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (cursor is not null);
+        var rest = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{_github.ApiUrl}/orgs/org/repos?per_page=100&page={page}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("token", Narrowed);
+            var names = JsonNode.Parse(await (await _http.SendAsync(request)).Content.ReadAsStringAsync())!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToArray();
+            rest.AddRange(names);
+            if (names.Length < 100)
+            {
+                break;
+            }
+        }
+        Assert.DoesNotContain("projet-00001", listed);
+        Assert.Contains("projet-00002", listed);
+        Assert.Equal(rest.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
     public static TheoryData<string, string> Endpoints => new()

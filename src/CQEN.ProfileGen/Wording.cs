@@ -37,6 +37,9 @@ internal sealed record Wording
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
 
+    // Counts as Quebec French writes them (1 234: a space between thousands).
+    private static readonly System.Globalization.CultureInfo FrenchNumbers = System.Globalization.CultureInfo.GetCultureInfo("fr-CA");
+
     // The snapshot records why a README could not be parsed in the reader's words (English, as
     // snapshot files keep them); the French audit says the same in French.
     private static string FrenchUnreadableReason(string reason)
@@ -100,6 +103,8 @@ internal sealed record Wording
             GraphQlPoints = (used, remaining, limit) => $"points GraphQL : {used} utilisés cette heure-ci, {remaining} sur {limit} restants",
             RestRequests = (used, remaining, limit) => $"REST : {used} utilisées cette heure-ci, {remaining} sur {limit} restantes",
             Cost = line => $"Coût : {line}.",
+            ReadStopped = (org, read, total, thisRun) => string.Create(FrenchNumbers, $"**Lecture interrompue** : la lecture de « {org} » s'est arrêtée avant la fin du temps de l'exécution; {read:N0} de ses {total:N0} dépôts sont lus et gardés dans le cache de lecture ({thisRun:N0} par cette exécution). La prochaine exécution reprend à partir de là; rien n'a été publié ni écrit."),
+            ReadStoppedNotKept = (org, why) => $"**Lecture interrompue** : la lecture de « {org} » s'est arrêtée avant la fin du temps de l'exécution, et le cache de lecture n'a pas pu être écrit ({why}). La prochaine exécution recommence du début : donnez à la tâche un dossier de cache accessible en écriture, ou plus de temps (timeout-minutes). Rien n'a été publié ni écrit.",
         },
         Audit = new()
         {
@@ -187,6 +192,8 @@ internal sealed record Wording
             GraphQlPoints = (used, remaining, limit) => $"GraphQL points: {used} used this hour, {remaining} of {limit} left",
             RestRequests = (used, remaining, limit) => $"REST: {used} used this hour, {remaining} of {limit} left",
             Cost = line => $"Cost: {line}.",
+            ReadStopped = (org, read, total, thisRun) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"**Read stopped**: the read of '{org}' stopped before the run's time ran out; {read:N0} of its {total:N0} repositories are read and kept in the read cache ({thisRun:N0} of them by this run). The next run goes on from there; nothing was published or written."),
+            ReadStoppedNotKept = (org, why) => $"**Read stopped**: the read of '{org}' stopped before the run's time ran out, and the read cache could not be written ({why}). The next run starts over: give the job a writable cache folder, or more time (timeout-minutes). Nothing was published or written.",
         },
         Audit = new()
         {
@@ -232,6 +239,12 @@ internal sealed record Wording
 /// <summary>The job summary's sentences (GitHub Actions), in the profile's language.</summary>
 internal sealed record JobSummaryWords
 {
+    /// <summary>A read that stopped before the run's time ran out: organization, repositories read, of how many, read by this run.</summary>
+    public required Func<string, int, int, int, string> ReadStopped { get; init; }
+
+    /// <summary>The same, when the read cache could not be written: organization, why (Markdown already).</summary>
+    public required Func<string, string, string> ReadStoppedNotKept { get; init; }
+
     public required string Title { get; init; }
     public required Func<int?, string> PullRequest { get; init; }
     public required Func<int, int, string, string> Lines { get; init; }

@@ -42,14 +42,14 @@ internal sealed class ActionsReporter(CliEnvironment env, GitHubUsage usage) : R
         await EndSummaryAsync().ConfigureAwait(false);
     }
 
-    public override async Task UnfinishedAsync(string message)
+    public override async Task UnfinishedAsync(string message, Func<ProfileCulture, string> summary)
     {
         message = Scrub(message);
-        await base.UnfinishedAsync(message).ConfigureAwait(false);
+        await base.UnfinishedAsync(message, summary).ConfigureAwait(false);
         await AnnotateAsync("warning", "profilegen", message).ConfigureAwait(false);
         await OutputsAsync(GitHubActions.Outputs("failed", false, null)).ConfigureAwait(false);
-        // One sentence: the tool's own words (the run log's line), after the summary's title.
-        await SummaryAsync($"### {Wording.For(Culture).Summary.Title}\n\n{Rendering.MarkdownText.Inline(char.ToUpperInvariant(message[0]) + message[1..])}.\n").ConfigureAwait(false);
+        // The summary speaks the profile's language, as the rest of it does; the run log's line stays English.
+        await SummaryAsync(Scrub(summary(Culture))).ConfigureAwait(false);
         await EndSummaryAsync().ConfigureAwait(false);
     }
 

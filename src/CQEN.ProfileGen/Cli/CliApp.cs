@@ -63,7 +63,7 @@ internal static class CliApp
         {
             // Not a failure to fix: the next run goes on. Its own exit code still fails the step, so
             // nothing after it publishes; the Action saves the read cache all the same.
-            await context.Reporter.UnfinishedAsync(unfinished.Message).ConfigureAwait(false);
+            await context.Reporter.UnfinishedAsync(unfinished.Message, culture => GitHubActions.UnfinishedSummary(unfinished, culture)).ConfigureAwait(false);
             return ExitCodes.ReadUnfinished;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)

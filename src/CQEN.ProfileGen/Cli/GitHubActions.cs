@@ -41,6 +41,16 @@ internal static partial class GitHubActions
         return $"### {words.Title}\n\n{words.Failed(Escape(message))}\n\n{words.NothingWritten}\n";
     }
 
+    /// <summary>The job summary of a read that stopped before the run's time ran out, in the profile's language.</summary>
+    public static string UnfinishedSummary(GitHub.ReadUnfinishedException unfinished, ProfileCulture culture)
+    {
+        var words = Wording.For(culture).Summary;
+        var sentence = unfinished.NotKept is { } why
+            ? words.ReadStoppedNotKept(Escape(unfinished.Org), Escape(why))
+            : words.ReadStopped(Escape(unfinished.Org), unfinished.Read, unfinished.Total, unfinished.ThisRun);
+        return $"### {words.Title}\n\n{sentence}\n";
+    }
+
     /// <summary>The step's outputs for a publish outcome (status failed, and no outcome, when the run failed).</summary>
     public static IReadOnlyList<(string Name, string? Value)> Outputs(string status, bool changed, PublishOutcome? outcome) =>
     [

@@ -69,7 +69,7 @@ internal class Reporter(CliEnvironment env, GitHubUsage usage)
     public virtual Task FailAsync(string message) => WriteAsync("profilegen: error: " + message);
 
     /// <summary>The run stopped early on purpose and another run goes on: one line, whatever --quiet says.</summary>
-    public virtual Task UnfinishedAsync(string message) => WriteAsync("profilegen: " + message);
+    public virtual Task UnfinishedAsync(string message, Func<ProfileCulture, string> summary) => WriteAsync("profilegen: " + message);
 
     /// <summary>Lines that belong together (the plan of writes), one "profilegen: " line each.</summary>
     public virtual async Task ListAsync(string title, IEnumerable<string> lines)

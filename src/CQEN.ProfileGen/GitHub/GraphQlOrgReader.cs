@@ -1073,6 +1073,8 @@ internal sealed class ReadUnfinishedException(string org, int read, int total, i
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"the read of '{org}' stopped before the run's time ran out, and the read cache could not be written ({notKept}): the next run starts over; give the job a writable cache folder, or more time (timeout-minutes); nothing was published or written"))
 {
+    public string Org => org;
+
     /// <summary>Why the cache could not be written; null when what was read is kept.</summary>
     public string? NotKept => notKept;
 

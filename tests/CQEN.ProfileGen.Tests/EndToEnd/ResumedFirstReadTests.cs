@@ -172,7 +172,8 @@ public sealed partial class ResumedFirstReadTests() : EndToEndTest(repos: 229, t
         Assert.Equal(branches, Profile.Git.Refs.Keys.ToArray());
         Assert.Contains(publish.ErrorLines, l => l.StartsWith("::warning title=profilegen::the read of 'org' stopped before the run", StringComparison.Ordinal));
         var sentences = File.ReadAllLines(summary).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
-        Assert.Equal($"The read of 'org' stopped before the run's time ran out: {read} of its {total} repositories are read and kept in the read cache ({read} of them by this run); the next run goes on from there; nothing was published or written.", Assert.Single(sentences));
+        // In the profile's language (French by default), as the rest of the summary.
+        Assert.Equal($"**Lecture interrompue** : la lecture de « org » s'est arrêtée avant la fin du temps de l'exécution; {read} de ses {total} dépôts sont lus et gardés dans le cache de lecture ({read} par cette exécution). La prochaine exécution reprend à partir de là; rien n'a été publié ni écrit.", Assert.Single(sentences));
         Assert.Contains("status=failed", File.ReadAllText(Path.Combine(Dir, "output")), StringComparison.Ordinal);
     }
 

@@ -43,15 +43,20 @@ internal static class GitHubAppAuthenticator
         }
     }
 
+    /// <summary>The organization permission that reads custom property values (GET /orgs/{org}/properties/values).</summary>
+    public const string CustomPropertiesPermission = "organization_custom_properties";
+
     /// <summary>
     /// An installation token with only what the run needs: read access, or — to publish — write
     /// access to contents and pull requests, limited to <paramref name="onlyRepository"/> when
     /// given (a token that can only ever touch the profile's repository). Issues: write only when
     /// labels are set (GitHub needs it to create a missing label), members: read only when teams
-    /// are asked to review (to resolve them).
+    /// are asked to review (to resolve them), and the organization's custom properties: read when
+    /// the configuration reads them — if the App was granted that one: a token that may not read
+    /// them still serves the run, which then says so and leaves that catalogue source out.
     /// </summary>
     public static async Task<string> CreateInstallationTokenAsync(GitHubEndpoint endpoint, string appId, string privateKeyPem, string keySource, string org,
-        Func<HttpMessageHandler> handler, TimeProvider clock, bool write = false, string? onlyRepository = null, bool labels = false, bool teams = false)
+        Func<HttpMessageHandler> handler, TimeProvider clock, bool write = false, string? onlyRepository = null, bool labels = false, bool teams = false, bool customProperties = false)
     {
         using var key = ReadKey(privateKeyPem, keySource);
         var jwt = CreateJwt(appId, key, clock.GetUtcNow());
@@ -71,12 +76,28 @@ internal static class GitHubAppAuthenticator
             {
                 permissions["members"] = "read";
             }
-            var request = onlyRepository is null
-                ? (object)new { permissions }
-                : new { permissions, repositories = new[] { onlyRepository } };
-            var response = await client.Connection.Post<AccessTokenAnswer>(
-                new Uri($"app/installations/{installation.Id}/access_tokens", UriKind.Relative), request, "application/vnd.github+json", "application/json").ConfigureAwait(false);
-            return response.Body.Token ?? throw new GitHubException($"GitHub gave the App {appId} no installation token");
+            if (customProperties)
+            {
+                try
+                {
+                    return await MintAsync(new Dictionary<string, string>(permissions) { [CustomPropertiesPermission] = "read" }).ConfigureAwait(false);
+                }
+                catch (ApiValidationException)
+                {
+                    // 422: the installation was not granted it. The rest of the run needs none of it.
+                }
+            }
+            return await MintAsync(permissions).ConfigureAwait(false);
+
+            async Task<string> MintAsync(Dictionary<string, string> asked)
+            {
+                var request = onlyRepository is null
+                    ? (object)new { permissions = asked }
+                    : new { permissions = asked, repositories = new[] { onlyRepository } };
+                var response = await client.Connection.Post<AccessTokenAnswer>(
+                    new Uri($"app/installations/{installation.Id}/access_tokens", UriKind.Relative), request, "application/vnd.github+json", "application/json").ConfigureAwait(false);
+                return response.Body.Token ?? throw new GitHubException($"GitHub gave the App {appId} no installation token");
+            }
         }
         catch (AuthorizationException ex)
         {

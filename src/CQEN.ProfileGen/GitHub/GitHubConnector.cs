@@ -99,7 +99,8 @@ internal class GitHubConnector(Func<HttpMessageHandler> transport, ResilienceOpt
             var org = access.Org ?? throw new ArgumentException("a GitHub App's installation is looked up on an organization, and none was given", nameof(access));
             var minted = await GitHubAppAuthenticator.CreateInstallationTokenAsync(access.Endpoint, app.AppId, app.PrivateKeyPem, app.KeySource,
                 org, Pipeline, clock, write: access.WriteTo is not null, onlyRepository: access.WriteToOnly ? access.WriteTo : null,
-                labels: access.WriteTo is not null && access.WritesLabels, teams: access.WriteTo is not null && access.AsksTeams).ConfigureAwait(false);
+                labels: access.WriteTo is not null && access.WritesLabels, teams: access.WriteTo is not null && access.AsksTeams,
+                customProperties: access.CustomPropertyNames is not null).ConfigureAwait(false);
             _minted.Add((access.Endpoint, minted, Pipeline));
             return minted;
         }

@@ -19,6 +19,16 @@ internal sealed class AdaptiveSize(int start)
     /// <summary>The size the next request asks for.</summary>
     public int Value { get; private set; } = start;
 
+    /// <summary>The most it will grow back to: lower than the start once a size failed twice.</summary>
+    public int Ceiling => _ceiling;
+
+    /// <summary>Starts under a ceiling an earlier run learned (a size that failed twice then).</summary>
+    public void CapAt(int ceiling)
+    {
+        _ceiling = Math.Clamp(ceiling, 1, _ceiling);
+        Value = Math.Min(Value, _ceiling);
+    }
+
     /// <summary>A request of <paramref name="asked"/> was refused as too heavy.</summary>
     public void TooHeavy(int asked)
     {

@@ -104,6 +104,10 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
     {
         _readStart = clock.GetTimestamp();
         var cache = CacheDirectory is { } directory ? await ReadCache.OpenAsync(directory, endpoint, org, usage is null ? null : usage.WarnAsync).ConfigureAwait(false) : null;
+        if (cache?.FilesCeiling is > 0 and var ceiling)
+        {
+            _filesSize.CapAt(ceiling);
+        }
         var repos = new List<RepoSnapshot>();
         // Repositories whose README or licence text is to be read: mapped once the batched file
         // request has them. Every other page is mapped as it arrives and let go, so memory holds
@@ -265,7 +269,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
             }
             // The first page with a repository this run listed but did not read, else the page after the last one read.
             var resumeAt = unreadOnPage.Count > 0 ? unreadOnPage.Values.Min() : _restPageTaken is 0 ? 0 : _restPageTaken + 1;
-            var (held, notWritten) = await cache.SaveUnfinishedAsync(resumeAt).ConfigureAwait(false);
+            var (held, notWritten) = await cache.SaveUnfinishedAsync(resumeAt, LearnedFilesCeiling).ConfigureAwait(false);
             var total = orgNode?.Repositories?.TotalCount ?? held;
             throw new ReadUnfinishedException(org, Math.Min(held, total), total, held - cache.PreviousCount,
                 notWritten is null ? null : $"{cache.FilePath}: {notWritten}");
@@ -286,7 +290,7 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
         }
         if (cache is not null)
         {
-            await cache.SaveAsync().ConfigureAwait(false);
+            await cache.SaveAsync(LearnedFilesCeiling).ConfigureAwait(false);
         }
         // Custom properties change without a push, so they are read every run (never from the cache).
         if (CustomPropertyNames is { } names
@@ -782,6 +786,9 @@ internal sealed class GraphQlOrgReader(IGitHubClient client, GitHubEndpoint endp
 
     /// <summary>The file batch size the reader has settled on (for tests and the bench).</summary>
     internal int FilesBatchSize => _filesSize.Value;
+
+    // What the read cache keeps of the file batches' size: their ceiling, once a size failed twice.
+    private int LearnedFilesCeiling => _filesSize.Ceiling < FilesPerBatch ? _filesSize.Ceiling : 0;
 
     // A batch larger than the settled size is asked as several, one after the other.
     private async Task<Dictionary<string, RepoFiles?>> FetchFilesAsync(string org, WantedFiles[] batch)

@@ -42,8 +42,13 @@ internal sealed class ReadCache
         public IReadOnlyDictionary<string, string>? ReadmeSummaries { get; init; }
     }
 
-    /// <summary><paramref name="ResumePage"/>: the REST list page a read that stopped before its time ran out goes on from (0: the last read was whole).</summary>
-    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader, int ResumePage = 0);
+    /// <summary>
+    /// <paramref name="ResumePage"/>: the REST list page a read that stopped before its time ran out
+    /// goes on from (0: the last read was whole). <paramref name="FilesCeiling"/>: the most
+    /// repositories a file batch of this organization may ask for, learned when a larger batch
+    /// was refused twice (0: none learned).
+    /// </summary>
+    private sealed record Document(int Format, string Tool, string Identity, Dictionary<string, Entry> Repos, string Reader = GraphQlReader, int ResumePage = 0, int FilesCeiling = 0);
 
     /// <summary>The reader that made a cache: each keeps what it reads its own way, so one never uses the other's.</summary>
     internal const string GraphQlReader = "graphql";
@@ -60,14 +65,20 @@ internal sealed class ReadCache
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _next = new(StringComparer.Ordinal);
 
-    private ReadCache(string path, string identity, string reader, Dictionary<string, Entry> previous, int resumePage) =>
-        (_path, _identity, _reader, _previous, ResumePage) = (path, identity, reader, previous, resumePage);
+    private ReadCache(string path, string identity, string reader, Dictionary<string, Entry> previous, int resumePage, int filesCeiling) =>
+        (_path, _identity, _reader, _previous, ResumePage, FilesCeiling) = (path, identity, reader, previous, resumePage, filesCeiling);
 
     /// <summary>Repositories the cache held when it was opened.</summary>
     public int PreviousCount => _previous.Count;
 
     /// <summary>The REST list page the last read stopped at, when it stopped before its time ran out (0: it was whole).</summary>
     public int ResumePage { get; }
+
+    /// <summary>
+    /// The most repositories a file batch may ask for, as the last run learned it (0: no limit
+    /// learned): each run would otherwise spend a refused batch, and its penalty, learning it again.
+    /// </summary>
+    public int FilesCeiling { get; }
 
     private static string ToolVersion =>
         typeof(ReadCache).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
@@ -88,6 +99,7 @@ internal sealed class ReadCache
         var why = (string?)null;
         Dictionary<string, Entry> previous = new(StringComparer.Ordinal);
         var resumePage = 0;
+        var filesCeiling = 0;
         try
         {
             if (File.Exists(path))
@@ -102,6 +114,7 @@ internal sealed class ReadCache
                 {
                     previous = new Dictionary<string, Entry>(document!.Repos, StringComparer.Ordinal);
                     resumePage = document.ResumePage;
+                    filesCeiling = Math.Max(0, document.FilesCeiling);
                 }
             }
         }
@@ -113,7 +126,7 @@ internal sealed class ReadCache
         {
             await notice($"the read cache {path} was ignored: {why}; every repository's files are read again").ConfigureAwait(false);
         }
-        return new ReadCache(path, identity, reader, previous, resumePage);
+        return new ReadCache(path, identity, reader, previous, resumePage, filesCeiling);
     }
 
     /// <summary>What was read from the repository's files, when its default branch is still at <paramref name="head"/>.</summary>
@@ -161,11 +174,11 @@ internal sealed class ReadCache
     }
 
     /// <summary>Writes what this run kept (only after a whole read: repositories gone since are dropped); failing to write never fails the run.</summary>
-    public Task SaveAsync()
+    public Task SaveAsync(int filesCeiling = 0)
     {
         lock (_next)
         {
-            return WriteAsync(new Dictionary<string, Entry>(_next, StringComparer.Ordinal), resumePage: 0);
+            return WriteAsync(new Dictionary<string, Entry>(_next, StringComparer.Ordinal), resumePage: 0, filesCeiling);
         }
     }
 
@@ -180,7 +193,7 @@ internal sealed class ReadCache
     /// decides again next time). Returns how many repositories the cache now holds, and why it
     /// could not be written (null when it was): then nothing is kept and the next run starts over.
     /// </summary>
-    public async Task<(int Held, string? NotWritten)> SaveUnfinishedAsync(int resumePage)
+    public async Task<(int Held, string? NotWritten)> SaveUnfinishedAsync(int resumePage, int filesCeiling = 0)
     {
         var merged = new Dictionary<string, Entry>(_previous, StringComparer.Ordinal);
         lock (_next)
@@ -190,17 +203,17 @@ internal sealed class ReadCache
                 merged[name] = entry.Health is null && _previous.TryGetValue(name, out var before) && before.PushedAt == entry.PushedAt ? entry with { Health = before.Health } : entry;
             }
         }
-        return (merged.Count, await WriteAsync(merged, resumePage).ConfigureAwait(false));
+        return (merged.Count, await WriteAsync(merged, resumePage, filesCeiling).ConfigureAwait(false));
     }
 
     // The cache only saves requests: a failure to write it is returned, never thrown.
-    private async Task<string?> WriteAsync(Dictionary<string, Entry> repos, int resumePage)
+    private async Task<string?> WriteAsync(Dictionary<string, Entry> repos, int resumePage, int filesCeiling)
     {
         var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, repos, _reader, resumePage), Json)).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Format, ToolVersion, _identity, repos, _reader, resumePage, filesCeiling), Json)).ConfigureAwait(false);
             File.Move(temp, _path, overwrite: true);
             return null;
         }

@@ -169,6 +169,40 @@ public sealed class GraphQlCostModelTests() : EndToEndTest(repos: 229, token: "g
     }
 
     [Fact]
+    public async Task A_file_batch_size_refused_twice_is_kept_in_the_read_cache_and_the_next_run_never_asks_it()
+    {
+        lock (GitHub.State.Gate)
+        {
+            StandInData.GenerateOrg(GitHub.State, "weighty", 420);
+        }
+        // GitHub finds every batch of 100 repositories too heavy ($n99 is the 100th's name), and none of 50.
+        GitHub.AddFault(new Fault { Method = "POST", PathPattern = "/graphql$", BodyContains = "$n99: String!", Status = 502, Times = 1000, Body = TimeoutBody });
+        var cache = Path.Combine(Dir, "cache");
+        int[] Batches() => [.. GitHub.Log.All.Where(r => r.Body?.Contains("query Files", StringComparison.Ordinal) == true)
+            .Select(r => JsonNode.Parse(r.Body!)!["variables"]!.AsObject().Count(v => v.Key.StartsWith('n')))];
+
+        var first = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "weighty", "--reader", "graphql", "--cache-dir", cache);
+        var firstBatches = Batches();
+        // Every repository pushed to since: the next run reads all of their files again.
+        lock (GitHub.State.Gate)
+        {
+            foreach (var repo in GitHub.State.ReposOf("weighty"))
+            {
+                repo.Commit(repo.DefaultBranch, new Dictionary<string, string> { ["CHANGELOG.md"] = "# Changes\n" });
+            }
+        }
+        GitHub.Log.Clear();
+        var second = await Cli.RunAsync("snapshot", "--api-url", GitHub.ApiUrl, "--org", "weighty", "--reader", "graphql", "--cache-dir", cache);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal(2, firstBatches.Count(b => b == 100)); // refused once (GitHub's load?), then again: this organization's weight
+        Assert.True(second.ExitCode == 0, second.Error);
+        var secondBatches = Batches();
+        Assert.Equal(421, secondBatches.Sum()); // read again whole, the organization's .github too
+        Assert.All(secondBatches, b => Assert.InRange(b, 1, 50));
+    }
+
+    [Fact]
     public async Task A_batch_of_files_github_finds_too_heavy_is_asked_again_as_two_halves()
     {
         var (result, batches, unfaulted) = await SnapshotWithOneFileBatchRefusedAsync("mixed", state => StandInData.GenerateOrgWithMixedFileNames(state, "mixed", 150));

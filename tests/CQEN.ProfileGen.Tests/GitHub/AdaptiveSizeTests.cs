@@ -43,6 +43,23 @@ public class AdaptiveSizeTests
     }
 
     [Fact]
+    public void A_ceiling_learned_by_an_earlier_run_is_where_it_starts_and_the_most_it_grows_to()
+    {
+        var size = new AdaptiveSize(100);
+
+        size.CapAt(50);
+        Assert.Equal((50, 50), (size.Value, size.Ceiling));
+        for (var i = 0; i < 3 * AdaptiveSize.GrowAfter; i++)
+        {
+            size.Answered();
+        }
+        Assert.Equal(50, size.Value);
+
+        size.CapAt(500); // a ceiling above the start never raises it
+        Assert.Equal((50, 50), (size.Value, size.Ceiling));
+    }
+
+    [Fact]
     public void A_refused_part_smaller_than_the_size_halves_from_the_part_and_never_below_one()
     {
         var size = new AdaptiveSize(100);

@@ -34,7 +34,7 @@ internal sealed record LifecycleVocabulary
         }
         foreach (var (variant, canonical) in Aliases)
         {
-            if (Loose(variant) == loose && IndexOf(Labels, canonical) >= 0)
+            if (Loose(variant) == loose && StringList.Contains(Labels, canonical))
             {
                 return true;
             }
@@ -52,18 +52,6 @@ internal sealed record LifecycleVocabulary
             }
         }
         return false;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> words, string word)
-    {
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (string.Equals(words[i], word, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /// <summary>
@@ -126,7 +114,7 @@ internal sealed record LifecycleVocabulary
     private Folded Fold(string text, IReadOnlyList<string> declared)
     {
         var t = text.Trim();
-        if (IndexOf(declared, t) >= 0)
+        if (StringList.Contains(declared, t))
         {
             return new Folded(t, t, FoldKind.Exact);
         }
@@ -136,7 +124,7 @@ internal sealed record LifecycleVocabulary
         string? aliasCanonical = null;
         foreach (var (variant, canonical) in Aliases)
         {
-            if (Loose(variant) == loose && (declared.Count == 0 || IndexOf(declared, canonical) >= 0)
+            if (Loose(variant) == loose && (declared.Count == 0 || StringList.Contains(declared, canonical))
                 && (aliasVariant is null || string.CompareOrdinal(variant, aliasVariant) < 0))
             {
                 (aliasVariant, aliasCanonical) = (variant, canonical);

@@ -10,7 +10,7 @@ internal static class RepoSelection
     {
         // Asked of every repository, twice a model (the page, the cards): loops, no closure or
         // iterator per repository (at 50,000 repositories those were 10 MB a pass).
-        if (!AnyEqual(filter.Visibility, repo.Visibility))
+        if (!StringList.Contains(filter.Visibility, repo.Visibility, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -18,7 +18,7 @@ internal static class RepoSelection
         {
             return false;
         }
-        if (!filter.IncludeProfileRepos && AnyEqual(TemplateModelBuilder.ProfileRepoNames, repo.Name))
+        if (!filter.IncludeProfileRepos && StringList.Contains(TemplateModelBuilder.ProfileRepoNames, repo.Name, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -37,18 +37,6 @@ internal static class RepoSelection
         return !AnyShared(repo.Topics, filter.ExcludeTopics);
     }
 
-    private static bool AnyEqual(IReadOnlyList<string> values, string value)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (string.Equals(values[i], value, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static bool AnyGlob(IReadOnlyList<string> patterns, string name)
     {
         for (var i = 0; i < patterns.Count; i++)
@@ -65,7 +53,7 @@ internal static class RepoSelection
     {
         for (var i = 0; i < topics.Count; i++)
         {
-            if (AnyEqual(wanted, topics[i]))
+            if (StringList.Contains(wanted, topics[i], StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -83,7 +83,7 @@ internal static class TemplateModelBuilder
         {
             inEach[i] = SummaryIn(languages[i], r, catalogue, first);
         }
-        var pageIndex = IndexOf(languages, page);
+        var pageIndex = StringList.IndexOf(languages, page);
         var summary = pageIndex >= 0 ? inEach[pageIndex] : SummaryIn(page, r, catalogue, first);
         var license = License(r, config);
         var lifecycle = Lifecycle(r, config);
@@ -140,18 +140,6 @@ internal static class TemplateModelBuilder
             }
         }
         return present;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> languages, string language)
-    {
-        for (var i = 0; i < languages.Count; i++)
-        {
-            if (languages[i] == language)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /// <summary>

@@ -126,6 +126,13 @@ public sealed partial class StandInGitHubServer
     private void Spend(CostModel model, double start, double seconds)
     {
         Thread.Sleep(TimeSpan.FromSeconds(seconds * model.TimeScale));
+        EndOnModel(start, seconds);
+    }
+
+    // A request that started at start on the model's clock ends seconds later; requests in flight
+    // together overlap, so the clock is where the latest of them ended.
+    private void EndOnModel(double start, double seconds)
+    {
         lock (_faultGate)
         {
             _modelledSeconds = Math.Max(_modelledSeconds, start + seconds);
@@ -144,10 +151,7 @@ public sealed partial class StandInGitHubServer
         seconds = Math.Min(seconds, model.DeadlineSeconds);
         // Waited, not slept: pages in flight together must not wait for a thread each.
         await Task.Delay(TimeSpan.FromSeconds(seconds * model.TimeScale));
-        lock (_faultGate)
-        {
-            _modelledSeconds = Math.Max(_modelledSeconds, start + seconds);
-        }
+        EndOnModel(start, seconds);
         if (timedOut)
         {
             Interlocked.Increment(ref _timeouts);

@@ -525,13 +525,10 @@ public sealed partial class StandInGitHubServer
         var (owner, name, path, branch) = (Str(variables, "owner") ?? "", Str(variables, "name") ?? "", Str(variables, "path") ?? "", Str(variables, "branch") ?? "");
         lock (State.Gate)
         {
-            if (!State.Repos.TryGetValue($"{owner}/{name}", out var repo))
+            var notFound = new JsonArray();
+            if (VisibleRepo(owner, name, user, "repository", notFound) is not { } repo)
             {
-                return Json(200, new JsonObject
-                {
-                    ["data"] = new JsonObject { ["repository"] = null },
-                    ["errors"] = new JsonArray(new JsonObject { ["type"] = "NOT_FOUND", ["path"] = new JsonArray("repository"), ["message"] = $"Could not resolve to a Repository with the name '{owner}/{name}'." }),
-                });
+                return Json(200, new JsonObject { ["data"] = new JsonObject { ["repository"] = null }, ["errors"] = notFound });
             }
             var git = repo.Git;
             // Aliased file(path: $cN) fields of the Head fragment: more files of the same commit.

@@ -118,6 +118,12 @@ public sealed class FidelityTests : IAsyncLifetime
         Assert.DoesNotContain("projet-00001", listed);
         Assert.Contains("projet-00002", listed);
         Assert.Equal(rest.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+
+        // The publish path's read of a repository it cannot see: null with NOT_FOUND too.
+        var state = await GraphQl(Narrowed, ProfileGen.GitHub.OctokitGateway.PublishStateQuery(namedBase: false),
+            new { owner = "org", name = "projet-00001", branchRef = "refs/heads/profilegen/profile-readme", branch = "profilegen/profile-readme", path = "profile/README.md" });
+        Assert.Null(state["data"]!["repository"]);
+        Assert.Equal("Could not resolve to a Repository with the name 'org/projet-00001'.", Assert.Single(state["errors"]!.AsArray())!["message"]!.GetValue<string>());
     }
 
     public static TheoryData<string, string> Endpoints => new()
